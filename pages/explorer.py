@@ -1,0 +1,61 @@
+"""Explorer: figures and events as searchable tables, and exactly the filtered rows as a safe CSV."""
+import streamlit as st
+
+import ui
+from revolution import export, filters, state
+from revolution import format as fmt
+from revolution.i18n import category, t
+
+lang = ui.current_lang()
+data = ui.dataset()
+names = ui.source_names(data, lang)
+groups = dict(zip(data.groups.group_id, data.groups[f"title_{lang}"]))
+cats = sorted(data.events.category.unique())
+
+# 1. Selection, in the URL.
+params = [state.Param(state.TABLE, state.choice(state.TABLES), "figures"),
+          state.Param(state.SEARCH, state.text, ""),
+          state.Param(state.SOURCES, state.choices(list(names)), []),
+          state.Param(state.GROUP, state.choices(list(groups)), []),
+          state.Param(state.CATEGORIES, state.choices(cats), [])]
+ui.init(params)
+st.title(t("page_explorer", lang))
+st.caption(t("explorer_intro", lang))
+a, b, c = st.columns([1, 2, 2])
+table = a.segmented_control(t("table", lang), state.TABLES, key=state.TABLE,
+                            format_func=lambda x: t(f"table_{x}", lang)) or "figures"
+b.text_input(t("search", lang), key=state.SEARCH, max_chars=state.MAX_TEXT)
+c.multiselect(t("sources", lang), list(names), key=state.SOURCES, format_func=names.get)
+if table == "figures":
+    st.multiselect(t("groups", lang), list(groups), key=state.GROUP, format_func=groups.get)
+else:
+    st.multiselect(t("categories", lang), cats, key=state.CATEGORIES, format_func=lambda x: category(x, lang))
+ui.sync(params)
+text = st.session_state[state.SEARCH] or ""
+sources = tuple(st.session_state[state.SOURCES])
+
+# 2. Data: exactly the rows the filters pass, provenance columns included.
+if table == "figures":
+    rows = filters.figures(data, sources=sources, groups=tuple(st.session_state[state.GROUP]), text=text)
+    view = rows.assign(stated=[fmt.stated(r, lang) for r in rows.to_dict("records")])
+    config = {"stated": st.column_config.TextColumn(t("value", lang), width="small"),
+              "quote": st.column_config.TextColumn(t("quote", lang), width="large"),
+              "value": st.column_config.NumberColumn("value", format="%.4g"),
+              "group": st.column_config.TextColumn(t("groups", lang))}
+    first = ["figure_id", "stated", f"measure_{lang}", "quote", "source_id", "group", "qualifier", "value"]
+else:
+    rows = filters.events(data, filters.EventFilter(sources=sources, text=text,
+                                                    categories=tuple(st.session_state[state.CATEGORIES])))
+    view = rows
+    config = {"quote": st.column_config.TextColumn(t("quote", lang), width="large"),
+              "date_text": st.column_config.TextColumn(t("date_as_written", lang)),
+              "start_gregorian": st.column_config.TextColumn(t("new_style", lang))}
+    first = ["event_id", "date_text", f"title_{lang}", "quote", "source_id", "category", "start_gregorian"]
+view = view[first + [c for c in view.columns if c not in first]]
+
+# 3. Table, 4. download of the same rows.
+st.caption(t("n_rows", lang, n=len(view)))
+st.dataframe(view, hide_index=True, width="stretch", column_config=config, height=520)
+st.download_button(t("download_csv", lang, n=len(rows)), data=lambda: export.safe_csv(rows),
+                   file_name=f"{table}_filtered.csv", mime="text/csv", icon=":material/download:",
+                   on_click="ignore")

@@ -1,0 +1,59 @@
+"""Figures: one chart per group of figures, each citing its sentences, with the rows behind it."""
+import pandas as pd
+import streamlit as st
+
+import ui
+from revolution import charts, filters, state
+from revolution import format as fmt
+from revolution.i18n import t
+
+lang = ui.current_lang()
+data = ui.dataset()
+names = ui.source_names(data, lang)
+groups = data.groups.sort_values("order")
+titles = dict(zip(groups.group_id, groups[f"title_{lang}"]))
+
+# 1. Selection, restored from and written to the URL.
+params = [state.Param(state.GROUP, state.choice(["all", *groups.group_id]), "all"),
+          state.Param(state.SOURCES, state.choices(list(data.sources.source_id)), [])]
+ui.init(params)
+st.title(t("page_figures", lang))
+st.caption(t("figures_intro", lang))
+left, right = st.columns([2, 3])
+left.selectbox(t("choose_group", lang), ["all", *groups.group_id], key=state.GROUP,
+               format_func=lambda g: t("all_groups", lang) if g == "all" else titles[g])
+right.multiselect(t("sources", lang), list(data.sources.source_id), key=state.SOURCES, format_func=names.get)
+ui.sync(params)
+chosen = st.session_state[state.GROUP]
+sources = tuple(st.session_state[state.SOURCES])
+
+# 2. Data, 3. figure, 4. provenance — for each group shown.
+shown = groups if chosen == "all" else groups[groups.group_id == chosen]
+rows_all = filters.figures(data, sources=sources)
+drawn = 0
+for group in shown.to_dict("records"):
+    rows = rows_all[rows_all.group == group["group_id"]]
+    if rows.empty:
+        continue
+    drawn += 1
+    with st.container(border=True):
+        fig = charts.group_chart(rows, group, lang, names)
+        ui.chart(fig, key=f"chart_{group['group_id']}", alt=charts.alt_text(rows, group, lang),
+                 filename=f"{group['group_id']}_{lang}")
+        for r in rows.drop_duplicates("quote").to_dict("records"):
+            src = names.get(r["source_id"]) if pd.notna(r["source_id"]) else t("derived", lang)
+            if r["kind"] == "derived":
+                st.caption(f"{fmt.pick(r, 'measure', lang)}: " + t("derived_how", lang, how=r["derivation"]))
+            else:
+                st.caption(t("chart_caption", lang, source=src, quote=ui.escape_md(r["quote"])))
+        with st.expander(t("rows_behind", lang)):
+            st.dataframe(pd.DataFrame({
+                t("value", lang): [fmt.stated(r, lang) for r in rows.to_dict("records")],
+                "measure": rows[f"measure_{lang}"], "period": [fmt.period(a, b) for a, b in
+                                                               zip(rows.period_start, rows.period_end)],
+                "qualifier": rows.qualifier, "kind": rows.kind,
+                t("source", lang): rows.source_id.map(names).fillna(t("derived", lang)),
+                t("quote", lang): rows.quote, t("notes", lang): rows.notes,
+                "figure_id": rows.figure_id}), hide_index=True, width="stretch")
+if not drawn:
+    st.info(t("no_rows", lang))

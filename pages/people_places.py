@@ -1,0 +1,64 @@
+"""People and places: who and where each text talks about, by source and by era, and a link to the timeline."""
+import streamlit as st
+
+import ui
+from revolution import charts, mentions, state
+from revolution.i18n import t
+
+lang = ui.current_lang()
+data = ui.dataset()
+names = ui.source_names(data, lang)
+
+
+@st.cache_data(show_spinner=False)
+def counts(_data, table: str, stamp: int):
+    """Mentions per name and source; `stamp` (the loaded dataset's identity) is the cache key."""
+    return mentions.text_mentions(_data, table), mentions.events_by_era(_data, table)
+
+
+people_counts, people_eras = counts(data, "people", id(data))
+place_counts, place_eras = counts(data, "places", id(data))
+person_names = dict(zip(data.people.person_id, data.people[f"name_{lang}"]))
+place_names = dict(zip(data.places.place_id, data.places[f"name_{lang}"]))
+
+# 1. Selection: a person and a place (in the URL), each a link into the timeline.
+params = [state.Param(state.PEOPLE, state.choice(list(person_names)), ""),
+          state.Param(state.PLACES, state.choice(list(place_names)), "")]
+ui.init(params)
+st.title(t("page_people", lang))
+st.caption(t("people_intro", lang))
+
+# 2–3. Mentions per person and per place, by source.
+left, right = st.columns(2)
+with left:
+    fig = charts.mentions_chart(people_counts, person_names, lang, names, t("mentions_people", lang))
+    ui.chart(fig, key="people_chart", alt=t("mentions_people", lang), filename=f"people_{lang}")
+with right:
+    fig = charts.mentions_chart(place_counts, place_names, lang, names, t("mentions_places", lang))
+    ui.chart(fig, key="places_chart", alt=t("mentions_places", lang), filename=f"places_{lang}")
+fig = charts.places_chart(data.places, place_counts, lang)
+ui.chart(fig, key="map_chart", alt=t("map_title", lang), filename=f"map_{lang}")
+st.caption(t("map_note", lang))
+
+# 4. One person or place: linked events by era, the names a place bore, and the timeline filtered to it.
+eras = dict(zip(data.eras.era_id, data.eras[f"title_{lang}"]))
+a, b = st.columns(2)
+for col, key, options, era_counts, id_col in ((a, state.PEOPLE, person_names, people_eras, "person_id"),
+                                               (b, state.PLACES, place_names, place_eras, "place_id")):
+    with col:
+        chosen = st.selectbox(t("people" if key == state.PEOPLE else "places", lang), ["", *options], key=key,
+                              format_func=lambda k, o=options: o.get(k, t("none_selected", lang)))
+        if chosen:
+            rows = era_counts[era_counts[id_col] == chosen]
+            st.markdown(f"**{t('by_era_table', lang)}**")
+            st.dataframe(rows.assign(era=rows.era.map(eras), source_id=rows.source_id.map(names))
+                         .drop(columns=id_col), hide_index=True, width="stretch")
+            if key == state.PLACES:
+                st.dataframe(data.place_names[data.place_names.place_id == chosen].drop(columns="place_id"),
+                             hide_index=True, width="stretch")
+            st.page_link("pages/timeline.py", label=t("open_timeline", lang), icon=":material/timeline:",
+                         query_params={key: chosen, state.LANG: lang})
+ui.sync(params)
+with st.expander(t("rows_behind", lang)):
+    st.dataframe(people_counts.pivot(index="person_id", columns="source_id", values="mentions").rename(columns=names),
+                 width="stretch")

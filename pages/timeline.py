@@ -1,0 +1,96 @@
+"""Timeline: every event on one axis, filtered and shareable, with the sentences that tell the chosen one."""
+import streamlit as st
+
+import ui
+from revolution import charts, filters, state
+from revolution.i18n import category, t
+
+lang = ui.current_lang()
+data = ui.dataset()
+names = ui.source_names(data, lang)
+ev_all = data.events
+lo, hi = filters.year_bounds(ev_all)
+cats = sorted(ev_all.category.unique())
+people = dict(zip(data.people.person_id, data.people[f"name_{lang}"]))
+places = dict(zip(data.places.place_id, data.places[f"name_{lang}"]))
+
+# 1. Selection: every filter lives in the URL.
+params = [state.Param(state.YEAR_FROM, state.year(lo, hi), lo), state.Param(state.YEAR_TO, state.year(lo, hi), hi),
+          state.Param(state.CATEGORIES, state.choices(cats), []),
+          state.Param(state.SOURCES, state.choices(list(names)), []),
+          state.Param(state.PEOPLE, state.choices(list(people)), []),
+          state.Param(state.PLACES, state.choices(list(places)), []),
+          state.Param(state.SEARCH, state.text, ""),
+          state.Param(state.CALENDAR, state.choice(state.CALENDARS), "written"),
+          state.Param(state.COLOR_BY, state.choice(state.COLOR_MODES), "category"),
+          state.Param(state.EVENT, state.choice(list(ev_all.event_id)), "")]
+ui.init(params)
+YEARS = "years"
+if YEARS not in st.session_state:
+    st.session_state[YEARS] = tuple(sorted((st.session_state[state.YEAR_FROM], st.session_state[state.YEAR_TO])))
+
+
+def use_preset():
+    span = state.PRESETS.get(st.session_state.get(state.PRESET) or "all") or (lo, hi)
+    st.session_state[YEARS] = (max(lo, span[0]), min(hi, span[1]))
+
+
+def pick_event():
+    points = st.session_state["timeline_chart"].selection.points
+    if points and points[0].get("customdata"):
+        st.session_state[state.EVENT] = points[0]["customdata"][0]
+
+
+st.title(t("page_timeline", lang))
+st.caption(t("timeline_intro", lang))
+with st.sidebar:
+    st.pills(t("preset", lang), list(state.PRESETS), key=state.PRESET, on_change=use_preset,
+             format_func=lambda p: t(f"preset_{p}", lang))
+    st.slider(t("years", lang), lo, hi, key=YEARS)
+    st.text_input(t("search", lang), key=state.SEARCH, max_chars=state.MAX_TEXT)
+    st.multiselect(t("categories", lang), cats, key=state.CATEGORIES, format_func=lambda c: category(c, lang))
+    st.multiselect(t("sources", lang), list(names), key=state.SOURCES, format_func=names.get)
+    st.multiselect(t("people", lang), list(people), key=state.PEOPLE, format_func=people.get)
+    st.multiselect(t("places", lang), list(places), key=state.PLACES, format_func=places.get)
+left, right = st.columns(2)
+left.segmented_control(t("calendar", lang), state.CALENDARS, key=state.CALENDAR,
+                       format_func=lambda c: t(f"cal_{c}", lang))
+right.segmented_control(t("color_by", lang), state.COLOR_MODES, key=state.COLOR_BY,
+                        format_func=lambda c: t(f"color_{c}", lang))
+years = st.session_state[YEARS]
+st.session_state[state.YEAR_FROM], st.session_state[state.YEAR_TO] = years
+ui.sync(params)
+
+# 2. Data.
+chosen = filters.EventFilter(years=years, categories=tuple(st.session_state[state.CATEGORIES]),
+                             sources=tuple(st.session_state[state.SOURCES]),
+                             people=tuple(st.session_state[state.PEOPLE]),
+                             places=tuple(st.session_state[state.PLACES]), text=st.session_state[state.SEARCH] or "")
+shown = filters.events(data, chosen)
+st.caption(t("n_shown", lang, n=len(shown), total=len(ev_all)))
+
+# 3. Figure.
+mode = st.session_state[state.CALENDAR] or "written"
+fig = charts.timeline_chart(shown, data.eras, lang, mode, st.session_state[state.COLOR_BY] or "category", names,
+                            years=years)
+ui.chart(fig, key="timeline_chart", alt=t("n_shown", lang, n=len(shown), total=len(ev_all)),
+         filename=f"timeline_{years[0]}_{years[1]}_{lang}", select=pick_event)
+
+# 4. Provenance: the chosen event, as each text tells it.
+options = ["", *shown.sort_values("start_gregorian").event_id]
+if st.session_state[state.EVENT] not in options:
+    options.append(st.session_state[state.EVENT])
+titles = dict(zip(ev_all.event_id, ev_all[f"title_{lang}"] + " (" + ev_all.date_text + ")"))
+event_id = st.selectbox(t("select_event", lang), options, key=state.EVENT,
+                        format_func=lambda e: titles.get(e, t("none_selected", lang)))
+ui.sync(params)
+if event_id:
+    key = ev_all.loc[ev_all.event_id == event_id, "event_key"].iloc[0]
+    st.subheader(t("tellings", lang))
+    told = filters.tellings(data, key)
+    for col, row in zip(st.columns(len(told)), told.to_dict("records")):
+        with col.container(border=True):
+            ui.telling(row, data.notes, lang, names[row["source_id"]])
+with st.expander(t("rows_behind", lang)):
+    st.dataframe(shown[["event_id", "date_text", "start_gregorian", "end_gregorian", f"title_{lang}", "category",
+                        "source_id", "quote"]], hide_index=True, width="stretch")

@@ -1,0 +1,1 @@
+"""The Russian Revolution as data: loading, calendars, filters, figures and export, free of any UI."""

@@ -1,0 +1,62 @@
+"""Dates as the texts write them: partial ISO dates, their precision, and Old Style to New Style."""
+from __future__ import annotations
+
+import calendar as _greg
+import re
+from datetime import date
+
+from convertdate import julian
+
+PATTERNS = {
+    "year": r"\d{4}",
+    "decade": r"\d{4}",
+    "month": r"\d{4}-\d{2}",
+    "day": r"\d{4}-\d{2}-\d{2}",
+}
+# Russia switched on 1 Feb 1918 O.S., which became 14 Feb 1918 N.S.
+JULIAN_LAST_DAY = (1918, 1, 31)
+
+
+def _julian_month_days(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 else 28  # every fourth year, centuries included
+    return _greg.monthrange(2001, month)[1]
+
+
+def bounds(text: str, precision: str, calendar: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """First and last day, in the date's own calendar, that a partial date can mean."""
+    if not re.fullmatch(PATTERNS[precision], text):
+        raise ValueError(f"{text!r} is not a {precision}-precision date (expected {PATTERNS[precision]})")
+    parts = [int(p) for p in text.split("-")]
+    year = parts[0]
+    if precision in ("year", "decade"):
+        return (year, 1, 1), (year, 12, 31)
+    month = parts[1]
+    if not 1 <= month <= 12:
+        raise ValueError(f"{text!r} has no month {month}")
+    last = _julian_month_days(year, month) if calendar == "julian" else _greg.monthrange(year, month)[1]
+    if precision == "month":
+        return (year, month, 1), (year, month, last)
+    day = parts[2]
+    if not 1 <= day <= last:
+        raise ValueError(f"{text!r} has no day {day} in that month")
+    return (year, month, day), (year, month, day)
+
+
+def to_new_style(ymd: tuple[int, int, int], calendar: str) -> date:
+    """A day in the given calendar as a proleptic Gregorian (New Style) date."""
+    if calendar == "julian":
+        if ymd > JULIAN_LAST_DAY:
+            raise ValueError(f"{ymd} is after Russia's last Old Style day (1918-01-31)")
+        return date(*julian.to_gregorian(*ymd))
+    return date(*ymd)
+
+
+def new_style_interval(start: str, end: str, precision: str, calendar: str) -> tuple[date, date]:
+    """The New Style days from the first that `start` can mean to the last that `end` can mean."""
+    first, _ = bounds(start, precision, calendar)
+    _, last = bounds(end, precision, calendar)
+    lo, hi = to_new_style(first, calendar), to_new_style(last, calendar)
+    if lo > hi:
+        raise ValueError(f"the period starts ({start}) after it ends ({end})")
+    return lo, hi

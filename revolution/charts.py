@@ -1,0 +1,273 @@
+"""Figure builders: pure functions from data frames to Plotly figures, every mark carrying its quote."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from . import calendar as cal
+from . import format as fmt
+from . import theme
+from .i18n import category, t
+
+HOVER = "<b>%{customdata[0]}</b><br>%{customdata[1]}<br><i>“%{customdata[2]}”</i><extra></extra>"
+HATCH = dict(shape="/", fgcolor=theme.PALETTE[3], bgcolor="rgba(213,94,0,0.12)", solidity=0.35)
+
+
+def _custom(rows: pd.DataFrame, lang: str, source_names: dict) -> list[list[str]]:
+    out = []
+    for r in rows.to_dict("records"):
+        label = f"{fmt.pick(r, 'measure', lang)}: {fmt.stated(r, lang)}"
+        src = source_names.get(r["source_id"], "") if pd.notna(r["source_id"]) else t("derived", lang)
+        if r.get("kind") == "derived":
+            src = t("derived_how", lang, how=r["derivation"])
+        out.append([fmt.wrap(label, 50), fmt.wrap(src, 50), fmt.wrap(r["quote"])])
+    return out
+
+
+def _title(group: dict, lang: str) -> str:
+    return group[f"title_{lang}"]
+
+
+def bounds_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict) -> go.Figure:
+    """Bars for shares the text bounds: an 'over' bar is solid to its bound with an arrow onward; an 'under' bar
+    is hatched (anywhere up to its bound) with an arrow back; no bound is drawn as an exact value."""
+    rows = rows.reset_index(drop=True)
+    labels = [fmt.pick(r, "measure", lang) for r in rows.to_dict("records")]
+    custom = _custom(rows, lang, source_names)
+    exact = rows.qualifier.isin(["exact", "approx", "more_than"])
+    fig = go.Figure()
+    for mask, name, style in ((exact, t("exact_legend", lang), dict(color=theme.PALETTE[0])),
+                              (~exact, t("bound_legend", lang), dict(color="rgba(0,0,0,0)", pattern=HATCH,
+                                                                      line=dict(color=theme.PALETTE[3], width=2)))):
+        if mask.any():
+            idx = rows.index[mask]
+            base = [rows.value_low[i] if rows.qualifier[i] == "range" else 0 for i in idx]
+            width = [rows.value_high[i] - rows.value_low[i] if rows.qualifier[i] == "range" else rows.value[i] for i in idx]
+            fig.add_bar(y=[labels[i] for i in idx], x=width, base=base, orientation="h", name=name, marker=style,
+                        text=[fmt.stated(rows.loc[i], lang) for i in idx], textposition="outside",
+                        customdata=[custom[i] for i in idx], hovertemplate=HOVER, cliponaxis=False)
+    top = max(100.0, float(rows.value.max()) * 1.3) if rows.unit.eq("percent").all() else float(rows.value.max()) * 1.5
+    for i, r in rows.iterrows():
+        if r.qualifier in ("more_than", "less_than"):
+            step = top * 0.14 * (1 if r.qualifier == "more_than" else -1)
+            fig.add_annotation(x=r.value + step, y=labels[i], ax=r.value, ay=labels[i], axref="x", ayref="y",
+                               xref="x", yref="y", showarrow=True, arrowhead=3, arrowsize=1.4, arrowwidth=2.5,
+                               arrowcolor=theme.PALETTE[3], text="", yshift=-14)
+    fig.update_layout(title=_title(group, lang), barmode="overlay", bargap=0.45,
+                      height=max(260, 110 * len(rows) + 140))
+    fig.update_xaxes(range=[0, top], title=t("value", lang) + (" (%)" if rows.unit.eq("percent").all() else ""))
+    fig.update_yaxes(autorange="reversed")
+    return theme.apply(fig)
+
+
+def index_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict) -> go.Figure:
+    """An index over years (pre-war = 100), one line per source, with the pre-war level marked."""
+    rows = rows.sort_values("period_start")
+    fig = go.Figure()
+    for source_id, part in rows.groupby("source_id", sort=False):
+        fig.add_scatter(x=part.period_start.astype(int), y=part.value, mode="lines+markers+text",
+                        name=source_names.get(source_id, source_id),
+                        text=[fmt.stated(r, lang) for r in part.to_dict("records")], textposition="top center",
+                        marker=dict(size=14, color=theme.SOURCE_COLORS.get(source_id)), line=dict(width=3),
+                        customdata=_custom(part, lang, source_names), hovertemplate=HOVER)
+    fig.add_hline(y=100, line=dict(dash="dot", color=theme.MUTED), annotation_text=t("prewar_line", lang),
+                  annotation_position="bottom right")
+    fig.update_layout(title=_title(group, lang), height=480, showlegend=True)
+    fig.update_xaxes(title=t("year", lang), dtick=1 if rows.period_start.max() - rows.period_start.min() < 20 else None)
+    fig.update_yaxes(title=t("index_axis", lang), range=[0, max(120, float(rows.value.max()) * 1.15)])
+    return theme.apply(fig)
+
+
+def rank_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict) -> go.Figure:
+    """World rank over time; first place at the top."""
+    rows = rows.sort_values("period_start")
+    fig = go.Figure()
+    for source_id, part in rows.groupby("source_id", sort=False):
+        fig.add_scatter(x=part.period_start.astype(int), y=part.value, mode="lines+markers+text",
+                        name=source_names.get(source_id, source_id), line=dict(width=3),
+                        marker=dict(size=18, color=theme.SOURCE_COLORS.get(source_id)),
+                        text=[fmt.stated(r, lang) for r in part.to_dict("records")], textposition="middle right",
+                        customdata=_custom(part, lang, source_names), hovertemplate=HOVER)
+    fig.update_layout(title=_title(group, lang), height=420)
+    fig.update_xaxes(title=t("year", lang))
+    fig.update_yaxes(title=t("rank_axis", lang), autorange=False, range=[float(rows.value.max()) + 1, 0.5], dtick=1)
+    return theme.apply(fig)
+
+
+def bars_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict) -> go.Figure:
+    """Horizontal bars, one panel per unit, so people and percentages never share an axis."""
+    units = list(dict.fromkeys(rows.unit))
+    fig = make_subplots(rows=len(units), cols=1, vertical_spacing=0.12 if len(units) > 1 else 0.02,
+                        row_heights=[max(1, (rows.unit == u).sum()) for u in units])
+    for n, unit in enumerate(units, 1):
+        part = rows[rows.unit == unit].reset_index(drop=True)
+        derived = part.kind.eq("derived") if "kind" in part else pd.Series(False, index=part.index)
+        colors = [theme.PALETTE[2] if d else theme.SOURCE_COLORS.get(s, theme.PALETTE[0])
+                  for d, s in zip(derived, part.source_id)]
+        patterns = [dict(shape="." if d else "") for d in derived]
+        fig.add_bar(y=[fmt.pick(r, "measure", lang) for r in part.to_dict("records")], x=part.value,
+                    orientation="h", row=n, col=1, showlegend=False, cliponaxis=False,
+                    marker=dict(color=colors, pattern=dict(shape=[p["shape"] for p in patterns])),
+                    text=[fmt.stated(r, lang) + (f" ({t('derived', lang)})" if d else "")
+                          for r, d in zip(part.to_dict("records"), derived)],
+                    textposition="outside", customdata=_custom(part, lang, source_names), hovertemplate=HOVER)
+        fig.update_xaxes(range=[0, float(part.value.max()) * 1.45], row=n, col=1)
+        fig.update_yaxes(autorange="reversed", row=n, col=1)
+    fig.update_layout(title=_title(group, lang), height=max(300, 80 * len(rows) + 120 * len(units) + 60))
+    return theme.apply(fig)
+
+
+BUILDERS = {"bounds": bounds_chart, "index": index_chart, "rank": rank_chart, "bars": bars_chart}
+
+
+def group_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict) -> go.Figure:
+    """The chart for one group of figures, drawn the way its `chart` kind says."""
+    return BUILDERS[group["chart"]](rows, group, lang, source_names)
+
+
+def alt_text(rows: pd.DataFrame, group: dict, lang: str) -> str:
+    """A one-paragraph text alternative: the chart's title and every value as stated."""
+    items = "; ".join(f"{fmt.pick(r, 'measure', lang)} {fmt.stated(r, lang)} ({fmt.period(r['period_start'], r['period_end'])})"
+                      for r in rows.to_dict("records"))
+    return f"{_title(group, lang)}: {items}"
+
+
+# --- timeline -------------------------------------------------------------------------------------------------
+
+def _written_day(ymd: tuple[int, int, int]) -> date:
+    y, m, d = ymd
+    try:
+        return date(y, m, d)
+    except ValueError:  # 29 February in a Julian-only leap year, drawn on the last Gregorian day of that month
+        return date(y, m, 28)
+
+
+def plot_dates(events: pd.DataFrame, mode: str) -> pd.DataFrame:
+    """First and last day to draw for each event: New Style, or the text's own dates as written."""
+    if mode == "new":
+        lo = pd.to_datetime(events.start_gregorian, format="ISO8601")
+        hi = pd.to_datetime(events.end_gregorian, format="ISO8601")
+    else:
+        spans = [(cal.bounds(s, p, c)[0], cal.bounds(e, p, c)[1])
+                 for s, e, p, c in zip(events.start, events.end, events.precision, events.calendar)]
+        lo = pd.to_datetime([_written_day(a) for a, _ in spans])
+        hi = pd.to_datetime([_written_day(b) for _, b in spans])
+    out = pd.DataFrame({"lo": list(lo), "hi": list(hi)}, index=events.index)
+    out["hi"] = out.hi + pd.Timedelta(days=1)  # the last day is included
+    out["period"] = (events.start != events.end).values
+    return out
+
+
+def _lanes(events: pd.DataFrame, lang: str) -> dict[str, int]:
+    """One row per event key, in order of first date, so both texts' tellings of an event share a row."""
+    first = events.sort_values(["start_gregorian", "event_id"]).drop_duplicates("event_key")
+    return {k: i for i, k in enumerate(first.event_key)}
+
+
+def timeline_chart(events: pd.DataFrame, eras: pd.DataFrame, lang: str, mode: str, color_by: str,
+                   source_names: dict, years: tuple[int, int] | None = None) -> go.Figure:
+    """All events on one axis: periods as bars, dated events as markers, eras as shaded bands."""
+    fig = go.Figure()
+    if events.empty:
+        fig.update_layout(title=t("no_rows", lang), height=300)
+        return theme.apply(fig)
+    dates = plot_dates(events, mode)
+    lanes = _lanes(events, lang)
+    titles = events.sort_values(["start_gregorian", "event_id"]).drop_duplicates("event_key")
+    ticktext = [fmt.wrap(r[f"title_{lang}"], 30).split("<br>")[0] for r in titles.to_dict("records")]
+    offset = {"history": -0.18, "manifesto": 0.18}
+    symbols = {"history": "circle", "manifesto": "diamond"}
+    key = "category" if color_by == "category" else "source_id"
+    palette = (theme.PALETTE * 2) if key == "category" else None
+    for n, (value, part) in enumerate(events.groupby(key, sort=True)):
+        color = palette[n % len(palette)] if palette else theme.SOURCE_COLORS.get(value, theme.PALETTE[n])
+        name = category(value, lang) if key == "category" else source_names.get(value, value)
+        d = dates.loc[part.index]
+        y = [lanes[k] + offset.get(s, 0) for k, s in zip(part.event_key, part.source_id)]
+        custom = [[r["event_id"], fmt.wrap(f"{r[f'title_{lang}']} — {r['date_text']}", 50),
+                   fmt.wrap(source_names.get(r["source_id"], ""), 50), fmt.wrap(r["quote"])]
+                  for r in part.to_dict("records")]
+        hover = "<b>%{customdata[1]}</b><br>%{customdata[2]}<br><i>“%{customdata[3]}”</i><extra></extra>"
+        per = d.period.values
+        if per.any():
+            fig.add_bar(base=d.lo[per].dt.strftime("%Y-%m-%d"), x=((d.hi - d.lo)[per].dt.total_seconds() * 1000),
+                        y=[v for v, p in zip(y, per) if p], orientation="h", width=0.32, name=name,
+                        legendgroup=name, marker=dict(color=color, opacity=0.75),
+                        customdata=[c for c, p in zip(custom, per) if p], hovertemplate=hover)
+        if (~per).any():
+            mid = d.lo[~per] + (d.hi[~per] - d.lo[~per]) / 2
+            fig.add_scatter(x=mid.dt.strftime("%Y-%m-%d"), y=[v for v, p in zip(y, per) if not p], mode="markers",
+                            name=name, legendgroup=name, showlegend=not per.any(),
+                            marker=dict(color=color, size=13, line=dict(color="white", width=1),
+                                        symbol=[symbols.get(s, "circle") for s, p in zip(part.source_id, per) if not p]),
+                            customdata=[c for c, p in zip(custom, per) if not p], hovertemplate=hover)
+    lo_year, hi_year = years or (int(dates.lo.dt.year.min()), int(dates.hi.dt.year.max()))
+    for n, era in enumerate(eras.to_dict("records")):
+        a, b = max(era["start_year"], lo_year), min(era["end_year"], hi_year)
+        if a > b:
+            continue
+        fig.add_vrect(x0=f"{a}-01-01", x1=f"{b + 1}-01-01", fillcolor=theme.GRID if n % 2 else "#f6f8fa",
+                      opacity=0.6, layer="below", line_width=0,
+                      annotation_text=era[f"title_{lang}"], annotation_position="top left",
+                      annotation=dict(font=dict(size=12, color=theme.MUTED)))
+    fig.update_layout(barmode="overlay", height=max(360, 26 * len(lanes) + 180), hovermode="closest",
+                      legend=dict(title=t("color_category" if key == "category" else "color_source", lang)))
+    fig.update_xaxes(type="date", range=[f"{lo_year}-01-01", f"{hi_year + 1}-01-01"], title=t("date_axis", lang),
+                     tickformat="%Y")
+    fig.update_yaxes(tickvals=list(range(len(lanes))), ticktext=ticktext, autorange="reversed",
+                     range=[len(lanes) - 0.5, -0.5], showgrid=False)
+    return theme.apply(fig)
+
+
+# --- two sources, people and places ----------------------------------------------------------------------------
+
+def coverage_chart(events: pd.DataFrame, lang: str, source_names: dict) -> go.Figure:
+    """Events per decade, per source."""
+    decade = (events.start_gregorian.str[:4].astype(int) // 10 * 10)
+    counts = events.assign(decade=decade).groupby(["decade", "source_id"]).size().unstack(fill_value=0)
+    fig = go.Figure()
+    for source_id in counts.columns:
+        fig.add_bar(x=[f"{d}s" if lang == "en" else f"{d}년대" for d in counts.index], y=counts[source_id],
+                    name=source_names.get(source_id, source_id), marker_color=theme.SOURCE_COLORS.get(source_id),
+                    hovertemplate="%{x}: %{y}<extra>%{fullData.name}</extra>")
+    fig.update_layout(title=t("coverage", lang), barmode="group", height=420)
+    fig.update_xaxes(title=t("decade", lang), type="category")
+    fig.update_yaxes(title=t("n_events_axis", lang))
+    return theme.apply(fig)
+
+
+def mentions_chart(counts: pd.DataFrame, labels: dict, lang: str, source_names: dict, title: str,
+                   top: int = 15) -> go.Figure:
+    """Mentions per name and source, the most mentioned first. `counts`: id, source_id, mentions."""
+    key = counts.columns[0]
+    totals = counts.groupby(key).mentions.sum().sort_values(ascending=False)
+    keep = list(totals[totals > 0].index[:top])
+    fig = go.Figure()
+    for source_id, part in counts[counts[key].isin(keep)].groupby("source_id", sort=True):
+        part = part.set_index(key).reindex(keep)
+        fig.add_bar(y=[labels.get(k, k) for k in keep], x=part.mentions, orientation="h",
+                    name=source_names.get(source_id, source_id), marker_color=theme.SOURCE_COLORS.get(source_id),
+                    hovertemplate="%{y}: %{x}<extra>%{fullData.name}</extra>")
+    fig.update_layout(title=title, barmode="stack", height=max(320, 30 * len(keep) + 160))
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title=t("mentions", lang))
+    return theme.apply(fig)
+
+
+def places_chart(places: pd.DataFrame, counts: pd.DataFrame, lang: str) -> go.Figure:
+    """Places at their coordinates, sized by mentions; no base map, so nothing is fetched."""
+    total = counts.groupby("place_id").mentions.sum()
+    located = places.dropna(subset=["lat", "lon"]).assign(n=lambda d: d.place_id.map(total).fillna(0))
+    fig = go.Figure(go.Scatter(
+        x=located.lon, y=located.lat, mode="markers+text", text=located[f"name_{lang}"], textposition="top center",
+        marker=dict(size=(located.n.clip(lower=1) ** 0.5 * 6 + 6), color=theme.PALETTE[0], opacity=0.7,
+                    line=dict(color="white", width=1)),
+        customdata=located[["place_id", "n"]].astype(str).values,
+        hovertemplate="%{text}: %{customdata[1]}<extra></extra>"))
+    fig.update_layout(title=t("map_title", lang), height=560, showlegend=False)
+    fig.update_xaxes(title=t("lon", lang))
+    fig.update_yaxes(title=t("lat", lang), scaleanchor="x", scaleratio=1.4)
+    return theme.apply(fig)

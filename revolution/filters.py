@@ -1,0 +1,83 @@
+"""Selecting events and figures: by years, category, source, person, place and a text search in both languages."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .load import Dataset
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    years: tuple[int, int] | None = None
+    categories: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    text: str = ""
+    extra: dict = field(default_factory=dict, compare=False)
+
+
+def year_bounds(events: pd.DataFrame) -> tuple[int, int]:
+    """The first and last year any event touches, New Style."""
+    if events.empty:
+        return 1682, 2017
+    return int(events.start_gregorian.str[:4].astype(int).min()), int(events.end_gregorian.str[:4].astype(int).max())
+
+
+def _matches(frame: pd.DataFrame, columns: list[str], text: str) -> pd.Series:
+    needle = text.strip().casefold()
+    hit = pd.Series(False, index=frame.index)
+    for col in columns:
+        hit |= frame[col].fillna("").astype(str).str.casefold().str.contains(needle, regex=False)
+    return hit
+
+
+EVENT_TEXT = ["title_ko", "title_en", "quote", "date_text", "notes", "event_key"]
+FIGURE_TEXT = ["measure_ko", "measure_en", "quote", "notes", "group"]
+
+
+def events(data: Dataset, f: EventFilter) -> pd.DataFrame:
+    """The events that pass every filter given; an empty filter passes all."""
+    ev = data.events
+    keep = pd.Series(True, index=ev.index)
+    if f.years:
+        lo, hi = f.years
+        keep &= (ev.end_gregorian.str[:4].astype(int) >= lo) & (ev.start_gregorian.str[:4].astype(int) <= hi)
+    if f.categories:
+        keep &= ev.category.isin(f.categories)
+    if f.sources:
+        keep &= ev.source_id.isin(f.sources)
+    if f.people:
+        ids = data.event_people[data.event_people.person_id.isin(f.people)].event_id
+        keep &= ev.event_id.isin(ids)
+    if f.places:
+        ids = data.event_places[data.event_places.place_id.isin(f.places)].event_id
+        keep &= ev.event_id.isin(ids)
+    if f.text.strip():
+        keep &= _matches(ev, EVENT_TEXT, f.text)
+    return ev[keep]
+
+
+def figures(data: Dataset, sources=(), groups=(), text: str = "") -> pd.DataFrame:
+    fig = data.figures
+    keep = pd.Series(True, index=fig.index)
+    if sources:
+        keep &= fig.source_id.isin(sources) | fig.source_id.isna()
+    if groups:
+        keep &= fig.group.isin(groups)
+    if text.strip():
+        keep &= _matches(fig, FIGURE_TEXT, text)
+    return fig[keep]
+
+
+def tellings(data: Dataset, event_key: str) -> pd.DataFrame:
+    """Every row, from either text, that tells the event with this key."""
+    return data.events[data.events.event_key == event_key]
+
+
+def shared_keys(events: pd.DataFrame) -> list[str]:
+    """Event keys told by more than one source, in order of their first date."""
+    per = events.groupby("event_key").agg(n=("source_id", "nunique"), first=("start_gregorian", "min"))
+    return list(per[per.n > 1].sort_values("first").index)

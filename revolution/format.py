@@ -1,0 +1,66 @@
+"""Numbers and dates as the texts state them: 'under 25%' stays under, an Old Style date says so."""
+from __future__ import annotations
+
+import html
+import math
+import textwrap
+
+import pandas as pd
+
+UNIT_KO = {"percent": "%", "persons": "명", "index": "", "rank": "위", "countries": "개국", "years": "년",
+           "times": "배", "fraction": "", "count": "", "other": ""}
+UNIT_EN = {"percent": "%", "persons": " people", "index": "", "rank": "", "countries": " countries",
+           "years": " years", "times": "×", "fraction": "", "count": "", "other": ""}
+QUALIFIER = {
+    "ko": {"exact": "{v}", "approx": "약 {v}", "less_than": "{v} 미만", "more_than": "{v} 초과", "range": "{lo}–{hi}"},
+    "en": {"exact": "{v}", "approx": "about {v}", "less_than": "under {v}", "more_than": "over {v}",
+           "range": "{lo}–{hi}"},
+}
+SYMBOL = {"exact": "", "approx": "≈", "less_than": "<", "more_than": ">", "range": ""}
+
+
+def number(value: float, unit: str, lang: str) -> str:
+    """One number with its unit; Korean counts people in 만 as the texts do."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if unit == "fraction":
+        return f"1/{round(1 / value)}" if value and abs(1 / value - round(1 / value)) < 0.05 else f"{value:g}"
+    if unit == "rank":
+        return f"{int(value)}위" if lang == "ko" else _ordinal(int(value))
+    if lang == "ko" and unit in ("persons", "count") and value >= 10000 and value % 1000 == 0:
+        man = value / 10000
+        text = f"{man:,.0f}만" if man == int(man) else f"{man:,.1f}만"
+    else:
+        text = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+    return text + (UNIT_KO if lang == "ko" else UNIT_EN)[unit]
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def stated(row: dict | pd.Series, lang: str) -> str:
+    """The figure as its sentence states it: the qualifier is part of the value."""
+    unit = row["unit"]
+    v = number(row["value"], unit, lang)
+    lo = number(row["value_low"], unit, lang) if pd.notna(row["value_low"]) else ""
+    hi = number(row["value_high"], unit, lang) if pd.notna(row["value_high"]) else ""
+    return QUALIFIER[lang][row["qualifier"]].format(v=v, lo=lo, hi=hi)
+
+
+def wrap(text: str, width: int = 38) -> str:
+    """Hover text: escaped, and broken into lines a tooltip can hold (Korean has no spaces to spare)."""
+    lines = textwrap.wrap(str(text), width=width, break_long_words=True) or [""]
+    return "<br>".join(html.escape(line) for line in lines)
+
+
+def period(start, end) -> str:
+    if pd.isna(start):
+        return ""
+    return f"{int(start)}" if pd.isna(end) or int(end) == int(start) else f"{int(start)}–{int(end)}"
+
+
+def pick(row, column: str, lang: str) -> str:
+    """`title` -> `title_ko` or `title_en`, for the data's own bilingual columns."""
+    return row[f"{column}_{lang}"]

@@ -1,0 +1,165 @@
+"""Every UI string in Korean and English, in one place; data titles come from the data's _ko/_en columns."""
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    # shell
+    "app_title": {"ko": "러시아 혁명, 두 텍스트의 숫자와 연표", "en": "The Russian Revolution in two texts: figures and dates"},
+    "language": {"ko": "언어", "en": "Language"},
+    "lang_name": {"ko": "한국어", "en": "English"},
+    "page_overview": {"ko": "개요", "en": "Overview"},
+    "page_figures": {"ko": "수치", "en": "Figures"},
+    "page_timeline": {"ko": "연표", "en": "Timeline"},
+    "page_sources": {"ko": "두 텍스트 비교", "en": "Two sources"},
+    "page_people": {"ko": "인물과 장소", "en": "People and places"},
+    "page_explorer": {"ko": "데이터 탐색", "en": "Explorer"},
+    "footer": {"ko": "출처: {sources}. 모든 수치와 사건은 원문 문장으로 이어집니다. 인용은 원저자의 말이며, 보여줄 뿐 지지하지 않습니다.",
+               "en": "Sources: {sources}. Every figure and event leads back to its sentence. Quotes are their authors' "
+                     "words, shown, not endorsed."},
+    "data_error": {"ko": "데이터 파일에 문제가 있어 대시보드를 열 수 없습니다:", "en": "A data file has a problem, so the dashboard cannot open:"},
+    "data_error_hint": {"ko": "파일을 고친 뒤 페이지를 새로 고치세요. 아무 파일도 바뀌지 않았습니다.",
+                        "en": "Fix the file and reload the page. No file was changed."},
+    "share_link": {"ko": "이 화면의 링크", "en": "Link to this view"},
+    "share_help": {"ko": "주소창의 URL이 지금의 필터를 모두 담고 있습니다. 복사해서 공유하세요.",
+                   "en": "The address bar holds every filter of this view: copy it to share."},
+    "quote": {"ko": "원문", "en": "Quote"},
+    "source": {"ko": "출처", "en": "Source"},
+    "sources": {"ko": "텍스트", "en": "Sources"},
+    "notes": {"ko": "주", "en": "Notes"},
+    "rows_behind": {"ko": "이 차트의 데이터 (텍스트 대안)", "en": "The rows behind this chart (text alternative)"},
+    "no_rows": {"ko": "조건에 맞는 항목이 없습니다. 필터를 넓혀 보세요.", "en": "Nothing matches. Try wider filters."},
+    "derived": {"ko": "계산값", "en": "derived"},
+    "stated": {"ko": "원문 수치", "en": "stated"},
+    "derived_how": {"ko": "원문에 없는 값: {how} 으로 계산", "en": "Not in the text: computed as {how}"},
+    # overview
+    "overview_intro": {
+        "ko": "두 편의 한국어 텍스트 — 역사 개설(류한수)과 2017년 선언문(국제코뮤니스트흐름) — 가 인용하는 모든 수치와 날짜를 "
+              "원문 문장과 함께 정리했습니다.",
+        "en": "Every figure and date cited by two Korean texts — a history survey (Ryu Han-su) and a 2017 manifesto "
+              "(International Communist Current) — each with the sentence it came from."},
+    "headline": {"ko": "핵심 수치", "en": "Headline figures"},
+    "what_is_here": {"ko": "무엇이 들어 있나", "en": "What the dashboard holds"},
+    "n_figures": {"ko": "수치", "en": "Figures"},
+    "n_events": {"ko": "사건", "en": "Events"},
+    "n_shared": {"ko": "두 텍스트가 함께 다룬 사건", "en": "Events both texts tell"},
+    "n_notes": {"ko": "출처 비판 주석", "en": "Source-critical notes"},
+    "how_to_read": {"ko": "읽는 법", "en": "How to read"},
+    "how_to_read_body": {
+        "ko": "- **한정어**: 원문이 \"25퍼센트에 못 미치는\"이라고 하면 값은 *25% 미만*으로 표시하고, 막대는 열린 끝(화살표)으로 그립니다. "
+              "정확한 값처럼 보이게 하지 않습니다.\n"
+              "- **계산값**: 원문에 없는 비율(예: 40만/240만 = 16.7%)은 원문 수치에서 계산했다고 표시합니다.\n"
+              "- **달력**: 러시아는 1918년 2월까지 율리우스력(구력)을 썼습니다. 연표의 '표기대로'는 원문의 날짜를, "
+              "'신력(그레고리력)'은 계산한 날짜를 씁니다. 1917년 2월 23일(구력) = 3월 8일(신력).\n"
+              "- **주석**: 원문이 스스로와, 또는 확립된 연대와 어긋나는 곳에는 원문을 고치지 않고 주석을 붙입니다.",
+        "en": "- **Qualifiers**: where the text says \"under 25 per cent\", the value reads *under 25%* and its bar has an "
+              "open end (an arrow); no bound is drawn as an exact value.\n"
+              "- **Derived values**: a share the text does not state (e.g. 400,000 / 2.4 million = 16.7%) is marked as "
+              "computed from the stated figures.\n"
+              "- **Calendars**: Russia used the Julian (Old Style) calendar until February 1918. On the timeline, "
+              "'as written' plots the text's dates and 'New Style' the computed Gregorian ones: 23 Feb 1917 O.S. = "
+              "8 Mar 1917 N.S.\n"
+              "- **Notes**: where a text contradicts itself or established chronology, the text stays as it is and a "
+              "note says what is wrong and why."},
+    "by_source": {"ko": "텍스트별", "en": "By source"},
+    "by_category": {"ko": "분류별 사건", "en": "Events by category"},
+    "by_era": {"ko": "시대별 사건", "en": "Events by era"},
+    "show_quote": {"ko": "원문 보기", "en": "Show the sentence"},
+    # figures
+    "figures_intro": {"ko": "모든 차트는 figures.csv 에서 그립니다. 막대에 마우스를 올리면 원문이 보입니다.",
+                      "en": "Every chart is drawn from figures.csv; hover a mark to read its sentence."},
+    "choose_group": {"ko": "차트", "en": "Chart"},
+    "all_groups": {"ko": "전체", "en": "All"},
+    "value": {"ko": "값", "en": "Value"},
+    "year": {"ko": "연도", "en": "Year"},
+    "index_axis": {"ko": "지수 (전쟁 전 = 100)", "en": "Index (pre-war = 100)"},
+    "rank_axis": {"ko": "세계 순위", "en": "World rank"},
+    "prewar_line": {"ko": "전쟁 전 수준", "en": "Pre-war level"},
+    "open_upper": {"ko": "이상 (상한 없음)", "en": "or more (no upper bound)"},
+    "open_lower": {"ko": "미만 (하한 없음)", "en": "or less (no lower bound)"},
+    "bound_legend": {"ko": "원문이 한쪽 경계만 말한 값", "en": "The text gives only a bound"},
+    "exact_legend": {"ko": "원문의 값", "en": "Value as stated"},
+    "chart_caption": {"ko": "출처: {source} — “{quote}”", "en": "Source: {source} — “{quote}”"},
+    # timeline
+    "timeline_intro": {"ko": "기간은 막대로, 날짜가 있는 사건은 점으로 그렸습니다. 배경 띠는 시대입니다.",
+                       "en": "Periods are bars, dated events are markers; shaded bands are eras."},
+    "years": {"ko": "연도 범위", "en": "Years"},
+    "categories": {"ko": "분류", "en": "Categories"},
+    "people": {"ko": "인물", "en": "People"},
+    "places": {"ko": "장소", "en": "Places"},
+    "search": {"ko": "검색 (한국어/영어)", "en": "Search (Korean or English)"},
+    "calendar": {"ko": "달력", "en": "Calendar"},
+    "cal_written": {"ko": "표기대로", "en": "As written"},
+    "cal_new": {"ko": "신력 (그레고리력)", "en": "New Style (Gregorian)"},
+    "color_by": {"ko": "색 구분", "en": "Colour by"},
+    "color_category": {"ko": "분류", "en": "Category"},
+    "color_source": {"ko": "텍스트", "en": "Source"},
+    "preset": {"ko": "바로 가기", "en": "Preset"},
+    "preset_all": {"ko": "전체", "en": "All"},
+    "preset_1917": {"ko": "1917년", "en": "1917"},
+    "preset_revolution_1905": {"ko": "1905년 혁명", "en": "1905 revolution"},
+    "preset_civil_war": {"ko": "내전", "en": "Civil War"},
+    "preset_nep": {"ko": "신경제정책", "en": "NEP"},
+    "preset_1930s": {"ko": "1930년대", "en": "1930s"},
+    "preset_struggles": {"ko": "1968년 이후 투쟁", "en": "Struggles since 1968"},
+    "n_shown": {"ko": "사건 {n}개 표시 (전체 {total}개)", "en": "{n} of {total} events shown"},
+    "select_event": {"ko": "사건 선택 (차트에서 점을 눌러도 됩니다)", "en": "Select an event (or click a mark on the chart)"},
+    "none_selected": {"ko": "— 선택 안 함 —", "en": "— none —"},
+    "tellings": {"ko": "이 사건을 다룬 텍스트", "en": "How each text tells it"},
+    "date_as_written": {"ko": "원문 날짜", "en": "Date as written"},
+    "new_style": {"ko": "신력", "en": "New Style"},
+    "old_style": {"ko": "구력 (율리우스력)", "en": "Old Style (Julian)"},
+    "calendar_unspecified": {"ko": "달력 표기 없음", "en": "calendar not stated"},
+    "source_note": {"ko": "출처 비판", "en": "Source criticism"},
+    "basis": {"ko": "근거", "en": "Basis"},
+    "date_axis": {"ko": "연도", "en": "Year"},
+    # sources
+    "sources_intro": {"ko": "두 텍스트가 함께 다룬 사건의 원문을 나란히 읽습니다.",
+                      "en": "For events both texts tell, read the two sentences side by side."},
+    "coverage": {"ko": "10년 단위 사건 수", "en": "Events per decade"},
+    "decade": {"ko": "연대", "en": "Decade"},
+    "n_events_axis": {"ko": "사건 수", "en": "Events"},
+    "only_in": {"ko": "{source}에만 있는 사건", "en": "Told only by {source}"},
+    "side_by_side": {"ko": "나란히 읽기", "en": "Side by side"},
+    # people and places
+    "people_intro": {"ko": "각 텍스트가 누구와 어디를 말하는지: 원문에서 이름이 나온 횟수와 연결된 사건.",
+                     "en": "Who and where each text talks about: how often a name appears, and the events linked to it."},
+    "mentions": {"ko": "언급 횟수", "en": "Mentions"},
+    "mentions_people": {"ko": "인물 언급", "en": "People mentioned"},
+    "mentions_places": {"ko": "장소 언급", "en": "Places mentioned"},
+    "map_title": {"ko": "장소 (경위도 좌표, 배경 지도 없음)", "en": "Places (longitude and latitude, no base map)"},
+    "map_note": {"ko": "교실에서 오프라인으로도 보이도록 인터넷 지도 없이 좌표만 그렸습니다.",
+                 "en": "Drawn from coordinates alone, with no internet base map, so it works offline in a classroom."},
+    "lon": {"ko": "경도", "en": "Longitude"},
+    "lat": {"ko": "위도", "en": "Latitude"},
+    "by_era_table": {"ko": "시대별 연결 사건", "en": "Linked events by era"},
+    "open_timeline": {"ko": "연표에서 보기", "en": "Show on the timeline"},
+    "names_at_time": {"ko": "시대별 이름", "en": "Names over time"},
+    "top_n": {"ko": "상위 {n}", "en": "Top {n}"},
+    # explorer
+    "explorer_intro": {"ko": "수치와 사건을 표로 검색하고, 걸러낸 행을 그대로 CSV로 내려받습니다.",
+                       "en": "Search figures and events as tables, and download exactly the filtered rows as CSV."},
+    "table": {"ko": "표", "en": "Table"},
+    "table_figures": {"ko": "수치", "en": "Figures"},
+    "table_events": {"ko": "사건", "en": "Events"},
+    "download_csv": {"ko": "걸러낸 {n}행 CSV 내려받기", "en": "Download the {n} filtered rows (CSV)"},
+    "n_rows": {"ko": "{n}행", "en": "{n} rows"},
+    "groups": {"ko": "차트 그룹", "en": "Chart groups"},
+}
+
+CATEGORY = {
+    "reign": {"ko": "재위", "en": "Reign"}, "revolution": {"ko": "혁명", "en": "Revolution"},
+    "politics": {"ko": "정치", "en": "Politics"}, "war": {"ko": "전쟁", "en": "War"},
+    "economy": {"ko": "경제", "en": "Economy"}, "society": {"ko": "사회", "en": "Society"},
+    "labour": {"ko": "노동", "en": "Labour"}, "repression": {"ko": "탄압", "en": "Repression"},
+    "international": {"ko": "국제", "en": "International"}, "ideas": {"ko": "사상", "en": "Ideas"},
+}
+
+
+def t(key: str, lang: str, **values) -> str:
+    """The string for `key` in `lang` (Korean when the language is unknown), with values filled in."""
+    entry = STRINGS[key]
+    text = entry.get(lang) or entry["ko"]
+    return text.format(**values) if values else text
+
+
+def category(cat: str, lang: str) -> str:
+    return CATEGORY.get(cat, {}).get(lang, cat)

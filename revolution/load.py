@@ -1,0 +1,166 @@
+"""Load the data package: every table typed and checked, every quote found in its seed, or one clear DataError."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import pandas as pd
+
+from . import calendar, paths, provenance
+from .errors import DataError
+from .table import LINE, read_table
+
+PACKAGE = "datapackage.json"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The whole data package as typed frames; `figures` holds stated and derived rows (see `kind`)."""
+
+    sources: pd.DataFrame
+    groups: pd.DataFrame
+    figures: pd.DataFrame
+    eras: pd.DataFrame
+    people: pd.DataFrame
+    places: pd.DataFrame
+    place_names: pd.DataFrame
+    events: pd.DataFrame
+    event_people: pd.DataFrame
+    event_places: pd.DataFrame
+    notes: pd.DataFrame
+    ledger_exclusions: pd.DataFrame
+    seeds: dict  # source_id -> the seed's text
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "seeds"}
+
+
+def read_package(data_dir: Path) -> dict:
+    path = data_dir / PACKAGE
+    if not path.is_file():
+        raise DataError(PACKAGE, None, None, f"the data package descriptor is missing from {data_dir}")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DataError(PACKAGE, None, None, f"not valid JSON ({exc})") from None
+
+
+def _check_foreign_keys(tables: dict, package: dict) -> None:
+    for res in package["resources"]:
+        frame = tables[res["name"]]
+        for fk in res["schema"].get("foreignKeys", []):
+            col, ref = fk["fields"], fk["reference"]
+            known = set(tables[ref["resource"]][ref["fields"]].dropna())
+            for value, row in zip(frame[col], frame[LINE]):
+                if pd.notna(value) and value not in known:
+                    raise DataError(res["path"], int(row), col,
+                                    f"{value!r} is not a known {ref['fields']} in {ref['resource']}.csv")
+
+
+def _read_seeds(sources: pd.DataFrame, seeds_dir: Path) -> dict:
+    seeds = {}
+    for rec in sources.to_dict("records"):
+        path = seeds_dir / rec["file"]
+        if not path.is_file():
+            raise DataError("sources.csv", rec[LINE], "file", f"the seed {rec['file']!r} is not in {seeds_dir}")
+        raw = path.read_bytes()
+        if hashlib.sha256(raw).hexdigest() != rec["sha256"]:
+            raise DataError("sources.csv", rec[LINE], "sha256", f"the seed {rec['file']!r} does not match its checksum: "
+                            "it has been changed, and the seeds must stay byte for byte")
+        seeds[rec["source_id"]] = raw.decode("utf-8")
+    return seeds
+
+
+def _check_quotes(name: str, frame: pd.DataFrame, seeds: dict) -> None:
+    for rec in frame.to_dict("records"):
+        if not provenance.occurs(rec["quote"], seeds[rec["source_id"]]):
+            raise DataError(name, rec[LINE], "quote", f"the quote does not occur in the seed of {rec['source_id']!r} "
+                            "(white space aside): every row must carry its verbatim sentence")
+
+
+def _check_events(events: pd.DataFrame, eras: pd.DataFrame) -> None:
+    spans = list(zip(eras["era_id"], eras["start_year"], eras["end_year"]))
+    for rec in events.to_dict("records"):
+        row = rec[LINE]
+        if provenance.normalize(rec["date_text"]) not in provenance.normalize(rec["quote"]):
+            raise DataError("events.csv", row, "date_text", "the date as written does not occur inside the quote")
+        try:
+            lo, hi = calendar.new_style_interval(rec["start"], rec["end"], rec["precision"], rec["calendar"])
+        except ValueError as exc:
+            raise DataError("events.csv", row, "start", str(exc)) from None
+        for col, want in (("start_gregorian", lo), ("end_gregorian", hi)):
+            if rec[col] != want.isoformat():
+                raise DataError("events.csv", row, col, f"{rec[col]!r} is not the computed New Style date "
+                                f"{want.isoformat()} (run `python -m revolution.fill` to recompute)")
+        year = int(rec["start"][:4])
+        era = next((e for e, a, b in spans if a <= year <= b), None)
+        if rec["era"] != era:
+            raise DataError("events.csv", row, "era", f"{rec['era']!r} does not hold the start year {year} (expected {era!r})")
+
+
+def _check_bounds(figures: pd.DataFrame) -> None:
+    need = {"exact": ("value_low", "value_high"), "less_than": ("value_high",), "more_than": ("value_low",),
+            "range": ("value_low", "value_high")}
+    for rec in figures.to_dict("records"):
+        for col in need.get(rec["qualifier"], ()):
+            if pd.isna(rec[col]):
+                raise DataError("figures.csv", rec[LINE], col, f"a {rec['qualifier']} figure needs {col}")
+        lo, hi = rec["value_low"], rec["value_high"]
+        if pd.notna(lo) and pd.notna(hi) and lo > hi:
+            raise DataError("figures.csv", rec[LINE], "value_low", f"the lower bound {lo} is above the upper {hi}")
+        a, b = rec["period_start"], rec["period_end"]
+        if pd.notna(a) and pd.notna(b) and a > b:
+            raise DataError("figures.csv", rec[LINE], "period_start", f"the period starts ({a}) after it ends ({b})")
+
+
+def derive(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
+    """Rows for shares the texts do not state, computed from the stated rows they name."""
+    stated = figures.set_index("figure_id")
+    rows = []
+    for rec in derived.to_dict("records"):
+        num, den = stated.loc[rec["numerator_id"]], stated.loc[rec["denominator_id"]]
+        if num["qualifier"] != "exact" or den["qualifier"] != "exact" or den["value"] == 0:
+            raise DataError("derived.csv", rec[LINE], "numerator_id", "a share can only be derived from two exact, "
+                            "non-zero figures")
+        value = round(100 * num["value"] / den["value"], 1)
+        how = (f"{rec['numerator_id']} / {rec['denominator_id']} × 100 = "
+               f"{num['value']:,.0f} / {den['value']:,.0f} × 100")
+        same_source = num["source_id"] == den["source_id"]
+        rows.append({
+            "figure_id": rec["figure_id"], "source_id": num["source_id"] if same_source else pd.NA,
+            "quote": num["quote"] if num["quote"] == den["quote"] else f"{num['quote']} … {den['quote']}",
+            "value": value, "value_low": value, "value_high": value, "qualifier": "exact", "unit": rec["unit"],
+            "measure_ko": rec["measure_ko"], "measure_en": rec["measure_en"],
+            "period_start": num["period_start"], "period_end": num["period_end"], "group": rec["group"],
+            "notes": f"derived: {how}", "kind": "derived", "derivation": how, LINE: rec[LINE]})
+    out = pd.concat([figures.assign(kind="stated", derivation=pd.NA), pd.DataFrame(rows)], ignore_index=True)
+    return out.astype({"kind": "string", "derivation": "string"})
+
+
+def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) -> Dataset:
+    """Read, type and check every table of the package; raise DataError for the first problem found."""
+    data_dir = Path(data_dir or paths.data_dir())
+    seeds_dir = Path(seeds_dir or paths.seeds_dir())
+    package = read_package(data_dir)
+    names = [r.get("name") for r in package.get("resources", [])]
+    for name in [f.name for f in fields(Dataset) if f.name != "seeds"] + ["derived"]:
+        if name not in names:
+            raise DataError(PACKAGE, None, None, f"the descriptor has no resource {name!r}")
+    tables = {r["name"]: read_table(data_dir / r["path"], r["schema"], r["path"]) for r in package["resources"]}
+    _check_foreign_keys(tables, package)
+    seeds = _read_seeds(tables["sources"], seeds_dir)
+    for name in ("figures", "events", "notes"):
+        _check_quotes(f"{name}.csv", tables[name], seeds)
+    _check_bounds(tables["figures"])
+    _check_events(tables["events"], tables["eras"])
+    for rec in tables["notes"].to_dict("records"):
+        if rec["target_id"] not in set(tables[rec["target_table"]].iloc[:, 0]):
+            raise DataError("notes.csv", rec[LINE], "target_id", f"{rec['target_id']!r} is not in {rec['target_table']}.csv")
+    for rec in tables["ledger_exclusions"].to_dict("records"):
+        if provenance.normalize(rec["context"]) not in provenance.normalize(seeds[rec["source_id"]]):
+            raise DataError("ledger_exclusions.csv", rec[LINE], "context", "the context does not occur in its seed")
+    tables["figures"] = derive(tables["figures"], tables.pop("derived"))
+    frames = {k: v.drop(columns=LINE) for k, v in tables.items()}
+    return Dataset(**frames, seeds=seeds)

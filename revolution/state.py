@@ -1,0 +1,126 @@
+"""Every URL parameter and session-state key in one place, and how a raw query string becomes a valid view."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+# URL parameter names, which double as the widgets' session-state keys.
+LANG = "lang"
+CALENDAR = "cal"
+YEAR_FROM = "from"
+YEAR_TO = "to"
+CATEGORIES = "cat"
+SOURCES = "src"
+PEOPLE = "person"
+PLACES = "place"
+SEARCH = "q"
+PRESET = "preset"
+COLOR_BY = "color"
+EVENT = "event"
+GROUP = "group"
+TABLE = "table"
+REFERENCES = "ref"
+
+LANGS = ("ko", "en")
+CALENDARS = ("written", "new")
+COLOR_MODES = ("category", "source")
+TABLES = ("figures", "events")
+PRESETS = {  # year ranges people ask for first
+    "all": None,
+    "1917": (1917, 1917),
+    "revolution_1905": (1905, 1907),
+    "civil_war": (1918, 1921),
+    "nep": (1921, 1928),
+    "1930s": (1928, 1939),
+    "struggles": (1968, 2017),
+}
+MAX_TEXT = 100  # a search longer than this is cut, never rejected
+MAX_ITEMS = 50
+
+
+def _first(value: Any) -> str | None:
+    """A repeated key (?a=1&a=2) counts by its last value, as Streamlit reads it."""
+    if isinstance(value, (list, tuple)):
+        value = value[-1] if value else None
+    return None if value is None else str(value)
+
+
+def choice(options: tuple[str, ...] | list[str]) -> Callable[[Any], str | None]:
+    def parse(raw: Any) -> str | None:
+        v = _first(raw)
+        return v if v in options else None
+    return parse
+
+
+def choices(options) -> Callable[[Any], list[str] | None]:
+    """A comma-separated list; unknown items are dropped, and an empty result means 'no filter'."""
+    def parse(raw: Any) -> list[str] | None:
+        v = _first(raw)
+        if v is None:
+            return None
+        items = [s for s in dict.fromkeys(v.split(",")[:MAX_ITEMS]) if s in options]
+        return items or None
+    return parse
+
+
+def year(lo: int, hi: int) -> Callable[[Any], int | None]:
+    def parse(raw: Any) -> int | None:
+        v = _first(raw)
+        if v is None or not v.strip().lstrip("-").isdigit() or len(v.strip()) > 6:
+            return None
+        n = int(v)
+        return n if lo <= n <= hi else None
+    return parse
+
+
+def text(raw: Any) -> str | None:
+    v = _first(raw)
+    if v is None:
+        return None
+    v = "".join(ch for ch in v if ch.isprintable())[:MAX_TEXT].strip()
+    return v or None
+
+
+def flag(raw: Any) -> bool | None:
+    v = _first(raw)
+    return {"1": True, "true": True, "on": True, "0": False, "false": False, "off": False}.get((v or "").lower())
+
+
+@dataclass(frozen=True)
+class Param:
+    key: str
+    parse: Callable[[Any], Any]
+    default: Any
+
+    def read(self, params: Mapping[str, Any]) -> Any:
+        """The parameter's valid value from a query mapping, or its default; never raises."""
+        try:
+            value = self.parse(params.get(self.key)) if self.key in params else None
+        except Exception:  # a fuzzed value must never break a page
+            value = None
+        return self.default if value is None else value
+
+
+def encode(value: Any) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (list, tuple)):
+        return ",".join(map(str, value))
+    return str(value)
+
+
+def query_for(params: list[Param], values: Mapping[str, Any]) -> dict[str, str]:
+    """The query string entries for the values that differ from their defaults (defaults stay out of the URL)."""
+    out = {}
+    for p in params:
+        v = values.get(p.key, p.default)
+        if isinstance(v, (list, tuple)) and isinstance(p.default, (list, tuple)):
+            same = list(v) == list(p.default)
+        else:
+            same = v == p.default
+        if not same and v not in (None, "", []):
+            out[p.key] = encode(v)
+    return out
+
+
+LANG_PARAM = Param(LANG, choice(LANGS), "ko")

@@ -1,0 +1,73 @@
+"""Helpers for end-to-end tests: a Streamlit server on a free loopback port, and Debian's headless Chromium."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server(env: dict | None = None, log: Path | None = None):
+    """`streamlit run dashboard.py` on a free port; yields its base URL; stops it by its own process id."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    out = open(log, "wb") if log else subprocess.DEVNULL
+    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=out, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"streamlit did not start (exit {proc.poll()})") from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+        if log:
+            out.close()
+
+
+def launch(playwright, user_data_dir: Path):
+    """A persistent headless Chromium context with a fresh profile folder."""
+    return playwright.chromium.launch_persistent_context(
+        str(user_data_dir), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
+        viewport={"width": 1400, "height": 1000}, locale="ko-KR", accept_downloads=True)
+
+
+def wait_for_app(page, timeout: float = 30_000) -> None:
+    """Until Streamlit has finished running the script (no 'running' indicator) and the page has content."""
+    page.wait_for_selector('[data-testid="stMain"]', timeout=timeout)
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stStatusWidget"]')
+              && document.querySelector('[data-testid="stMainBlockContainer"]')
+              && document.querySelector('[data-testid="stMainBlockContainer"]').innerText.length > 20""",
+        timeout=timeout)
+    page.wait_for_timeout(400)

@@ -1,0 +1,143 @@
+"""The shipped data: schema, provenance, seeds, computed columns and completeness."""
+import csv
+import hashlib
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from revolution import calendar, ledger, provenance
+from revolution.load import read_package
+
+from .conftest import DATA, ROOT, SEEDS
+
+
+def rows(name):
+    with (DATA / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_frictionless_validates_the_data_package():
+    # The same descriptor the loader reads, checked by the reference implementation.
+    done = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json", str(DATA / "datapackage.json")],
+                          capture_output=True, text=True, cwd=ROOT)
+    import json
+    report = json.loads(done.stdout)
+    errors = [e["message"] for t in report["tasks"] for e in t["errors"]]
+    assert report["valid"], errors[:5]
+
+
+def test_seeds_are_byte_for_byte_the_shared_texts():
+    for row in rows("sources.csv"):
+        raw = (SEEDS / row["file"]).read_bytes()
+        assert hashlib.sha256(raw).hexdigest() == row["sha256"], row["file"]
+
+
+@pytest.mark.parametrize("table", ["figures.csv", "events.csv", "notes.csv"])
+def test_every_quote_occurs_in_its_seed(table):
+    # The seeds are hard-wrapped mid-word and carry stray spaces, so both sides drop all white space
+    # (provenance.normalize) before the quote is looked up; nothing else is changed.
+    seeds = {r["source_id"]: (SEEDS / r["file"]).read_text(encoding="utf-8") for r in rows("sources.csv")}
+    missing = [r[next(iter(r))] for r in rows(table) if not provenance.occurs(r["quote"], seeds[r["source_id"]])]
+    assert missing == []
+    assert rows(table), f"{table} has no rows"
+
+
+def test_the_loader_accepts_the_shipped_data(dataset):
+    assert len(dataset.figures) > 0 and len(dataset.events) > 0
+    assert set(dataset.sources.source_id) == {"history", "manifesto"}
+
+
+def test_new_style_columns_are_computed_not_typed():
+    for r in rows("events.csv"):
+        lo, hi = calendar.new_style_interval(r["start"], r["end"], r["precision"], r["calendar"])
+        assert (r["start_gregorian"], r["end_gregorian"]) == (lo.isoformat(), hi.isoformat()), r["event_id"]
+
+
+def test_the_history_texts_own_calendar_pair_agrees_with_the_conversion(dataset):
+    # The history text gives 23 February and, in brackets, 8 March 1917: our conversion must agree with it.
+    ev = dataset.events
+    feb = ev[(ev.source_id == "history") & (ev.start == "1917-02-23")]
+    assert len(feb) == 1
+    assert feb.iloc[0]["calendar"] == "julian"
+    assert feb.iloc[0]["start_gregorian"] == "1917-03-08"
+    assert "3월 8일" in feb.iloc[0]["date_text"]
+
+
+def test_the_four_headline_figures_are_there_and_honestly_bounded(dataset):
+    f = dataset.figures.set_index("figure_id")
+    q = lambda s: f[f.quote.str.contains(s, regex=False)]
+    workers = q("40만 명")
+    assert {400000.0, 2400000.0} <= set(f[f.group == "petrograd_1917"].value)
+    assert len(workers) >= 1
+    ca = f[f.group == "constituent_assembly"]
+    bolsheviks = ca[ca.value == 25]
+    right_srs = ca[ca.value == 55]
+    assert list(bolsheviks.qualifier) == ["less_than"] and bolsheviks.value_low.isna().all()
+    assert list(right_srs.qualifier) == ["more_than"] and right_srs.value_high.isna().all()
+    out = f[f.group == "industrial_output"]
+    assert {13.0, 100.0} <= set(out.value)
+    growth = f[f.group == "growth_1930s"]
+    assert (growth.qualifier == "more_than").any() and (growth.value == 10).any()
+
+
+def test_derived_share_is_computed_from_the_stated_rows(dataset):
+    f = dataset.figures.set_index("figure_id")
+    derived = f[f.kind == "derived"]
+    assert len(derived) >= 1
+    share = derived[derived.group == "petrograd_1917"].iloc[0]
+    assert share.value == pytest.approx(round(100 * 400000 / 2400000, 1))
+    assert "×" in share.derivation and share.qualifier == "exact"
+    assert (f[f.kind == "stated"].index.str.match(r"F[HM]")).all()
+
+
+def test_every_linked_person_and_place_name_occurs_in_a_seed(dataset):
+    text = provenance.normalize("".join(dataset.seeds.values()))
+    for frame in (dataset.people, dataset.places):
+        for rec in frame.to_dict("records"):
+            names = [rec["name_ko"]] + [a for a in str(rec["aliases_ko"] or "").split(";") if a and a != "<NA>"]
+            for name in names:
+                assert provenance.normalize(name) in text, name
+
+
+def test_every_era_and_group_is_used_and_groups_have_titles(dataset):
+    assert set(dataset.figures.group) <= set(dataset.groups.group_id)
+    assert set(dataset.groups.group_id) <= set(dataset.figures.group)
+
+
+def test_both_texts_share_event_keys(dataset):
+    ev = dataset.events
+    both = ev.groupby("event_key").source_id.nunique()
+    shared = set(both[both == 2].index)
+    assert {"october_revolution_1917", "february_revolution_1917"} <= shared
+
+
+def _spans(table, source_id, seed):
+    out = []
+    for r in rows(table):
+        if r["source_id"] == source_id:
+            found = provenance.span(r["quote" if "quote" in r else "context"], seed)
+            assert found, r
+            out.append(found)
+    return out
+
+
+@pytest.mark.parametrize("source_id", ["history", "manifesto"])
+def test_completeness_ledger_every_number_in_a_seed_is_covered(source_id):
+    # Every number with a unit and every year in the seed must fall inside the quote of a figure or an event,
+    # or inside an exclusion's context with a reason: a new number in a seed with no row fails here.
+    src = next(r for r in rows("sources.csv") if r["source_id"] == source_id)
+    seed = (SEEDS / src["file"]).read_text(encoding="utf-8")
+    spans = _spans("figures.csv", source_id, seed) + _spans("events.csv", source_id, seed)
+    spans += _spans("ledger_exclusions.csv", source_id, seed)
+    flat = provenance.normalize(seed)
+    missing = [f"{h.text} …{h.context(flat)}…" for h in ledger.uncovered(seed, spans)]
+    assert missing == []
+    assert len(ledger.hits(seed)) > 50  # the scan itself finds the numbers
+
+
+def test_exclusions_give_a_reason_and_match_a_real_hit():
+    for r in rows("ledger_exclusions.csv"):
+        assert len(r["reason"]) > 5
+        assert provenance.normalize(r["match"]) in provenance.normalize(r["context"]), r

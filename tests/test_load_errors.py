@@ -1,0 +1,157 @@
+"""Broken input: each way a data file can be wrong gives one DataError naming file, row and column."""
+import csv
+import json
+
+import pytest
+
+from revolution.errors import DataError
+from revolution.load import load_dataset
+
+from .conftest import DATA, SEEDS
+
+
+def read(path):
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def write(path, table):
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(table)
+
+
+def set_cell(name, row, column, value):
+    """A mutation that puts `value` in `column` of data row `row` (row 2 is the first under the header)."""
+    def apply(d):
+        table = read(d / name)
+        table[row - 1][table[0].index(column)] = value
+        write(d / name, table)
+    return apply
+
+
+def copy_row(name, row):
+    def apply(d):
+        table = read(d / name)
+        table.append(list(table[row - 1]))
+        write(d / name, table)
+    return apply
+
+
+def drop_column(name, column):
+    def apply(d):
+        table = read(d / name)
+        i = table[0].index(column)
+        write(d / name, [r[:i] + r[i + 1:] for r in table])
+    return apply
+
+
+def raw(name, transform):
+    def apply(d):
+        (d / name).write_bytes(transform((d / name).read_bytes()))
+    return apply
+
+
+def n_rows(name):
+    return len(read(DATA / name))
+
+
+def stray_delimiter(b):
+    lines = b.split(b"\n")
+    lines[2] = lines[2] + b",extra"
+    return b"\n".join(lines)
+
+
+def cp949(b):
+    return b.decode("utf-8").encode("cp949", errors="replace")
+
+
+CASES = {
+    # name: (mutation, file, row, column, words in the problem)
+    "missing column": (drop_column("figures.csv", "unit"), "figures.csv", 1, "unit", "missing"),
+    "unknown column": (raw("events.csv", lambda b: b.replace(b"event_key,", b"event_key,colour,", 1)),
+                       "events.csv", 1, "colour", "unknown column"),
+    "bad date": (set_cell("events.csv", 3, "start", "1917-13-45"), "events.csv", 3, "start", "expected form"),
+    "impossible day": (set_cell("events.csv", 2, "start", "1917-02-30"), "events.csv", 2, "start", None),
+    "non-numeric value": (set_cell("figures.csv", 4, "value", "forty"), "figures.csv", 4, "value", "not a number"),
+    "non-integer year": (set_cell("figures.csv", 2, "period_start", "1917.5"), "figures.csv", 2, "period_start",
+                         "whole number"),
+    "unknown enum": (set_cell("figures.csv", 3, "qualifier", "roughly"), "figures.csv", 3, "qualifier",
+                     "allowed values"),
+    "unknown calendar": (set_cell("events.csv", 5, "calendar", "revolutionary"), "events.csv", 5, "calendar",
+                         "allowed values"),
+    "duplicate id": (copy_row("figures.csv", 2), "figures.csv", n_rows("figures.csv") + 1, "figure_id", "duplicate"),
+    "dangling source id": (set_cell("events.csv", 6, "source_id", "pravda"), "events.csv", 6, "source_id",
+                           "not a known source_id"),
+    "dangling person": (set_cell("event_people.csv", 2, "person_id", "rasputin_x"), "event_people.csv", 2,
+                        "person_id", "not a known"),
+    "quote not in its seed": (set_cell("figures.csv", 2, "quote", "레닌은 달에 갔다"), "figures.csv", 2, "quote",
+                              "does not occur in the seed"),
+    "quote from the other seed": (set_cell("events.csv", 2, "source_id", "manifesto"), "events.csv", 2, "quote",
+                                  "does not occur"),
+    "empty file": (raw("events.csv", lambda b: b""), "events.csv", None, None, "empty"),
+    "wrong encoding": (raw("figures.csv", cp949), "figures.csv", 2, None, "not UTF-8"),
+    "stray delimiter": (raw("figures.csv", stray_delimiter), "figures.csv", 3, None, "stray delimiter"),
+    "unclosed quote": (raw("people.csv", lambda b: b + b'zz,"never closed\n'), "people.csv", None, None, "CSV"),
+    "blank required cell": (set_cell("events.csv", 4, "title_en", ""), "events.csv", 4, "title_en", "required"),
+    "stray spaces": (set_cell("figures.csv", 2, "unit", " percent"), "figures.csv", 2, "unit", "spaces"),
+    "typed New Style date": (set_cell("events.csv", 2, "start_gregorian", "1999-01-01"), "events.csv", 2,
+                             "start_gregorian", "computed"),
+    "wrong era": (set_cell("events.csv", 2, "era", "after_ussr"), "events.csv", 2, "era", "does not hold"),
+    "date not in quote": (set_cell("events.csv", 2, "date_text", "1999년"), "events.csv", 2, "date_text",
+                          "inside the quote"),
+    "changed seed checksum": (set_cell("sources.csv", 2, "sha256", "0" * 64), "sources.csv", 2, "sha256",
+                              "checksum"),
+    "missing file": (lambda d: (d / "notes.csv").unlink(), "notes.csv", None, None, "missing"),
+    "broken descriptor": (raw("datapackage.json", lambda b: b[:-20]), "datapackage.json", None, None, "JSON"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_broken_input_names_file_row_column_and_problem(case, data_copy):
+    mutate, file, row, column, words = CASES[case]
+    before = {p.name: p.read_bytes() for p in data_copy.iterdir()}
+    mutate(data_copy)
+    broken = {p.name: p.read_bytes() for p in data_copy.iterdir()}
+    with pytest.raises(DataError) as info:
+        load_dataset(data_copy, SEEDS)
+    err = info.value
+    assert (err.file, err.row, err.column) == (file, row, column), str(err)
+    if words:
+        assert words in err.problem, str(err)
+    assert str(err).startswith(file)
+    # Nothing is written back: the loader leaves every file as it found it.
+    assert {p.name: p.read_bytes() for p in data_copy.iterdir()} == broken
+    assert before.keys() >= broken.keys()
+
+
+def test_a_byte_order_mark_is_accepted_and_changes_nothing(data_copy, dataset):
+    path = data_copy / "figures.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    loaded = load_dataset(data_copy, SEEDS)
+    assert loaded.figures.equals(dataset.figures)
+
+
+def test_blank_lines_are_ignored(data_copy, dataset):
+    path = data_copy / "events.csv"
+    path.write_bytes(path.read_bytes() + b"\n\n")
+    assert len(load_dataset(data_copy, SEEDS).events) == len(dataset.events)
+
+
+def test_an_exact_figure_needs_its_bounds(data_copy):
+    table = read(data_copy / "figures.csv")
+    head = table[0]
+    i = next(k for k, r in enumerate(table[1:], 2) if r[head.index("qualifier")] == "more_than")
+    table[i - 1][head.index("value_low")] = ""
+    write(data_copy / "figures.csv", table)
+    with pytest.raises(DataError) as info:
+        load_dataset(data_copy, SEEDS)
+    assert (info.value.row, info.value.column) == (i, "value_low")
+
+
+def test_a_descriptor_without_resources_for_a_table_fails_clearly(data_copy):
+    pkg = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    pkg["resources"] = [r for r in pkg["resources"] if r["name"] != "eras"]
+    (data_copy / "datapackage.json").write_text(json.dumps(pkg), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_dataset(data_copy, SEEDS)
+    assert "eras" in str(info.value)

@@ -1,0 +1,71 @@
+"""URL parameters: valid values restore a view, anything else falls back to the default and never raises."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from revolution import state
+
+CATS = ["war", "economy", "revolution"]
+PARAMS = [state.Param(state.YEAR_FROM, state.year(1682, 2017), 1682),
+          state.Param(state.CATEGORIES, state.choices(CATS), []),
+          state.Param(state.SEARCH, state.text, ""),
+          state.Param(state.CALENDAR, state.choice(state.CALENDARS), "written"),
+          state.Param(state.REFERENCES, state.flag, True)]
+
+
+def read(query):
+    return {p.key: p.read(query) for p in PARAMS}
+
+
+def test_valid_values_are_read():
+    got = read({"from": ["1917"], "cat": ["war,economy"], "q": ["레닌"], "cal": ["new"], "ref": ["0"]})
+    assert got == {"from": 1917, "cat": ["war", "economy"], "q": "레닌", "cal": "new", "ref": False}
+
+
+def test_defaults_when_absent():
+    assert read({}) == {"from": 1682, "cat": [], "q": "", "cal": "written", "ref": True}
+
+
+def test_bad_values_fall_back_to_defaults():
+    got = read({"from": ["99999999999"], "cat": ["nope,<script>"], "q": ["\x00\x01"], "cal": ["julian"],
+                "ref": ["maybe"]})
+    assert got == read({})
+
+
+def test_out_of_range_year_falls_back():
+    assert read({"from": ["1066"]})["from"] == 1682
+    assert read({"from": ["-1917"]})["from"] == 1682
+
+
+def test_unknown_items_are_dropped_and_known_ones_kept():
+    assert read({"cat": ["war,unicorn,war"]})["cat"] == ["war"]
+
+
+def test_a_repeated_key_counts_by_its_last_value():
+    assert read({"cal": ["new", "written"]})["cal"] == "written"
+
+
+def test_search_is_cut_not_rejected():
+    assert len(read({"q": ["가" * 10_000]})["q"]) == state.MAX_TEXT
+
+
+def test_defaults_stay_out_of_the_url():
+    values = {"from": 1682, "cat": ["war"], "q": "", "cal": "new", "ref": True}
+    assert state.query_for(PARAMS, values) == {"cat": "war", "cal": "new"}
+
+
+def test_query_round_trip_restores_the_view():
+    values = {"from": 1917, "cat": ["war", "economy"], "q": "Kronstadt", "cal": "new", "ref": False}
+    query = {k: [v] for k, v in state.query_for(PARAMS, values).items()}
+    assert read(query) == values
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(["from", "cat", "q", "cal", "ref", "zzz", ""]),
+                       st.lists(st.text(max_size=60), max_size=3), max_size=6))
+def test_any_query_gives_a_valid_view(query):
+    got = read(query)
+    assert isinstance(got["from"], int) and 1682 <= got["from"] <= 2017
+    assert set(got["cat"]) <= set(CATS)
+    assert got["cal"] in state.CALENDARS
+    assert isinstance(got["ref"], bool)
+    assert len(got["q"]) <= state.MAX_TEXT

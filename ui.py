@@ -1,0 +1,108 @@
+"""Streamlit glue shared by the pages: cached data, language, URL-bound state, and charts with their sources."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from revolution import paths, state
+from revolution.errors import DataError
+from revolution.i18n import t
+from revolution.load import Dataset, load_dataset
+
+CHART_CONFIG = {"displaylogo": False, "responsive": True,
+                "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1}}
+
+
+def _stamp(folder: Path) -> tuple:
+    """Names, sizes and times of the data files, so an edited file is reloaded and an unchanged one is not."""
+    return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.glob("*") if p.is_file()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load(data_dir: str, seeds_dir: str, stamp: tuple) -> Dataset:
+    return load_dataset(Path(data_dir), Path(seeds_dir))
+
+
+def dataset() -> Dataset:
+    """The checked dataset, loaded once per change of the files; a broken file stops the page with one message."""
+    data_dir, seeds_dir = paths.data_dir(), paths.seeds_dir()
+    try:
+        stamp = _stamp(data_dir) + _stamp(seeds_dir) if data_dir.is_dir() else ()
+        return _load(str(data_dir), str(seeds_dir), stamp)
+    except DataError as exc:
+        lang = current_lang()
+        st.error(f"**{t('data_error', lang)}**\n\n`{exc.file}` · "
+                 + (f"row {exc.row} · " if exc.row else "") + (f"column `{exc.column}` · " if exc.column else "")
+                 + f"{exc.problem}\n\n{t('data_error_hint', lang)}", icon="⚠️")
+        st.stop()
+
+
+def current_lang() -> str:
+    lang = st.session_state.get(state.LANG)
+    return lang if lang in state.LANGS else state.LANG_PARAM.read(query())
+
+
+def query() -> dict:
+    """The URL's parameters, each key with all its values (a repeated key keeps them all)."""
+    return {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+
+
+def init(params: list[state.Param]) -> None:
+    """Seed each widget's state from the URL (valid values only) the first time the page shows it."""
+    raw = query()
+    for p in params:
+        if p.key not in st.session_state:
+            st.session_state[p.key] = p.read(raw)
+
+
+def sync(params: list[state.Param]) -> None:
+    """Write the widgets' values back to the URL, leaving defaults out, so a copied link restores the view."""
+    values = {p.key: st.session_state.get(p.key, p.default) for p in params}
+    want = state.query_for(params, values)
+    for p in params:
+        if p.key in want:
+            if st.query_params.get_all(p.key) != [want[p.key]]:
+                st.query_params[p.key] = want[p.key]
+        elif p.key in st.query_params:
+            del st.query_params[p.key]
+
+
+def chart(fig, *, key: str, alt: str, filename: str, select: bool = False):
+    """A Plotly chart as it will be exported (our template, not Streamlit's), with alt text and slide-size PNG."""
+    config = {**CHART_CONFIG, "toImageButtonOptions": {**CHART_CONFIG["toImageButtonOptions"], "filename": filename}}
+    return st.plotly_chart(fig, theme=None, width="stretch", key=key, alt=alt, config=config,
+                           on_select="rerun" if select else "ignore", selection_mode="points")
+
+
+def source_names(data: Dataset, lang: str) -> dict:
+    return dict(zip(data.sources.source_id, data.sources[f"short_{lang}"]))
+
+
+def quote_block(quote: str, source: str) -> None:
+    """A verbatim quote, shown as text (never as HTML), with its source."""
+    st.markdown(f"> {escape_md(quote)}\n>\n> — {escape_md(source)}")
+
+
+def escape_md(text: str) -> str:
+    """Text from the data, shown literally: Markdown and HTML characters lose their meaning."""
+    out = str(text)
+    for ch in "\\`*_{}[]()#+-.!|<>~$":
+        out = out.replace(ch, "\\" + ch)
+    return out.replace("\n", " ")
+
+
+def telling(row: dict, notes, lang: str, source: str) -> None:
+    """One text's telling of an event: its date as written and in New Style, its sentence, and any note on it."""
+    st.markdown(f"**{escape_md(row[f'title_{lang}'])}** · {escape_md(source)}")
+    cal = {"julian": t("old_style", lang), "gregorian": t("new_style", lang)}.get(row["calendar"],
+                                                                                  t("calendar_unspecified", lang))
+    span = row["start_gregorian"] if row["start_gregorian"] == row["end_gregorian"] else \
+        f"{row['start_gregorian']} – {row['end_gregorian']}"
+    st.caption(f"{t('date_as_written', lang)}: {escape_md(row['date_text'])} ({cal}) · {t('new_style', lang)}: {span}")
+    quote_block(row["quote"], source)
+    if isinstance(row.get("notes"), str) and row["notes"]:
+        st.caption(escape_md(row["notes"]))
+    for note in notes[notes.target_id == row["event_id"]].to_dict("records"):
+        st.warning(f"**{t('source_note', lang)}** — {escape_md(note[f'issue_{lang}'])}\n\n"
+                   f"{t('basis', lang)}: {escape_md(note[f'basis_{lang}'])}", icon="📝")
