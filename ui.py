@@ -38,6 +38,23 @@ def dataset() -> Dataset:
         st.stop()
 
 
+def start() -> tuple[str, Dataset]:
+    """Every page begins here: make sure the entry point ran, then the language and the checked dataset."""
+    _through_entry_point()
+    return current_lang(), dataset()
+
+
+def _through_entry_point() -> None:
+    """A deep link that reaches a fresh server before any session has run dashboard.py is served by Streamlit's
+    legacy pages/ mode: the page runs alone, with no navigation and no language switch. Running dashboard.py once
+    turns that mode off for the whole process, so rerun once through it (st.navigation then picks this page)."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def current_lang() -> str:
     lang = st.session_state.get(state.LANG)
     return lang if lang in state.LANGS else state.LANG_PARAM.read(query())

@@ -6,8 +6,7 @@ from revolution import export, filters, state
 from revolution import format as fmt
 from revolution.i18n import category, t
 
-lang = ui.current_lang()
-data = ui.dataset()
+lang, data = ui.start()
 names = ui.source_names(data, lang)
 groups = dict(zip(data.groups.group_id, data.groups[f"title_{lang}"]))
 cats = sorted(data.events.category.unique())
@@ -25,11 +24,11 @@ a, b, c = st.columns([1, 2, 2])
 table = a.segmented_control(t("table", lang), state.TABLES, key=state.TABLE,
                             format_func=lambda x: t(f"table_{x}", lang)) or "figures"
 b.text_input(t("search", lang), key=state.SEARCH, max_chars=state.MAX_TEXT)
-c.multiselect(t("sources", lang), list(names), key=state.SOURCES, format_func=names.get)
+c.multiselect(t("sources", lang), list(names), key=state.SOURCES, placeholder=t("any", lang), format_func=names.get)
 if table == "figures":
-    st.multiselect(t("groups", lang), list(groups), key=state.GROUP, format_func=groups.get)
+    st.multiselect(t("groups", lang), list(groups), key=state.GROUP, placeholder=t("any", lang), format_func=groups.get)
 else:
-    st.multiselect(t("categories", lang), cats, key=state.CATEGORIES, format_func=lambda x: category(x, lang))
+    st.multiselect(t("categories", lang), cats, key=state.CATEGORIES, placeholder=t("any", lang), format_func=lambda x: category(x, lang))
 ui.sync(params)
 text = st.session_state[state.SEARCH] or ""
 sources = tuple(st.session_state[state.SOURCES])

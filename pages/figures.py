@@ -7,8 +7,7 @@ from revolution import charts, filters, state
 from revolution import format as fmt
 from revolution.i18n import t
 
-lang = ui.current_lang()
-data = ui.dataset()
+lang, data = ui.start()
 names = ui.source_names(data, lang)
 groups = data.groups.sort_values("order")
 titles = dict(zip(groups.group_id, groups[f"title_{lang}"]))
@@ -22,7 +21,7 @@ st.caption(t("figures_intro", lang))
 left, right = st.columns([2, 3])
 left.selectbox(t("choose_group", lang), ["all", *groups.group_id], key=state.GROUP,
                format_func=lambda g: t("all_groups", lang) if g == "all" else titles[g])
-right.multiselect(t("sources", lang), list(data.sources.source_id), key=state.SOURCES, format_func=names.get)
+right.multiselect(t("sources", lang), list(data.sources.source_id), key=state.SOURCES, placeholder=t("any", lang), format_func=names.get)
 ui.sync(params)
 chosen = st.session_state[state.GROUP]
 sources = tuple(st.session_state[state.SOURCES])

@@ -7,8 +7,7 @@ from revolution import filters
 from revolution import format as fmt
 from revolution.i18n import category, t
 
-lang = ui.current_lang()
-data = ui.dataset()
+lang, data = ui.start()
 names = ui.source_names(data, lang)
 
 st.title(t("app_title", lang))

@@ -5,8 +5,7 @@ import ui
 from revolution import charts, mentions, state
 from revolution.i18n import t
 
-lang = ui.current_lang()
-data = ui.dataset()
+lang, data = ui.start()
 names = ui.source_names(data, lang)
 
 

@@ -5,8 +5,7 @@ import ui
 from revolution import charts, filters, state
 from revolution.i18n import category, t
 
-lang = ui.current_lang()
-data = ui.dataset()
+lang, data = ui.start()
 names = ui.source_names(data, lang)
 ev_all = data.events
 lo, hi = filters.year_bounds(ev_all)
@@ -48,10 +47,10 @@ with st.sidebar:
              format_func=lambda p: t(f"preset_{p}", lang))
     st.slider(t("years", lang), lo, hi, key=YEARS)
     st.text_input(t("search", lang), key=state.SEARCH, max_chars=state.MAX_TEXT)
-    st.multiselect(t("categories", lang), cats, key=state.CATEGORIES, format_func=lambda c: category(c, lang))
-    st.multiselect(t("sources", lang), list(names), key=state.SOURCES, format_func=names.get)
-    st.multiselect(t("people", lang), list(people), key=state.PEOPLE, format_func=people.get)
-    st.multiselect(t("places", lang), list(places), key=state.PLACES, format_func=places.get)
+    st.multiselect(t("categories", lang), cats, key=state.CATEGORIES, placeholder=t("any", lang), format_func=lambda c: category(c, lang))
+    st.multiselect(t("sources", lang), list(names), key=state.SOURCES, placeholder=t("any", lang), format_func=names.get)
+    st.multiselect(t("people", lang), list(people), key=state.PEOPLE, placeholder=t("any", lang), format_func=people.get)
+    st.multiselect(t("places", lang), list(places), key=state.PLACES, placeholder=t("any", lang), format_func=places.get)
 left, right = st.columns(2)
 left.segmented_control(t("calendar", lang), state.CALENDARS, key=state.CALENDAR,
                        format_func=lambda c: t(f"cal_{c}", lang))

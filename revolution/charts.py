@@ -1,7 +1,7 @@
 """Figure builders: pure functions from data frames to Plotly figures, every mark carrying its quote."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -205,14 +205,16 @@ def timeline_chart(events: pd.DataFrame, eras: pd.DataFrame, lang: str, mode: st
                                         symbol=[symbols.get(s, "circle") for s, p in zip(part.source_id, per) if not p]),
                             customdata=[c for c, p in zip(custom, per) if not p], hovertemplate=hover)
     lo_year, hi_year = years or (int(dates.lo.dt.year.min()), int(dates.hi.dt.year.max()))
+    span = hi_year + 1 - lo_year
     for n, era in enumerate(eras.to_dict("records")):
         a, b = max(era["start_year"], lo_year), min(era["end_year"], hi_year)
         if a > b:
             continue
+        # a band too narrow for its name keeps the band and gives the name to the hover of the axis instead
+        label = era[f"title_{lang}"] if (b + 1 - a) / span > 0.09 else ""
         fig.add_vrect(x0=f"{a}-01-01", x1=f"{b + 1}-01-01", fillcolor=theme.GRID if n % 2 else "#f6f8fa",
-                      opacity=0.6, layer="below", line_width=0,
-                      annotation_text=era[f"title_{lang}"], annotation_position="top left",
-                      annotation=dict(font=dict(size=12, color=theme.MUTED)))
+                      opacity=0.6, layer="below", line_width=0, annotation_text=label,
+                      annotation_position="top left", annotation=dict(font=dict(size=12, color=theme.MUTED)))
     fig.update_layout(barmode="overlay", height=max(360, 26 * len(lanes) + 180), hovermode="closest",
                       legend=dict(title=t("color_category" if key == "category" else "color_source", lang)))
     fig.update_xaxes(type="date", range=[f"{lo_year}-01-01", f"{hi_year + 1}-01-01"], title=t("date_axis", lang),

@@ -7,7 +7,7 @@ import textwrap
 
 import pandas as pd
 
-UNIT_KO = {"percent": "%", "persons": "명", "index": "", "rank": "위", "countries": "개국", "years": "년",
+UNIT_KO = {"percent": "%", "persons": " 명", "index": "", "rank": "위", "countries": "개국", "years": "년",
            "times": "배", "fraction": "", "count": "", "other": ""}
 UNIT_EN = {"percent": "%", "persons": " people", "index": "", "rank": "", "countries": " countries",
            "years": " years", "times": "×", "fraction": "", "count": "", "other": ""}

@@ -66,6 +66,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # figures
     "figures_intro": {"ko": "모든 차트는 figures.csv 에서 그립니다. 막대에 마우스를 올리면 원문이 보입니다.",
                       "en": "Every chart is drawn from figures.csv; hover a mark to read its sentence."},
+    "any": {"ko": "전체", "en": "All"},
     "choose_group": {"ko": "차트", "en": "Chart"},
     "all_groups": {"ko": "전체", "en": "All"},
     "value": {"ko": "값", "en": "Value"},

@@ -94,6 +94,7 @@ def read_table(path: Path, schema: dict, name: str | None = None) -> pd.DataFram
     keys = schema.get("primaryKey", [])
     keys = [keys] if isinstance(keys, str) else keys
     unique = [f["name"] for f in fields if f.get("constraints", {}).get("unique")]
+    checks = list(dict.fromkeys(([tuple(keys)] if keys else []) + [(u,) for u in unique]))
     row = 1
     try:
         for cells in reader:
@@ -104,7 +105,7 @@ def read_table(path: Path, schema: dict, name: str | None = None) -> pd.DataFram
                 raise DataError(name, row, None, f"the row has {len(cells)} cells but the header has {len(header)} "
                                 "(a stray delimiter, or a comma in an unquoted value?)")
             rec = {col: _convert(val, by_name[col], name, row) for col, val in zip(header, cells)}
-            for cols in ([tuple(keys)] if keys else []) + [(u,) for u in unique]:
+            for cols in checks:
                 key = (cols, tuple(rec[c] for c in cols))
                 if key in seen:
                     raise DataError(name, row, cols[0], f"{key[1][0]!r} is a duplicate of row {seen[key]}")

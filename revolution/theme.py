@@ -14,14 +14,14 @@ NAME = "revolution"
 
 TEMPLATE = go.layout.Template(layout=go.Layout(
     font=dict(family=FONT, size=16, color=INK),
-    title=dict(font=dict(size=22), x=0, xanchor="left"),
+    title=dict(font=dict(size=22), x=0, xref="paper", xanchor="left", y=0.985, yref="container", yanchor="top"),
     colorway=PALETTE,
     paper_bgcolor="white", plot_bgcolor="white",
     xaxis=dict(gridcolor=GRID, zeroline=False, linecolor=MUTED, ticks="outside", automargin=True),
     yaxis=dict(gridcolor=GRID, zeroline=False, linecolor=MUTED, automargin=True),
     legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, bgcolor="rgba(255,255,255,0)"),
     hoverlabel=dict(font=dict(family=FONT, size=14), bgcolor="white", align="left"),
-    margin=dict(l=20, r=30, t=80, b=40),
+    margin=dict(l=20, r=30, t=110, b=40),
 ))
 pio.templates[NAME] = TEMPLATE
 

@@ -1,0 +1,116 @@
+"""End to end in Debian's headless Chromium: every page draws its charts with Hangul, filters and links work."""
+import shutil
+
+import pytest
+
+from .browser import ROOT, launch, streamlit_server, wait_for_app
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed")]
+ARTIFACTS = ROOT / "artifacts" / "screenshots"
+PAGES = ["overview", "figures", "timeline", "sources", "people", "explorer"]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    with streamlit_server(log=log) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def context(tmp_path_factory):
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        ctx = launch(p, tmp_path_factory.mktemp("chromium-profile"))
+        yield ctx
+        ctx.close()
+
+
+def open_page(context, url):
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url)
+    wait_for_app(page)
+    return page, dialogs
+
+
+def charts_drawn(page) -> int:
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .main-svg').length > 0", timeout=30_000)
+    return page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')]"
+                         ".filter(p => p.data && p.data.length > 0).length")
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("name", PAGES)
+def test_page_loads_with_charts_and_no_exception(server, context, name, lang):
+    page, dialogs = open_page(context, f"{server}/{name}?lang={lang}")
+    try:
+        assert page.locator('[data-testid="stException"]').count() == 0
+        text = page.locator('[data-testid="stMain"]').inner_text()
+        assert any("\uac00" <= ch <= "\ud7a3" for ch in text), "no Hangul on the page"
+        if name != "explorer":
+            assert charts_drawn(page) >= 1
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}_{lang}.png"), full_page=True)
+        assert dialogs == []
+    finally:
+        page.close()
+
+
+def test_a_copied_url_restores_the_filtered_timeline(server, context):
+    url = f"{server}/timeline?from=1917&to=1921&cat=war&cal=new"
+    page, _ = open_page(context, url)
+    try:
+        charts_drawn(page)
+        first = page.evaluate("() => document.querySelector('.js-plotly-plot').data.map(t => t.y.length)")
+        caption = page.get_by_text("사건").first.inner_text()
+        page2, _ = open_page(context, page.url)
+        charts_drawn(page2)
+        again = page2.evaluate("() => document.querySelector('.js-plotly-plot').data.map(t => t.y.length)")
+        assert first == again and sum(first) > 0
+        assert caption
+        assert "cat=war" in page2.url and "cal=new" in page2.url
+        page2.close()
+    finally:
+        page.close()
+
+
+def test_changing_a_filter_changes_the_chart(server, context):
+    page, _ = open_page(context, f"{server}/timeline?lang=en")
+    try:
+        charts_drawn(page)
+        count = "() => document.querySelector('.js-plotly-plot').data.reduce((n, t) => n + t.y.length, 0)"
+        before = page.evaluate(count)
+        box = page.get_by_label("Search (Korean or English)")
+        box.fill("Kronstadt")
+        box.press("Enter")
+        page.wait_for_function(f"() => ({count})() < {before}", timeout=20_000)
+        assert "q=Kronstadt" in page.url
+    finally:
+        page.close()
+
+
+def test_language_switch_in_the_browser(server, context):
+    page, _ = open_page(context, f"{server}/figures")
+    try:
+        assert page.locator("h1").first.inner_text().strip() == "수치"
+        page.get_by_role("button", name="English").click()
+        page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.trim() == 'Figures'",
+                               timeout=20_000)
+        assert "lang=en" in page.url
+    finally:
+        page.close()
+
+
+def test_explorer_download_gives_a_csv(server, context):
+    page, _ = open_page(context, f"{server}/explorer?table=events&q=1917")
+    try:
+        with page.expect_download() as info:
+            page.get_by_test_id("stDownloadButton").locator("button").click()
+        path = info.value.path()
+        data = open(path, "rb").read()
+        assert data.startswith(b"\xef\xbb\xbf") and b"event_id" in data and len(data.splitlines()) > 2
+    finally:
+        page.close()
