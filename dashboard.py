@@ -2,22 +2,19 @@
 import streamlit as st
 
 import ui
-from revolution import state
 from revolution.i18n import t
 
+ui.leave_legacy_pages_mode()
 st.set_page_config(page_title="Russian Revolution · 러시아 혁명", page_icon="📜", layout="wide")
 
-ui.init([state.LANG_PARAM])
-lang = st.sidebar.segmented_control(t("language", "ko") + " / " + t("language", "en"), state.LANGS,
-                                    key=state.LANG, format_func=lambda code: t("lang_name", code)) or "ko"
-ui.sync([state.LANG_PARAM])
+lang = ui.language_switch(t("language", "ko") + " / " + t("language", "en"), lambda code: t("lang_name", code))
 
 PAGES = [  # (file, title key, url path, icon)
     ("pages/overview.py", "page_overview", "overview", ":material/home:"),
     ("pages/figures.py", "page_figures", "figures", ":material/bar_chart:"),
     ("pages/timeline.py", "page_timeline", "timeline", ":material/timeline:"),
     ("pages/sources.py", "page_sources", "sources", ":material/compare:"),
-    ("pages/people_places.py", "page_people", "people", ":material/groups:"),
+    ("pages/people.py", "page_people", "people", ":material/groups:"),
     ("pages/explorer.py", "page_explorer", "explorer", ":material/table:"),
 ]
 page = st.navigation([st.Page(f, title=t(k, lang), url_path=u, icon=i, default=(n == 0))

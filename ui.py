@@ -40,14 +40,15 @@ def dataset() -> Dataset:
 
 def start() -> tuple[str, Dataset]:
     """Every page begins here: make sure the entry point ran, then the language and the checked dataset."""
-    _through_entry_point()
+    leave_legacy_pages_mode()
     return current_lang(), dataset()
 
 
-def _through_entry_point() -> None:
-    """A deep link that reaches a fresh server before any session has run dashboard.py is served by Streamlit's
-    legacy pages/ mode: the page runs alone, with no navigation and no language switch. Running dashboard.py once
-    turns that mode off for the whole process, so rerun once through it (st.navigation then picks this page)."""
+def leave_legacy_pages_mode() -> None:
+    """Until some session has called st.navigation, Streamlit treats a folder named pages/ as a legacy multipage
+    app: a deep link runs the page alone (no navigation, no language switch) and the entry script runs as one of
+    its pages (so its widgets lose their state on the next run). Switch that mode off for the process and rerun
+    once, so that every run goes through dashboard.py and st.navigation."""
     from streamlit.runtime.pages_manager import PagesManager
 
     if PagesManager.uses_pages_directory:
@@ -56,8 +57,18 @@ def _through_entry_point() -> None:
 
 
 def current_lang() -> str:
-    lang = st.session_state.get(state.LANG)
+    lang = st.session_state.get(state.LANG_STORE)
     return lang if lang in state.LANGS else state.LANG_PARAM.read(query())
+
+
+def language_switch(label: str, format_func) -> str:
+    """The sidebar's language switch: restored from the URL or the session, remembered across pages."""
+    if st.session_state.get(state.LANG) not in state.LANGS:
+        st.session_state[state.LANG] = current_lang()
+    lang = st.sidebar.segmented_control(label, state.LANGS, key=state.LANG, format_func=format_func) or current_lang()
+    st.session_state[state.LANG_STORE] = lang
+    sync([state.LANG_PARAM])
+    return lang
 
 
 def query() -> dict:

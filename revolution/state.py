@@ -6,6 +6,7 @@ from typing import Any, Callable, Mapping
 
 # URL parameter names, which double as the widgets' session-state keys.
 LANG = "lang"
+LANG_STORE = "_lang"  # survives page switches, which may reset the switch widget's own state
 CALENDAR = "cal"
 YEAR_FROM = "from"
 YEAR_TO = "to"
