@@ -8,9 +8,9 @@ import textwrap
 import pandas as pd
 
 UNIT_KO = {"percent": "%", "persons": " 명", "index": "", "rank": "위", "countries": "개국", "years": "년",
-           "times": "배", "fraction": "", "count": "", "other": ""}
+           "months": "개월", "times": "배", "fraction": "", "count": "", "other": ""}
 UNIT_EN = {"percent": "%", "persons": " people", "index": "", "rank": "", "countries": " countries",
-           "years": " years", "times": "×", "fraction": "", "count": "", "other": ""}
+           "years": " years", "months": " months", "times": "×", "fraction": "", "count": "", "other": ""}
 QUALIFIER = {
     "ko": {"exact": "{v}", "approx": "약 {v}", "less_than": "{v} 미만", "more_than": "{v} 초과", "range": "{lo}–{hi}"},
     "en": {"exact": "{v}", "approx": "about {v}", "less_than": "under {v}", "more_than": "over {v}",
