@@ -98,25 +98,33 @@ def rank_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict) -
 
 
 def bars_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict) -> go.Figure:
-    """Horizontal bars, one panel per unit, so people and percentages never share an axis."""
+    """Horizontal bars, one panel per unit so people and percentages never share an axis; colour by source,
+    dotted for derived values, hatched where the text gives only a bound."""
     units = list(dict.fromkeys(rows.unit))
     fig = make_subplots(rows=len(units), cols=1, vertical_spacing=0.12 if len(units) > 1 else 0.02,
                         row_heights=[max(1, (rows.unit == u).sum()) for u in units])
+    shown = set()
+    kind = rows["kind"] if "kind" in rows else pd.Series("stated", index=rows.index)
+    series = rows.assign(series=[("derived" if k == "derived" else s) for k, s in zip(kind, rows.source_id)])
     for n, unit in enumerate(units, 1):
-        part = rows[rows.unit == unit].reset_index(drop=True)
-        derived = part.kind.eq("derived") if "kind" in part else pd.Series(False, index=part.index)
-        colors = [theme.PALETTE[2] if d else theme.SOURCE_COLORS.get(s, theme.PALETTE[0])
-                  for d, s in zip(derived, part.source_id)]
-        patterns = [dict(shape="." if d else "") for d in derived]
-        fig.add_bar(y=[fmt.pick(r, "measure", lang) for r in part.to_dict("records")], x=part.value,
-                    orientation="h", row=n, col=1, showlegend=False, cliponaxis=False,
-                    marker=dict(color=colors, pattern=dict(shape=[p["shape"] for p in patterns])),
-                    text=[fmt.stated(r, lang) + (f" ({t('derived', lang)})" if d else "")
-                          for r, d in zip(part.to_dict("records"), derived)],
-                    textposition="outside", customdata=_custom(part, lang, source_names), hovertemplate=HOVER)
+        part = series[series.unit == unit]
+        order = [fmt.pick(r, "measure", lang) for r in part.to_dict("records")]
+        for name, sub in part.groupby("series", sort=False):
+            derived = name == "derived"
+            label = t("derived", lang) if derived else source_names.get(name, name)
+            color = theme.PALETTE[2] if derived else theme.SOURCE_COLORS.get(name, theme.PALETTE[0])
+            bounded = ~sub.qualifier.isin(["exact", "approx"])
+            shapes = ["." if derived else ("/" if b else "") for b in bounded]
+            fig.add_bar(y=[fmt.pick(r, "measure", lang) for r in sub.to_dict("records")], x=sub.value,
+                        orientation="h", row=n, col=1, name=label, legendgroup=label, showlegend=label not in shown,
+                        cliponaxis=False, marker=dict(color=color, pattern=dict(shape=shapes, solidity=0.4)),
+                        text=[fmt.stated(r, lang) for r in sub.to_dict("records")], textposition="outside",
+                        customdata=_custom(sub, lang, source_names), hovertemplate=HOVER)
+            shown.add(label)
         fig.update_xaxes(range=[0, float(part.value.max()) * 1.45], row=n, col=1)
-        fig.update_yaxes(autorange="reversed", row=n, col=1)
-    fig.update_layout(title=_title(group, lang), height=max(300, 80 * len(rows) + 120 * len(units) + 60))
+        fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], row=n, col=1)
+    fig.update_layout(title=_title(group, lang), barmode="overlay",
+                      height=max(300, 80 * len(rows) + 120 * len(units) + 80))
     return theme.apply(fig)
 
 
@@ -176,7 +184,10 @@ def timeline_chart(events: pd.DataFrame, eras: pd.DataFrame, lang: str, mode: st
         return theme.apply(fig)
     dates = plot_dates(events, mode)
     lanes = _lanes(events, lang)
-    titles = events.sort_values(["start_gregorian", "event_id"]).drop_duplicates("event_key")
+    # each row is named after its most precise telling (a day beats a month beats a year)
+    rank = events.precision.map({"day": 0, "month": 1, "year": 2, "decade": 3})
+    best = events.assign(_rank=rank).sort_values(["_rank", "start_gregorian"]).drop_duplicates("event_key")
+    titles = best.set_index("event_key").loc[list(lanes)].reset_index()
     ticktext = [fmt.wrap(r[f"title_{lang}"], 30).split("<br>")[0] for r in titles.to_dict("records")]
     offset = {"history": -0.18, "manifesto": 0.18}
     symbols = {"history": "circle", "manifesto": "diamond"}
@@ -211,7 +222,7 @@ def timeline_chart(events: pd.DataFrame, eras: pd.DataFrame, lang: str, mode: st
         if a > b:
             continue
         # a band too narrow for its name keeps the band and gives the name to the hover of the axis instead
-        label = era[f"title_{lang}"] if (b + 1 - a) / span > 0.09 else ""
+        label = era[f"title_{lang}"] if (b + 1 - a) / span > 0.14 else ""
         fig.add_vrect(x0=f"{a}-01-01", x1=f"{b + 1}-01-01", fillcolor=theme.GRID if n % 2 else "#f6f8fa",
                       opacity=0.6, layer="below", line_width=0, annotation_text=label,
                       annotation_position="top left", annotation=dict(font=dict(size=12, color=theme.MUTED)))

@@ -14,12 +14,12 @@ NAME = "revolution"
 
 TEMPLATE = go.layout.Template(layout=go.Layout(
     font=dict(family=FONT, size=16, color=INK),
-    title=dict(font=dict(size=22), x=0, xref="paper", xanchor="left", y=0.985, yref="container", yanchor="top"),
+    title=dict(font=dict(size=22), x=0, xref="paper", xanchor="left", y=1, yref="container", yanchor="top", pad=dict(t=16)),
     colorway=PALETTE,
     paper_bgcolor="white", plot_bgcolor="white",
     xaxis=dict(gridcolor=GRID, zeroline=False, linecolor=MUTED, ticks="outside", automargin=True),
     yaxis=dict(gridcolor=GRID, zeroline=False, linecolor=MUTED, automargin=True),
-    legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, bgcolor="rgba(255,255,255,0)"),
+    legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, bgcolor="rgba(255,255,255,0)"),
     hoverlabel=dict(font=dict(family=FONT, size=14), bgcolor="white", align="left"),
     margin=dict(l=20, r=30, t=110, b=40),
 ))
