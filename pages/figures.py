@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from revolution import charts, filters, state
+from revolution import charts, filters, references, state
 from revolution import format as fmt
 from revolution.i18n import t
 
@@ -14,7 +14,8 @@ titles = dict(zip(groups.group_id, groups[f"title_{lang}"]))
 
 # 1. Selection, restored from and written to the URL.
 params = [state.Param(state.GROUP, state.choice(["all", *groups.group_id]), "all"),
-          state.Param(state.SOURCES, state.choices(list(data.sources.source_id)), [])]
+          state.Param(state.SOURCES, state.choices(list(data.sources.source_id)), []),
+          state.Param(state.REFERENCES, state.flag, True)]
 ui.init(params)
 st.title(t("page_figures", lang))
 st.caption(t("figures_intro", lang))
@@ -22,8 +23,11 @@ left, right = st.columns([2, 3])
 left.selectbox(t("choose_group", lang), ["all", *groups.group_id], key=state.GROUP,
                format_func=lambda g: t("all_groups", lang) if g == "all" else titles[g])
 right.multiselect(t("sources", lang), list(data.sources.source_id), key=state.SOURCES, placeholder=t("any", lang), format_func=names.get)
+st.toggle(t("show_refs", lang), key=state.REFERENCES)
 ui.sync(params)
 chosen = st.session_state[state.GROUP]
+show_refs = st.session_state[state.REFERENCES]
+madd = references.maddison_index(data.maddison_ussr) if show_refs else None
 sources = tuple(st.session_state[state.SOURCES])
 
 # 2. Data, 3. figure, 4. provenance — for each group shown.
@@ -36,7 +40,9 @@ for group in shown.to_dict("records"):
         continue
     drawn += 1
     with st.container(border=True):
-        fig = charts.group_chart(rows, group, lang, names)
+        refs = references.beside(data.reference_values, rows.figure_id) if show_refs else None
+        fig = charts.group_chart(rows, group, lang, names, refs=refs,
+                                 maddison=madd if group["chart"] == "index" else None)
         ui.chart(fig, key=f"chart_{group['group_id']}", alt=charts.alt_text(rows, group, lang),
                  filename=f"{group['group_id']}_{lang}")
         for r in rows.drop_duplicates("quote").to_dict("records"):
@@ -45,6 +51,12 @@ for group in shown.to_dict("records"):
                 st.caption(f"{fmt.pick(r, 'measure', lang)}: " + t("derived_how", lang, how=r["derivation"]))
             else:
                 st.caption(t("chart_caption", lang, source=src, quote=ui.escape_md(r["quote"])))
+        if refs is not None and not refs.empty:
+            st.caption(t("refs_caption", lang) + (f" {references.MADDISON_CITATION}" if group["chart"] == "index" else ""))
+            with st.expander(t("refs_table", lang)):
+                st.dataframe(refs[["ref_id", "quantity", "value", "value_low", "value_high", "unit", "scope",
+                                   "source_title", "source_locator", "strength", "caveat"]],
+                             hide_index=True, width="stretch")
         with st.expander(t("rows_behind", lang)):
             st.dataframe(pd.DataFrame({
                 t("value", lang): [fmt.stated(r, lang) for r in rows.to_dict("records")],

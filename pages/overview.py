@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from revolution import filters
+from revolution import filters, references
 from revolution import format as fmt
 from revolution.i18n import category, t
 
@@ -28,6 +28,18 @@ for col, (_, card) in zip(cols, head.groupby("headline", sort=True)):
         with st.popover(t("show_quote", lang), width="stretch"):
             for r in card.drop_duplicates("quote").to_dict("records"):
                 ui.quote_block(r["quote"], names[r["source_id"]])
+
+# How sure is each headline number? The text's claim beside what other sources give, and why they differ.
+st.subheader(t("how_sure", lang))
+why = data.reference_notes.set_index("figure_id")[f"why_{lang}"]
+sure = head[head.figure_id.isin(why.index)]
+st.dataframe(pd.DataFrame({
+    t("value", lang): [f"{fmt.pick(r, 'measure', lang)}: {fmt.stated(r, lang)}" for r in sure.to_dict("records")],
+    t("other_sources", lang): [references.range_text(references.beside(data.reference_values, [f])) + " "
+                               + " ".join(references.beside(data.reference_values, [f]).ref_id) for f in sure.figure_id],
+    t("why_differ", lang): [why[f] for f in sure.figure_id]}), hide_index=True, width="stretch",
+    column_config={t("why_differ", lang): st.column_config.TextColumn(width="large")})
+st.caption(t("refs_caption_overview", lang))
 
 # 2. What the dashboard holds.
 st.subheader(t("what_is_here", lang))

@@ -16,6 +16,41 @@ HOVER = "<b>%{customdata[0]}</b><br>%{customdata[1]}<br><i>“%{customdata[2]}�
 HATCH = dict(shape="/", fgcolor=theme.PALETTE[3], bgcolor="rgba(213,94,0,0.12)", solidity=0.35)
 
 
+REF_MARKER = dict(symbol="x-thin-open", size=16, color="#333333", line=dict(width=3, color="#333333"))
+REF_HOVER = "<b>%{customdata[0]}</b><br>%{customdata[1]}<br><i>%{customdata[2]}</i><extra>%{fullData.name}</extra>"
+
+
+def _ref_custom(refs: pd.DataFrame) -> list[list[str]]:
+    out = []
+    for r in refs.to_dict("records"):
+        value = f"{r['value']:g}" + (f" ({r['value_low']:g}–{r['value_high']:g})" if pd.notna(r["value_low"]) else "")
+        note = "; ".join(str(x) for x in (r["scope"], r["caveat"]) if isinstance(x, str) and x)
+        out.append([fmt.wrap(f"{r['quantity']}: {value} {r['unit']}", 50),
+                    fmt.wrap(f"{r['source_title']} — {r['strength']}", 50), fmt.wrap(note or "—", 50)])
+    return out
+
+
+def _add_refs_beside(fig: go.Figure, refs: pd.DataFrame, labels: dict, lang: str, **where) -> None:
+    """Reference values as open crosses on the row of the figure they sit beside (bar-style charts)."""
+    if refs is None or refs.empty:
+        return
+    fig.add_scatter(x=refs.value, y=[labels[f] for f in refs.figure_id], mode="markers", marker=REF_MARKER,
+                    name=t("other_sources", lang), legendgroup="refs", customdata=_ref_custom(refs),
+                    hovertemplate=REF_HOVER, cliponaxis=False, **where)
+
+
+def _add_refs_over_time(fig: go.Figure, refs: pd.DataFrame, lang: str) -> None:
+    """Reference values at their year (a year-valued reference marks the year on the 100 line)."""
+    if refs is None or refs.empty:
+        return
+    is_year = refs.unit.eq("year")
+    x = [int(v) if y else int(p) for v, y, p in zip(refs.value, is_year, refs.period_start)]
+    y = [100 if yr else v for v, yr in zip(refs.value, is_year)]
+    fig.add_scatter(x=x, y=y, mode="markers+text", marker=REF_MARKER, name=t("other_sources", lang),
+                    text=[r["ref_id"] for r in refs.to_dict("records")], textposition="bottom center",
+                    textfont=dict(size=12, color=theme.MUTED), customdata=_ref_custom(refs), hovertemplate=REF_HOVER)
+
+
 def _custom(rows: pd.DataFrame, lang: str, source_names: dict) -> list[list[str]]:
     out = []
     for r in rows.to_dict("records"):
@@ -31,7 +66,8 @@ def _title(group: dict, lang: str) -> str:
     return group[f"title_{lang}"]
 
 
-def bounds_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict) -> go.Figure:
+def bounds_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict,
+                 refs: pd.DataFrame | None = None, maddison: pd.DataFrame | None = None) -> go.Figure:
     """Bars for shares the text bounds: an 'over' bar is solid to its bound with an arrow onward; an 'under' bar
     is hatched (anywhere up to its bound) with an arrow back; no bound is drawn as an exact value."""
     rows = rows.reset_index(drop=True)
@@ -49,13 +85,15 @@ def bounds_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict)
             fig.add_bar(y=[labels[i] for i in idx], x=width, base=base, orientation="h", name=name, marker=style,
                         text=[fmt.stated(rows.loc[i], lang) for i in idx], textposition="outside",
                         customdata=[custom[i] for i in idx], hovertemplate=HOVER, cliponaxis=False)
-    top = max(100.0, float(rows.value.max()) * 1.3) if rows.unit.eq("percent").all() else float(rows.value.max()) * 1.5
+    biggest = max(float(rows.value.max()), float(refs.value.max()) if refs is not None and not refs.empty else 0)
+    top = max(100.0, biggest * 1.3) if rows.unit.eq("percent").all() else biggest * 1.5
     for i, r in rows.iterrows():
         if r.qualifier in ("more_than", "less_than"):
             step = top * 0.14 * (1 if r.qualifier == "more_than" else -1)
             fig.add_annotation(x=r.value + step, y=labels[i], ax=r.value, ay=labels[i], axref="x", ayref="y",
                                xref="x", yref="y", showarrow=True, arrowhead=3, arrowsize=1.4, arrowwidth=2.5,
                                arrowcolor=theme.PALETTE[3], text="", yshift=-14)
+    _add_refs_beside(fig, refs, dict(zip(rows.figure_id, labels)), lang)
     fig.update_layout(title=_title(group, lang), barmode="overlay", bargap=0.45,
                       height=max(260, 110 * len(rows) + 140))
     fig.update_xaxes(range=[0, top], title=t("value", lang) + (" (%)" if rows.unit.eq("percent").all() else ""))
@@ -63,7 +101,8 @@ def bounds_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict)
     return theme.apply(fig)
 
 
-def index_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict) -> go.Figure:
+def index_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict,
+                refs: pd.DataFrame | None = None, maddison: pd.DataFrame | None = None) -> go.Figure:
     """An index over years (pre-war = 100), one line per source, with the pre-war level marked."""
     rows = rows.sort_values("period_start")
     fig = go.Figure()
@@ -73,15 +112,22 @@ def index_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict) 
                         text=[fmt.stated(r, lang) for r in part.to_dict("records")], textposition="top center",
                         marker=dict(size=14, color=theme.SOURCE_COLORS.get(source_id)), line=dict(width=3),
                         customdata=_custom(part, lang, source_names), hovertemplate=HOVER)
+    if maddison is not None and not maddison.empty:
+        fig.add_scatter(x=maddison.year, y=maddison["index"], mode="lines+markers", name=t("maddison_line", lang),
+                        line=dict(dash="dash", color=theme.MUTED, width=2), marker=dict(size=6, color=theme.MUTED),
+                        hovertemplate="%{x}: %{y}<extra>Maddison 2020</extra>")
+    _add_refs_over_time(fig, refs, lang)
     fig.add_hline(y=100, line=dict(dash="dot", color=theme.MUTED), annotation_text=t("prewar_line", lang),
                   annotation_position="bottom right")
     fig.update_layout(title=_title(group, lang), height=480, showlegend=True)
     fig.update_xaxes(title=t("year", lang), dtick=1 if rows.period_start.max() - rows.period_start.min() < 20 else None)
-    fig.update_yaxes(title=t("index_axis", lang), range=[0, max(120, float(rows.value.max()) * 1.15)])
+    peak = max([float(rows.value.max())] + ([float(maddison["index"].max())] if maddison is not None and not maddison.empty else []))
+    fig.update_yaxes(title=t("index_axis", lang), range=[0, max(120, peak * 1.15)])
     return theme.apply(fig)
 
 
-def rank_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict) -> go.Figure:
+def rank_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict,
+               refs: pd.DataFrame | None = None, maddison: pd.DataFrame | None = None) -> go.Figure:
     """World rank over time; first place at the top."""
     rows = rows.sort_values("period_start")
     fig = go.Figure()
@@ -91,13 +137,15 @@ def rank_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict) -
                         marker=dict(size=18, color=theme.SOURCE_COLORS.get(source_id)),
                         text=[fmt.stated(r, lang) for r in part.to_dict("records")], textposition="middle right",
                         customdata=_custom(part, lang, source_names), hovertemplate=HOVER)
+    _add_refs_over_time(fig, refs, lang)
     fig.update_layout(title=_title(group, lang), height=420)
     fig.update_xaxes(title=t("year", lang))
     fig.update_yaxes(title=t("rank_axis", lang), autorange=False, range=[float(rows.value.max()) + 1, 0.5], dtick=1)
     return theme.apply(fig)
 
 
-def bars_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict) -> go.Figure:
+def bars_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict,
+               refs: pd.DataFrame | None = None, maddison: pd.DataFrame | None = None) -> go.Figure:
     """Horizontal bars, one panel per unit so people and percentages never share an axis; colour by source,
     dotted for derived values, hatched where the text gives only a bound."""
     units = list(dict.fromkeys(rows.unit))
@@ -121,6 +169,11 @@ def bars_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict) -
                         text=[fmt.stated(r, lang) for r in sub.to_dict("records")], textposition="outside",
                         customdata=_custom(sub, lang, source_names), hovertemplate=HOVER)
             shown.add(label)
+        near = refs[refs.figure_id.isin(part.figure_id)] if refs is not None else None
+        if near is not None and not near.empty:
+            labels = dict(zip(part.figure_id, order))
+            _add_refs_beside(fig, near, labels, lang, row=n, col=1, showlegend="refs" not in shown)
+            shown.add("refs")
         fig.update_xaxes(range=[0, float(part.value.max()) * 1.45], row=n, col=1)
         fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], row=n, col=1)
     fig.update_layout(title=_title(group, lang), barmode="overlay",
@@ -131,9 +184,11 @@ def bars_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict) -
 BUILDERS = {"bounds": bounds_chart, "index": index_chart, "rank": rank_chart, "bars": bars_chart}
 
 
-def group_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict) -> go.Figure:
-    """The chart for one group of figures, drawn the way its `chart` kind says."""
-    return BUILDERS[group["chart"]](rows, group, lang, source_names)
+def group_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict,
+                refs: pd.DataFrame | None = None, maddison: pd.DataFrame | None = None) -> go.Figure:
+    """The chart for one group of figures, drawn the way its `chart` kind says; reference values from other
+    sources (and, on the index chart, the Maddison GDP-per-head index) when given."""
+    return BUILDERS[group["chart"]](rows, group, lang, source_names, refs=refs, maddison=maddison)
 
 
 def alt_text(rows: pd.DataFrame, group: dict, lang: str) -> str:

@@ -78,6 +78,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "open_lower": {"ko": "미만 (하한 없음)", "en": "or less (no lower bound)"},
     "bound_legend": {"ko": "원문이 한쪽 경계만 말한 값", "en": "The text gives only a bound"},
     "exact_legend": {"ko": "원문의 값", "en": "Value as stated"},
+    "other_sources": {"ko": "다른 자료의 값 (참고)", "en": "Other sources (reference values)"},
+    "show_refs": {"ko": "다른 자료의 값 함께 보기", "en": "Show what other sources say"},
+    "refs_caption": {"ko": "✕ 표시는 두 텍스트가 아닌 다른 자료의 값입니다. 출처와 신뢰도, 단서는 아래 표에 있습니다.",
+                     "en": "Crosses are values from other sources, not from the two texts; their sources, strength and "
+                           "caveats are in the table below."},
+    "refs_table": {"ko": "다른 자료의 값: 출처·신뢰도·단서", "en": "Other sources: source, strength, caveat"},
+    "how_sure": {"ko": "이 숫자는 얼마나 확실한가?", "en": "How sure is this number?"},
+    "why_differ": {"ko": "왜 다른가", "en": "Why they differ"},
+    "refs_caption_overview": {"ko": "다른 자료의 값과 출처·단서는 '수치' 페이지의 각 차트에 있습니다.",
+                              "en": "Each reference value, with its source and caveat, is on the Figures page beside its chart."},
+    "maddison_line": {"ko": "1인당 GDP 지수, 1913=100 (Maddison; 다른 척도)",
+                      "en": "GDP per head index, 1913 = 100 (Maddison; a different measure)"},
     "chart_caption": {"ko": "출처: {source} — “{quote}”", "en": "Source: {source} — “{quote}”"},
     # timeline
     "timeline_intro": {"ko": "기간은 막대로, 날짜가 있는 사건은 점으로 그렸습니다. 배경 띠는 시대입니다.",

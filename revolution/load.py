@@ -31,6 +31,9 @@ class Dataset:
     event_places: pd.DataFrame
     notes: pd.DataFrame
     ledger_exclusions: pd.DataFrame
+    reference_values: pd.DataFrame
+    maddison_ussr: pd.DataFrame
+    reference_notes: pd.DataFrame
     seeds: dict  # source_id -> the seed's text
 
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -161,6 +164,10 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
     for rec in tables["ledger_exclusions"].to_dict("records"):
         if provenance.normalize(rec["context"]) not in provenance.normalize(seeds[rec["source_id"]]):
             raise DataError("ledger_exclusions.csv", rec[LINE], "context", "the context does not occur in its seed")
+    stated = set(tables["figures"].figure_id)
+    for rec in tables["reference_values"].to_dict("records"):
+        if rec["figure_id"] not in stated:  # the foreign key allows only stated figures; say so if one is derived
+            raise DataError("reference_values.csv", rec[LINE], "figure_id", "a reference must sit beside a stated figure")
     tables["figures"] = derive(tables["figures"], tables.pop("derived"))
     frames = {k: v.drop(columns=LINE) for k, v in tables.items()}
     return Dataset(**frames, seeds=seeds)

@@ -90,10 +90,11 @@ def test_figures_page_draws_one_chart_per_group_with_the_csv_values(dataset):
     assert len(specs) == dataset.groups.group_id.isin(dataset.figures.group).sum()
     ca = run("pages/figures.py", group="constituent_assembly")
     (spec,) = charts(ca)
-    drawn = sorted(v for trace in spec["data"] for v in decode(trace["x"]))
+    bars = [trace for trace in spec["data"] if trace["type"] == "bar"]
+    drawn = sorted(v for trace in bars for v in decode(trace["x"]))
     rows = dataset.figures[dataset.figures.group == "constituent_assembly"]
     assert drawn == sorted(rows.value.tolist())
-    texts = [x for trace in spec["data"] for x in trace["text"]]
+    texts = [x for trace in bars for x in trace["text"]]
     assert "25% 미만" in texts and "55% 초과" in texts
 
 
@@ -209,3 +210,30 @@ def test_explorer_search_filters_rows_and_download_holds_them(dataset):
     n = len(filters.events(dataset, filters.EventFilter(text="1917")))
     assert t("n_rows", "ko", n=n) in captions(at2)
     assert 0 < n < len(dataset.events)
+
+
+def test_reference_values_are_drawn_beside_their_figures_and_the_switch_removes_them(dataset):
+    (spec,) = charts(run("pages/figures.py", group="constituent_assembly"))
+    refs = [tr for tr in spec["data"] if tr.get("legendgroup") == "refs"]
+    ca = dataset.figures[dataset.figures.group == "constituent_assembly"].figure_id
+    want = dataset.reference_values[dataset.reference_values.figure_id.isin(ca)]
+    assert len(refs) == 1 and sorted(decode(refs[0]["x"])) == sorted(want.value.tolist())
+    (off,) = charts(run("pages/figures.py", group="constituent_assembly", ref="0"))
+    assert not [tr for tr in off["data"] if tr.get("legendgroup") == "refs"]
+
+
+def test_industrial_output_chart_carries_the_maddison_index(dataset):
+    from revolution import references
+    (spec,) = charts(run("pages/figures.py", group="industrial_output"))
+    madd = next(tr for tr in spec["data"] if tr.get("name") == t("maddison_line", "ko"))
+    expected = references.maddison_index(dataset.maddison_ussr)
+    assert decode(madd["y"]) == expected["index"].tolist()
+    assert any("Maddison Project Database" in c for c in captions(run("pages/figures.py", group="industrial_output")))
+
+
+def test_overview_says_how_sure_each_headline_number_is(dataset):
+    at = run(lang="en")
+    table = next(df.value for df in at.dataframe if t("why_differ", "en") in df.value.columns)
+    head = dataset.figures.dropna(subset=["headline"])
+    assert len(table) == head.figure_id.isin(dataset.reference_notes.figure_id).sum() >= 4
+    assert any("58" in v for v in table[t("other_sources", "en")])  # Lenin's count beside 'Right SRs over 55%'

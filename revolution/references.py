@@ -1,0 +1,31 @@
+"""What other sources say beside the texts' figures, and the Maddison GDP-per-head index computed from its CSV."""
+from __future__ import annotations
+
+import pandas as pd
+
+MADDISON_CITATION = ("Maddison Project Database, version 2020. Bolt, Jutta and Jan Luiten van Zanden (2020), "
+                     "'Maddison style estimates of the evolution of the world economy. A new 2020 update'. CC BY 4.0.")
+
+
+def beside(references: pd.DataFrame, figure_ids) -> pd.DataFrame:
+    """The reference rows that sit beside any of the given figures."""
+    return references[references.figure_id.isin(list(figure_ids))]
+
+
+def maddison_index(maddison: pd.DataFrame, base_year: int = 1913) -> pd.DataFrame:
+    """GDP per head as an index, base year = 100, computed from the series (never typed)."""
+    base = maddison.loc[maddison.year == base_year, "gdp_per_head_2011_intl_dollars"]
+    if base.empty:
+        raise ValueError(f"the Maddison series has no {base_year}")
+    out = maddison[["year"]].copy()
+    out["index"] = (100 * maddison.gdp_per_head_2011_intl_dollars / float(base.iloc[0])).round(1)
+    return out
+
+
+def range_text(refs: pd.DataFrame) -> str:
+    """'23.3–24.9' or '58' for the values a set of references gives."""
+    if refs.empty:
+        return ""
+    lo, hi = float(refs.value.min()), float(refs.value.max())
+    fmt = lambda v: f"{v:g}"
+    return fmt(lo) if lo == hi else f"{fmt(lo)}–{fmt(hi)}"
