@@ -120,7 +120,7 @@ def index_chart(rows: pd.DataFrame, group: dict, lang: str, source_names: dict,
     fig.add_hline(y=100, line=dict(dash="dot", color=theme.MUTED), annotation_text=t("prewar_line", lang),
                   annotation_position="bottom right")
     fig.update_layout(title=_title(group, lang), height=480, showlegend=True)
-    fig.update_xaxes(title=t("year", lang), dtick=1 if rows.period_start.max() - rows.period_start.min() < 20 else None)
+    fig.update_xaxes(title=t("year", lang))
     peak = max([float(rows.value.max())] + ([float(maddison["index"].max())] if maddison is not None and not maddison.empty else []))
     fig.update_yaxes(title=t("index_axis", lang), range=[0, max(120, peak * 1.15)])
     return theme.apply(fig)

@@ -4,11 +4,9 @@ import hashlib
 import subprocess
 import sys
 
-import pandas as pd
 import pytest
 
 from revolution import calendar, ledger, provenance
-from revolution.load import read_package
 
 from .conftest import DATA, ROOT, SEEDS
 
