@@ -5,7 +5,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from revolution import paths, state
+from urllib.parse import urlencode
+
+from revolution import images, paths, publish, state
 from revolution.errors import DataError
 from revolution.i18n import t
 from revolution.load import Dataset, load_dataset
@@ -96,11 +98,46 @@ def sync(params: list[state.Param]) -> None:
             del st.query_params[p.key]
 
 
-def chart(fig, *, key: str, alt: str, filename: str, select: bool = False):
-    """A Plotly chart as it will be exported (our template, not Streamlit's), with alt text and slide-size PNG."""
+def chart(fig, *, key: str, alt: str, filename: str, select=False, maddison: bool = False):
+    """A Plotly chart as it will be exported (our template, not Streamlit's), with alt text, slide-size PNG from
+    the modebar, and server-rendered PNG/SVG downloads that carry the citation and the view's link."""
     config = {**CHART_CONFIG, "toImageButtonOptions": {**CHART_CONFIG["toImageButtonOptions"], "filename": filename}}
-    return st.plotly_chart(fig, theme=None, width="stretch", key=key, alt=alt, config=config,
-                           on_select="rerun" if select else "ignore", selection_mode="points")
+    event = st.plotly_chart(fig, theme=None, width="stretch", key=key, alt=alt, config=config,
+                            on_select=select if callable(select) else ("rerun" if select else "ignore"),
+                            selection_mode="points")
+    image_downloads(fig, filename, key, maddison)
+    return event
+
+
+def view_url() -> str:
+    """The link that reopens this view: the page's address and every non-default parameter."""
+    base = st.context.url or ""
+    qs = urlencode({k: ",".join(v) if isinstance(v, list) else v for k, v in query().items()})
+    return base + (f"?{qs}" if qs else "")
+
+
+def cite(maddison: bool = False) -> str:
+    lang = current_lang()
+    data = dataset()
+    titles = [f"{a} 「{b}」" for a, b in zip(data.sources.author_ko, data.sources.title_ko)]
+    return publish.citation(lang, titles, view_url(), maddison=maddison)
+
+
+def image_downloads(fig, filename: str, key: str, maddison: bool = False) -> None:
+    """PNG (slide, 2×), PNG (square) and SVG of the chart, rendered only when clicked, each with its citation."""
+    lang = current_lang()
+    with st.popover(t("download", lang), icon=":material/download:"):
+        if not images.browser_path():
+            st.warning(t("no_browser", lang))
+            return
+        line = cite(maddison)
+        formats = (("png_slide", "png", images.SLIDE, 2, "png"), ("png_square", "png", images.SQUARE, 2, "png"),
+                   ("svg", "svg", images.SLIDE, 1, "svg"))
+        for label, fmt, size, scale, ext in formats:
+            st.download_button(t(label, lang), data=lambda f=fmt, sz=size, sc=scale: images.render(images.with_citation(fig, line), f, sz, sc),
+                               file_name=f"{filename}_{label}.{ext}", mime="image/svg+xml" if fmt == "svg" else "image/png",
+                               key=f"{key}_{label}", on_click="ignore", width="stretch")
+        st.caption(t("image_note", lang))
 
 
 def source_names(data: Dataset, lang: str) -> dict:

@@ -44,7 +44,7 @@ for group in shown.to_dict("records"):
         fig = charts.group_chart(rows, group, lang, names, refs=refs,
                                  maddison=madd if group["chart"] == "index" else None)
         ui.chart(fig, key=f"chart_{group['group_id']}", alt=charts.alt_text(rows, group, lang),
-                 filename=f"{group['group_id']}_{lang}")
+                 filename=f"{group['group_id']}_{lang}", maddison=group["chart"] == "index" and show_refs)
         for r in rows.drop_duplicates("quote").to_dict("records"):
             src = names.get(r["source_id"]) if pd.notna(r["source_id"]) else t("derived", lang)
             if r["kind"] == "derived":

@@ -88,6 +88,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "why_differ": {"ko": "왜 다른가", "en": "Why they differ"},
     "refs_caption_overview": {"ko": "다른 자료의 값과 출처·단서는 '수치' 페이지의 각 차트에 있습니다.",
                               "en": "Each reference value, with its source and caveat, is on the Figures page beside its chart."},
+    "download": {"ko": "이미지 내려받기", "en": "Download image"},
+    "png_slide": {"ko": "PNG 슬라이드용 (1920×1080, 2배)", "en": "PNG for slides (1920×1080, 2×)"},
+    "png_square": {"ko": "PNG 정사각형 (1080×1080, 2배)", "en": "PNG square (1080×1080, 2×)"},
+    "svg": {"ko": "SVG (벡터)", "en": "SVG (vector)"},
+    "image_note": {"ko": "이미지 아래에 출처와 이 화면의 링크가 인쇄됩니다. SVG의 한글은 글꼴이 있는 컴퓨터에서 제대로 보입니다.",
+                   "en": "The source and this view's link are printed under the image. Hangul in SVG needs a Korean font "
+                         "on the viewer's machine; PNG carries it as drawn."},
+    "no_browser": {"ko": "이미지 내보내기에 필요한 Chromium이 없습니다. 서버에 설치하세요: apt-get install chromium fonts-noto-cjk",
+                   "en": "Image export needs Chromium, which is not installed on the server: "
+                         "apt-get install chromium fonts-noto-cjk"},
     "maddison_line": {"ko": "1인당 GDP 지수, 1913=100 (Maddison; 다른 척도)",
                       "en": "GDP per head index, 1913 = 100 (Maddison; a different measure)"},
     "chart_caption": {"ko": "출처: {source} — “{quote}”", "en": "Source: {source} — “{quote}”"},

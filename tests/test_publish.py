@@ -1,0 +1,77 @@
+"""Taking things elsewhere: TimelineJS JSON, the data package zip, citations and a PPTX deck."""
+import io
+import json
+import shutil
+import zipfile
+from datetime import date
+
+import pytest
+
+from revolution import charts, publish
+
+from .conftest import DATA
+
+NAMES = {"history": "류한수", "manifesto": "국제코뮤니스트흐름"}
+
+
+def test_timelinejs_has_every_event_with_date_parts_and_quote(dataset):
+    tl = json.loads(publish.timelinejs_bytes(dataset.events, dataset.eras, "ko", NAMES))
+    assert tl["title"]["text"]["headline"]
+    assert len(tl["events"]) == len(dataset.events)
+    by_id = {e["unique_id"]: e for e in tl["events"]}
+    feb = dataset.events[(dataset.events.source_id == "history") & (dataset.events.start == "1917-02-23")].iloc[0]
+    item = by_id[feb.event_id]
+    assert item["start_date"] == {"year": 1917, "month": 3, "day": 8}  # New Style, as TimelineJS draws
+    assert item["display_date"] == feb.date_text and "end_date" not in item
+    assert feb.quote[:10] in item["text"]["text"] and item["group"] == "류한수"
+    period = next(e for e in tl["events"] if "end_date" in e)
+    assert set(period["end_date"]) >= {"year"}
+    assert len(tl["eras"]) == len(dataset.eras)
+
+
+def test_timelinejs_escapes_html_in_quotes(dataset):
+    ev = dataset.events.head(1).assign(quote="<script>alert(1)</script>")
+    tl = publish.timelinejs(ev, dataset.eras, "en", NAMES)
+    assert "<script>" not in tl["events"][0]["text"]["text"]
+
+
+def test_package_zip_holds_the_descriptor_and_every_csv():
+    zf = zipfile.ZipFile(io.BytesIO(publish.package_zip(DATA)))
+    names = {n.split("/")[-1] for n in zf.namelist()}
+    assert "datapackage.json" in names and {p.name for p in DATA.glob("*.csv")} <= names
+
+
+def test_citation_names_sources_version_date_and_link():
+    line = publish.citation("en", ["A", "B"], "http://x/figures?group=a", today=date(2026, 11, 24), maddison=True)
+    assert line.startswith("Source: A; B") and "v" + publish.VERSION in line and "2026-11-24" in line
+    assert line.endswith("http://x/figures?group=a") and "Maddison" in line
+
+
+@pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed")
+def test_deck_opens_with_title_chart_and_sources_slides_and_quotes_in_notes(dataset):
+    from pptx import Presentation
+    groups = dataset.groups.set_index("group_id")
+    slides = []
+    for gid in ("constituent_assembly", "industrial_output"):
+        rows = dataset.figures[dataset.figures.group == gid]
+        g = groups.loc[gid].to_dict() | {"group_id": gid}
+        slides.append(publish.Slide(charts.group_chart(rows, g, "ko", NAMES), g["title_ko"], "출처: 류한수",
+                                    "\n".join(rows.quote), url=f"http://localhost/figures?group={gid}"))
+    seen = []
+    prs = Presentation(io.BytesIO(publish.deck(slides, "ko", list(NAMES.values()), progress=seen.append)))
+    assert len(prs.slides) == 4 and seen[-1] == 1.0
+    texts = [[sh.text_frame.text for sh in s.shapes if sh.has_text_frame] for s in prs.slides]
+    assert publish.TITLE["ko"] in texts[0]
+    assert texts[1][0] == groups.loc["constituent_assembly", "title_ko"]
+    assert "25퍼센트에 못 미쳤다" in prs.slides[1].notes_slide.notes_text_frame.text
+    pictures = [sh for sh in prs.slides[1].shapes if sh.shape_type == 13]
+    assert len(pictures) == 2  # the chart and the QR code of its link
+    assert "국제코뮤니스트흐름" in texts[-1][1]
+    assert prs.slide_width * 9 == prs.slide_height * 16
+
+
+def test_deck_refuses_nothing_and_too_much():
+    with pytest.raises(publish.images.ExportError):
+        publish.deck([], "en", ["A"])
+    with pytest.raises(publish.images.ExportError, match="at most"):
+        publish.deck([publish.Slide(None, "", "", "")] * (publish.MAX_SLIDES + 1), "en", ["A"])
