@@ -16,6 +16,7 @@ PAGES = [  # (file, title key, url path, icon)
     ("pages/sources.py", "page_sources", "sources", ":material/compare:"),
     ("pages/people.py", "page_people", "people", ":material/groups:"),
     ("pages/explorer.py", "page_explorer", "explorer", ":material/table:"),
+    ("pages/slides.py", "page_slides", "slides", ":material/slideshow:"),
 ]
 page = st.navigation([st.Page(f, title=t(k, lang), url_path=u, icon=i, default=(n == 0))
                       for n, (f, k, u, i) in enumerate(PAGES)])

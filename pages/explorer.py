@@ -2,7 +2,7 @@
 import streamlit as st
 
 import ui
-from revolution import export, filters, state
+from revolution import export, filters, paths, publish, state
 from revolution import format as fmt
 from revolution.i18n import category, t
 
@@ -55,6 +55,17 @@ view = view[first + [c for c in view.columns if c not in first]]
 # 3. Table, 4. download of the same rows.
 st.caption(t("n_rows", lang, n=len(view)))
 st.dataframe(view, hide_index=True, width="stretch", column_config=config, height=520)
-st.download_button(t("download_csv", lang, n=len(rows)), data=lambda: export.safe_csv(rows),
-                   file_name=f"{table}_filtered.csv", mime="text/csv", icon=":material/download:",
-                   on_click="ignore")
+st.subheader(t("data_downloads", lang))
+a, b, c, d = st.columns(4)
+a.download_button(t("download_csv", lang, n=len(rows)), data=lambda: export.safe_csv(rows),
+                  file_name=f"{table}_filtered.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
+b.download_button(t("download_json", lang), data=lambda: publish.json_records(rows), file_name=f"{table}_filtered.json",
+                  mime="application/json", icon=":material/data_object:", on_click="ignore")
+c.download_button(t("download_zip", lang), data=lambda: publish.package_zip(paths.data_dir()),
+                  file_name="russian_revolution_datapackage.zip", mime="application/zip", icon=":material/folder_zip:",
+                  on_click="ignore")
+d.download_button(t("download_timelinejs", lang),
+                  data=lambda: publish.timelinejs_bytes(data.events, data.eras, lang, names),
+                  file_name=f"timelinejs_{lang}.json", mime="application/json", icon=":material/timeline:",
+                  on_click="ignore")
+st.caption(ui.cite())

@@ -21,6 +21,9 @@ EVENT = "event"
 GROUP = "group"
 TABLE = "table"
 REFERENCES = "ref"
+DECK = "deck"
+SLIDE = "slide"
+PRESENT = "present"
 
 LANGS = ("ko", "en")
 CALENDARS = ("written", "new")
@@ -72,6 +75,9 @@ def year(lo: int, hi: int) -> Callable[[Any], int | None]:
         n = int(v)
         return n if lo <= n <= hi else None
     return parse
+
+
+integer = year  # any whole number within bounds, not only years
 
 
 def text(raw: Any) -> str | None:

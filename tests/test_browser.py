@@ -8,7 +8,7 @@ from .browser import ROOT, launch, streamlit_server, wait_for_app
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed")]
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
-PAGES = ["overview", "figures", "timeline", "sources", "people", "explorer"]
+PAGES = ["overview", "figures", "timeline", "sources", "people", "explorer", "slides"]
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +50,7 @@ def test_page_loads_with_charts_and_no_exception(server, context, name, lang):
         assert page.locator('[data-testid="stException"]').count() == 0
         # in English, the language switch and the Korean quotes still show Hangul
         page.wait_for_function("() => /[\\uac00-\\ud7a3]/.test(document.body.innerText)", timeout=20_000)
-        if name not in ("overview", "explorer"):  # these two show cards and tables, no chart
+        if name not in ("overview", "explorer", "slides"):  # cards, tables and collapsed previews, no open chart
             assert charts_drawn(page) >= 1
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{name}_{lang}.png"), full_page=True)
@@ -104,13 +104,46 @@ def test_language_switch_in_the_browser(server, context):
         page.close()
 
 
-def test_explorer_download_gives_a_csv(server, context):
+@pytest.mark.parametrize("label, check", [
+    ("CSV 내려받기", lambda b: b.startswith(b"\xef\xbb\xbf") and b"event_id" in b and len(b.splitlines()) > 2),
+    ("걸러낸 행 JSON", lambda b: __import__("json").loads(b)[0]["event_id"].startswith("E")),
+    ("데이터 패키지 전체 (zip)", lambda b: b[:2] == b"PK"),
+    ("TimelineJS JSON", lambda b: len(__import__("json").loads(b)["events"]) > 10),
+])
+def test_explorer_downloads_give_files_of_the_right_type(server, context, label, check):
     page, _ = open_page(context, f"{server}/explorer?table=events&q=1917")
     try:
         with page.expect_download() as info:
-            page.get_by_test_id("stDownloadButton").locator("button").click()
-        path = info.value.path()
-        data = open(path, "rb").read()
-        assert data.startswith(b"\xef\xbb\xbf") and b"event_id" in data and len(data.splitlines()) > 2
+            page.get_by_role("button", name=label).click()
+        data = open(info.value.path(), "rb").read()
+        assert data and check(data)
+    finally:
+        page.close()
+
+
+def test_presentation_mode_full_width_without_sidebar(server, context):
+    page, _ = open_page(context, f"{server}/slides?present=1&deck=figure:constituent_assembly,figure:industrial_output")
+    try:
+        assert charts_drawn(page) == 1
+        assert not page.locator('[data-testid="stSidebar"]').is_visible()
+        page.get_by_role("button", name="다음").click()
+        page.wait_for_function("() => location.search.includes('slide=2')", timeout=20_000)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "presentation_mode.png"))
+    finally:
+        page.close()
+
+
+def test_chart_image_download_is_a_slide_sized_png(server, context):
+    page, _ = open_page(context, f"{server}/figures?group=constituent_assembly")
+    try:
+        charts_drawn(page)
+        page.get_by_role("button", name="이미지 내려받기").first.click()
+        with page.expect_download(timeout=60_000) as info:
+            page.get_by_role("button", name="PNG 슬라이드용 (1920×1080, 2배)").click()
+        data = open(info.value.path(), "rb").read()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        import struct
+        assert struct.unpack(">II", data[16:24]) == (3840, 2160)
     finally:
         page.close()

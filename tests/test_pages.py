@@ -13,7 +13,7 @@ from .conftest import DATA
 
 APP = "../dashboard.py"  # AppTest resolves a relative path against this file's folder
 PAGES = ["pages/overview.py", "pages/figures.py", "pages/timeline.py", "pages/sources.py",
-         "pages/people.py", "pages/explorer.py"]
+         "pages/people.py", "pages/explorer.py", "pages/slides.py"]
 
 
 def run(page=None, timeout=30, **params):
@@ -55,8 +55,11 @@ def captions(at):
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_every_page_runs_in_both_languages_and_titles_itself(page, lang):
     at = run(page, lang=lang)
+    if page.endswith("slides.py"):
+        assert at.title[0].value == t("page_slides", lang)
+        return
     key = {"overview": "app_title", "figures": "page_figures", "timeline": "page_timeline",
-           "sources": "page_sources", "people": "page_people", "explorer": "page_explorer"}
+           "sources": "page_sources", "people": "page_people", "explorer": "page_explorer", "slides": "page_slides"}
     assert at.title[0].value == t(key[page.split("/")[1][:-3]], lang)
 
 
@@ -237,3 +240,20 @@ def test_overview_says_how_sure_each_headline_number_is(dataset):
     head = dataset.figures.dropna(subset=["headline"])
     assert len(table) == head.figure_id.isin(dataset.reference_notes.figure_id).sum() >= 4
     assert any("58" in v for v in table[t("other_sources", "en")])  # Lenin's count beside 'Right SRs over 55%'
+
+
+def test_slides_page_lists_the_chosen_charts_in_order(dataset):
+    at = run("pages/slides.py", deck="figure:industrial_output,timeline:1917")
+    assert [e.label for e in at.expander][:2] == [
+        "1. " + dataset.groups.set_index("group_id").loc["industrial_output", "title_ko"],
+        "2. " + t("page_timeline", "ko") + ": " + t("preset_1917", "ko")]
+    assert len(charts(at)) == 2
+
+
+def test_presentation_mode_steps_through_the_deck_and_keeps_the_position_in_the_url():
+    at = run("pages/slides.py", present="1", slide="1", deck="figure:constituent_assembly,figure:industrial_output")
+    assert len(charts(at)) == 1 and not at.title  # one chart, no page furniture
+    assert any(t("slide_n", "ko", n=1, total=2) in m.value for m in at.markdown)
+    next(b for b in at.button if b.label == t("next", "ko")).click().run()
+    assert any(t("slide_n", "ko", n=2, total=2) in m.value for m in at.markdown)
+    assert at.query_params[state.SLIDE] in ("2", ["2"])

@@ -1,0 +1,75 @@
+"""What can go on a slide: each figure group's chart and the timeline at each preset, built from their keys."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import charts, filters, references, state
+from .i18n import t
+from .load import Dataset
+
+PRESENT_FONT = 22  # large type for the room
+
+
+@dataclass
+class Item:
+    key: str
+    title: str
+    figure: go.Figure
+    quotes: str
+    caption: str
+    maddison: bool = False
+
+
+def options(data: Dataset) -> list[str]:
+    """Every slide key, in the order the Figures page and the presets show them."""
+    groups = data.groups[data.groups.group_id.isin(data.figures.group)].sort_values("order").group_id
+    return [f"figure:{g}" for g in groups] + [f"timeline:{p}" for p in state.PRESETS]
+
+
+def label(key: str, data: Dataset, lang: str) -> str:
+    kind, name = key.split(":", 1)
+    if kind == "figure":
+        return data.groups.set_index("group_id").loc[name, f"title_{lang}"]
+    return f"{t('page_timeline', lang)}: {t(f'preset_{name}', lang)}"
+
+
+def build(key: str, data: Dataset, lang: str, source_names: dict, with_refs: bool = True) -> Item:
+    """The chart for a slide key, with its title, caption and the full quotes behind it."""
+    kind, name = key.split(":", 1)
+    if kind == "figure":
+        rows = data.figures[data.figures.group == name]
+        group = data.groups.set_index("group_id").loc[name].to_dict() | {"group_id": name}
+        refs = references.beside(data.reference_values, rows.figure_id) if with_refs else None
+        madd = references.maddison_index(data.maddison_ussr) if with_refs and group["chart"] == "index" else None
+        fig = charts.group_chart(rows, group, lang, source_names, refs=refs, maddison=madd)
+        quotes = _quotes(rows, source_names)
+        return Item(key, group[f"title_{lang}"], fig, quotes, _caption(rows, source_names, lang), madd is not None)
+    lo, hi = filters.year_bounds(data.events)
+    span = state.PRESETS.get(name) or (lo, hi)
+    years = (max(lo, span[0]), min(hi, span[1]))
+    events = filters.events(data, filters.EventFilter(years=years))
+    fig = charts.timeline_chart(events, data.eras, lang, "new", "category", source_names, years=years)
+    title = label(key, data, lang)
+    fig.update_layout(title=title)
+    return Item(key, title, fig, _quotes(events, source_names), t("n_shown", lang, n=len(events), total=len(data.events)))
+
+
+def _quotes(rows: pd.DataFrame, source_names: dict) -> str:
+    return "\n".join(f"“{q}” — {source_names.get(s, '')}" for q, s in zip(rows.quote, rows.source_id.fillna("")))
+
+
+def _caption(rows: pd.DataFrame, source_names: dict, lang: str) -> str:
+    first = rows.drop_duplicates("quote").head(2)
+    said = " / ".join(f"“{q}”" for q in first.quote)
+    who = ", ".join(dict.fromkeys(source_names.get(s, "") for s in first.source_id.dropna()))
+    return t("chart_caption", lang, source=who, quote=said.strip("“”"))
+
+
+def for_presentation(fig: go.Figure) -> go.Figure:
+    """The same chart with type large enough for the back of a lecture hall."""
+    out = go.Figure(fig)
+    out.update_layout(font=dict(size=PRESENT_FONT), title=dict(font=dict(size=PRESENT_FONT + 10)))
+    return out
