@@ -284,7 +284,7 @@ def timeline_chart(events: pd.DataFrame, eras: pd.DataFrame, lang: str, mode: st
     fig.update_layout(barmode="overlay", height=max(360, 26 * len(lanes) + 180), hovermode="closest",
                       legend=dict(title=t("color_category" if key == "category" else "color_source", lang)))
     fig.update_xaxes(type="date", range=[f"{lo_year}-01-01", f"{hi_year + 1}-01-01"], title=t("date_axis", lang),
-                     tickformat="%Y")
+                     tickformat="%Y" if hi_year - lo_year >= 3 else "%Y-%m")
     fig.update_yaxes(tickvals=list(range(len(lanes))), ticktext=ticktext, autorange="reversed",
                      range=[len(lanes) - 0.5, -0.5], showgrid=False)
     return theme.apply(fig)

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from . import images
 from .references import MADDISON_CITATION
@@ -139,8 +140,9 @@ def deck(slides: list[Slide], lang: str, sources: list[str], progress=None) -> b
     for n, item in enumerate(slides, 1):
         s = prs.slides.add_slide(blank)
         _text(s, item.title, Inches(0.5), Inches(0.2), Inches(12.3), Inches(0.7), 26, bold=True)
-        png = images.render(item.figure, "png", (1600, 800), scale=1.5)
-        s.shapes.add_picture(io.BytesIO(png), Inches(0.5), Inches(0.95), width=Inches(12.3))
+        chart = go.Figure(item.figure).update_layout(title=None, margin=dict(t=60))  # the slide carries the title
+        png = images.render(chart, "png", (1800, 820), scale=1.5)
+        s.shapes.add_picture(io.BytesIO(png), Inches(0.6), Inches(0.95), height=Inches(5.45))
         _text(s, item.caption, Inches(0.5), Inches(6.55), Inches(10.9), Inches(0.9), 12)
         if item.url:
             s.shapes.add_picture(_qr(item.url), Inches(11.7), Inches(6.25), height=Emu(Inches(1.1)))
