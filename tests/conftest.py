@@ -22,3 +22,16 @@ def data_copy(tmp_path):
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+@pytest.fixture(scope="module")
+def context(tmp_path_factory):
+    """A headless Debian Chromium with a fresh profile, shared by the browser tests of one module."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser import launch
+
+    with sync_playwright() as p:
+        ctx = launch(p, tmp_path_factory.mktemp("chromium-profile"))
+        yield ctx
+        ctx.close()

@@ -3,7 +3,7 @@ import shutil
 
 import pytest
 
-from .browser import ROOT, launch, streamlit_server, wait_for_app
+from .browser import ROOT, streamlit_server, wait_for_app
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed")]
@@ -16,15 +16,6 @@ def server(tmp_path_factory):
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
     with streamlit_server(log=log) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def context(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        ctx = launch(p, tmp_path_factory.mktemp("chromium-profile"))
-        yield ctx
-        ctx.close()
 
 
 def open_page(context, url):

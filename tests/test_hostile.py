@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from .browser import launch, streamlit_server, wait_for_app
+from .browser import streamlit_server, wait_for_app
 from .conftest import DATA, SEEDS
 
 pytestmark = [pytest.mark.browser,
@@ -30,15 +30,6 @@ def hostile_copy(tmp_path):
             writer.writeheader()
             writer.writerows(rows)
     return target
-
-
-@pytest.fixture(scope="module")
-def context(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        ctx = launch(p, tmp_path_factory.mktemp("profile"))
-        yield ctx
-        ctx.close()
 
 
 def test_markup_in_the_data_is_shown_as_text_and_never_runs(tmp_path, context):
