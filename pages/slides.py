@@ -10,7 +10,7 @@ names = ui.source_names(data, lang)
 keys = slides.options(data)
 
 # 1. Selection: the deck, whether to present, and the slide shown — all in the URL.
-params = [state.Param(state.DECK, state.choices(keys), keys[:4]),
+params = [state.Param(state.DECK, lambda raw: slides.parse(raw, data), keys[:4]),
           state.Param(state.PRESENT, state.flag, False),
           state.Param(state.SLIDE, state.integer(1, len(keys)), 1)]
 ui.init(params)
@@ -18,7 +18,7 @@ present = st.session_state[state.PRESENT]
 if not present:
     st.title(t("page_slides", lang))
     st.caption(t("slides_intro", lang))
-    st.multiselect(t("choose_slides", lang), keys, key=state.DECK, format_func=lambda k: slides.label(k, data, lang),
+    st.multiselect(t("choose_slides", lang), list(dict.fromkeys(keys + st.session_state[state.DECK])), key=state.DECK, format_func=lambda k: slides.label(k, data, lang),
                    placeholder=t("any", lang))
 st.toggle(t("present", lang), key=state.PRESENT)
 deck = list(st.session_state[state.DECK])

@@ -75,6 +75,9 @@ fig = charts.timeline_chart(shown, data.eras, lang, mode, st.session_state[state
 ui.chart(fig, key="timeline_chart", alt=t("n_shown", lang, n=len(shown), total=len(ev_all)),
          filename=f"timeline_{years[0]}_{years[1]}_{lang}", select=pick_event)
 
+st.page_link("pages/slides.py", label=t("add_to_slides", lang), icon=":material/slideshow:",
+             query_params={state.DECK: f"timeline:{years[0]}-{years[1]}", state.LANG: lang})
+
 # 4. Provenance: the chosen event, as each text tells it.
 options = ["", *shown.sort_values("start_gregorian").event_id]
 if st.session_state[state.EVENT] not in options:

@@ -98,6 +98,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_browser": {"ko": "이미지 내보내기에 필요한 Chromium이 없습니다. 서버에 설치하세요: apt-get install chromium fonts-noto-cjk",
                    "en": "Image export needs Chromium, which is not installed on the server: "
                          "apt-get install chromium fonts-noto-cjk"},
+    "add_to_slides": {"ko": "이 연표 범위를 슬라이드로", "en": "Put this timeline range on a slide"},
     "page_slides": {"ko": "슬라이드", "en": "Slides"},
     "slides_intro": {"ko": "차트와 연표 화면을 골라 순서대로 PPTX로 내려받거나, 브라우저에서 발표 모드로 보여주세요.",
                      "en": "Pick charts and timeline views, in order, and download them as a PPTX deck or present them "

@@ -1,6 +1,7 @@
 """What can go on a slide: each figure group's chart and the timeline at each preset, built from their keys."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -29,10 +30,30 @@ def options(data: Dataset) -> list[str]:
     return [f"figure:{g}" for g in groups] + [f"timeline:{p}" for p in state.PRESETS]
 
 
+def custom_timeline(name: str) -> tuple[int, int] | None:
+    """A timeline view the user filtered, as 'YYYY-YYYY' (its year range), or None."""
+    m = re.fullmatch(r"(\d{4})-(\d{4})", name)
+    return (int(m[1]), int(m[2])) if m and int(m[1]) <= int(m[2]) else None
+
+
+def valid(keys: list[str], data: Dataset) -> list[str]:
+    """The known keys among those given (a custom timeline range counts), in order, without repeats."""
+    known = set(options(data))
+    ok = [k for k in keys if k in known or (k.startswith("timeline:") and custom_timeline(k.split(":", 1)[1]))]
+    return list(dict.fromkeys(ok))
+
+
+def parse(raw, data: Dataset) -> list[str] | None:
+    """The deck from a URL value: known keys only, at most MAX_ITEMS; None (the default deck) if none is left."""
+    return valid((state.first(raw) or "").split(",")[:state.MAX_ITEMS], data) or None
+
+
 def label(key: str, data: Dataset, lang: str) -> str:
     kind, name = key.split(":", 1)
     if kind == "figure":
         return data.groups.set_index("group_id").loc[name, f"title_{lang}"]
+    if custom_timeline(name):
+        return f"{t('page_timeline', lang)}: {name}"
     return f"{t('page_timeline', lang)}: {t(f'preset_{name}', lang)}"
 
 
@@ -48,7 +69,7 @@ def build(key: str, data: Dataset, lang: str, source_names: dict, with_refs: boo
         quotes = _quotes(rows, source_names)
         return Item(key, group[f"title_{lang}"], fig, quotes, _caption(rows, source_names, lang), madd is not None)
     lo, hi = filters.year_bounds(data.events)
-    span = state.PRESETS.get(name) or (lo, hi)
+    span = custom_timeline(name) or state.PRESETS.get(name) or (lo, hi)
     years = (max(lo, span[0]), min(hi, span[1]))
     events = filters.events(data, filters.EventFilter(years=years))
     fig = charts.timeline_chart(events, data.eras, lang, "new", "category", source_names, years=years)

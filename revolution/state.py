@@ -78,6 +78,7 @@ def year(lo: int, hi: int) -> Callable[[Any], int | None]:
 
 
 integer = year  # any whole number within bounds, not only years
+first = _first
 
 
 def text(raw: Any) -> str | None:

@@ -257,3 +257,11 @@ def test_presentation_mode_steps_through_the_deck_and_keeps_the_position_in_the_
     next(b for b in at.button if b.label == t("next", "ko")).click().run()
     assert any(t("slide_n", "ko", n=2, total=2) in m.value for m in at.markdown)
     assert at.query_params[state.SLIDE] in ("2", ["2"])
+
+
+def test_a_filtered_timeline_range_goes_to_the_slides(dataset):
+    at = run("pages/timeline.py", **{"from": "1914", "to": "1924"})
+    link = next(p for p in at.get("page_link") if "slides" in p.proto.page)
+    assert "timeline%3A1914-1924" in link.proto.query_string or "timeline:1914-1924" in link.proto.query_string
+    slides_at = run("pages/slides.py", deck="timeline:1914-1924,figure:nope,timeline:2000-1900")
+    assert [e.label for e in slides_at.expander] == ["1. " + t("page_timeline", "ko") + ": 1914-1924"]
