@@ -27,8 +27,18 @@ st.toggle(t("show_refs", lang), key=state.REFERENCES)
 ui.sync(params)
 chosen = st.session_state[state.GROUP]
 show_refs = st.session_state[state.REFERENCES]
-madd = references.maddison_index(data.maddison_ussr) if show_refs else None
 sources = tuple(st.session_state[state.SOURCES])
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def group_figure(_data, stamp: int, group_id: str, lang: str, sources: tuple, show_refs: bool):
+    """A group's chart, built once per choice (figures are read-only after this); `stamp` is the dataset's identity."""
+    rows = filters.figures(_data, sources=sources)
+    rows = rows[rows.group == group_id]
+    group = _data.groups.set_index("group_id").loc[group_id].to_dict() | {"group_id": group_id}
+    refs = references.beside(_data.reference_values, rows.figure_id) if show_refs else None
+    madd = references.maddison_index(_data.maddison_ussr) if show_refs and group["chart"] == "index" else None
+    return charts.group_chart(rows, group, lang, ui.source_names(_data, lang), refs=refs, maddison=madd), refs
+
 
 # 2. Data, 3. figure, 4. provenance — for each group shown.
 shown = groups if chosen == "all" else groups[groups.group_id == chosen]
@@ -40,9 +50,7 @@ for group in shown.to_dict("records"):
         continue
     drawn += 1
     with st.container(border=True):
-        refs = references.beside(data.reference_values, rows.figure_id) if show_refs else None
-        fig = charts.group_chart(rows, group, lang, names, refs=refs,
-                                 maddison=madd if group["chart"] == "index" else None)
+        fig, refs = group_figure(data, id(data), group["group_id"], lang, sources, show_refs)
         ui.chart(fig, key=f"chart_{group['group_id']}", alt=charts.alt_text(rows, group, lang),
                  filename=f"{group['group_id']}_{lang}", maddison=group["chart"] == "index" and show_refs)
         for r in rows.drop_duplicates("quote").to_dict("records"):

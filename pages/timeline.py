@@ -60,18 +60,25 @@ years = st.session_state[YEARS]
 st.session_state[state.YEAR_FROM], st.session_state[state.YEAR_TO] = years
 ui.sync(params)
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def timeline_figure(_data, stamp: int, chosen: tuple, lang: str, mode: str, color: str):
+    """The timeline for one set of filters, built once (read-only after this); `stamp` is the dataset's identity."""
+    shown = filters.events(_data, filters.EventFilter(*chosen))
+    fig = charts.timeline_chart(shown, _data.eras, lang, mode, color, ui.source_names(_data, lang), years=chosen[0])
+    return fig, shown
+
+
 # 2. Data.
 chosen = filters.EventFilter(years=years, categories=tuple(st.session_state[state.CATEGORIES]),
                              sources=tuple(st.session_state[state.SOURCES]),
                              people=tuple(st.session_state[state.PEOPLE]),
                              places=tuple(st.session_state[state.PLACES]), text=st.session_state[state.SEARCH] or "")
-shown = filters.events(data, chosen)
+mode = st.session_state[state.CALENDAR] or "written"
+key = (chosen.years, chosen.categories, chosen.sources, chosen.people, chosen.places, chosen.text)
+fig, shown = timeline_figure(data, id(data), key, lang, mode, st.session_state[state.COLOR_BY] or "category")
 st.caption(t("n_shown", lang, n=len(shown), total=len(ev_all)))
 
 # 3. Figure.
-mode = st.session_state[state.CALENDAR] or "written"
-fig = charts.timeline_chart(shown, data.eras, lang, mode, st.session_state[state.COLOR_BY] or "category", names,
-                            years=years)
 ui.chart(fig, key="timeline_chart", alt=t("n_shown", lang, n=len(shown), total=len(ev_all)),
          filename=f"timeline_{years[0]}_{years[1]}_{lang}", select=pick_event)
 

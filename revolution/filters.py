@@ -1,7 +1,7 @@
 """Selecting events and figures: by years, category, source, person, place and a text search in both languages."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -16,7 +16,6 @@ class EventFilter:
     people: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     text: str = ""
-    extra: dict = field(default_factory=dict, compare=False)
 
 
 def year_bounds(events: pd.DataFrame) -> tuple[int, int]:
