@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlencode
 
 import streamlit as st
-
-from urllib.parse import urlencode
 
 from revolution import images, paths, publish, state
 from revolution.errors import DataError
@@ -36,7 +35,7 @@ def dataset() -> Dataset:
         lang = current_lang()
         st.error(f"**{t('data_error', lang)}**\n\n`{exc.file}` · "
                  + (f"row {exc.row} · " if exc.row else "") + (f"column `{exc.column}` · " if exc.column else "")
-                 + f"{exc.problem}\n\n{t('data_error_hint', lang)}", icon="⚠️")
+                 + f"{escape_md(exc.problem)}\n\n{t('data_error_hint', lang)}", icon="⚠️")
         st.stop()
 
 
