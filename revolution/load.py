@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import calendar, paths, provenance
 from .errors import DataError
-from .table import LINE, read_table
+from .table import LINE, read_table, records
 
 PACKAGE = "datapackage.json"
 
@@ -64,7 +64,7 @@ def _check_foreign_keys(tables: dict, package: dict) -> None:
 
 def _read_seeds(sources: pd.DataFrame, seeds_dir: Path) -> dict:
     seeds = {}
-    for rec in sources.to_dict("records"):
+    for rec in records(sources):
         path = seeds_dir / rec["file"]
         if not path.is_file():
             raise DataError("sources.csv", rec[LINE], "file", f"the seed {rec['file']!r} is not in {seeds_dir}")
@@ -76,16 +76,18 @@ def _read_seeds(sources: pd.DataFrame, seeds_dir: Path) -> dict:
     return seeds
 
 
-def _check_quotes(name: str, frame: pd.DataFrame, seeds: dict) -> None:
-    for rec in frame.to_dict("records"):
-        if not provenance.occurs(rec["quote"], seeds[rec["source_id"]]):
+def _check_quotes(name: str, frame: pd.DataFrame, flat_seeds: dict) -> None:
+    """Every row's quote occurs in its seed; `flat_seeds` are the seeds normalized once, not once per row."""
+    for rec in records(frame):
+        quote = provenance.normalize(rec["quote"])
+        if not quote or quote not in flat_seeds[rec["source_id"]]:
             raise DataError(name, rec[LINE], "quote", f"the quote does not occur in the seed of {rec['source_id']!r} "
                             "(white space aside): every row must carry its verbatim sentence")
 
 
 def _check_events(events: pd.DataFrame, eras: pd.DataFrame) -> None:
     spans = list(zip(eras["era_id"], eras["start_year"], eras["end_year"]))
-    for rec in events.to_dict("records"):
+    for rec in records(events):
         row = rec[LINE]
         if provenance.normalize(rec["date_text"]) not in provenance.normalize(rec["quote"]):
             raise DataError("events.csv", row, "date_text", "the date as written does not occur inside the quote")
@@ -106,7 +108,7 @@ def _check_events(events: pd.DataFrame, eras: pd.DataFrame) -> None:
 def _check_bounds(figures: pd.DataFrame) -> None:
     need = {"exact": ("value_low", "value_high"), "less_than": ("value_high",), "more_than": ("value_low",),
             "range": ("value_low", "value_high")}
-    for rec in figures.to_dict("records"):
+    for rec in records(figures):
         for col in need.get(rec["qualifier"], ()):
             if pd.isna(rec[col]):
                 raise DataError("figures.csv", rec[LINE], col, f"a {rec['qualifier']} figure needs {col}")
@@ -122,7 +124,7 @@ def derive(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
     """Rows for shares the texts do not state, computed from the stated rows they name."""
     stated = figures.set_index("figure_id")
     rows = []
-    for rec in derived.to_dict("records"):
+    for rec in records(derived):
         num, den = stated.loc[rec["numerator_id"]], stated.loc[rec["denominator_id"]]
         if num["qualifier"] != "exact" or den["qualifier"] != "exact" or den["value"] == 0:
             raise DataError("derived.csv", rec[LINE], "numerator_id", "a share can only be derived from two exact, "
@@ -154,18 +156,19 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
     tables = {r["name"]: read_table(data_dir / r["path"], r["schema"], r["path"]) for r in package["resources"]}
     _check_foreign_keys(tables, package)
     seeds = _read_seeds(tables["sources"], seeds_dir)
+    flat_seeds = {k: provenance.normalize(v) for k, v in seeds.items()}
     for name in ("figures", "events", "notes"):
-        _check_quotes(f"{name}.csv", tables[name], seeds)
+        _check_quotes(f"{name}.csv", tables[name], flat_seeds)
     _check_bounds(tables["figures"])
     _check_events(tables["events"], tables["eras"])
-    for rec in tables["notes"].to_dict("records"):
+    for rec in records(tables["notes"]):
         if rec["target_id"] not in set(tables[rec["target_table"]].iloc[:, 0]):
             raise DataError("notes.csv", rec[LINE], "target_id", f"{rec['target_id']!r} is not in {rec['target_table']}.csv")
-    for rec in tables["ledger_exclusions"].to_dict("records"):
-        if provenance.normalize(rec["context"]) not in provenance.normalize(seeds[rec["source_id"]]):
+    for rec in records(tables["ledger_exclusions"]):
+        if provenance.normalize(rec["context"]) not in flat_seeds[rec["source_id"]]:
             raise DataError("ledger_exclusions.csv", rec[LINE], "context", "the context does not occur in its seed")
     stated = set(tables["figures"].figure_id)
-    for rec in tables["reference_values"].to_dict("records"):
+    for rec in records(tables["reference_values"]):
         if rec["figure_id"] not in stated:  # the foreign key allows only stated figures; say so if one is derived
             raise DataError("reference_values.csv", rec[LINE], "figure_id", "a reference must sit beside a stated figure")
     tables["figures"] = derive(tables["figures"], tables.pop("derived"))

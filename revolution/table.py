@@ -90,7 +90,7 @@ def read_table(path: Path, schema: dict, name: str | None = None) -> pd.DataFram
     for f in fields:
         if f["name"] not in header:
             raise DataError(name, 1, f["name"], "the column is missing from the header")
-    records, seen = [], {}
+    columns, lines, seen = {col: [] for col in header}, [], {}  # column lists, not a dict per row: less memory
     keys = schema.get("primaryKey", [])
     keys = [keys] if isinstance(keys, str) else keys
     unique = [f["name"] for f in fields if f.get("constraints", {}).get("unique")]
@@ -110,9 +110,17 @@ def read_table(path: Path, schema: dict, name: str | None = None) -> pd.DataFram
                 if key in seen:
                     raise DataError(name, row, cols[0], f"{key[1][0]!r} is a duplicate of row {seen[key]}")
                 seen[key] = row
-            rec[LINE] = row
-            records.append(rec)
+            for col in header:
+                columns[col].append(rec[col])
+            lines.append(row)
     except csv.Error as exc:
         raise DataError(name, reader.line_num or row, None, f"the row cannot be read as CSV ({exc})") from None
-    frame = pd.DataFrame.from_records(records, columns=[f["name"] for f in fields] + [LINE])
-    return frame.astype({f["name"]: _dtype(f) for f in fields} | {LINE: "int64"})
+    frame = pd.DataFrame({f["name"]: pd.Series(columns[f["name"]], dtype=_dtype(f)) for f in fields})
+    return frame.assign(**{LINE: pd.Series(lines, dtype="int64")})
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """The rows as dicts, column by column: `DataFrame.to_dict("records")` boxes every cell, ten times slower."""
+    cols = list(frame.columns)
+    lists = [[None if v is pd.NA else v for v in frame[c].tolist()] for c in cols]  # NA is ambiguous in an `if`
+    return [dict(zip(cols, values)) for values in zip(*lists)]
