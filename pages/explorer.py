@@ -2,9 +2,10 @@
 import streamlit as st
 
 import ui
-from revolution import export, filters, paths, publish, state
+from revolution import export, filters, limits, paths, publish, state
 from revolution import format as fmt
 from revolution.i18n import category, t
+from revolution.table import records
 
 lang, data = ui.start()
 names = ui.source_names(data, lang)
@@ -36,7 +37,8 @@ sources = tuple(st.session_state[state.SOURCES])
 # 2. Data: exactly the rows the filters pass, provenance columns included.
 if table == "figures":
     rows = filters.figures(data, sources=sources, groups=tuple(st.session_state[state.GROUP]), text=text)
-    view = rows.assign(stated=[fmt.stated(r, lang) for r in rows.to_dict("records")])
+    view, cut = limits.head(rows, limits.TABLE_ROWS)  # a large corpus shows its first rows; downloads carry all
+    view = view.assign(stated=[fmt.stated(r, lang) for r in records(view)])
     config = {"stated": st.column_config.TextColumn(t("value", lang), width="small"),
               "quote": st.column_config.TextColumn(t("quote", lang), width="large"),
               "value": st.column_config.NumberColumn("value", format="%.4g"),
@@ -45,7 +47,7 @@ if table == "figures":
 else:
     rows = filters.events(data, filters.EventFilter(sources=sources, text=text,
                                                     categories=tuple(st.session_state[state.CATEGORIES])))
-    view = rows
+    view, cut = limits.head(rows, limits.TABLE_ROWS)
     config = {"quote": st.column_config.TextColumn(t("quote", lang), width="large"),
               "date_text": st.column_config.TextColumn(t("date_as_written", lang)),
               "start_gregorian": st.column_config.TextColumn(t("new_style", lang))}
@@ -53,7 +55,9 @@ else:
 view = view[first + [c for c in view.columns if c not in first]]
 
 # 3. Table, 4. download of the same rows.
-st.caption(t("n_rows", lang, n=len(view)))
+st.caption(t("n_rows", lang, n=f"{len(rows):,}"))
+if cut:
+    st.caption(t("first_rows", lang, shown=f"{limits.TABLE_ROWS:,}", total=f"{len(rows):,}"))
 st.dataframe(view, hide_index=True, width="stretch", column_config=config, height=520)
 st.subheader(t("data_downloads", lang))
 a, b, c, d = st.columns(4)

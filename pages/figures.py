@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from revolution import charts, filters, references, state
+from revolution import charts, filters, limits, references, state
 from revolution import format as fmt
 from revolution.i18n import t
 
@@ -33,7 +33,7 @@ sources = tuple(st.session_state[state.SOURCES])
 def group_figure(_data, stamp: int, group_id: str, lang: str, sources: tuple, show_refs: bool):
     """A group's chart, built once per choice (figures are read-only after this); `stamp` is the dataset's identity."""
     rows = filters.figures(_data, sources=sources)
-    rows = rows[rows.group == group_id]
+    rows = limits.head(rows[rows.group == group_id], limits.CHART_ROWS)[0]
     group = _data.groups.set_index("group_id").loc[group_id].to_dict() | {"group_id": group_id}
     refs = references.beside(_data.reference_values, rows.figure_id) if show_refs else None
     madd = references.maddison_index(_data.maddison_ussr) if show_refs and group["chart"] == "index" else None
@@ -45,11 +45,13 @@ shown = groups if chosen == "all" else groups[groups.group_id == chosen]
 rows_all = filters.figures(data, sources=sources)
 drawn = 0
 for group in shown.to_dict("records"):
-    rows = rows_all[rows_all.group == group["group_id"]]
+    rows, cut = limits.head(rows_all[rows_all.group == group["group_id"]], limits.CHART_ROWS)
     if rows.empty:
         continue
     drawn += 1
     with st.container(border=True):
+        if cut:
+            st.caption(t("first_rows", lang, shown=limits.CHART_ROWS, total=f"{(rows_all.group == group['group_id']).sum():,}"))
         fig, refs = group_figure(data, id(data), group["group_id"], lang, sources, show_refs)
         ui.chart(fig, key=f"chart_{group['group_id']}", alt=charts.alt_text(rows, group, lang),
                  filename=f"{group['group_id']}_{lang}", maddison=group["chart"] == "index" and show_refs)

@@ -2,7 +2,7 @@
 import streamlit as st
 
 import ui
-from revolution import charts, filters, state
+from revolution import charts, filters, limits, state
 from revolution.i18n import category, t
 
 lang, data = ui.start()
@@ -62,10 +62,11 @@ ui.sync(params)
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def timeline_figure(_data, stamp: int, chosen: tuple, lang: str, mode: str, color: str):
-    """The timeline for one set of filters, built once (read-only after this); `stamp` is the dataset's identity."""
+    """The timeline for one set of filters, built once (read-only after this); `stamp` is the dataset's identity.
+    It keeps the rows' positions, not the rows, so that 256 views of a large corpus stay small."""
     shown = filters.events(_data, filters.EventFilter(*chosen))
     fig = charts.timeline_chart(shown, _data.eras, lang, mode, color, ui.source_names(_data, lang), years=chosen[0])
-    return fig, shown
+    return fig, _data.events.index.get_indexer(shown.index)
 
 
 # 2. Data.
@@ -75,8 +76,11 @@ chosen = filters.EventFilter(years=years, categories=tuple(st.session_state[stat
                              places=tuple(st.session_state[state.PLACES]), text=st.session_state[state.SEARCH] or "")
 mode = st.session_state[state.CALENDAR] or "written"
 key = (chosen.years, chosen.categories, chosen.sources, chosen.people, chosen.places, chosen.text)
-fig, shown = timeline_figure(data, id(data), key, lang, mode, st.session_state[state.COLOR_BY] or "category")
-st.caption(t("n_shown", lang, n=len(shown), total=len(ev_all)))
+fig, rows = timeline_figure(data, id(data), key, lang, mode, st.session_state[state.COLOR_BY] or "category")
+shown = ev_all.iloc[rows]
+st.caption(t("n_shown", lang, n=f"{len(shown):,}", total=f"{len(ev_all):,}"))
+if shown.event_key.nunique() > limits.TIMELINE_ROWS:
+    st.info(t("density_note", lang, limit=limits.TIMELINE_ROWS), icon=":material/stacked_bar_chart:")
 
 # 3. Figure.
 ui.chart(fig, key="timeline_chart", alt=t("n_shown", lang, n=len(shown), total=len(ev_all)),
@@ -86,12 +90,16 @@ st.page_link("pages/slides.py", label=t("add_to_slides", lang), icon=":material/
              query_params={state.DECK: f"timeline:{years[0]}-{years[1]}", state.LANG: lang})
 
 # 4. Provenance: the chosen event, as each text tells it.
-options = ["", *shown.sort_values("start_gregorian").event_id]
+listed, cut = limits.head(shown.sort_values("start_gregorian"), limits.CHOICES)
+options = ["", *listed.event_id]
 if st.session_state[state.EVENT] not in options:
     options.append(st.session_state[state.EVENT])
-titles = dict(zip(ev_all.event_id, ev_all[f"title_{lang}"] + " (" + ev_all.date_text + ")"))
+titles = ev_all.set_index("event_id").loc[[o for o in options if o]]
+titles = dict(zip(titles.index, titles[f"title_{lang}"] + " (" + titles.date_text + ")"))
 event_id = st.selectbox(t("select_event", lang), options, key=state.EVENT,
                         format_func=lambda e: titles.get(e, t("none_selected", lang)))
+if cut:
+    st.caption(t("first_choices", lang, shown=f"{limits.CHOICES:,}", total=f"{len(shown):,}"))
 ui.sync(params)
 if event_id:
     key = ev_all.loc[ev_all.event_id == event_id, "event_key"].iloc[0]
@@ -101,5 +109,8 @@ if event_id:
         with col.container(border=True):
             ui.telling(row, data.notes, lang, names[row["source_id"]])
 with st.expander(t("rows_behind", lang)):
-    st.dataframe(shown[["event_id", "date_text", "start_gregorian", "end_gregorian", f"title_{lang}", "category",
+    table, cut = limits.head(shown, limits.TABLE_ROWS)
+    if cut:
+        st.caption(t("first_rows", lang, shown=f"{limits.TABLE_ROWS:,}", total=f"{len(shown):,}"))
+    st.dataframe(table[["event_id", "date_text", "start_gregorian", "end_gregorian", f"title_{lang}", "category",
                         "source_id", "quote"]], hide_index=True, width="stretch")

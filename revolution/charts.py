@@ -9,7 +9,7 @@ from plotly.subplots import make_subplots
 
 from . import calendar as cal
 from . import format as fmt
-from . import theme
+from . import limits, theme
 from .i18n import category, t
 
 HOVER = "<b>%{customdata[0]}</b><br>%{customdata[1]}<br><i>“%{customdata[2]}”</i><extra></extra>"
@@ -232,11 +232,14 @@ def _lanes(events: pd.DataFrame, lang: str) -> dict[str, int]:
 
 def timeline_chart(events: pd.DataFrame, eras: pd.DataFrame, lang: str, mode: str, color_by: str,
                    source_names: dict, years: tuple[int, int] | None = None) -> go.Figure:
-    """All events on one axis: periods as bars, dated events as markers, eras as shaded bands."""
+    """All events on one axis: periods as bars, dated events as markers, eras as shaded bands; past
+    `limits.TIMELINE_ROWS` rows, events counted per year instead (see `density_chart`)."""
     fig = go.Figure()
     if events.empty:
         fig.update_layout(title=t("no_rows", lang), height=300)
         return theme.apply(fig)
+    if events.event_key.nunique() > limits.TIMELINE_ROWS:
+        return density_chart(events, lang, color_by, source_names, years)
     dates = plot_dates(events, mode)
     lanes = _lanes(events, lang)
     # each row is named after its most precise telling (a day beats a month beats a year)
@@ -287,6 +290,38 @@ def timeline_chart(events: pd.DataFrame, eras: pd.DataFrame, lang: str, mode: st
                      tickformat="%Y" if hi_year - lo_year >= 3 else "%Y-%m")
     fig.update_yaxes(tickvals=list(range(len(lanes))), ticktext=ticktext, autorange="reversed",
                      range=[len(lanes) - 0.5, -0.5], showgrid=False)
+    return theme.apply(fig)
+
+
+def _bins(lo_year: int, hi_year: int) -> int:
+    """Years per bar: one year up to 150 years shown, then 5 or 10, so that a bar stays wide enough to hover."""
+    span = hi_year + 1 - lo_year
+    return 1 if span <= 150 else 5 if span <= 750 else 10
+
+
+def density_chart(events: pd.DataFrame, lang: str, color_by: str, source_names: dict,
+                  years: tuple[int, int] | None = None) -> go.Figure:
+    """Too many events to draw one by one: how many start in each year (or 5 or 10 years), stacked by category
+    or source. Counts are computed here, so the figure's size depends on the span, not on the number of events."""
+    start = events.start_gregorian.str[:4].astype(int)
+    lo_year, hi_year = years or (int(start.min()), int(events.end_gregorian.str[:4].astype(int).max()))
+    step = _bins(lo_year, hi_year)
+    key = "category" if color_by == "category" else "source_id"
+    counts = (events.assign(bin=(start - lo_year) // step * step + lo_year)
+              .groupby([key, "bin"], sort=True).size().rename("n").reset_index())
+    fig = go.Figure()
+    for n, (value, part) in enumerate(counts.groupby(key, sort=True)):
+        name = category(value, lang) if key == "category" else source_names.get(value, value)
+        color = (theme.PALETTE * 2)[n % 16] if key == "category" else theme.SOURCE_COLORS.get(value, theme.PALETTE[n % 8])
+        label = [str(b) if step == 1 else f"{b}–{b + step - 1}" for b in part.bin]
+        fig.add_bar(x=[f"{b}-01-01" for b in part.bin], y=part.n, name=name, marker_color=color,
+                    width=[step * 365.25 * 86_400_000 * 0.9] * len(part), offset=0, hovertext=label,
+                    hovertemplate="%{hovertext}: %{y:,}<extra>%{fullData.name}</extra>")
+    fig.update_layout(title=t("density_title", lang, n=f"{len(events):,}", step=step), barmode="stack", height=480,
+                      legend=dict(title=t("color_category" if key == "category" else "color_source", lang)))
+    fig.update_xaxes(type="date", range=[f"{lo_year}-01-01", f"{hi_year + 1}-01-01"], title=t("date_axis", lang),
+                     tickformat="%Y")
+    fig.update_yaxes(title=t("n_events_axis", lang))
     return theme.apply(fig)
 
 

@@ -142,6 +142,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "preset_1930s": {"ko": "1930년대", "en": "1930s"},
     "preset_struggles": {"ko": "1968년 이후 투쟁", "en": "Struggles since 1968"},
     "n_shown": {"ko": "사건 {n}개 표시 (전체 {total}개)", "en": "{n} of {total} events shown"},
+    "density_title": {"ko": "사건 {n}개: {step}년마다 시작한 사건 수", "en": "{n} events: how many begin in each {step}-year step"},
+    "density_note": {"ko": "사건이 너무 많아 하나씩 그리지 않고 시기별 개수를 보여 줍니다. 연도나 필터를 좁혀 사건 행이 {limit}개 이하가 되면 "
+                           "사건마다 점과 원문이 보입니다.",
+                     "en": "Too many events to draw one by one, so the chart counts them per period. Narrow the years or "
+                           "filters to {limit} event rows or fewer to see each event with its sentence."},
+    "first_rows": {"ko": "처음 {shown}개 행만 표시합니다 (전체 {total}개). 데이터 탐색의 내려받기에는 모든 행이 들어 있습니다.",
+                   "en": "Showing the first {shown} of {total} rows. The Explorer's downloads carry every row."},
+    "first_choices": {"ko": "처음 {shown}개 사건만 목록에 있습니다 (전체 {total}개). 검색이나 필터로 좁혀 보세요.",
+                      "en": "The list holds the first {shown} of {total} events. Search or filter to narrow it."},
     "select_event": {"ko": "사건 선택 (차트에서 점을 눌러도 됩니다)", "en": "Select an event (or click a mark on the chart)"},
     "none_selected": {"ko": "— 선택 안 함 —", "en": "— none —"},
     "tellings": {"ko": "이 사건을 다룬 텍스트", "en": "How each text tells it"},

@@ -1,0 +1,110 @@
+"""A corpus far larger than ours: it loads through the same loader, and the views count or cut what no eye can see."""
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from benchmarks.synthetic import generate
+from revolution import charts, limits
+from revolution.load import load_dataset
+from revolution.table import records
+
+from .conftest import SEEDS
+from .test_pages import APP, captions, charts as page_charts, decode
+
+SIZE = 2_000  # above limits.TIMELINE_ROWS event keys, small enough to load in a second
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return generate(SIZE, tmp_path_factory.mktemp("corpus") / "data")
+
+
+@pytest.fixture(scope="module")
+def big(corpus):
+    return load_dataset(corpus, SEEDS)
+
+
+def test_a_synthetic_corpus_passes_every_check_of_the_loader(big, dataset):
+    assert len(big.events) == SIZE and big.events.event_id.is_unique
+    assert (big.figures.kind == "stated").sum() == SIZE
+    # the real rows are kept as they are; the new ones copy real quotes, so provenance holds for every row
+    real = big.events[big.events.event_id.isin(dataset.events.event_id)]
+    pd.testing.assert_frame_equal(real.reset_index(drop=True), dataset.events.reset_index(drop=True))
+    assert big.events.quote.isin(dataset.events.quote).all()
+
+
+def test_records_equals_pandas_to_dict(dataset):
+    frame = dataset.figures.head(12)
+    mine, theirs = records(frame), frame.to_dict("records")
+    assert len(mine) == 12 and [a.keys() for a in mine] == [b.keys() for b in theirs]
+    for a, b in zip(mine, theirs):
+        for k in a:
+            assert (a[k] is None or a[k] != a[k]) if pd.isna(b[k]) else a[k] == b[k], (k, a[k], b[k])
+
+
+def test_head_cuts_and_says_so():
+    frame = pd.DataFrame({"x": range(10)})
+    assert limits.head(frame, 3)[0].x.tolist() == [0, 1, 2] and limits.head(frame, 3)[1] is True
+    assert len(limits.head(frame, 10)[0]) == 10 and limits.head(frame, 10)[1] is False
+
+
+def test_past_the_row_limit_the_timeline_counts_events_per_year(big):
+    fig = charts.timeline_chart(big.events, big.eras, "ko", "written", "category", {})
+    assert all(tr.type == "bar" for tr in fig.data)
+    assert sum(sum(tr.y) for tr in fig.data) == len(big.events)  # every event counted once
+    assert len(fig.data) == big.events.category.nunique()  # one trace per category, not per event
+    by_source = charts.timeline_chart(big.events, big.eras, "en", "written", "source", {"history": "H"})
+    assert {tr.name for tr in by_source.data} == {"H", "manifesto"}
+
+
+def test_below_the_row_limit_the_timeline_draws_every_event(dataset):
+    fig = charts.timeline_chart(dataset.events, dataset.eras, "ko", "written", "category", {})
+    ids = {c[0] for tr in fig.data for c in tr.customdata}
+    assert ids == set(dataset.events.event_id)
+
+
+@pytest.mark.parametrize("span, step", [((1917, 1917), 1), ((1800, 1949), 1), ((1700, 2017), 5), ((1000, 2017), 10)])
+def test_density_bins_stay_wide_enough_to_hover(big, span, step):
+    fig = charts.density_chart(big.events, "ko", "category", {}, years=span)
+    starts = sorted({int(x[:4]) for tr in fig.data for x in tr.x})
+    assert all((b - span[0]) % step == 0 for b in starts)
+
+
+def run_big(corpus, monkeypatch, page, **params):
+    monkeypatch.setenv("REVOLUTION_DATA_DIR", str(corpus))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(page)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_timeline_page_says_it_counts_and_lists_the_first_events(corpus, monkeypatch):
+    monkeypatch.setattr(limits, "CHOICES", 50)
+    at = run_big(corpus, monkeypatch, "pages/timeline.py")
+    assert any("2,000" in c for c in captions(at))
+    assert at.info and "300" in at.info[0].value  # the note on counting names the limit
+    spec = page_charts(at)[0]
+    assert sum(sum(decode(tr["y"])) for tr in spec["data"]) == SIZE
+    assert len(at.selectbox(key="event").options) == 51  # "none" and the first 50
+    narrowed = run_big(corpus, monkeypatch, "pages/timeline.py", **{"from": "1917", "to": "1917", "cat": "revolution"})
+    assert not narrowed.info  # few enough to draw one by one
+    assert any(tr.get("customdata") for tr in page_charts(narrowed)[0]["data"])
+
+
+def test_explorer_shows_the_first_rows_and_downloads_all(corpus, monkeypatch):
+    monkeypatch.setattr(limits, "TABLE_ROWS", 100)
+    at = run_big(corpus, monkeypatch, "pages/explorer.py", table="events")
+    assert len(at.dataframe[0].value) == 100
+    assert any("100" in c and "2,000" in c for c in captions(at))
+    assert any(str(SIZE) in b.proto.label for b in at.get("download_button"))  # the CSV holds every row
+
+
+def test_figures_page_draws_at_most_the_chart_limit_per_group(corpus, monkeypatch):
+    at = run_big(corpus, monkeypatch, "pages/figures.py")
+    for spec in page_charts(at):
+        marks = [len(decode(tr.get("y", []))) for tr in spec["data"] if tr.get("type") == "bar"]
+        assert sum(marks) <= limits.CHART_ROWS
