@@ -39,6 +39,16 @@ def dataset() -> Dataset:
         st.stop()
 
 
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _memo(name: str, stamp: int, args: tuple, _fn, _data):
+    return _fn(_data, *args)
+
+
+def memo(fn, data: Dataset, *args):
+    """`fn(data, *args)`, computed once per dataset and arguments; the result is shared, so read it, never change it."""
+    return _memo(f"{fn.__module__}.{fn.__qualname__}", id(data), args, fn, data)
+
+
 def start() -> tuple[str, Dataset]:
     """Every page begins here: make sure the entry point ran, then the language and the checked dataset."""
     leave_legacy_pages_mode()

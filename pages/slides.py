@@ -29,8 +29,8 @@ def step(delta: int) -> None:
     st.session_state[state.SLIDE] = min(max(1, st.session_state[state.SLIDE] + delta), max(1, len(deck)))
 
 
-# 2. Data and 3. figures, built from the keys.
-items = [slides.build(k, data, lang, names) for k in deck]
+# 2. Data and 3. figures, built from the keys once per dataset and language.
+items = [ui.memo(slides.build, data, k, lang, names) for k in deck]
 
 if present and items:
     # Presentation mode: one chart, full width, large type, no sidebar; back and next move through the deck.

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import charts, filters, references, state
+from . import charts, filters, limits, references, state
 from .i18n import t
 from .load import Dataset
 
@@ -57,11 +57,11 @@ def label(key: str, data: Dataset, lang: str) -> str:
     return f"{t('page_timeline', lang)}: {t(f'preset_{name}', lang)}"
 
 
-def build(key: str, data: Dataset, lang: str, source_names: dict, with_refs: bool = True) -> Item:
-    """The chart for a slide key, with its title, caption and the full quotes behind it."""
+def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: bool = True) -> Item:
+    """The chart for a slide key, with its title, caption and the full quotes behind it (read-only once built)."""
     kind, name = key.split(":", 1)
     if kind == "figure":
-        rows = data.figures[data.figures.group == name]
+        rows = limits.head(data.figures[data.figures.group == name], limits.CHART_ROWS)[0]
         group = data.groups.set_index("group_id").loc[name].to_dict() | {"group_id": name}
         refs = references.beside(data.reference_values, rows.figure_id) if with_refs else None
         madd = references.maddison_index(data.maddison_ussr) if with_refs and group["chart"] == "index" else None
