@@ -59,6 +59,14 @@ def main() -> None:
     value = median_rerun(at, lambda a: next(w for w in a.get("button_group") if w.key == "lang").set_value(
         langs.append(langs.pop(0)) or langs[0]))
     print(f"  interaction language switch        {value * 1000:8.1f} ms  (target ≤ 100 ms)")
+    at.switch_page("pages/figures.py").run()
+    sources = [["history"], []]
+    value = median_rerun(at, lambda a: a.multiselect(key="src").set_value(sources.append(sources.pop(0)) or sources[0]))
+    print(f"  interaction figures source filter  {value * 1000:8.1f} ms  (target ≤ 100 ms)")
+    at.switch_page("pages/explorer.py").run()
+    words = ["혁명", ""]
+    value = median_rerun(at, lambda a: a.text_input(key="q").set_value(words.append(words.pop(0)) or words[0]))
+    print(f"  interaction explorer search        {value * 1000:8.1f} ms  (target ≤ 100 ms)")
 
 
 if __name__ == "__main__":
