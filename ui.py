@@ -171,6 +171,8 @@ def telling(row: dict, notes, lang: str, source: str) -> None:
     st.markdown(f"**{escape_md(row[f'title_{lang}'])}** · {escape_md(source)}")
     cal = {"julian": t("old_style", lang), "gregorian": t("new_style", lang)}.get(row["calendar"],
                                                                                   t("calendar_unspecified", lang))
+    if row["calendar_basis"] in ("stated", "convention"):
+        cal += " — " + t(f"basis_{row['calendar_basis']}", lang)
     span = row["start_gregorian"] if row["start_gregorian"] == row["end_gregorian"] else \
         f"{row['start_gregorian']} – {row['end_gregorian']}"
     st.caption(f"{t('date_as_written', lang)}: {escape_md(row['date_text'])} ({cal}) · {t('new_style', lang)}: {span}")

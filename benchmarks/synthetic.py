@@ -36,7 +36,7 @@ def _moved(row: dict, shift: int, eras: list[dict]) -> dict:
     for col in ("start", "end"):
         out[col] = f"{int(row[col][:4]) + shift:04d}{row[col][4:]}"
     if out["calendar"] == "julian" and int(out["end"][:4]) >= 1918:
-        out["calendar"] = "unspecified"  # Old Style ended in 1918
+        out["calendar"], out["calendar_basis"] = "unspecified", "none"  # Old Style ended in 1918
     if out["end"][5:] == "02-29" or out["start"][5:] == "02-29":
         out["start"], out["end"] = (v.replace("-02-29", "-02-28") for v in (out["start"], out["end"]))
     lo, hi = calendar.new_style_interval(out["start"], out["end"], out["precision"], out["calendar"])

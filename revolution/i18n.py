@@ -158,6 +158,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "new_style": {"ko": "신력", "en": "New Style"},
     "old_style": {"ko": "구력 (율리우스력)", "en": "Old Style (Julian)"},
     "calendar_unspecified": {"ko": "달력 표기 없음", "en": "calendar not stated"},
+    "basis_stated": {"ko": "텍스트가 밝힘", "en": "as the text says"},
+    "basis_convention": {"ko": "텍스트는 밝히지 않음: 당시 그곳의 달력", "en": "not stated by the text: the calendar then in force there"},
     "source_note": {"ko": "출처 비판", "en": "Source criticism"},
     "basis": {"ko": "근거", "en": "Basis"},
     "date_axis": {"ko": "연도", "en": "Year"},

@@ -91,6 +91,9 @@ def _check_events(events: pd.DataFrame, eras: pd.DataFrame) -> None:
         row = rec[LINE]
         if provenance.normalize(rec["date_text"]) not in provenance.normalize(rec["quote"]):
             raise DataError("events.csv", row, "date_text", "the date as written does not occur inside the quote")
+        if (rec["calendar"] == "unspecified") != (rec["calendar_basis"] == "none"):
+            raise DataError("events.csv", row, "calendar_basis", f"{rec['calendar_basis']!r} does not go with the "
+                            f"calendar {rec['calendar']!r}: 'none' is for an unspecified calendar, and only for it")
         try:
             lo, hi = calendar.new_style_interval(rec["start"], rec["end"], rec["precision"], rec["calendar"])
         except ValueError as exc:

@@ -1,9 +1,11 @@
 """The shipped data: schema, provenance, seeds, computed columns and completeness."""
 import csv
 import hashlib
+import re
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from revolution import calendar, ledger, provenance
@@ -61,6 +63,19 @@ def test_the_history_texts_own_calendar_pair_agrees_with_the_conversion(dataset)
     assert feb.iloc[0]["calendar"] == "julian"
     assert feb.iloc[0]["start_gregorian"] == "1917-03-08"
     assert "3월 8일" in feb.iloc[0]["date_text"]
+
+
+def test_a_calendar_is_called_stated_only_where_the_text_itself_gives_it(dataset):
+    # "23일(그레고리오 달력으로는 3월 8일)" and "25일(11월 7일)" give both dates; "이튿날" is the day after such a one.
+    ev = dataset.events
+    stated = ev[ev.calendar_basis == "stated"]
+    both = re.compile(r"\d+일\s*\((그레고리오\s*달력으로는\s*)?\d+월\s*\d+일\)")
+    days = set(zip(stated.source_id, pd.to_datetime(stated.start)))
+    for r in stated.to_dict("records"):
+        day_after = r["date_text"] == "이튿날" and (r["source_id"], pd.Timestamp(r["start"]) - pd.Timedelta(days=1)) in days
+        assert both.search(provenance.normalize(r["quote"])) or day_after, r["event_id"]
+    assert len(stated) == 3 and (ev.calendar_basis == "convention").sum() > len(stated)
+    assert set(ev[ev.calendar == "unspecified"].calendar_basis) == {"none"}
 
 
 def test_the_four_headline_figures_are_there_and_honestly_bounded(dataset):

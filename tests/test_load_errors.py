@@ -79,6 +79,8 @@ CASES = {
                      "allowed values"),
     "unknown calendar": (set_cell("events.csv", 5, "calendar", "revolutionary"), "events.csv", 5, "calendar",
                          "allowed values"),
+    "calendar basis without a calendar": (set_cell("events.csv", 2, "calendar_basis", "stated"), "events.csv", 2,
+                                          "calendar_basis", "does not go with"),
     "duplicate id": (copy_row("figures.csv", 2), "figures.csv", n_rows("figures.csv") + 1, "figure_id", "duplicate"),
     "dangling source id": (set_cell("events.csv", 6, "source_id", "pravda"), "events.csv", 6, "source_id",
                            "not a known source_id"),

@@ -153,6 +153,12 @@ def test_timeline_selected_event_shows_every_telling(dataset):
         assert q[:15].replace("-", "\\-").replace(".", "\\.")[:10] in quotes or q[:10] in quotes
 
 
+@pytest.mark.parametrize("event_id, basis", [("EH033", "basis_stated"), ("EH029", "basis_convention")])
+def test_a_telling_says_whether_the_text_itself_gives_the_calendar(event_id, basis):
+    at = run("pages/timeline.py", event=event_id, lang="en")
+    assert any(t(basis, "en") in c for c in captions(at))
+
+
 def test_timeline_calendar_switch_moves_old_style_dates(dataset):
     written = charts(run("pages/timeline.py", **{"from": "1917", "to": "1917"}))[0]
     new = charts(run("pages/timeline.py", **{"from": "1917", "to": "1917", "cal": "new"}))[0]
