@@ -40,4 +40,6 @@ only_in = ui.memo(summary.only_in, data, lang)
 for col, source_id in zip(st.columns(len(names)), names):
     only = only_in[source_id]
     col.markdown(f"**{t('only_in', lang, source=names[source_id])}** ({len(only)})")
-    col.dataframe(only[["date_text", f"title_{lang}", "quote"]], hide_index=True, width="stretch", height=360)
+    col.dataframe(only[["date_text", f"title_{lang}", "quote"]], hide_index=True, width="stretch", height=360,
+                  column_config={"date_text": t("date_as_written", lang), f"title_{lang}": t("event", lang),
+                                 "quote": t("quote", lang)})

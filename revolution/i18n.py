@@ -22,6 +22,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "share_help": {"ko": "주소창의 URL이 지금의 필터를 모두 담고 있습니다. 복사해서 공유하세요.",
                    "en": "The address bar holds every filter of this view: copy it to share."},
     "quote": {"ko": "원문", "en": "Quote"},
+    "event": {"ko": "사건", "en": "Event"},
     "source": {"ko": "출처", "en": "Source"},
     "sources": {"ko": "텍스트", "en": "Sources"},
     "notes": {"ko": "주", "en": "Notes"},
