@@ -1,4 +1,5 @@
 """End to end in Debian's headless Chromium: every page draws its charts with Hangul, filters and links work."""
+import os
 import shutil
 
 import pytest
@@ -13,6 +14,9 @@ PAGES = ["overview", "figures", "timeline", "sources", "people", "explorer", "sl
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
+    if os.environ.get("DASHBOARD_URL"):  # a dashboard that is already running, e.g. behind nginx (deploy/replicas.py)
+        yield os.environ["DASHBOARD_URL"].rstrip("/")
+        return
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
     with streamlit_server(log=log) as base:
         yield base
@@ -116,6 +120,8 @@ def test_presentation_mode_full_width_without_sidebar(server, context):
     page, _ = open_page(context, f"{server}/slides?present=1&deck=figure:constituent_assembly,figure:industrial_output")
     try:
         assert charts_drawn(page) == 1
+        # the style that hides the sidebar lands with the page's last elements: wait for it, do not race it
+        page.locator('[data-testid="stSidebar"]').wait_for(state="hidden", timeout=15_000)
         assert not page.locator('[data-testid="stSidebar"]').is_visible()
         page.get_by_role("button", name="다음").click()
         page.wait_for_function("() => location.search.includes('slide=2')", timeout=20_000)

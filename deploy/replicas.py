@@ -1,0 +1,402 @@
+"""Prove the dashboard runs as two replicas behind nginx, each browser pinned to one replica.
+
+Starts two `streamlit run dashboard.py` replicas on loopback ports and Debian's nginx in front of them
+(deploy/nginx.conf, filled in), then proves, each step PASS or FAIL with its numbers:
+  a. the project's browser tests (tests/test_browser.py) pass through nginx;
+  b. fresh browser sessions spread over both replicas, and every request of one session (page, static
+     files, websocket) goes to the same replica;
+  c. after one replica is stopped, new sessions (fresh ones and ones whose cookie points at the stopped
+     replica) all draw their page on the surviving replica with no error.
+Exit code 0 only if every step passed. Everything started here is stopped by its process id, also on Ctrl-C.
+Loopback only; nothing is left running. Not part of the default test run.
+
+Usage (as root, so that a missing nginx can be installed):  .venv/bin/python deploy/replicas.py [--sessions 8]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port, wait_for_app  # noqa: E402
+
+NGINX = "/usr/sbin/nginx"
+TEMPLATE = ROOT / "deploy" / "nginx.conf"
+COOKIE = "st_route"
+CHART = "() => document.querySelectorAll('.js-plotly-plot .main-svg').length > 0"
+PAGES = ["/timeline?lang=en", "/figures?group=constituent_assembly", "/timeline?cat=war",
+         "/people", "/figures?group=constituent_assembly&lang=en", "/timeline?from=1917&to=1921"]
+LOG_LINE = re.compile(r'^\S+ \[[^\]]+\] "(?P<method>\S+) (?P<path>\S+)[^"]*" (?P<status>\d+) route=(?P<route>\S+) '
+                      r'upstream="(?P<upstream>[^"]*)" upstream_status="(?P<ustatus>[^"]*)"')
+
+
+def say(msg: str = "") -> None:
+    print(msg, flush=True)
+
+
+def ensure_nginx() -> None:
+    if os.path.exists(NGINX):
+        return
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        sys.exit("nginx is not installed: run `sudo apt-get install -y nginx` (Debian's package), then this again")
+    say("installing Debian's nginx (apt-get install -y nginx) ...")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    cmd = ["apt-get", "-o", "DPkg::Lock::Timeout=300", "install", "-y", "--no-install-recommends", "nginx"]
+    if subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL).returncode != 0:
+        subprocess.run(["apt-get", "-o", "DPkg::Lock::Timeout=300", "update"], env=env, stdout=subprocess.DEVNULL)
+        subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=True)
+    if not os.path.exists(NGINX):
+        sys.exit("apt-get ran but /usr/sbin/nginx is still missing")
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, what: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"{what} did not start (exit code {proc.poll()})")
+        time.sleep(0.2)
+
+
+def stop(proc: subprocess.Popen | None, sig: int = signal.SIGTERM) -> None:
+    """Stop a child started in its own session, with its whole process group, by its process id."""
+    if proc is None or proc.poll() is not None:
+        return
+    try:
+        os.killpg(proc.pid, sig)
+        proc.wait(timeout=10)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+
+
+def start_replica(port: int, log: Path, cookie_secret: str) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    # one cookie secret for all replicas (it signs st.login's cookies; XSRF tokens are not signed)
+    env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret}
+    return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT,
+                            start_new_session=True)
+
+
+def start_nginx(run: Path, listen: str, replicas: list[str]) -> subprocess.Popen:
+    conf = TEMPLATE.read_text()
+    for name, value in {"RUN_DIR": str(run), "LISTEN": listen, "REPLICA_1": replicas[0],
+                        "REPLICA_2": replicas[1]}.items():
+        conf = conf.replace(f"@{name}@", value)
+    left = re.findall(r"@[A-Z_0-9]+@", conf)
+    assert not left, f"unfilled placeholders in deploy/nginx.conf: {left}"
+    (run / "nginx.conf").write_text(conf)
+    (run / "tmp").mkdir(exist_ok=True)
+    run.chmod(0o755)  # as root, nginx's workers run as nobody and must reach the temp folders
+    (run / "tmp").chmod(0o755)
+    args = [NGINX, "-p", str(run), "-e", str(run / "error.log"), "-c", str(run / "nginx.conf")]
+    check = subprocess.run(args + ["-t", "-q"], capture_output=True, text=True)
+    if check.returncode != 0:
+        raise RuntimeError("nginx -t refused the configuration:\n" + check.stderr)
+    return subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=open(run / "nginx.stderr", "wb"),
+                            start_new_session=True)
+
+
+def read_log(path: Path, offset: int = 0) -> list[dict]:
+    """The access log's lines (from a byte offset on) with the replicas tried and the one that answered."""
+    rows = []
+    with open(path, "rb") as f:
+        f.seek(offset)
+        text = f.read().decode(errors="replace")
+    for line in text.splitlines():
+        m = LOG_LINE.match(line)
+        if m:
+            row = m.groupdict()
+            tried = [a.strip() for a in row["upstream"].split(",") if a.strip() and a.strip() != "-"]
+            row["tried"], row["final"] = tried, (tried[-1] if tried else "-")
+            rows.append(row)
+    return rows
+
+
+def kind(path: str) -> str:
+    if path.startswith("/_stcore/stream"):
+        return "websocket"
+    if path.startswith("/static/") or path.startswith("/favicon"):
+        return "static"
+    if "/_stcore/" in path:  # host-config, health (the frontend also tries them under the page's path)
+        return "stcore"
+    if path.startswith("/media/"):
+        return "media"
+    return "page"
+
+
+def by_route(rows: list[dict], routes: list[str] | None) -> dict[str, list[dict]]:
+    groups = defaultdict(list)
+    for row in rows:
+        if routes is None or row["route"] in routes:
+            groups[row["route"]].append(row)
+    return groups
+
+
+def open_session(browser, url: str, cookie: str | None = None, base: str | None = None) -> dict:
+    """A fresh browser context that loads one page with a chart; returns what it saw."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+    if cookie:
+        ctx.add_cookies([{"name": COOKIE, "value": cookie, "url": base}])
+    page = ctx.new_page()
+    seen = {"ctx": ctx, "page": page, "pinned": bool(cookie), "http_errors": [], "failed": [], "websockets": 0,
+            "error": None}
+    page.on("response", lambda r: r.status >= 500 and seen["http_errors"].append(f"{r.status} {r.url}"))
+    page.on("requestfailed", lambda r: seen["failed"].append(f"{r.failure} {r.url}"))
+    page.on("websocket", lambda ws: seen.__setitem__("websockets", seen["websockets"] + 1))
+    start = time.perf_counter()
+    try:
+        page.goto(url)
+        wait_for_app(page)
+        page.wait_for_function(CHART, timeout=30_000)
+    except Exception as exc:  # counted as an error of this session, not a crash of the proof
+        seen["error"] = f"{exc.__class__.__name__}: {str(exc).splitlines()[0]}"
+    seen["seconds"] = time.perf_counter() - start
+    seen["exceptions"] = page.locator('[data-testid="stException"]').count()
+    seen["connection_error"] = page.evaluate("() => document.body.innerText.includes('Connection error')")
+    cookies = ctx.cookies()
+    seen["route"] = next((c["value"] for c in cookies if c["name"] == COOKIE), None)
+    seen["cookies"] = sorted(f"{c['name']}{' (HttpOnly)' if c['httpOnly'] else ''}" for c in cookies)
+    return seen
+
+
+def page_state(page) -> dict:
+    return page.evaluate("""() => ({
+        charts: document.querySelectorAll('.js-plotly-plot .main-svg').length,
+        busy: !!document.querySelector('[data-testid="stStatusWidget"]'),
+        exceptions: document.querySelectorAll('[data-testid="stException"]').length,
+        connection_error: document.body.innerText.includes('Connection error')})""")
+
+
+def pinned_keys(base: str, log: Path, replica: str, count: int) -> list[str]:
+    """Routing keys that nginx sends to `replica`: what a browser pinned to it carries in its cookie."""
+    found: list[str] = []
+    for _ in range(8):
+        mark = log.stat().st_size
+        keys = [secrets.token_hex(16) for _ in range(16)]
+        for key in keys:
+            req = urllib.request.Request(base + "/_stcore/host-config", headers={"Cookie": f"{COOKIE}={key}"})
+            urllib.request.urlopen(req, timeout=5).read()
+        time.sleep(0.3)
+        found += [r["route"] for r in read_log(log, mark) if r["route"] in keys and r["final"] == replica]
+        if len(found) >= count:
+            return found[:count]
+    raise RuntimeError(f"no {count} routing keys found for {replica}")
+
+
+def problems(s: dict) -> list[str]:
+    out = list(s["http_errors"]) + [f"request failed: {f}" for f in s["failed"]]
+    if s["error"]:
+        out.append(s["error"])
+    if s["exceptions"]:
+        out.append(f"{s['exceptions']} Streamlit exception box(es)")
+    if s["connection_error"]:
+        out.append("'Connection error' shown")
+    if not s["route"]:
+        out.append(f"no {COOKIE} cookie")
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=8, help="fresh sessions in step b (default 8)")
+    parser.add_argument("--after", type=int, default=6, help="new sessions after a replica stops (default 6)")
+    parser.add_argument("--skip-tests", action="store_true", help="skip step a (the browser test suite)")
+    opts = parser.parse_args()
+
+    ensure_nginx()
+    if not os.path.exists(CHROMIUM):
+        sys.exit(f"{CHROMIUM} is missing: apt-get install -y chromium (./dev test installs it)")
+    run = Path(tempfile.mkdtemp(prefix="dashboard-replicas-"))
+    ports = [free_port(), free_port()]
+    replicas = [f"127.0.0.1:{p}" for p in ports]
+    name = {addr: f"replica {i + 1} ({addr})" for i, addr in enumerate(replicas)}
+    listen = f"127.0.0.1:{free_port()}"
+    base = f"http://{listen}"
+    procs: list[subprocess.Popen] = []
+    nginx = None
+    results: list[tuple[str, bool, str]] = []
+
+    def record(step: str, ok: bool, detail: str) -> None:
+        results.append((step, ok, detail))
+        say(f"{'PASS' if ok else 'FAIL'}  {step}: {detail}")
+
+    try:
+        secret = secrets.token_hex(32)
+        for i, port in enumerate(ports):
+            procs.append(start_replica(port, run / f"replica-{i + 1}.log", secret))
+        for i, proc in enumerate(procs):
+            wait_healthy(f"http://{replicas[i]}", proc, f"replica {i + 1}")
+        nginx = start_nginx(run, listen, replicas)
+        wait_healthy(base, nginx, "nginx", timeout=20)
+        version = subprocess.run([NGINX, "-v"], capture_output=True, text=True).stderr.strip()
+        say(f"{version} on {base} -> {', '.join(name[a] for a in replicas)}; logs in {run}")
+
+        # a. the project's own browser tests, through nginx
+        if opts.skip_tests:
+            say("SKIP  a. browser tests through nginx (--skip-tests)")
+        else:
+            say("a. running tests/test_browser.py through nginx ...")
+            start = time.monotonic()
+            out = subprocess.run([sys.executable, "-m", "pytest", "tests/test_browser.py", "-m", "browser", "-q",
+                                  "-p", "no:cacheprovider"], cwd=ROOT, env={**os.environ, "DASHBOARD_URL": base},
+                                 capture_output=True, text=True, timeout=1500)
+            (run / "pytest.log").write_text(out.stdout + out.stderr)
+            lines = [line for line in out.stdout.splitlines() if line.strip()]
+            summary = next((line for line in reversed(lines) if re.search(r"\d+ (passed|failed|error)", line)),
+                           lines[-1] if lines else "(no output)")
+            time.sleep(1)  # the last websockets are logged as they close
+            stuck = True
+            for route, rows in by_route(read_log(run / "access.log"), None).items():
+                kinds = Counter(kind(r["path"]) for r in rows)
+                finals = {r["final"] for r in rows}
+                retried = sum(len(r["tried"]) > 1 for r in rows)
+                stuck = stuck and len(finals) == 1 and not retried
+                say(f"   the tests' browser (cookie {route[:8]}…): {len(rows)} requests ({kinds['websocket']} websockets, "
+                    f"{kinds['media']} downloads from /media/, {retried} retried) -> "
+                    f"{' + '.join(sorted(name.get(f, f) for f in finals))}")
+            record("a. browser tests through nginx", out.returncode == 0 and stuck,
+                   f"{summary.strip('= ')} (exit {out.returncode}, {time.monotonic() - start:.0f} s); "
+                   f"the tests' browser stayed on one replica: {'yes' if stuck else 'NO'}")
+
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            try:
+                # b. fresh sessions spread over both replicas; each one stays on its replica
+                sessions = [open_session(browser, base + PAGES[i % len(PAGES)]) for i in range(opts.sessions)]
+                for s in sessions:
+                    s["ctx"].close()  # a websocket is logged when it closes
+                time.sleep(1.5)
+                groups = by_route(read_log(run / "access.log"), [s["route"] for s in sessions])
+                landed, errors_b, split = Counter(), [], []
+                for i, s in enumerate(sessions, 1):
+                    rows = groups.get(s["route"], [])
+                    kinds = Counter(kind(r["path"]) for r in rows)
+                    finals = {r["final"] for r in rows}
+                    retried = sum(len(r["tried"]) > 1 for r in rows)
+                    where = " + ".join(sorted(name.get(f, f) for f in finals)) or "nothing logged"
+                    if len(finals) == 1:
+                        landed[next(iter(finals))] += 1
+                    if len(finals) != 1 or retried or not (kinds["page"] and kinds["static"] and kinds["websocket"]):
+                        split.append(i)
+                    errors_b += problems(s)
+                    say(f"   session {i}: {len(rows):3d} requests ({kinds['page']} page, {kinds['static']} static, "
+                        f"{kinds['websocket']} websocket, {kinds['stcore'] + kinds['media']} other) -> {where}; "
+                        f"drawn in {s['seconds']:.1f} s")
+                jars = Counter(", ".join(s["cookies"]) for s in sessions)
+                say(f"   cookies in the browser: {'; '.join(f'{j} ({n} sessions)' for j, n in jars.items())}")
+                spread = ", ".join(f"{landed[a]} on {name[a]}" for a in replicas)
+                record("b. sessions spread and stick", len(landed) == 2 and not split and not errors_b,
+                       f"{opts.sessions} sessions: {spread}; sessions whose requests went to more than one replica "
+                       f"or missed page/static/websocket: {len(split)}; errors: {len(errors_b)}")
+                for e in errors_b[:10]:
+                    say(f"   error: {e}")
+
+                # c. stop one replica; new sessions must all draw on the other one
+                victim, survivor = replicas[0], replicas[1]
+                need = opts.after // 2 + 1
+                pinned = pinned_keys(base, run / "access.log", victim, need)
+                live = open_session(browser, base + PAGES[0], cookie=pinned.pop(), base=base)
+                live_before = live["websockets"]
+                mark = (run / "access.log").stat().st_size  # from here on, only what happened after the stop
+                stop(procs[0])
+                say(f"c. stopped {name[victim]} (SIGTERM to its process group, exit code {procs[0].returncode})")
+                # a user who had the page open on the stopped replica: does the page reconnect to the survivor?
+                deadline = time.monotonic() + 30
+                while time.monotonic() < deadline:
+                    live["page"].wait_for_timeout(500)
+                    state = page_state(live["page"])
+                    if live["websockets"] > live_before and state["charts"] and not state["busy"]:
+                        break
+                live["state"] = page_state(live["page"])
+                # does the page still work? a filter change must redraw the chart (a rerun on the survivor)
+                count = "() => document.querySelector('.js-plotly-plot').data.reduce((n, t) => n + t.y.length, 0)"
+                live["tries"] = []
+                for _ in range(2):  # the first action after a failover can be lost (see the report)
+                    try:
+                        before = live["page"].evaluate(count)
+                        box = live["page"].get_by_label("Search (Korean or English)")
+                        box.fill("Kronstadt")
+                        box.press("Enter")
+                        live["page"].wait_for_function(f"() => ({count})() < {before}", timeout=15_000)
+                        live["tries"].append(f"redrew the chart ({before} -> {live['page'].evaluate(count)} events)")
+                        break
+                    except Exception as exc:
+                        live["tries"].append(f"no effect within 15 s ({exc.__class__.__name__})")
+                live["ctx"].close()
+                after = []
+                for i in range(opts.after):  # odd ones are new users, even ones return with a cookie for the stopped one
+                    cookie = pinned[i // 2] if i % 2 else None
+                    after.append(open_session(browser, base + PAGES[i % len(PAGES)], cookie=cookie, base=base))
+                for s in after:
+                    s["ctx"].close()
+                time.sleep(1.5)
+                rows_c = read_log(run / "access.log", mark)
+                groups = by_route(rows_c, [s["route"] for s in after])
+                errors_c, off, retried = [], 0, 0
+                for i, s in enumerate(after, 1):
+                    rows = groups.get(s["route"], [])
+                    finals = {r["final"] for r in rows}
+                    off += finals != {survivor}
+                    retried += sum(len(r["tried"]) > 1 for r in rows)
+                    errors_c += problems(s)
+                    kinds = Counter(kind(r["path"]) for r in rows)
+                    say(f"   new session {i} ({'cookie of the stopped replica' if s['pinned'] else 'no cookie'}): "
+                        f"{len(rows):3d} requests ({kinds['page']} page, {kinds['websocket']} websocket) -> "
+                        f"{' + '.join(sorted(name.get(f, f) for f in finals)) or 'nothing logged'}; "
+                        f"drawn in {s['seconds']:.1f} s; {len(problems(s))} errors")
+                for e in errors_c[:10]:
+                    say(f"   error: {e}")
+                refused = sum("Connection refused" in line for line in (run / "error.log").read_text().splitlines())
+                say(f"   nginx: {sum(len(r['tried']) > 1 for r in rows_c)} request(s) after the stop were retried on "
+                    f"the survivor (connection refused, then 200/101); 'Connection refused' lines in error.log: "
+                    f"{refused}; 502s sent to browsers: {sum(r['status'] == '502' for r in rows_c)}")
+                record("c. one replica stopped", len(after) >= 5 and off == 0 and not errors_c,
+                       f"{len(after)} new sessions, {len(after) - off} drawn on {name[survivor]}, errors: {len(errors_c)}")
+                ws = [name.get(r["final"], r["final"]) for r in rows_c
+                      if r["route"] == live["route"] and kind(r["path"]) == "websocket"]
+                st = live["state"]
+                say(f"   (not counted) a page left open on the stopped replica: its websockets, in the order they "
+                    f"closed: {', '.join(ws) or 'none'}; charts still drawn: {st['charts']}, exception boxes: "
+                    f"{st['exceptions']}, 'Connection error': {'yes' if st['connection_error'] else 'no'};")
+                say(f"   its search box after the stop: {'; then '.join(live['tries'])} "
+                    f"(a new Streamlit session on the survivor: the old session's state is gone)")
+            finally:
+                browser.close()
+    except KeyboardInterrupt:
+        say("interrupted")
+        results.append(("interrupted", False, ""))
+    finally:
+        stop(nginx)
+        for proc in procs:
+            stop(proc)
+    passed = bool(results) and all(ok for _, ok, _ in results)
+    say(f"{'PASS' if passed else 'FAIL'}: {sum(ok for _, ok, _ in results)} of {len(results)} steps passed; "
+        f"nginx and both replicas stopped; logs in {run}")
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
