@@ -88,11 +88,13 @@ def query() -> dict:
 
 
 def init(params: list[state.Param]) -> None:
-    """Seed each widget's state from the URL (valid values only) the first time the page shows it."""
+    """Seed each widget's state from the URL (valid values only) the first time the page shows it; after that,
+    set it again by value before the widget is drawn. A choice widget's value travels between browser and server
+    as its label, and labels change with the language: unpinned, a switch would turn the chosen value into the
+    other language's label (an unknown option, and junk in the URL)."""
     raw = query()
     for p in params:
-        if p.key not in st.session_state:
-            st.session_state[p.key] = p.read(raw)
+        st.session_state[p.key] = p.valid(st.session_state[p.key]) if p.key in st.session_state else p.read(raw)
 
 
 def sync(params: list[state.Param]) -> None:

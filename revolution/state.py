@@ -108,6 +108,10 @@ class Param:
             value = None
         return self.default if value is None else value
 
+    def valid(self, value: Any) -> Any:
+        """The value if this parameter would accept it from a URL, else the default."""
+        return self.read({self.key: encode(value)}) if value not in (None, "") else self.default
+
 
 def encode(value: Any) -> str:
     if isinstance(value, bool):

@@ -99,6 +99,26 @@ def test_language_switch_in_the_browser(server, context):
         page.close()
 
 
+@pytest.mark.parametrize("path, keeps", [("/timeline?event=EH033", "event=EH033"), ("/figures", ""), ("/people", "")])
+def test_switching_language_there_and_back_keeps_the_view(server, context, path, keeps):
+    # a choice widget's value travels as its label; a language switch must not turn it into the other label
+    page, _ = open_page(context, server + path)
+    try:
+        side = page.locator('[data-testid="stSidebar"]')
+        for label, lang in (("English", "lang=en"), ("한국어", None)):
+            side.get_by_text(label, exact=True).click()
+            if lang:
+                page.wait_for_function(f"() => location.search.includes('{lang}')", timeout=20_000)
+            else:
+                page.wait_for_function("() => !location.search.includes('lang=en')", timeout=20_000)
+            wait_for_app(page)
+            assert page.locator('[data-testid="stException"]').count() == 0
+            query = page.url.split("?", 1)[1] if "?" in page.url else ""
+            assert set(query.replace("lang=en", "").strip("&").split("&")) - {""} == ({keeps} - {""}), page.url
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("label, check", [
     ("CSV 내려받기", lambda b: b.startswith(b"\xef\xbb\xbf") and b"event_id" in b and len(b.splitlines()) > 2),
     ("걸러낸 행 JSON", lambda b: __import__("json").loads(b)[0]["event_id"].startswith("E")),
