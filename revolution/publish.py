@@ -50,7 +50,9 @@ def timelinejs(events: pd.DataFrame, eras: pd.DataFrame, lang: str, source_names
             item["end_date"] = _date_parts(r["end_gregorian"])
         out["events"].append(item)
     for e in eras.to_dict("records"):
-        out["eras"].append({"start_date": {"year": int(e["start_year"])}, "end_date": {"year": int(e["end_year"])},
+        # full days: TimelineJS drops an end equal to the start (a one-year era) and then refuses every era
+        out["eras"].append({"start_date": {"year": int(e["start_year"]), "month": 1, "day": 1},
+                            "end_date": {"year": int(e["end_year"]), "month": 12, "day": 31},
                             "text": {"headline": e[f"title_{lang}"]}})
     return out
 

@@ -75,3 +75,13 @@ def test_deck_refuses_nothing_and_too_much():
         publish.deck([], "en", ["A"])
     with pytest.raises(publish.images.ExportError, match="at most"):
         publish.deck([publish.Slide(None, "", "", "")] * (publish.MAX_SLIDES + 1), "en", ["A"])
+
+
+def test_timelinejs_eras_span_whole_days_so_a_one_year_era_is_accepted(dataset):
+    # TimelineJS rejects the whole timeline when an era's end equals its start ("All eras must have start and
+    # end dates"), as {year: 1917} to {year: 1917} did
+    tl = publish.timelinejs(dataset.events, dataset.eras, "ko", NAMES)
+    assert len(tl["eras"]) == len(dataset.eras)
+    for era in tl["eras"]:
+        start, end = era["start_date"], era["end_date"]
+        assert (start["year"], start["month"], start["day"]) < (end["year"], end["month"], end["day"])
