@@ -1,6 +1,6 @@
 """Prove the dashboard runs as two replicas behind nginx, each browser pinned to one replica.
 
-Starts two `streamlit run dashboard.py` replicas on loopback ports and Debian's nginx in front of them
+Starts two replicas of the dashboard (serve.py) on loopback ports and Debian's nginx in front of them
 (deploy/nginx.conf, filled in), then proves, each step PASS or FAIL with its numbers:
   a. the project's browser tests (tests/test_browser.py) pass through nginx;
   b. fresh browser sessions spread over both replicas, and every request of one session (page, static
@@ -90,7 +90,7 @@ def stop(proc: subprocess.Popen | None, sig: int = signal.SIGTERM) -> None:
 
 
 def start_replica(port: int, log: Path, cookie_secret: str) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+    cmd = [sys.executable, "serve.py", "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
     # one cookie secret for all replicas (it signs st.login's cookies; XSRF tokens are not signed)
     env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret}

@@ -25,9 +25,10 @@ def free_port() -> int:
 
 @contextmanager
 def streamlit_server(env: dict | None = None, log: Path | None = None):
-    """`streamlit run dashboard.py` on a free port; yields its base URL; stops it by its own process id."""
+    """The dashboard (`serve.py`, i.e. `streamlit run dashboard.py`) on a free port; yields its base URL; stops it
+    by its own process id."""
     port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+    cmd = [sys.executable, "serve.py", "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
     out = open(log, "wb") if log else subprocess.DEVNULL
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=out, stderr=subprocess.STDOUT,

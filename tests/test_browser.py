@@ -99,6 +99,22 @@ def test_language_switch_in_the_browser(server, context):
         page.close()
 
 
+def test_a_fresh_server_serves_many_first_sessions_at_once(context, tmp_path):
+    # the first sessions of a new server import the app's modules at the same moment; none may see an error
+    with streamlit_server(log=tmp_path / "streamlit.log") as base:
+        pages = [context.new_page() for _ in range(8)]
+        try:
+            for n, page in enumerate(pages):
+                page.goto(f"{base}/{PAGES[n % len(PAGES)]}", wait_until="commit")
+            for page in pages:
+                wait_for_app(page, timeout=90_000)
+                assert page.locator('[data-testid="stException"]').count() == 0, page.url
+        finally:
+            for page in pages:
+                page.close()
+    assert "Traceback" not in (tmp_path / "streamlit.log").read_text(errors="replace")
+
+
 @pytest.mark.parametrize("path, keeps", [("/timeline?event=EH033", "event=EH033"), ("/figures", ""), ("/people", "")])
 def test_switching_language_there_and_back_keeps_the_view(server, context, path, keeps):
     # a choice widget's value travels as its label; a language switch must not turn it into the other label
