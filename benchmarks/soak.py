@@ -13,6 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from benchmarks.browser import IDLE  # noqa: E402
 from benchmarks.load import SIGNATURE, pct, rss_mb, server_pid  # noqa: E402
 from tests.browser import launch, streamlit_server, wait_for_app  # noqa: E402
 
@@ -34,14 +35,16 @@ def main() -> None:
         latencies, errors = [], 0
         labels = ["표기대로", "신력 (그레고리력)"]  # as written is the default: the first click goes to New Style
         for n in range(1, RERUNS + 1):
+            page.wait_for_function(IDLE, timeout=30_000)  # the previous rerun is over
             before = page.evaluate(SIGNATURE)
             start = time.perf_counter()
             page.get_by_text(labels[n % 2], exact=True).click()
             try:
                 page.wait_for_function(f"() => ({SIGNATURE})() !== {before!r}", timeout=20_000)
                 latencies.append(time.perf_counter() - start)
-            except Exception:  # counted, not raised: a soak reports what went wrong over its whole length
+            except Exception as exc:  # counted, not raised: a soak reports what went wrong over its whole length
                 errors += 1
+                print(f"  rerun {n}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}")
             if page.locator('[data-testid="stException"]').count():
                 errors += 1
             if n % EVERY == 0:
