@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from revolution import format as fmt
 from revolution import images, paths, publish, state
 from revolution.errors import DataError
 from revolution.i18n import t
@@ -160,12 +161,7 @@ def quote_block(quote: str, source: str) -> None:
     st.markdown(f"> {escape_md(quote)}\n>\n> — {escape_md(source)}")
 
 
-def escape_md(text: str) -> str:
-    """Text from the data, shown literally: Markdown and HTML characters lose their meaning."""
-    out = str(text)
-    for ch in "\\`*_{}[]()#+-.!|<>~$":
-        out = out.replace(ch, "\\" + ch)
-    return out.replace("\n", " ")
+escape_md = fmt.literal  # text from the data, shown literally in Markdown
 
 
 def telling(row: dict, notes, lang: str, source: str) -> None:

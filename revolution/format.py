@@ -64,3 +64,11 @@ def period(start, end) -> str:
 def pick(row, column: str, lang: str) -> str:
     """`title` -> `title_ko` or `title_en`, for the data's own bilingual columns."""
     return row[f"{column}_{lang}"]
+
+
+def literal(text: str) -> str:
+    """Text from the data, shown literally in Markdown: Markdown and HTML characters lose their meaning."""
+    out = str(text)
+    for ch in "\\`*_{}[]()#+-.!|<>~$":
+        out = out.replace(ch, "\\" + ch)
+    return out.replace("\n", " ")
