@@ -50,6 +50,17 @@ def read_package(data_dir: Path) -> dict:
         raise DataError(PACKAGE, None, None, f"not valid JSON ({exc})") from None
 
 
+def _check_fields(package: dict) -> None:
+    """A data package made for an older version of the dashboard lacks fields this version reads: say which."""
+    own = read_package(paths.ROOT / "data")
+    given = {r.get("name"): {f.get("name") for f in r.get("schema", {}).get("fields", [])} for r in package["resources"]}
+    for res in own["resources"]:
+        for field in res["schema"]["fields"]:
+            if field["name"] not in given.get(res["name"], set()):
+                raise DataError(PACKAGE, None, field["name"], f"the schema of {res['path']} has no field "
+                                f"{field['name']!r}, which this version of the dashboard needs")
+
+
 def _check_foreign_keys(tables: dict, package: dict) -> None:
     for res in package["resources"]:
         frame = tables[res["name"]]
@@ -156,6 +167,7 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
     for name in [f.name for f in fields(Dataset) if f.name != "seeds"] + ["derived"]:
         if name not in names:
             raise DataError(PACKAGE, None, None, f"the descriptor has no resource {name!r}")
+    _check_fields(package)
     tables = {r["name"]: read_table(data_dir / r["path"], r["schema"], r["path"]) for r in package["resources"]}
     _check_foreign_keys(tables, package)
     seeds = _read_seeds(tables["sources"], seeds_dir)

@@ -61,6 +61,15 @@ def stray_delimiter(b):
     return b"\n".join(lines)
 
 
+def outdated(d):
+    """data/ as an older version wrote it: no calendar_basis, in the descriptor or in events.csv."""
+    pkg = json.loads((d / "datapackage.json").read_text(encoding="utf-8"))
+    events = next(r for r in pkg["resources"] if r["name"] == "events")
+    events["schema"]["fields"] = [f for f in events["schema"]["fields"] if f["name"] != "calendar_basis"]
+    (d / "datapackage.json").write_text(json.dumps(pkg, ensure_ascii=False), encoding="utf-8")
+    drop_column("events.csv", "calendar_basis")(d)
+
+
 def cp949(b):
     return b.decode("utf-8").encode("cp949", errors="replace")
 
@@ -106,6 +115,7 @@ CASES = {
                               "checksum"),
     "missing file": (lambda d: (d / "notes.csv").unlink(), "notes.csv", None, None, "missing"),
     "broken descriptor": (raw("datapackage.json", lambda b: b[:-20]), "datapackage.json", None, None, "JSON"),
+    "descriptor of an older version": (outdated, "datapackage.json", None, "calendar_basis", "dashboard needs"),
 }
 
 
