@@ -2,14 +2,15 @@
 import streamlit as st
 
 import ui
-from revolution import charts, filters, limits, state
+from revolution import charts, filters, limits, state, summary
 from revolution.i18n import category, t
 
 lang, data = ui.start()
 names = ui.source_names(data, lang)
 ev_all = data.events
-lo, hi = filters.year_bounds(ev_all)
-cats = sorted(ev_all.category.unique())
+facets = ui.memo(summary.event_facets, data)
+lo, hi = facets["years"]
+cats = facets["categories"]
 people = dict(zip(data.people.person_id, data.people[f"name_{lang}"]))
 places = dict(zip(data.places.place_id, data.places[f"name_{lang}"]))
 
@@ -22,7 +23,7 @@ params = [state.Param(state.YEAR_FROM, state.year(lo, hi), lo), state.Param(stat
           state.Param(state.SEARCH, state.text, ""),
           state.Param(state.CALENDAR, state.choice(state.CALENDARS), "written"),
           state.Param(state.COLOR_BY, state.choice(state.COLOR_MODES), "category"),
-          state.Param(state.EVENT, state.choice(list(ev_all.event_id)), "")]
+          state.Param(state.EVENT, state.choice(facets["ids"]), "")]
 ui.init(params)
 YEARS = "years"
 if YEARS not in st.session_state:
@@ -63,10 +64,12 @@ ui.sync(params)
 @st.cache_resource(show_spinner=False, max_entries=256)
 def timeline_figure(_data, stamp: int, chosen: tuple, lang: str, mode: str, color: str):
     """The timeline for one set of filters, built once (read-only after this); `stamp` is the dataset's identity.
-    It keeps the rows' positions, not the rows, so that 256 views of a large corpus stay small."""
+    It keeps the rows' positions, not the rows, so that 256 views of a large corpus stay small; and the first
+    events by date, for the list to choose from, so that a rerun sorts nothing."""
     shown = filters.events(_data, filters.EventFilter(*chosen))
     fig = charts.timeline_chart(shown, _data.eras, lang, mode, color, ui.source_names(_data, lang), years=chosen[0])
-    return fig, _data.events.index.get_indexer(shown.index)
+    listed = list(shown.sort_values("start_gregorian").event_id[:limits.CHOICES])
+    return fig, _data.events.index.get_indexer(shown.index), listed, shown.event_key.nunique()
 
 
 # 2. Data.
@@ -76,30 +79,29 @@ chosen = filters.EventFilter(years=years, categories=tuple(st.session_state[stat
                              places=tuple(st.session_state[state.PLACES]), text=st.session_state[state.SEARCH] or "")
 mode = st.session_state[state.CALENDAR] or "written"
 key = (chosen.years, chosen.categories, chosen.sources, chosen.people, chosen.places, chosen.text)
-fig, rows = timeline_figure(data, id(data), key, lang, mode, st.session_state[state.COLOR_BY] or "category")
-shown = ev_all.iloc[rows]
-st.caption(t("n_shown", lang, n=f"{len(shown):,}", total=f"{len(ev_all):,}"))
-if shown.event_key.nunique() > limits.TIMELINE_ROWS:
+fig, rows, listed, n_keys = timeline_figure(data, id(data), key, lang, mode,
+                                           st.session_state[state.COLOR_BY] or "category")
+st.caption(t("n_shown", lang, n=f"{len(rows):,}", total=f"{len(ev_all):,}"))
+if n_keys > limits.TIMELINE_ROWS:
     st.info(t("density_note", lang, limit=limits.TIMELINE_ROWS), icon=":material/stacked_bar_chart:")
 
 # 3. Figure.
-ui.chart(fig, key="timeline_chart", alt=t("n_shown", lang, n=len(shown), total=len(ev_all)),
+ui.chart(fig, key="timeline_chart", alt=t("n_shown", lang, n=len(rows), total=len(ev_all)),
          filename=f"timeline_{years[0]}_{years[1]}_{lang}", select=pick_event)
 
 st.page_link("pages/slides.py", label=t("add_to_slides", lang), icon=":material/slideshow:",
              query_params={state.DECK: f"timeline:{years[0]}-{years[1]}", state.LANG: lang})
 
 # 4. Provenance: the chosen event, as each text tells it.
-listed, cut = limits.head(shown.sort_values("start_gregorian"), limits.CHOICES)
-options = ["", *listed.event_id]
+options = ["", *listed]
 if st.session_state[state.EVENT] not in options:
     options.append(st.session_state[state.EVENT])
-titles = ev_all.set_index("event_id").loc[[o for o in options if o]]
-titles = dict(zip(titles.index, titles[f"title_{lang}"] + " (" + titles.date_text + ")"))
+titles = ev_all[ev_all.event_id.isin(options)]
+titles = dict(zip(titles.event_id, titles[f"title_{lang}"] + " (" + titles.date_text + ")"))
 event_id = st.selectbox(t("select_event", lang), options, key=state.EVENT,
                         format_func=lambda e: titles.get(e, t("none_selected", lang)))
-if cut:
-    st.caption(t("first_choices", lang, shown=f"{limits.CHOICES:,}", total=f"{len(shown):,}"))
+if len(rows) > len(listed):
+    st.caption(t("first_choices", lang, shown=f"{len(listed):,}", total=f"{len(rows):,}"))
 ui.sync(params)
 if event_id:
     key = ev_all.loc[ev_all.event_id == event_id, "event_key"].iloc[0]
@@ -109,8 +111,7 @@ if event_id:
         with col.container(border=True):
             ui.telling(row, data.notes, lang, names[row["source_id"]])
 with st.expander(t("rows_behind", lang)):
-    table, cut = limits.head(shown, limits.TABLE_ROWS)
-    if cut:
-        st.caption(t("first_rows", lang, shown=f"{limits.TABLE_ROWS:,}", total=f"{len(shown):,}"))
-    st.dataframe(table[["event_id", "date_text", "start_gregorian", "end_gregorian", f"title_{lang}", "category",
+    if len(rows) > limits.TABLE_ROWS:
+        st.caption(t("first_rows", lang, shown=f"{limits.TABLE_ROWS:,}", total=f"{len(rows):,}"))
+    st.dataframe(ev_all.iloc[rows[:limits.TABLE_ROWS]][["event_id", "date_text", "start_gregorian", "end_gregorian", f"title_{lang}", "category",
                         "source_id", "quote"]], hide_index=True, width="stretch")

@@ -77,6 +77,12 @@ def coverage_figure(data: Dataset, lang: str, names: dict):
     return charts.coverage_chart(data.events, lang, names)
 
 
+def event_facets(data: Dataset) -> dict:
+    """What the timeline's filters offer: the years any event touches, the categories, and every event id."""
+    return {"years": filters.year_bounds(data.events), "categories": sorted(data.events.category.unique()),
+            "ids": frozenset(data.events.event_id)}
+
+
 def shared(data: Dataset) -> list[str]:
     """Event keys more than one text tells, in order of date."""
     return filters.shared_keys(data.events)
