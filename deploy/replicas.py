@@ -30,7 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port, wait_for_app  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port, wait_for_app, wait_healthy  # noqa: E402
 
 NGINX = "/usr/sbin/nginx"
 TEMPLATE = ROOT / "deploy" / "nginx.conf"
@@ -59,20 +59,6 @@ def ensure_nginx() -> None:
         subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=True)
     if not os.path.exists(NGINX):
         sys.exit("apt-get ran but /usr/sbin/nginx is still missing")
-
-
-def wait_healthy(url: str, proc: subprocess.Popen, what: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError(f"{what} did not start (exit code {proc.poll()})")
-        time.sleep(0.2)
 
 
 def stop(proc: subprocess.Popen | None, sig: int = signal.SIGTERM) -> None:

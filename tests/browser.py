@@ -23,6 +23,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_healthy(url: str, proc: subprocess.Popen, what: str, timeout: float = 60) -> None:
+    """Until the server at `url` answers /_stcore/health, or its process ends, or the time is up."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"{what} did not start (exit code {proc.poll()})")
+        time.sleep(0.2)
+
+
 @contextmanager
 def streamlit_server(env: dict | None = None, log: Path | None = None):
     """The dashboard (`serve.py`, i.e. `streamlit run dashboard.py`) on a free port; yields its base URL; stops it
@@ -35,16 +50,7 @@ def streamlit_server(env: dict | None = None, log: Path | None = None):
                             start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"streamlit did not start (exit {proc.poll()})") from None
-                time.sleep(0.2)
+        wait_healthy(base, proc, "streamlit")
         yield base
     finally:
         os.killpg(proc.pid, signal.SIGTERM)

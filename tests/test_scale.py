@@ -1,7 +1,6 @@
 """A corpus far larger than ours: it loads through the same loader, and the views count or cut what no eye can see."""
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from benchmarks.synthetic import generate
 from revolution import charts, limits
@@ -9,7 +8,7 @@ from revolution.load import load_dataset
 from revolution.table import records
 
 from .conftest import SEEDS
-from .test_pages import APP, captions, charts as page_charts, decode
+from .test_pages import captions, charts as page_charts, decode, run
 
 SIZE = 2_000  # above limits.TIMELINE_ROWS event keys, small enough to load in a second
 
@@ -72,14 +71,7 @@ def test_density_bins_stay_wide_enough_to_hover(big, span, step):
 
 def run_big(corpus, monkeypatch, page, **params):
     monkeypatch.setenv("REVOLUTION_DATA_DIR", str(corpus))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page(page)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run(page, timeout=60, **params)
 
 
 def test_timeline_page_says_it_counts_and_lists_the_first_events(corpus, monkeypatch):
