@@ -312,7 +312,8 @@ def density_chart(events: pd.DataFrame, lang: str, color_by: str, source_names: 
     fig = go.Figure()
     for n, (value, part) in enumerate(counts.groupby(key, sort=True)):
         name = category(value, lang) if key == "category" else source_names.get(value, value)
-        color = (theme.PALETTE * 2)[n % 16] if key == "category" else theme.SOURCE_COLORS.get(value, theme.PALETTE[n % 8])
+        own = theme.PALETTE[n % len(theme.PALETTE)]
+        color = own if key == "category" else theme.SOURCE_COLORS.get(value, own)
         label = [str(b) if step == 1 else f"{b}–{b + step - 1}" for b in part.bin]
         fig.add_bar(x=[f"{b}-01-01" for b in part.bin], y=part.n, name=name, marker_color=color,
                     width=[step * 365.25 * 86_400_000 * 0.9] * len(part), offset=0, hovertext=label,

@@ -9,9 +9,14 @@ from .i18n import category, t
 from .load import Dataset
 
 
+def _headlines(data: Dataset) -> pd.DataFrame:
+    """The figures the overview leads with, in their cards' order."""
+    return data.figures.dropna(subset=["headline"]).sort_values(["headline", "figure_id"])
+
+
 def headline_cards(data: Dataset, lang: str) -> list[dict]:
     """One card per headline: its chart title, the values as stated, what they measure, and their sentences."""
-    head = data.figures.dropna(subset=["headline"]).sort_values(["headline", "figure_id"])
+    head = _headlines(data)
     titles = data.groups.set_index("group_id")[f"title_{lang}"]
     cards = []
     for _, card in head.groupby("headline", sort=True):
@@ -27,7 +32,7 @@ def headline_cards(data: Dataset, lang: str) -> list[dict]:
 def how_sure(data: Dataset, lang: str) -> pd.DataFrame:
     """Each headline figure that has references: the text's claim, what other sources give, and why they differ."""
     why = data.reference_notes.set_index("figure_id")[f"why_{lang}"]
-    sure = data.figures.dropna(subset=["headline"]).sort_values(["headline", "figure_id"])
+    sure = _headlines(data)
     sure = sure[sure.figure_id.isin(why.index)]
     beside = [references.beside(data.reference_values, [f]) for f in sure.figure_id]
     return pd.DataFrame({
