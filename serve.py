@@ -5,6 +5,7 @@ server at once, those threads import pandas, numpy and plotly at the same moment
 avoidance can hand one of them a half-initialised module (an error on that user's page). Arguments after the
 script's name go to Streamlit: `python serve.py --server.port 8600`.
 """
+
 import sys
 
 import ui  # noqa: F401  (pandas, numpy, plotly, pyarrow and the revolution package, imported here)

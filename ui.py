@@ -1,4 +1,6 @@
-"""Streamlit glue shared by the pages: cached data, language, URL-bound state, and charts with their sources."""
+"""Streamlit glue shared by the pages: cached data, language, URL-bound state, and charts with their
+sources."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,13 +14,19 @@ from revolution.errors import DataError
 from revolution.i18n import t
 from revolution.load import Dataset, load_dataset
 
-CHART_CONFIG = {"displaylogo": False, "responsive": True,
-                "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1}}
+CHART_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1},
+}
 
 
 def _stamp(folder: Path) -> tuple:
-    """Names, sizes and times of the data files, so an edited file is reloaded and an unchanged one is not."""
-    return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.glob("*") if p.is_file()))
+    """Names, sizes and times of the data files, so an edited file is reloaded and an unchanged one is
+    not."""
+    return tuple(
+        sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.glob("*") if p.is_file())
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -27,16 +35,21 @@ def _load(data_dir: str, seeds_dir: str, stamp: tuple) -> Dataset:
 
 
 def dataset() -> Dataset:
-    """The checked dataset, loaded once per change of the files; a broken file stops the page with one message."""
+    """The checked dataset, loaded once per change of the files; a broken file stops the page with one
+    message."""
     data_dir, seeds_dir = paths.data_dir(), paths.seeds_dir()
     try:
         stamp = _stamp(data_dir) + _stamp(seeds_dir) if data_dir.is_dir() else ()
         return _load(str(data_dir), str(seeds_dir), stamp)
     except DataError as exc:
         lang = current_lang()
-        st.error(f"**{t('data_error', lang)}**\n\n`{exc.file}` · "
-                 + (f"row {exc.row} · " if exc.row else "") + (f"column `{exc.column}` · " if exc.column else "")
-                 + f"{escape_md(exc.problem)}\n\n{t('data_error_hint', lang)}", icon="⚠️")
+        st.error(
+            f"**{t('data_error', lang)}**\n\n`{exc.file}` · "
+            + (f"row {exc.row} · " if exc.row else "")
+            + (f"column `{exc.column}` · " if exc.column else "")
+            + f"{escape_md(exc.problem)}\n\n{t('data_error_hint', lang)}",
+            icon="⚠️",
+        )
         st.stop()
 
 
@@ -46,20 +59,28 @@ def _memo(name: str, stamp: int, args: tuple, _fn, _data):
 
 
 def memo(fn, data: Dataset, *args):
-    """`fn(data, *args)`, computed once per dataset and arguments; the result is shared, so read it, never change it."""
+    """`fn(data, *args)`, computed once per dataset and arguments; the result is shared, so read it,
+    never
+    change it."""
     return _memo(f"{fn.__module__}.{fn.__qualname__}", id(data), args, fn, data)
 
 
 def start() -> tuple[str, Dataset]:
-    """Every page begins here: make sure the entry point ran, then the language and the checked dataset."""
+    """Every page begins here: make sure the entry point ran, then the language and the checked
+    dataset."""
     leave_legacy_pages_mode()
     return current_lang(), dataset()
 
 
 def leave_legacy_pages_mode() -> None:
-    """Until some session has called st.navigation, Streamlit treats a folder named pages/ as a legacy multipage
-    app: a deep link runs the page alone (no navigation, no language switch) and the entry script runs as one of
-    its pages (so its widgets lose their state on the next run). Switch that mode off for the process and rerun
+    """Until some session has called st.navigation, Streamlit treats a folder named pages/ as a legacy
+    multipage
+    app: a deep link runs the page alone (no navigation, no language switch) and the entry script runs
+    as one
+    of
+    its pages (so its widgets lose their state on the next run). Switch that mode off for the process
+    and
+    rerun
     once, so that every run goes through dashboard.py and st.navigation."""
     from streamlit.runtime.pages_manager import PagesManager
 
@@ -77,7 +98,10 @@ def language_switch(label: str, format_func) -> str:
     """The sidebar's language switch: restored from the URL or the session, remembered across pages."""
     if st.session_state.get(state.LANG) not in state.LANGS:
         st.session_state[state.LANG] = current_lang()
-    lang = st.sidebar.segmented_control(label, state.LANGS, key=state.LANG, format_func=format_func) or current_lang()
+    lang = (
+        st.sidebar.segmented_control(label, state.LANGS, key=state.LANG, format_func=format_func)
+        or current_lang()
+    )
     st.session_state[state.LANG_STORE] = lang
     sync([state.LANG_PARAM])
     return lang
@@ -89,17 +113,24 @@ def query() -> dict:
 
 
 def init(params: list[state.Param]) -> None:
-    """Seed each widget's state from the URL (valid values only) the first time the page shows it; after that,
-    set it again by value before the widget is drawn. A choice widget's value travels between browser and server
-    as its label, and labels change with the language: unpinned, a switch would turn the chosen value into the
+    """Seed each widget's state from the URL (valid values only) the first time the page shows it; after
+    that,
+    set it again by value before the widget is drawn. A choice widget's value travels between browser
+    and
+    server
+    as its label, and labels change with the language: unpinned, a switch would turn the chosen value
+    into the
     other language's label (an unknown option, and junk in the URL)."""
     raw = query()
     for p in params:
-        st.session_state[p.key] = p.valid(st.session_state[p.key]) if p.key in st.session_state else p.read(raw)
+        st.session_state[p.key] = (
+            p.valid(st.session_state[p.key]) if p.key in st.session_state else p.read(raw)
+        )
 
 
 def sync(params: list[state.Param]) -> None:
-    """Write the widgets' values back to the URL, leaving defaults out, so a copied link restores the view."""
+    """Write the widgets' values back to the URL, leaving defaults out, so a copied link restores the
+    view."""
     values = {p.key: st.session_state.get(p.key, p.default) for p in params}
     want = state.query_for(params, values)
     for p in params:
@@ -111,12 +142,24 @@ def sync(params: list[state.Param]) -> None:
 
 
 def chart(fig, *, key: str, alt: str, filename: str, select=False, maddison: bool = False):
-    """A Plotly chart as it will be exported (our template, not Streamlit's), with alt text, slide-size PNG from
+    """A Plotly chart as it will be exported (our template, not Streamlit's), with alt text, slide-size
+    PNG
+    from
     the modebar, and server-rendered PNG/SVG downloads that carry the citation and the view's link."""
-    config = {**CHART_CONFIG, "toImageButtonOptions": {**CHART_CONFIG["toImageButtonOptions"], "filename": filename}}
-    event = st.plotly_chart(fig, theme=None, width="stretch", key=key, alt=alt, config=config,
-                            on_select=select if callable(select) else ("rerun" if select else "ignore"),
-                            selection_mode="points")
+    config = {
+        **CHART_CONFIG,
+        "toImageButtonOptions": {**CHART_CONFIG["toImageButtonOptions"], "filename": filename},
+    }
+    event = st.plotly_chart(
+        fig,
+        theme=None,
+        width="stretch",
+        key=key,
+        alt=alt,
+        config=config,
+        on_select=select if callable(select) else ("rerun" if select else "ignore"),
+        selection_mode="points",
+    )
     image_downloads(fig, filename, key, maddison)
     return event
 
@@ -136,19 +179,31 @@ def cite(maddison: bool = False) -> str:
 
 
 def image_downloads(fig, filename: str, key: str, maddison: bool = False) -> None:
-    """PNG (slide, 2×), PNG (square) and SVG of the chart, rendered only when clicked, each with its citation."""
+    """PNG (slide, 2×), PNG (square) and SVG of the chart, rendered only when clicked, each with its
+    citation."""
     lang = current_lang()
     with st.popover(t("download", lang), icon=":material/download:"):
         if not images.browser_path():
             st.warning(t("no_browser", lang))
             return
         line = cite(maddison)
-        formats = (("png_slide", "png", images.SLIDE, 2, "png"), ("png_square", "png", images.SQUARE, 2, "png"),
-                   ("svg", "svg", images.SLIDE, 1, "svg"))
+        formats = (
+            ("png_slide", "png", images.SLIDE, 2, "png"),
+            ("png_square", "png", images.SQUARE, 2, "png"),
+            ("svg", "svg", images.SLIDE, 1, "svg"),
+        )
         for label, fmt, size, scale, ext in formats:
-            st.download_button(t(label, lang), data=lambda f=fmt, sz=size, sc=scale: images.render(images.with_citation(fig, line), f, sz, sc),
-                               file_name=f"{filename}_{label}.{ext}", mime="image/svg+xml" if fmt == "svg" else "image/png",
-                               key=f"{key}_{label}", on_click="ignore", width="stretch")
+            st.download_button(
+                t(label, lang),
+                data=lambda f=fmt, sz=size, sc=scale: images.render(
+                    images.with_citation(fig, line), f, sz, sc
+                ),
+                file_name=f"{filename}_{label}.{ext}",
+                mime="image/svg+xml" if fmt == "svg" else "image/png",
+                key=f"{key}_{label}",
+                on_click="ignore",
+                width="stretch",
+            )
         st.caption(t("image_note", lang))
 
 
@@ -165,18 +220,30 @@ escape_md = fmt.literal  # text from the data, shown literally in Markdown
 
 
 def telling(row: dict, notes, lang: str, source: str) -> None:
-    """One text's telling of an event: its date as written and in New Style, its sentence, and any note on it."""
+    """One text's telling of an event: its date as written and in New Style, its sentence, and any note
+    on
+    it."""
     st.markdown(f"**{escape_md(row[f'title_{lang}'])}** · {escape_md(source)}")
-    cal = {"julian": t("old_style", lang), "gregorian": t("new_style", lang)}.get(row["calendar"],
-                                                                                  t("calendar_unspecified", lang))
+    cal = {"julian": t("old_style", lang), "gregorian": t("new_style", lang)}.get(
+        row["calendar"], t("calendar_unspecified", lang)
+    )
     if row["calendar_basis"] in ("stated", "convention"):
         cal += " — " + t(f"basis_{row['calendar_basis']}", lang)
-    span = row["start_gregorian"] if row["start_gregorian"] == row["end_gregorian"] else \
-        f"{row['start_gregorian']} – {row['end_gregorian']}"
-    st.caption(f"{t('date_as_written', lang)}: {escape_md(row['date_text'])} ({cal}) · {t('new_style', lang)}: {span}")
+    span = (
+        row["start_gregorian"]
+        if row["start_gregorian"] == row["end_gregorian"]
+        else f"{row['start_gregorian']} – {row['end_gregorian']}"
+    )
+    st.caption(
+        f"{t('date_as_written', lang)}: {escape_md(row['date_text'])} ({cal}) · "
+        f"{t('new_style', lang)}: {span}"
+    )
     quote_block(row["quote"], source)
     if isinstance(row.get("notes"), str) and row["notes"]:
         st.caption(escape_md(row["notes"]))
     for note in notes[notes.target_id == row["event_id"]].to_dict("records"):
-        st.warning(f"**{t('source_note', lang)}** — {escape_md(note[f'issue_{lang}'])}\n\n"
-                   f"{t('basis', lang)}: {escape_md(note[f'basis_{lang}'])}", icon="📝")
+        st.warning(
+            f"**{t('source_note', lang)}** — {escape_md(note[f'issue_{lang}'])}\n\n"
+            f"{t('basis', lang)}: {escape_md(note[f'basis_{lang}'])}",
+            icon="📝",
+        )

@@ -1,33 +1,60 @@
-"""Browser-side benchmark: navigation to every chart drawn, and input to chart updated, in Debian's headless Chromium.
+"""Browser-side benchmark: navigation to every chart drawn, and input to chart updated, in Debian's
+headless
+Chromium.
 
-Starts the dashboard (tests.browser.streamlit_server) and, in the same run, a one-chart baseline Streamlit app (one
-`px.bar`, `theme=None`, with a copy of the project's .streamlit/ settings) on another loopback port, then prints
+Starts the dashboard (tests.browser.streamlit_server) and, in the same run, a one-chart baseline
+Streamlit app
+(one
+`px.bar`, `theme=None`, with a copy of the project's .streamlit/ settings) on another loopback port,
+then
+prints
 medians (and p95 when N >= 20, else the maximum) of:
 
-- per page, in Korean: `page.goto` start -> page drawn, both with a cold context (a fresh browser context per
-  navigation: empty HTTP cache, new Streamlit session) and warm (one context kept for the run, its page sent to
-  about:blank and then to the page: HTTP cache warm). "Drawn" means: the script run is over (no element is stale,
-  no running indicator — with toolbarMode "viewer" Streamlit shows none — and the footer, the last element the
-  entry script writes, is there), every `.js-plotly-plot` has its `.main-svg` and `data.length > 0` (as many plots
-  as a settled warm-up found), and every table not inside a closed expander has its canvas. The baseline: its one
+- per page, in Korean: `page.goto` start -> page drawn, both with a cold context (a fresh browser
+context per
+  navigation: empty HTTP cache, new Streamlit session) and warm (one context kept for the run, its page
+sent to
+  about:blank and then to the page: HTTP cache warm). "Drawn" means: the script run is over (no element is
+stale,
+  no running indicator — with toolbarMode "viewer" Streamlit shows none — and the footer, the last element
+the
+  entry script writes, is there), every `.js-plotly-plot` has its `.main-svg` and `data.length > 0` (as
+many
+plots
+  as a settled warm-up found), and every table not inside a closed expander has its canvas. The baseline:
+its
+one
   chart drawn and the run over. Each page's median is printed beside the baseline's and as a ratio to it.
-- per interaction, on a warm page, a real widget input (a sidebar pill, a multiselect option or a tag's remove
-  button, a selectbox option, the sidebar language switch): from the input (the `pointerdown` of the click that
-  makes the choice, its `event.timeStamp`) to (a) the first chart with new content drawn and (b) every chart
-  updated (the charts' data/axis/title signature differs from before the input, every plot is drawn and no chart
-  is stale), both timestamps taken in the page's clock. st.plotly_chart's element id includes its figure, so a
-  changed figure arrives as a new element drawn from scratch while the old one stays, faded, until the run ends:
-  (b) is usually the end of the run. Target printed beside it: 250 ms. A sample after which the page shows an
+- per interaction, on a warm page, a real widget input (a sidebar pill, a multiselect option or a tag's
+remove
+  button, a selectbox option, the sidebar language switch): from the input (the `pointerdown` of the click
+that
+  makes the choice, its `event.timeStamp`) to (a) the first chart with new content drawn and (b) every
+chart
+  updated (the charts' data/axis/title signature differs from before the input, every plot is drawn and no
+chart
+  is stale), both timestamps taken in the page's clock. st.plotly_chart's element id includes its figure,
+so a
+  changed figure arrives as a new element drawn from scratch while the old one stays, faded, until the run
+ends:
+  (b) is usually the end of the run. Target printed beside it: 250 ms. A sample after which the page shows
+an
   exception is reported as failed, not timed.
 
-Server-side caches are warmed first (one navigation per page, also discovering each page's number of charts), and
-cold and warm navigations of all pages are interleaved within each repetition, so machine noise spreads evenly.
-Nothing leaves the machine: Chromium's resolver rule fails every address but localhost and 127.0.0.1 (IP literals
-too), and the run counts any request to a non-loopback address (it should print 0). This script prints figures;
+Server-side caches are warmed first (one navigation per page, also discovering each page's number of
+charts),
+and
+cold and warm navigations of all pages are interleaved within each repetition, so machine noise spreads
+evenly.
+Nothing leaves the machine: Chromium's resolver rule fails every address but localhost and 127.0.0.1 (IP
+literals
+too), and the run counts any request to a non-loopback address (it should print 0). This script prints
+figures;
 it asserts no time limit.
 
 Usage: .venv/bin/python benchmarks/browser.py [N=5]
 """
+
 from __future__ import annotations
 
 import os
@@ -54,13 +81,17 @@ VIEWPORT = {"width": 1400, "height": 1000}
 # Fail every address but localhost and 127.0.0.1 (IP literals too): no request can leave the machine.
 ARGS = [*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"]
 PAGES = ["overview", "figures", "timeline", "sources", "people", "explorer", "slides"]
-BASELINE = ("import plotly.express as px\nimport streamlit as st\n\n"
-            "pick = st.selectbox('data', ['a', 'b'])\n"
-            "st.plotly_chart(px.bar(x=['a', 'b', 'c'][: 3 if pick == 'a' else 2], y=[1, 3, 2][: 3 if pick == 'a' else 2]),"
-            " theme=None)\n")
+BASELINE = (
+    "import plotly.express as px\nimport streamlit as st\n\n"
+    "pick = st.selectbox('data', ['a', 'b'])\n"
+    "st.plotly_chart(px.bar(x=['a', 'b', 'c'][: 3 if pick == 'a' else 2], y=[1, 3, 2][: 3 if pick == "
+    "'a' else 2]),"
+    " theme=None)\n"
+)
 LOOPBACK = ("127.", "localhost", "[::1]", "::1")
 
-# The page-side "input" timestamp: the first pointerdown/keydown after window.__arm(), on every document.
+# The page-side "input" timestamp: the first pointerdown/keydown after window.__arm(), on every
+# document.
 INPUT_CLOCK = """
 window.__inputAt = null; window.__armed = false;
 window.__arm = () => { window.__inputAt = null; window.__firstAt = null; window.__armed = true; };
@@ -74,8 +105,10 @@ for (const type of ['pointerdown', 'keydown']) {
 JS_HELPERS = """
 const drawn = gd => !!gd.querySelector('.main-svg') && !!gd.data && gd.data.length > 0;
 const running = () => [...document.querySelectorAll('[data-testid="stStatusWidget"]')]
-    .some(w => !/StatusWidget-exit/.test(w.className));   // it fades out for 200 ms after the run: not running
-const stale = sel => [...document.querySelectorAll('[data-stale="true"]')].some(e => !sel || e.querySelector(sel));
+    // it fades out for 200 ms after the run: not running
+    .some(w => !/StatusWidget-exit/.test(w.className));
+const stale = sel => [...document.querySelectorAll('[data-stale="true"]')]
+    .some(e => !sel || e.querySelector(sel));
 const tablesDrawn = () => [...document.querySelectorAll('[data-testid="stDataFrame"]')]
     .filter(f => !f.closest('details:not([open])')).every(f => f.querySelector('canvas'));
 const sigOf = gd => JSON.stringify([(gd.data || []).map(t => [t.name, t.x && t.x.length, t.y && t.y.length]),
@@ -84,17 +117,29 @@ const sigOf = gd => JSON.stringify([(gd.data || []).map(t => [t.name, t.x && t.x
 const signatures = () => [...document.querySelectorAll('.js-plotly-plot')].map(sigOf);
 const isStale = gd => !!gd.closest('[data-stale="true"]');
 """
-PAGE_DRAWN = "([charts, marker]) => {" + JS_HELPERS + """
+PAGE_DRAWN = (
+    "([charts, marker]) => {"
+    + JS_HELPERS
+    + """
   const main = document.querySelector('[data-testid="stMain"]');
   if (!main || !main.innerText.includes(marker) || running() || stale()) return false;
   const plots = [...document.querySelectorAll('.js-plotly-plot')];
   if (plots.length < charts || !plots.every(drawn) || !tablesDrawn()) return false;
   return performance.now();
 }"""
-# Two moments after an input: the first chart with new content drawn (not stale), and every chart updated (the
-# signatures differ from before, every plot drawn, no stale chart left). st.plotly_chart's element id includes its
-# figure, so a changed figure is a new element, drawn from scratch, and the old one stays, faded, until the run ends.
-CHART_UPDATED = "(before) => {" + JS_HELPERS + """
+)
+# Two moments after an input: the first chart with new content drawn (not stale), and every chart
+# updated (the
+# signatures differ from before, every plot drawn, no stale chart left). st.plotly_chart's element id
+# includes
+# its
+# figure, so a changed figure is a new element, drawn from scratch, and the old one stays, faded, until
+# the
+# run ends.
+CHART_UPDATED = (
+    "(before) => {"
+    + JS_HELPERS
+    + """
   const plots = [...document.querySelectorAll('.js-plotly-plot')];
   if (window.__firstAt == null && plots.some(gd => !isStale(gd) && drawn(gd) && !before.includes(sigOf(gd))))
     window.__firstAt = performance.now();
@@ -103,6 +148,7 @@ CHART_UPDATED = "(before) => {" + JS_HELPERS + """
   const now = performance.now();
   return [window.__firstAt == null ? now : window.__firstAt, now];
 }"""
+)
 IDLE = "() => {" + JS_HELPERS + " return !running() && !stale(); }"
 SIGNATURES = "() => {" + JS_HELPERS + " return signatures(); }"
 
@@ -119,18 +165,37 @@ def machine() -> str:
         pass
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    return f"machine: nproc {cores}, {model}, {platform.system()} {platform.release()}, " \
-           f"Python {platform.python_version()}, load average {load}"
+    return (
+        f"machine: nproc {cores}, {model}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, load average {load}"
+    )
 
 
 @contextmanager
 def serve_script(script: Path, log: Path | None = None):
-    """`streamlit run SCRIPT` on a free loopback port (like tests.browser.streamlit_server); yields its base URL."""
+    """`streamlit run SCRIPT` on a free loopback port (like tests.browser.streamlit_server); yields its
+    base
+    URL."""
     port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
-           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     out = open(log, "wb") if log else subprocess.DEVNULL
-    proc = subprocess.Popen(cmd, cwd=script.parent, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        cmd, cwd=script.parent, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_http(base + "/_stcore/health", proc)
@@ -174,7 +239,8 @@ def is_loopback(url: str) -> bool:
 
 
 class Outside:
-    """Counts requests to anything but loopback (the resolver rule makes them fail; they should not happen)."""
+    """Counts requests to anything but loopback (the resolver rule makes them fail; they should not
+    happen)."""
 
     def __init__(self):
         self.urls: list[str] = []
@@ -222,7 +288,8 @@ def settle(page, timeout: float = 60_000) -> None:
 
 
 def time_input(page, prepare, act, timeout: float = 60_000) -> tuple[float, float]:
-    """Milliseconds, in the page's clock, from the input's pointerdown to the first changed chart drawn and to
+    """Milliseconds, in the page's clock, from the input's pointerdown to the first changed chart drawn
+    and to
     every chart updated."""
     phase = "waiting for the previous run to end"
     try:
@@ -248,16 +315,22 @@ def time_input(page, prepare, act, timeout: float = 60_000) -> tuple[float, floa
 
 
 def footer_marker(lang: str = "ko") -> str:
-    """A piece of the footer that dashboard.py writes after every page: its presence means the page is complete."""
+    """A piece of the footer that dashboard.py writes after every page: its presence means the page is
+    complete."""
     from revolution.i18n import t
 
     return t("footer", lang, sources="\x00").split("\x00", 1)[1].strip(" .")[:16]
 
 
 def interactions(page, base: str, floor: str, data) -> dict[str, tuple[str, list]]:
-    """Each interaction: (the URL it starts from, a list of steps (prepare, act)); the steps alternate two states.
-    The first is the floor: the one-chart baseline app, its selectbox switching the bar chart's data. The language
-    switch is timed one way, Korean -> English on a freshly loaded page each time, so every sample is alike."""
+    """Each interaction: (the URL it starts from, a list of steps (prepare, act)); the steps alternate
+    two
+    states.
+    The first is the floor: the one-chart baseline app, its selectbox switching the bar chart's data.
+    The
+    language
+    switch is timed one way, Korean -> English on a freshly loaded page each time, so every sample is
+    alike."""
     from revolution.i18n import category, t
 
     sidebar = page.locator('[data-testid="stSidebar"]')
@@ -268,24 +341,37 @@ def interactions(page, base: str, floor: str, data) -> dict[str, tuple[str, list
 
     def add(scope, label, option):
         box = scope.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
-        return (lambda: (page.keyboard.press("Escape"), box.locator("input").click(),
-                         page.get_by_role("option", name=option, exact=True).wait_for()),
-                lambda: page.get_by_role("option", name=option, exact=True).click())
+        return (
+            lambda: (
+                page.keyboard.press("Escape"),
+                box.locator("input").click(),
+                page.get_by_role("option", name=option, exact=True).wait_for(),
+            ),
+            lambda: page.get_by_role("option", name=option, exact=True).click(),
+        )
 
     def remove(scope, label, option):
         box = scope.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
-        return (lambda: page.keyboard.press("Escape"),
-                lambda: box.get_by_role("button", name=f"Remove {option}").click())
+        return (
+            lambda: page.keyboard.press("Escape"),
+            lambda: box.get_by_role("button", name=f"Remove {option}").click(),
+        )
 
     def select(label, option):
         box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label)
-        return (lambda: (box.locator("input").click(), page.get_by_role("option", name=option, exact=True).wait_for()),
-                lambda: page.get_by_role("option", name=option, exact=True).click())
+        return (
+            lambda: (
+                box.locator("input").click(),
+                page.get_by_role("option", name=option, exact=True).wait_for(),
+            ),
+            lambda: page.get_by_role("option", name=option, exact=True).click(),
+        )
 
     def fresh(path):
         def load():
             page.goto(base + path, wait_until="commit")
             page.wait_for_function(PAGE_DRAWN, arg=[1, footer_marker()], polling="raf", timeout=90_000)
+
         return load
 
     groups = dict(zip(data.groups.group_id, data.groups.title_ko))
@@ -295,17 +381,28 @@ def interactions(page, base: str, floor: str, data) -> dict[str, tuple[str, list
     return {
         "floor: one px.bar, selectbox (a ⇄ b)": (floor + "/", [select("data", "b"), select("data", "a")]),
         "timeline: preset pill (1917 ⇄ civil war)": (
-            "/timeline", [pill(t("preset_1917", "ko")), pill(t("preset_civil_war", "ko"))]),
+            "/timeline",
+            [pill(t("preset_1917", "ko")), pill(t("preset_civil_war", "ko"))],
+        ),
         "timeline: category multiselect (+/− war)": (
-            "/timeline", [add(sidebar, t("categories", "ko"), category("war", "ko")),
-                          remove(sidebar, t("categories", "ko"), category("war", "ko"))]),
+            "/timeline",
+            [
+                add(sidebar, t("categories", "ko"), category("war", "ko")),
+                remove(sidebar, t("categories", "ko"), category("war", "ko")),
+            ],
+        ),
         "figures: chart selectbox (one group ⇄ another)": (
-            f"/figures?group={g1}", [select(t("choose_group", "ko"), groups[g2]),
-                                     select(t("choose_group", "ko"), groups[g1])]),
+            f"/figures?group={g1}",
+            [select(t("choose_group", "ko"), groups[g2]), select(t("choose_group", "ko"), groups[g1])],
+        ),
         "figures: source multiselect, 9 charts (+/−)": (
-            "/figures", [add(main, t("sources", "ko"), first_source), remove(main, t("sources", "ko"), first_source)]),
+            "/figures",
+            [add(main, t("sources", "ko"), first_source), remove(main, t("sources", "ko"), first_source)],
+        ),
         "timeline: language switch, Korean -> English": (
-            "/timeline", [(fresh("/timeline"), pill("English")[1])]),
+            "/timeline",
+            [(fresh("/timeline"), pill("English")[1])],
+        ),
     }
 
 
@@ -328,14 +425,19 @@ def main() -> None:
         p = stack.enter_context(sync_playwright())
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         print(machine())
-        print(f"browser: Chromium {browser.version} (headless, {CHROMIUM}), viewport {VIEWPORT['width']}×"
-              f"{VIEWPORT['height']}; N = {N}")
+        print(
+            f"browser: Chromium {browser.version} (headless, {CHROMIUM}), viewport {VIEWPORT['width']}×"
+            f"{VIEWPORT['height']}; N = {N}"
+        )
         targets = {"baseline: one px.bar": (floor + "/", 1, "")}
         warm_ctx = new_context(browser, outside)
         warm = warm_ctx.new_page()
-        # Warm the servers (dataset, cached figures, first-run rerun) and count each page's charts once settled.
-        for name, url, charts, mark in [("baseline", floor + "/", 1, ""),
-                                        *((name, f"{base}/{name}", 0, marker) for name in PAGES)]:
+        # Warm the servers (dataset, cached figures, first-run rerun) and count each page's charts once
+        # settled.
+        for name, url, charts, mark in [
+            ("baseline", floor + "/", 1, ""),
+            *((name, f"{base}/{name}", 0, marker) for name in PAGES),
+        ]:
             try:
                 warm.goto(url)
                 warm.wait_for_function(PAGE_DRAWN, arg=[charts, mark], polling="raf", timeout=180_000)
@@ -367,18 +469,27 @@ def main() -> None:
 
         tail = "p95" if N >= 20 else "max"
         base_cold, base_warm = stats(cold["baseline: one px.bar"])[0], stats(hot["baseline: one px.bar"])[0]
-        print("\nnavigation: page.goto start -> every chart drawn and the run over (ms; cold = fresh context, "
-              "warm = same context, HTTP cache warm)")
-        print(f"  {'page':<22}{'charts':>6}   {'cold med':>8} {tail:>7} {'× base':>7}   {'warm med':>8} {tail:>7} "
-              f"{'× base':>7}")
+        print(
+            "\nnavigation: page.goto start -> every chart drawn and the run over (ms; cold = fresh context, "
+            "warm = same context, HTTP cache warm)"
+        )
+        print(
+            f"  {'page':<22}{'charts':>6}   {'cold med':>8} {tail:>7} {'× base':>7}   {'warm med':>8} "
+            f"{tail:>7} "
+            f"{'× base':>7}"
+        )
         for name, (_, charts, _) in targets.items():
             cm, cp = stats(cold[name])
             wm, wp = stats(hot[name])
-            print(f"  {name:<22}{charts:>6}   {fmt(cm):>8} {fmt(cp):>7} {cm / base_cold:7.1f}   {fmt(wm):>8} "
-                  f"{fmt(wp):>7} {wm / base_warm:7.1f}")
+            print(
+                f"  {name:<22}{charts:>6}   {fmt(cm):>8} {fmt(cp):>7} {cm / base_cold:7.1f}   {fmt(wm):>8} "
+                f"{fmt(wp):>7} {wm / base_warm:7.1f}"
+            )
 
-        print(f"\ninteraction: pointerdown of the input -> first changed chart drawn / every chart updated "
-              f"(ms, page clock; target ≤ {TARGET_MS} ms for every chart updated)")
+        print(
+            f"\ninteraction: pointerdown of the input -> first changed chart drawn / every chart updated "
+            f"(ms, page clock; target ≤ {TARGET_MS} ms for every chart updated)"
+        )
         print(f"  {'interaction':<48}{'n':>3}  {'first med':>9} {tail:>6}  {'all med':>7} {tail:>6}  target")
         for name, (path, steps) in interactions(warm, base, floor, data).items():
             url, mark = (path, "") if path.startswith(floor) else (base + path, marker)
@@ -399,12 +510,16 @@ def main() -> None:
             fm, fp = stats([v[0] for v in values])
             am, ap = stats([v[1] for v in values])
             verdict = "–" if not values else ("ok" if am <= TARGET_MS else "over")
-            print(f"  {name:<48}{len(values):>3}  {fmt(fm):>9} {fmt(fp):>6}  {fmt(am):>7} {fmt(ap):>6}  "
-                  f"≤ {TARGET_MS} {verdict}")
+            print(
+                f"  {name:<48}{len(values):>3}  {fmt(fm):>9} {fmt(fp):>6}  {fmt(am):>7} {fmt(ap):>6}  "
+                f"≤ {TARGET_MS} {verdict}"
+            )
         warm_ctx.close()
         browser.close()
-    print(f"\nrequests to non-loopback addresses: {len(outside.urls)}" +
-          (f" (e.g. {outside.urls[0]})" if outside.urls else ""))
+    print(
+        f"\nrequests to non-loopback addresses: {len(outside.urls)}"
+        + (f" (e.g. {outside.urls[0]})" if outside.urls else "")
+    )
     for f in failures:
         print("  failed sample:", f)
 

@@ -1,36 +1,64 @@
-"""Peers on the same events, in the same browser, in the same run: Knight Lab's TimelineJS and Datasette.
+"""Peers on the same events, in the same browser, in the same run: Knight Lab's TimelineJS and
+Datasette.
 
-- TimelineJS: our 112 events in TimelineJS JSON (the project's own export, `revolution.publish.timelinejs_bytes`,
-  Korean), on a page that loads TimelineJS from the npm package's files only, served by Python's http.server on a
-  loopback port. Timed: `page.goto` start -> TimelineJS's `loaded` event has fired and every event's marker is in the
-  time navigator and the title slide is drawn. Ours: `/timeline` (all 112 events) -> the chart drawn and the run over
+- TimelineJS: our 112 events in TimelineJS JSON (the project's own export,
+`revolution.publish.timelinejs_bytes`,
+  Korean), on a page that loads TimelineJS from the npm package's files only, served by Python's
+http.server on
+a
+  loopback port. Timed: `page.goto` start -> TimelineJS's `loaded` event has fired and every event's
+marker is
+in the
+  time navigator and the title slide is drawn. Ours: `/timeline` (all 112 events) -> the chart drawn and
+the run
+over
   (benchmarks/browser.py's PAGE_DRAWN).
-- Datasette: our CSVs in one SQLite file (sqlite3 + csv, every column as text), `datasette serve --immutable` on a
+- Datasette: our CSVs in one SQLite file (sqlite3 + csv, every column as text), `datasette serve
+--immutable`
+on a
   loopback port. Timed: `page.goto` start -> the events table's rows are in `table.rows-and-columns`
-  (`?_size=200`, so all 112 rows, not the first 100). Ours: `/explorer?table=events` -> the table's canvas is there
+  (`?_size=200`, so all 112 rows, not the first 100). Ours: `/explorer?table=events` -> the table's canvas
+is
+there
   and the caption counts 112 rows.
 
-Both cold (a fresh browser context per navigation) and warm (one context, sent to about:blank between navigations),
-medians (p95 when N >= 20, else the maximum), ours / theirs. Nothing may leave the machine: TimelineJS's web fonts
-are switched off (`font: null`; analytics and Soundcite are off by default), Chromium's resolver fails every address
-but loopback (benchmarks/browser.py's ARGS) and a listener counts any request elsewhere in the timed runs; before
-them an untimed pass loads every page, ours and theirs, through a `page.route` gate that aborts any request not to
-loopback, and prints how many it aborted (and checks itself on a request to a reserved .invalid name). The timed
-runs do not use page.route: any route makes Playwright intercept every request, which here costs a Streamlit page
-(about 130 requests) about a second and the peers (a handful each) almost nothing. TimelineJS and Datasette
+Both cold (a fresh browser context per navigation) and warm (one context, sent to about:blank between
+navigations),
+medians (p95 when N >= 20, else the maximum), ours / theirs. Nothing may leave the machine: TimelineJS's
+web
+fonts
+are switched off (`font: null`; analytics and Soundcite are off by default), Chromium's resolver fails
+every
+address
+but loopback (benchmarks/browser.py's ARGS) and a listener counts any request elsewhere in the timed
+runs;
+before
+them an untimed pass loads every page, ours and theirs, through a `page.route` gate that aborts any
+request
+not to
+loopback, and prints how many it aborted (and checks itself on a request to a reserved .invalid name).
+The
+timed
+runs do not use page.route: any route makes Playwright intercept every request, which here costs a
+Streamlit
+page
+(about 130 requests) about a second and the peers (a handful each) almost nothing. TimelineJS and
+Datasette
 are installed only for this script, into benchmarks/.peers/ (ignored by git): `npm install --prefix
 benchmarks/.peers @knight-lab/timelinejs` and a venv of its own for Datasette (`python3.11 -m venv
-benchmarks/.peers/venv`, `pip install datasette`), never into the project's .venv. A missing npm or a failed install
+benchmarks/.peers/venv`, `pip install datasette`), never into the project's .venv. A missing npm or a
+failed
+install
 prints a skip line. This script prints figures; it asserts no time limit.
 
 Usage: .venv/bin/python benchmarks/peers.py [N=5]
 """
+
 from __future__ import annotations
 
 import csv
 import functools
 import http.server
-import json
 import re
 import shutil
 import sqlite3
@@ -43,8 +71,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from benchmarks.browser import (ARGS, PAGE_DRAWN, VIEWPORT, Outside, fmt, footer_marker, is_loopback,  # noqa: E402
-                                machine, stats, stop, wait_http)
+from benchmarks.browser import (  # noqa: E402
+    ARGS,
+    PAGE_DRAWN,
+    VIEWPORT,
+    Outside,
+    fmt,
+    footer_marker,
+    is_loopback,  # noqa: E402
+    machine,
+    stats,
+    stop,
+    wait_http,
+)
 from tests.browser import CHROMIUM, free_port, streamlit_server  # noqa: E402
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 5
@@ -63,14 +102,20 @@ TIMELINE_HTML = """<!doctype html>
 window.__loadedAt = null;
 const data = new URLSearchParams(location.search).get('data') || 'events_ko.json';
 const timeline = new TL.Timeline('timeline', data, {
-  script_path: new URL('/node_modules/@knight-lab/timelinejs/dist/js/', location.href).href,  // locale: local file
-  language: 'ko', font: null, hash_bookmark: false, soundcite: false, ga_measurement_id: null, track_events: []
+  // locale: a local file
+  script_path: new URL('/node_modules/@knight-lab/timelinejs/dist/js/', location.href).href,
+  language: 'ko', font: null, hash_bookmark: false, soundcite: false,
+  ga_measurement_id: null, track_events: []
 });
 timeline.on('loaded', () => { window.__loadedAt = performance.now(); });
 </script></body></html>
 """
-# Requests that are not to loopback (http, https, ws, wss to anything but 127.x, localhost, [::1]): routed to the
-# gate and aborted. Any page.route, even one whose pattern matches nothing, makes Playwright intercept every request.
+# Requests that are not to loopback (http, https, ws, wss to anything but 127.x, localhost, [::1]):
+# routed to
+# the
+# gate and aborted. Any page.route, even one whose pattern matches nothing, makes Playwright intercept
+# every
+# request.
 OUTSIDE = re.compile(r"^(?!(https?|wss?)://(127\.|localhost[:/]|\[::1\]))[a-z]+://")
 TIMELINE_DRAWN = """(events) => {
   if (window.__loadedAt == null) return false;
@@ -83,7 +128,8 @@ DATASETTE_DRAWN = """(rows) => document.querySelectorAll('table.rows-and-columns
 TABLE_DRAWN = """(caption) => {
   const frame = document.querySelector('[data-testid="stDataFrame"]');
   const main = document.querySelector('[data-testid="stMain"]');
-  return frame && frame.querySelector('canvas') && main && main.innerText.includes(caption) ? performance.now() : false;
+  const ok = frame && frame.querySelector('canvas') && main && main.innerText.includes(caption);
+  return ok ? performance.now() : false;
 }"""
 
 
@@ -101,8 +147,12 @@ def ensure_timelinejs() -> str | None:
         return "npm is not installed"
     PEERS.mkdir(parents=True, exist_ok=True)
     try:
-        run = subprocess.run([npm, "install", "--prefix", str(PEERS), "--no-audit", "--no-fund",
-                              "@knight-lab/timelinejs"], capture_output=True, text=True, timeout=600)
+        run = subprocess.run(
+            [npm, "install", "--prefix", str(PEERS), "--no-audit", "--no-fund", "@knight-lab/timelinejs"],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         return f"npm install failed: {exc.__class__.__name__}"
     if run.returncode != 0 or not (TLJS / "dist" / "js" / "timeline.js").is_file():
@@ -120,11 +170,17 @@ def ensure_datasette() -> str | None:
         return "no python3.11 to make Datasette's venv"
     try:
         if not (VENV / "bin" / "pip").is_file():
-            made = subprocess.run([python, "-m", "venv", str(VENV)], capture_output=True, text=True, timeout=300)
+            made = subprocess.run(
+                [python, "-m", "venv", str(VENV)], capture_output=True, text=True, timeout=300
+            )
             if made.returncode != 0:
                 return f"python -m venv failed: {last_line(made.stderr)}"
-        run = subprocess.run([str(VENV / "bin" / "pip"), "install", "-q", "--disable-pip-version-check", "datasette"],
-                             capture_output=True, text=True, timeout=900)
+        run = subprocess.run(
+            [str(VENV / "bin" / "pip"), "install", "-q", "--disable-pip-version-check", "datasette"],
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         return f"pip install datasette failed: {exc.__class__.__name__}"
     if run.returncode != 0 or not exe.is_file():
@@ -133,7 +189,9 @@ def ensure_datasette() -> str | None:
 
 
 def write_timeline_site(data) -> Path:
-    """benchmarks/.peers/site/: the page and our events in TimelineJS JSON, exactly as the Explorer exports them."""
+    """benchmarks/.peers/site/: the page and our events in TimelineJS JSON, exactly as the Explorer
+    exports
+    them."""
     from revolution import publish
 
     names = dict(zip(data.sources.source_id, data.sources[f"short_{LANG}"]))  # as ui.source_names does
@@ -149,12 +207,19 @@ def export_as_is(context, url: str) -> str:
     page = context.new_page()
     try:
         page.goto(url, wait_until="load")
-        page.wait_for_function(f"() => window.__loadedAt != null || document.querySelector('.tl-message-full') "
-                               f"&& /ERROR|오류/.test(document.body.innerText)", timeout=30_000)
+        page.wait_for_function(
+            "() => window.__loadedAt != null || document.querySelector('.tl-message-full') "
+            "&& /ERROR|오류/.test(document.body.innerText)",
+            timeout=30_000,
+        )
         if page.evaluate("() => window.__loadedAt != null"):
             return "TimelineJS draws the project's export as it is"
-        return "TimelineJS refuses the project's export as it is: " + " ".join(page.evaluate(
-            "() => document.querySelector('.tl-message-full').innerText").split())[:160]
+        return (
+            "TimelineJS refuses the project's export as it is: "
+            + " ".join(page.evaluate("() => document.querySelector('.tl-message-full').innerText").split())[
+                :160
+            ]
+        )
     except Exception as exc:
         return f"TimelineJS on the project's export as it is: no answer ({exc.__class__.__name__})"
     finally:
@@ -172,13 +237,17 @@ def write_sqlite(data_dir: Path, path: Path) -> int:
                 continue
             cols = ", ".join('"' + c.replace('"', '""') + '" TEXT' for c in rows[0])
             db.execute(f'CREATE TABLE "{csv_path.stem}" ({cols})')
-            db.executemany(f'INSERT INTO "{csv_path.stem}" VALUES ({", ".join("?" * len(rows[0]))})', rows[1:])
+            db.executemany(
+                f'INSERT INTO "{csv_path.stem}" VALUES ({", ".join("?" * len(rows[0]))})', rows[1:]
+            )
         return db.execute("SELECT count(*) FROM events").fetchone()[0]
 
 
 @contextmanager
 def static_server(folder: Path):
-    """Python's http.server on a free loopback port, in a thread, serving FOLDER; yields its base URL."""
+    """Python's http.server on a free loopback port, in a thread, serving FOLDER; yields its base
+    URL."""
+
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
@@ -203,9 +272,21 @@ def static_server(folder: Path):
 @contextmanager
 def datasette_server(db: Path):
     port = free_port()
-    proc = subprocess.Popen([str(VENV / "bin" / "datasette"), "serve", "--immutable", str(db), "-h", "127.0.0.1",
-                             "-p", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            str(VENV / "bin" / "datasette"),
+            "serve",
+            "--immutable",
+            str(db),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_http(base + "/-/versions.json", proc)
@@ -215,7 +296,8 @@ def datasette_server(db: Path):
 
 
 class Gate:
-    """One page.route handler for every page, ours and theirs: loopback passes, anything else is aborted."""
+    """One page.route handler for every page, ours and theirs: loopback passes, anything else is
+    aborted."""
 
     def __init__(self):
         self.blocked: list[str] = []
@@ -229,7 +311,8 @@ class Gate:
 
 
 def timed(context, url: str, predicate: str, arg, timeout: float = 90_000) -> float:
-    """Milliseconds from page.goto start to PREDICATE true, on a page of CONTEXT (a new page unless given)."""
+    """Milliseconds from page.goto start to PREDICATE true, on a page of CONTEXT (a new page unless
+    given)."""
     page = context.pages[0] if context.pages else context.new_page()
     start = time.perf_counter()
     page.goto(url, wait_until="commit", timeout=timeout)
@@ -250,8 +333,12 @@ def main() -> None:
     print(machine())
     skips, pairs = [], []  # pairs: (title, ours, theirs); each side (label, url, predicate, arg)
     ours_timeline = ("ours: /timeline", "{base}/timeline", PAGE_DRAWN, [1, marker])
-    ours_table = ("ours: /explorer?table=events", "{base}/explorer?table=events", TABLE_DRAWN,
-                  t("n_rows", LANG, n=n_events))
+    ours_table = (
+        "ours: /explorer?table=events",
+        "{base}/explorer?table=events",
+        TABLE_DRAWN,
+        t("n_rows", LANG, n=n_events),
+    )
     with ExitStack() as stack:
         why = ensure_timelinejs()
         if why:
@@ -259,8 +346,13 @@ def main() -> None:
         else:
             write_timeline_site(data)
             tl_base = stack.enter_context(static_server(PEERS))
-            pairs.append((f"timeline of {n_events} events: navigation -> drawn", ours_timeline,
-                          ("TimelineJS 3 (local files)", tl_base + "/site/index.html", TIMELINE_DRAWN, n_events)))
+            pairs.append(
+                (
+                    f"timeline of {n_events} events: navigation -> drawn",
+                    ours_timeline,
+                    ("TimelineJS 3 (local files)", tl_base + "/site/index.html", TIMELINE_DRAWN, n_events),
+                )
+            )
         why = ensure_datasette()
         if why:
             skips.append(f"skip Datasette: {why}")
@@ -269,9 +361,18 @@ def main() -> None:
             rows = write_sqlite(paths.data_dir(), db)
             try:
                 ds_base = stack.enter_context(datasette_server(db))
-                pairs.append((f"events table ({rows} rows): navigation -> drawn", ours_table,
-                              ("Datasette (--immutable)", ds_base + "/revolution/events?_size=200", DATASETTE_DRAWN,
-                               rows)))
+                pairs.append(
+                    (
+                        f"events table ({rows} rows): navigation -> drawn",
+                        ours_table,
+                        (
+                            "Datasette (--immutable)",
+                            ds_base + "/revolution/events?_size=200",
+                            DATASETTE_DRAWN,
+                            rows,
+                        ),
+                    )
+                )
             except RuntimeError as exc:
                 skips.append(f"skip Datasette: it did not start ({exc})")
         for line in skips:
@@ -281,18 +382,24 @@ def main() -> None:
         base = stack.enter_context(streamlit_server())
         p = stack.enter_context(sync_playwright())
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        print(f"browser: Chromium {browser.version} (headless, {CHROMIUM}), viewport {VIEWPORT['width']}×"
-              f"{VIEWPORT['height']}; N = {N}")
+        print(
+            f"browser: Chromium {browser.version} (headless, {CHROMIUM}), viewport {VIEWPORT['width']}×"
+            f"{VIEWPORT['height']}; N = {N}"
+        )
         outside = Outside()
 
         def context():
-            """A timed context: no page.route (it costs our ~130-file pages about a second, see the docstring);
-            the resolver rule in ARGS fails every address but loopback, and a listener counts any such request."""
+            """A timed context: no page.route (it costs our ~130-file pages about a second, see the
+            docstring);
+            the resolver rule in ARGS fails every address but loopback, and a listener counts any such
+            request."""
             ctx = browser.new_context(viewport=VIEWPORT, locale="ko-KR")
             outside.watch(ctx)
             return ctx
 
-        # Untimed pass through the page.route gate: every side once, the gate's own check, the export as it is.
+        # Untimed pass through the page.route gate: every side once, the gate's own check, the export as
+        # it
+        # is.
         gate, notes, failures = Gate(), [], []
         probe = context()
         probe.route(OUTSIDE, gate)
@@ -300,15 +407,19 @@ def main() -> None:
         page.goto(base + "/_stcore/health", wait_until="commit")
         page.evaluate("() => fetch('http://gate-check.invalid/').catch(() => null)")
         page.wait_for_timeout(500)
-        notes.append("gate check: a request to http://gate-check.invalid/ was "
-                     + ("aborted by the gate" if gate.blocked else "NOT seen by the gate"))
+        notes.append(
+            "gate check: a request to http://gate-check.invalid/ was "
+            + ("aborted by the gate" if gate.blocked else "NOT seen by the gate")
+        )
         gate.blocked.clear()
         for _, ours, theirs in pairs:
             for label, address, predicate, arg in (ours, theirs):
                 try:
                     timed(probe, address.format(base=base), predicate, arg)
                 except Exception as exc:
-                    failures.append(f"gate pass {label}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}")
+                    failures.append(
+                        f"gate pass {label}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}"
+                    )
         if "tl_base" in locals():
             notes.append(export_as_is(probe, tl_base + "/site/index.html?data=events_ko.json"))
         probe.close()
@@ -354,9 +465,11 @@ def main() -> None:
         print(f"  {'ours / theirs':<32}{ratio[0]:>9.1f} {'':>6}   {ratio[1]:>9.1f}")
     for line in notes:
         print("note:", line)
-    print(f"\nrequests not to loopback: {len(gate.blocked)} aborted by the page.route gate in the untimed pass"
-          + (" (" + ", ".join(sorted({u.split('/')[2] for u in gate.blocked})) + ")" if gate.blocked else "")
-          + f"; {len(outside.urls)} seen in the timed runs")
+    print(
+        f"\nrequests not to loopback: {len(gate.blocked)} aborted by the page.route gate in the untimed pass"
+        + (" (" + ", ".join(sorted({u.split("/")[2] for u in gate.blocked})) + ")" if gate.blocked else "")
+        + f"; {len(outside.urls)} seen in the timed runs"
+    )
     for f in failures:
         print("  failed sample:", f)
 

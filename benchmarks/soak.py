@@ -1,9 +1,12 @@
-"""Long session: one browser, R reruns of the timeline (calendar switch back and forth), server memory sampled.
+"""Long session: one browser, R reruns of the timeline (calendar switch back and forth), server memory
+sampled.
 
-Each rerun is a real widget input in headless Chromium, timed from the click to the chart's data changing.
+Each rerun is a real widget input in headless Chromium, timed from the click to the chart's data
+changing.
 Prints the server's resident memory every `every` reruns and the rerun latency p50/p95. Loopback only.
 Usage: .venv/bin/python benchmarks/soak.py [reruns=200] [every=20]
 """
+
 from __future__ import annotations
 
 import sys
@@ -33,7 +36,10 @@ def main() -> None:
         page.wait_for_selector(".js-plotly-plot .main-svg")
         samples = [(0, rss_mb(pid))]
         latencies, errors = [], 0
-        labels = ["표기대로", "신력 (그레고리력)"]  # as written is the default: the first click goes to New Style
+        labels = [
+            "표기대로",
+            "신력 (그레고리력)",
+        ]  # as written is the default: the first click goes to New Style
         for n in range(1, RERUNS + 1):
             page.wait_for_function(IDLE, timeout=30_000)  # the previous rerun is over
             before = page.evaluate(SIGNATURE)
@@ -42,7 +48,9 @@ def main() -> None:
             try:
                 page.wait_for_function(f"() => ({SIGNATURE})() !== {before!r}", timeout=20_000)
                 latencies.append(time.perf_counter() - start)
-            except Exception as exc:  # counted, not raised: a soak reports what went wrong over its whole length
+            except (
+                Exception
+            ) as exc:  # counted, not raised: a soak reports what went wrong over its whole length
                 errors += 1
                 print(f"  rerun {n}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}")
             if page.locator('[data-testid="stException"]').count():
@@ -55,7 +63,10 @@ def main() -> None:
     print(f"click to chart updated: p50 {pct(latencies, 0.5):.0f} ms, p95 {pct(latencies, 0.95):.0f} ms")
     print("server memory (MB) after N reruns: " + ", ".join(f"{n}: {mb:.0f}" for n, mb in samples))
     first, last = samples[1][1] if len(samples) > 1 else samples[0][1], samples[-1][1]
-    print(f"growth from rerun {samples[1][0] if len(samples) > 1 else 0} to {samples[-1][0]}: {last - first:+.0f} MB")
+    print(
+        f"growth from rerun {samples[1][0] if len(samples) > 1 else 0} to {samples[-1][0]}: "
+        f"{last - first:+.0f} MB"
+    )
 
 
 if __name__ == "__main__":

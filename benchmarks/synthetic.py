@@ -1,9 +1,11 @@
 """Synthetic corpora for the scale benchmark: data/ grown to N events and N figures, never committed as data.
 
-Every synthetic row copies a real row's quote and date as written (so the loader's provenance and calendar checks
+Every synthetic row copies a real row's quote and date as written (so the loader's provenance and calendar
+checks
 run on it unchanged) and moves its dates; ids, event keys and links are new. Usage:
     .venv/bin/python benchmarks/synthetic.py 100000 /tmp/corpus_100k
 """
+
 from __future__ import annotations
 
 import csv
@@ -41,8 +43,11 @@ def _moved(row: dict, shift: int, eras: list[dict]) -> dict:
         out["start"], out["end"] = (v.replace("-02-29", "-02-28") for v in (out["start"], out["end"]))
     lo, hi = calendar.new_style_interval(out["start"], out["end"], out["precision"], out["calendar"])
     year = int(out["start"][:4])
-    out.update(start_gregorian=lo.isoformat(), end_gregorian=hi.isoformat(),
-               era=next(e["era_id"] for e in eras if int(e["start_year"]) <= year <= int(e["end_year"])))
+    out.update(
+        start_gregorian=lo.isoformat(),
+        end_gregorian=hi.isoformat(),
+        era=next(e["era_id"] for e in eras if int(e["start_year"]) <= year <= int(e["end_year"])),
+    )
     return out
 
 
@@ -55,8 +60,10 @@ def generate(n: int, target: Path, seed: int = 1917) -> Path:
     # the shipped schema allows three-digit ids; a synthetic corpus widens only that, in its own copy
     package = target / "datapackage.json"
     text = package.read_text(encoding="utf-8")
-    package.write_text(text.replace(r'"F[HM]\\d{3}"', r'"F[HMS]\\d+"').replace(r'"E[HM]\\d{3}"', r'"E[HMS]\\d+"'),
-                       encoding="utf-8")
+    package.write_text(
+        text.replace(r'"F[HM]\\d{3}"', r'"F[HMS]\\d+"').replace(r'"E[HM]\\d{3}"', r'"E[HMS]\\d+"'),
+        encoding="utf-8",
+    )
     _, eras = _read(target / "eras.csv")
 
     header, events = _read(target / "events.csv")
@@ -75,10 +82,16 @@ def generate(n: int, target: Path, seed: int = 1917) -> Path:
         shift = rng.randint(1700, 2016 - span) - int(src["start"][:4])
         row = _moved(src, shift, eras)
         row["event_id"] = f"ES{i:06d}"
-        row["event_key"] = f"synthetic_{i // 2 if i % 10 == 0 else i}"  # some keys are told twice, as in the texts
+        row["event_key"] = (
+            f"synthetic_{i // 2 if i % 10 == 0 else i}"  # some keys are told twice, as in the texts
+        )
         events.append(row)
-        ev_people += [{"event_id": row["event_id"], "person_id": p} for p in people_of.get(src["event_id"], [])]
-        ev_places += [{"event_id": row["event_id"], "place_id": p} for p in places_of.get(src["event_id"], [])]
+        ev_people += [
+            {"event_id": row["event_id"], "person_id": p} for p in people_of.get(src["event_id"], [])
+        ]
+        ev_places += [
+            {"event_id": row["event_id"], "place_id": p} for p in places_of.get(src["event_id"], [])
+        ]
     _write(target / "events.csv", header, events[:n] if n >= len(templates) else events)
     _write(target / "event_people.csv", ["event_id", "person_id"], ev_people)
     _write(target / "event_places.csv", ["event_id", "place_id"], ev_places)

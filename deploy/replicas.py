@@ -7,11 +7,14 @@ Starts two replicas of the dashboard (serve.py) on loopback ports and Debian's n
      files, websocket) goes to the same replica;
   c. after one replica is stopped, new sessions (fresh ones and ones whose cookie points at the stopped
      replica) all draw their page on the surviving replica with no error.
-Exit code 0 only if every step passed. Everything started here is stopped by its process id, also on Ctrl-C.
+Exit code 0 only if every step passed. Everything started here is stopped by its process id, also on
+Ctrl-C.
 Loopback only; nothing is left running. Not part of the default test run.
 
-Usage (as root, so that a missing nginx can be installed):  .venv/bin/python deploy/replicas.py [--sessions 8]
+Usage (as root, so that a missing nginx can be installed):  .venv/bin/python deploy/replicas.py
+[--sessions 8]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,10 +39,18 @@ NGINX = "/usr/sbin/nginx"
 TEMPLATE = ROOT / "deploy" / "nginx.conf"
 COOKIE = "st_route"
 CHART = "() => document.querySelectorAll('.js-plotly-plot .main-svg').length > 0"
-PAGES = ["/timeline?lang=en", "/figures?group=constituent_assembly", "/timeline?cat=war",
-         "/people", "/figures?group=constituent_assembly&lang=en", "/timeline?from=1917&to=1921"]
-LOG_LINE = re.compile(r'^\S+ \[[^\]]+\] "(?P<method>\S+) (?P<path>\S+)[^"]*" (?P<status>\d+) route=(?P<route>\S+) '
-                      r'upstream="(?P<upstream>[^"]*)" upstream_status="(?P<ustatus>[^"]*)"')
+PAGES = [
+    "/timeline?lang=en",
+    "/figures?group=constituent_assembly",
+    "/timeline?cat=war",
+    "/people",
+    "/figures?group=constituent_assembly&lang=en",
+    "/timeline?from=1917&to=1921",
+]
+LOG_LINE = re.compile(
+    r'^\S+ \[[^\]]+\] "(?P<method>\S+) (?P<path>\S+)[^"]*" (?P<status>\d+) route=(?P<route>\S+) '
+    r'upstream="(?P<upstream>[^"]*)" upstream_status="(?P<ustatus>[^"]*)"'
+)
 
 
 def say(msg: str = "") -> None:
@@ -50,12 +61,16 @@ def ensure_nginx() -> None:
     if os.path.exists(NGINX):
         return
     if os.geteuid() != 0 or not shutil.which("apt-get"):
-        sys.exit("nginx is not installed: run `sudo apt-get install -y nginx` (Debian's package), then this again")
+        sys.exit(
+            "nginx is not installed: run `sudo apt-get install -y nginx` (Debian's package), then this again"
+        )
     say("installing Debian's nginx (apt-get install -y nginx) ...")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     cmd = ["apt-get", "-o", "DPkg::Lock::Timeout=300", "install", "-y", "--no-install-recommends", "nginx"]
     if subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL).returncode != 0:
-        subprocess.run(["apt-get", "-o", "DPkg::Lock::Timeout=300", "update"], env=env, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            ["apt-get", "-o", "DPkg::Lock::Timeout=300", "update"], env=env, stdout=subprocess.DEVNULL
+        )
         subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=True)
     if not os.path.exists(NGINX):
         sys.exit("apt-get ran but /usr/sbin/nginx is still missing")
@@ -76,18 +91,33 @@ def stop(proc: subprocess.Popen | None, sig: int = signal.SIGTERM) -> None:
 
 
 def start_replica(port: int, log: Path, cookie_secret: str) -> subprocess.Popen:
-    cmd = [sys.executable, "serve.py", "--server.headless", "true",
-           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    cmd = [
+        sys.executable,
+        "serve.py",
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     # one cookie secret for all replicas (it signs st.login's cookies; XSRF tokens are not signed)
     env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret}
-    return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    return subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT, start_new_session=True
+    )
 
 
 def start_nginx(run: Path, listen: str, replicas: list[str]) -> subprocess.Popen:
     conf = TEMPLATE.read_text()
-    for name, value in {"RUN_DIR": str(run), "LISTEN": listen, "REPLICA_1": replicas[0],
-                        "REPLICA_2": replicas[1]}.items():
+    for name, value in {
+        "RUN_DIR": str(run),
+        "LISTEN": listen,
+        "REPLICA_1": replicas[0],
+        "REPLICA_2": replicas[1],
+    }.items():
         conf = conf.replace(f"@{name}@", value)
     left = re.findall(r"@[A-Z_0-9]+@", conf)
     assert not left, f"unfilled placeholders in deploy/nginx.conf: {left}"
@@ -99,12 +129,14 @@ def start_nginx(run: Path, listen: str, replicas: list[str]) -> subprocess.Popen
     check = subprocess.run(args + ["-t", "-q"], capture_output=True, text=True)
     if check.returncode != 0:
         raise RuntimeError("nginx -t refused the configuration:\n" + check.stderr)
-    return subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=open(run / "nginx.stderr", "wb"),
-                            start_new_session=True)
+    return subprocess.Popen(
+        args, stdout=subprocess.DEVNULL, stderr=open(run / "nginx.stderr", "wb"), start_new_session=True
+    )
 
 
 def read_log(path: Path, offset: int = 0) -> list[dict]:
-    """The access log's lines (from a byte offset on) with the replicas tried and the one that answered."""
+    """The access log's lines (from a byte offset on) with the replicas tried and the one that
+    answered."""
     rows = []
     with open(path, "rb") as f:
         f.seek(offset)
@@ -145,8 +177,15 @@ def open_session(browser, url: str, cookie: str | None = None, base: str | None 
     if cookie:
         ctx.add_cookies([{"name": COOKIE, "value": cookie, "url": base}])
     page = ctx.new_page()
-    seen = {"ctx": ctx, "page": page, "pinned": bool(cookie), "http_errors": [], "failed": [], "websockets": 0,
-            "error": None}
+    seen = {
+        "ctx": ctx,
+        "page": page,
+        "pinned": bool(cookie),
+        "http_errors": [],
+        "failed": [],
+        "websockets": 0,
+        "error": None,
+    }
     page.on("response", lambda r: r.status >= 500 and seen["http_errors"].append(f"{r.status} {r.url}"))
     page.on("requestfailed", lambda r: seen["failed"].append(f"{r.failure} {r.url}"))
     page.on("websocket", lambda ws: seen.__setitem__("websockets", seen["websockets"] + 1))
@@ -244,13 +283,30 @@ def main() -> int:
         else:
             say("a. running tests/test_browser.py through nginx ...")
             start = time.monotonic()
-            out = subprocess.run([sys.executable, "-m", "pytest", "tests/test_browser.py", "-m", "browser", "-q",
-                                  "-p", "no:cacheprovider"], cwd=ROOT, env={**os.environ, "DASHBOARD_URL": base},
-                                 capture_output=True, text=True, timeout=1500)
+            out = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pytest",
+                    "tests/test_browser.py",
+                    "-m",
+                    "browser",
+                    "-q",
+                    "-p",
+                    "no:cacheprovider",
+                ],
+                cwd=ROOT,
+                env={**os.environ, "DASHBOARD_URL": base},
+                capture_output=True,
+                text=True,
+                timeout=1500,
+            )
             (run / "pytest.log").write_text(out.stdout + out.stderr)
             lines = [line for line in out.stdout.splitlines() if line.strip()]
-            summary = next((line for line in reversed(lines) if re.search(r"\d+ (passed|failed|error)", line)),
-                           lines[-1] if lines else "(no output)")
+            summary = next(
+                (line for line in reversed(lines) if re.search(r"\d+ (passed|failed|error)", line)),
+                lines[-1] if lines else "(no output)",
+            )
             time.sleep(1)  # the last websockets are logged as they close
             stuck = True
             for route, rows in by_route(read_log(run / "access.log"), None).items():
@@ -258,12 +314,18 @@ def main() -> int:
                 finals = {r["final"] for r in rows}
                 retried = sum(len(r["tried"]) > 1 for r in rows)
                 stuck = stuck and len(finals) == 1 and not retried
-                say(f"   the tests' browser (cookie {route[:8]}…): {len(rows)} requests ({kinds['websocket']} websockets, "
+                say(
+                    f"   the tests' browser (cookie {route[:8]}…): {len(rows)} requests "
+                    f"({kinds['websocket']} websockets, "
                     f"{kinds['media']} downloads from /media/, {retried} retried) -> "
-                    f"{' + '.join(sorted(name.get(f, f) for f in finals))}")
-            record("a. browser tests through nginx", out.returncode == 0 and stuck,
-                   f"{summary.strip('= ')} (exit {out.returncode}, {time.monotonic() - start:.0f} s); "
-                   f"the tests' browser stayed on one replica: {'yes' if stuck else 'NO'}")
+                    f"{' + '.join(sorted(name.get(f, f) for f in finals))}"
+                )
+            record(
+                "a. browser tests through nginx",
+                out.returncode == 0 and stuck,
+                f"{summary.strip('= ')} (exit {out.returncode}, {time.monotonic() - start:.0f} s); "
+                f"the tests' browser stayed on one replica: {'yes' if stuck else 'NO'}",
+            )
 
         from playwright.sync_api import sync_playwright
 
@@ -285,18 +347,30 @@ def main() -> int:
                     where = " + ".join(sorted(name.get(f, f) for f in finals)) or "nothing logged"
                     if len(finals) == 1:
                         landed[next(iter(finals))] += 1
-                    if len(finals) != 1 or retried or not (kinds["page"] and kinds["static"] and kinds["websocket"]):
+                    if (
+                        len(finals) != 1
+                        or retried
+                        or not (kinds["page"] and kinds["static"] and kinds["websocket"])
+                    ):
                         split.append(i)
                     errors_b += problems(s)
-                    say(f"   session {i}: {len(rows):3d} requests ({kinds['page']} page, {kinds['static']} static, "
-                        f"{kinds['websocket']} websocket, {kinds['stcore'] + kinds['media']} other) -> {where}; "
-                        f"drawn in {s['seconds']:.1f} s")
+                    say(
+                        f"   session {i}: {len(rows):3d} requests ({kinds['page']} page, "
+                        f"{kinds['static']} static, "
+                        f"{kinds['websocket']} websocket, {kinds['stcore'] + kinds['media']} other) -> "
+                        f"{where}; "
+                        f"drawn in {s['seconds']:.1f} s"
+                    )
                 jars = Counter(", ".join(s["cookies"]) for s in sessions)
                 say(f"   cookies in the browser: {'; '.join(f'{j} ({n} sessions)' for j, n in jars.items())}")
                 spread = ", ".join(f"{landed[a]} on {name[a]}" for a in replicas)
-                record("b. sessions spread and stick", len(landed) == 2 and not split and not errors_b,
-                       f"{opts.sessions} sessions: {spread}; sessions whose requests went to more than one replica "
-                       f"or missed page/static/websocket: {len(split)}; errors: {len(errors_b)}")
+                record(
+                    "b. sessions spread and stick",
+                    len(landed) == 2 and not split and not errors_b,
+                    f"{opts.sessions} sessions: {spread}; sessions whose requests went to more than "
+                    "one replica "
+                    f"or missed page/static/websocket: {len(split)}; errors: {len(errors_b)}",
+                )
                 for e in errors_b[:10]:
                     say(f"   error: {e}")
 
@@ -308,8 +382,12 @@ def main() -> int:
                 live_before = live["websockets"]
                 mark = (run / "access.log").stat().st_size  # from here on, only what happened after the stop
                 stop(procs[0])
-                say(f"c. stopped {name[victim]} (SIGTERM to its process group, exit code {procs[0].returncode})")
-                # a user who had the page open on the stopped replica: does the page reconnect to the survivor?
+                say(
+                    f"c. stopped {name[victim]} (SIGTERM to its process group, exit code "
+                    f"{procs[0].returncode})"
+                )
+                # a user who had the page open on the stopped replica: does the page reconnect to the
+                # survivor?
                 deadline = time.monotonic() + 30
                 while time.monotonic() < deadline:
                     live["page"].wait_for_timeout(500)
@@ -317,8 +395,11 @@ def main() -> int:
                     if live["websockets"] > live_before and state["charts"] and not state["busy"]:
                         break
                 live["state"] = page_state(live["page"])
-                # does the page still work? a filter change must redraw the chart (a rerun on the survivor)
-                count = "() => document.querySelector('.js-plotly-plot').data.reduce((n, t) => n + t.y.length, 0)"
+                # does the page still work? a filter change must redraw the chart (a rerun on the
+                # survivor)
+                count = (
+                    "() => document.querySelector('.js-plotly-plot').data.reduce((n, t) => n + t.y.length, 0)"
+                )
                 live["tries"] = []
                 for _ in range(2):  # the first action after a failover can be lost (see the report)
                     try:
@@ -327,15 +408,21 @@ def main() -> int:
                         box.fill("Kronstadt")
                         box.press("Enter")
                         live["page"].wait_for_function(f"() => ({count})() < {before}", timeout=15_000)
-                        live["tries"].append(f"redrew the chart ({before} -> {live['page'].evaluate(count)} events)")
+                        live["tries"].append(
+                            f"redrew the chart ({before} -> {live['page'].evaluate(count)} events)"
+                        )
                         break
                     except Exception as exc:
                         live["tries"].append(f"no effect within 15 s ({exc.__class__.__name__})")
                 live["ctx"].close()
                 after = []
-                for i in range(opts.after):  # odd ones are new users, even ones return with a cookie for the stopped one
+                for i in range(
+                    opts.after
+                ):  # odd ones are new users, even ones return with a cookie for the stopped one
                     cookie = pinned[i // 2] if i % 2 else None
-                    after.append(open_session(browser, base + PAGES[i % len(PAGES)], cookie=cookie, base=base))
+                    after.append(
+                        open_session(browser, base + PAGES[i % len(PAGES)], cookie=cookie, base=base)
+                    )
                 for s in after:
                     s["ctx"].close()
                 time.sleep(1.5)
@@ -349,26 +436,48 @@ def main() -> int:
                     retried += sum(len(r["tried"]) > 1 for r in rows)
                     errors_c += problems(s)
                     kinds = Counter(kind(r["path"]) for r in rows)
-                    say(f"   new session {i} ({'cookie of the stopped replica' if s['pinned'] else 'no cookie'}): "
+                    say(
+                        f"   new session {i} "
+                        f"({'cookie of the stopped replica' if s['pinned'] else 'no cookie'}): "
                         f"{len(rows):3d} requests ({kinds['page']} page, {kinds['websocket']} websocket) -> "
                         f"{' + '.join(sorted(name.get(f, f) for f in finals)) or 'nothing logged'}; "
-                        f"drawn in {s['seconds']:.1f} s; {len(problems(s))} errors")
+                        f"drawn in {s['seconds']:.1f} s; {len(problems(s))} errors"
+                    )
                 for e in errors_c[:10]:
                     say(f"   error: {e}")
-                refused = sum("Connection refused" in line for line in (run / "error.log").read_text().splitlines())
-                say(f"   nginx: {sum(len(r['tried']) > 1 for r in rows_c)} request(s) after the stop were retried on "
-                    f"the survivor (connection refused, then 200/101); 'Connection refused' lines in error.log: "
-                    f"{refused}; 502s sent to browsers: {sum(r['status'] == '502' for r in rows_c)}")
-                record("c. one replica stopped", len(after) >= 5 and off == 0 and not errors_c,
-                       f"{len(after)} new sessions, {len(after) - off} drawn on {name[survivor]}, errors: {len(errors_c)}")
-                ws = [name.get(r["final"], r["final"]) for r in rows_c
-                      if r["route"] == live["route"] and kind(r["path"]) == "websocket"]
+                refused = sum(
+                    "Connection refused" in line for line in (run / "error.log").read_text().splitlines()
+                )
+                say(
+                    f"   nginx: {sum(len(r['tried']) > 1 for r in rows_c)} request(s) after the stop "
+                    "were retried on "
+                    "the survivor (connection refused, then 200/101); 'Connection refused' lines in "
+                    "error.log: "
+                    f"{refused}; 502s sent to browsers: {sum(r['status'] == '502' for r in rows_c)}"
+                )
+                record(
+                    "c. one replica stopped",
+                    len(after) >= 5 and off == 0 and not errors_c,
+                    f"{len(after)} new sessions, {len(after) - off} drawn on {name[survivor]}, errors: "
+                    f"{len(errors_c)}",
+                )
+                ws = [
+                    name.get(r["final"], r["final"])
+                    for r in rows_c
+                    if r["route"] == live["route"] and kind(r["path"]) == "websocket"
+                ]
                 st = live["state"]
-                say(f"   (not counted) a page left open on the stopped replica: its websockets, in the order they "
-                    f"closed: {', '.join(ws) or 'none'}; charts still drawn: {st['charts']}, exception boxes: "
-                    f"{st['exceptions']}, 'Connection error': {'yes' if st['connection_error'] else 'no'};")
-                say(f"   its search box after the stop: {'; then '.join(live['tries'])} "
-                    f"(a new Streamlit session on the survivor: the old session's state is gone)")
+                say(
+                    "   (not counted) a page left open on the stopped replica: its websockets, in the "
+                    "order they "
+                    f"closed: {', '.join(ws) or 'none'}; charts still drawn: {st['charts']}, exception "
+                    "boxes: "
+                    f"{st['exceptions']}, 'Connection error': {'yes' if st['connection_error'] else 'no'};"
+                )
+                say(
+                    f"   its search box after the stop: {'; then '.join(live['tries'])} "
+                    f"(a new Streamlit session on the survivor: the old session's state is gone)"
+                )
             finally:
                 browser.close()
     except KeyboardInterrupt:
@@ -379,8 +488,10 @@ def main() -> int:
         for proc in procs:
             stop(proc)
     passed = bool(results) and all(ok for _, ok, _ in results)
-    say(f"{'PASS' if passed else 'FAIL'}: {sum(ok for _, ok, _ in results)} of {len(results)} steps passed; "
-        f"nginx and both replicas stopped; logs in {run}")
+    say(
+        f"{'PASS' if passed else 'FAIL'}: {sum(ok for _, ok, _ in results)} of {len(results)} steps passed; "
+        f"nginx and both replicas stopped; logs in {run}"
+    )
     return 0 if passed else 1
 
 

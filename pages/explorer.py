@@ -1,4 +1,5 @@
 """Explorer: figures and events as searchable tables, and exactly the filtered rows as a safe CSV."""
+
 import streamlit as st
 
 import ui
@@ -13,23 +14,39 @@ groups = dict(zip(data.groups.group_id, data.groups[f"title_{lang}"]))
 cats = sorted(data.events.category.unique())
 
 # 1. Selection, in the URL.
-params = [state.Param(state.TABLE, state.choice(state.TABLES), "figures"),
-          state.Param(state.SEARCH, state.text, ""),
-          state.Param(state.SOURCES, state.choices(list(names)), []),
-          state.Param(state.GROUP, state.choices(list(groups)), []),
-          state.Param(state.CATEGORIES, state.choices(cats), [])]
+params = [
+    state.Param(state.TABLE, state.choice(state.TABLES), "figures"),
+    state.Param(state.SEARCH, state.text, ""),
+    state.Param(state.SOURCES, state.choices(list(names)), []),
+    state.Param(state.GROUP, state.choices(list(groups)), []),
+    state.Param(state.CATEGORIES, state.choices(cats), []),
+]
 ui.init(params)
 st.title(t("page_explorer", lang))
 st.caption(t("explorer_intro", lang))
 a, b, c = st.columns([1, 2, 2])
-table = a.segmented_control(t("table", lang), state.TABLES, key=state.TABLE,
-                            format_func=lambda x: t(f"table_{x}", lang)) or "figures"
+table = (
+    a.segmented_control(
+        t("table", lang), state.TABLES, key=state.TABLE, format_func=lambda x: t(f"table_{x}", lang)
+    )
+    or "figures"
+)
 b.text_input(t("search", lang), key=state.SEARCH, max_chars=state.MAX_TEXT)
-c.multiselect(t("sources", lang), list(names), key=state.SOURCES, placeholder=t("any", lang), format_func=names.get)
+c.multiselect(
+    t("sources", lang), list(names), key=state.SOURCES, placeholder=t("any", lang), format_func=names.get
+)
 if table == "figures":
-    st.multiselect(t("groups", lang), list(groups), key=state.GROUP, placeholder=t("any", lang), format_func=groups.get)
+    st.multiselect(
+        t("groups", lang), list(groups), key=state.GROUP, placeholder=t("any", lang), format_func=groups.get
+    )
 else:
-    st.multiselect(t("categories", lang), cats, key=state.CATEGORIES, placeholder=t("any", lang), format_func=lambda x: category(x, lang))
+    st.multiselect(
+        t("categories", lang),
+        cats,
+        key=state.CATEGORIES,
+        placeholder=t("any", lang),
+        format_func=lambda x: category(x, lang),
+    )
 ui.sync(params)
 text = st.session_state[state.SEARCH] or ""
 sources = tuple(st.session_state[state.SOURCES])
@@ -37,20 +54,28 @@ sources = tuple(st.session_state[state.SOURCES])
 # 2. Data: exactly the rows the filters pass, provenance columns included.
 if table == "figures":
     rows = filters.figures(data, sources=sources, groups=tuple(st.session_state[state.GROUP]), text=text)
-    view, cut = limits.head(rows, limits.TABLE_ROWS)  # a large corpus shows its first rows; downloads carry all
+    view, cut = limits.head(
+        rows, limits.TABLE_ROWS
+    )  # a large corpus shows its first rows; downloads carry all
     view = view.assign(stated=[fmt.stated(r, lang) for r in records(view)])
-    config = {"stated": st.column_config.TextColumn(t("value", lang), width="small"),
-              "quote": st.column_config.TextColumn(t("quote", lang), width="large"),
-              "value": st.column_config.NumberColumn("value", format="%.4g"),
-              "group": st.column_config.TextColumn(t("groups", lang))}
+    config = {
+        "stated": st.column_config.TextColumn(t("value", lang), width="small"),
+        "quote": st.column_config.TextColumn(t("quote", lang), width="large"),
+        "value": st.column_config.NumberColumn("value", format="%.4g"),
+        "group": st.column_config.TextColumn(t("groups", lang)),
+    }
     first = ["figure_id", "stated", f"measure_{lang}", "quote", "source_id", "group", "qualifier", "value"]
 else:
-    rows = filters.events(data, filters.EventFilter(sources=sources, text=text,
-                                                    categories=tuple(st.session_state[state.CATEGORIES])))
+    rows = filters.events(
+        data,
+        filters.EventFilter(sources=sources, text=text, categories=tuple(st.session_state[state.CATEGORIES])),
+    )
     view, cut = limits.head(rows, limits.TABLE_ROWS)
-    config = {"quote": st.column_config.TextColumn(t("quote", lang), width="large"),
-              "date_text": st.column_config.TextColumn(t("date_as_written", lang)),
-              "start_gregorian": st.column_config.TextColumn(t("new_style", lang))}
+    config = {
+        "quote": st.column_config.TextColumn(t("quote", lang), width="large"),
+        "date_text": st.column_config.TextColumn(t("date_as_written", lang)),
+        "start_gregorian": st.column_config.TextColumn(t("new_style", lang)),
+    }
     first = ["event_id", "date_text", f"title_{lang}", "quote", "source_id", "category", "start_gregorian"]
 view = view[first + [c for c in view.columns if c not in first]]
 
@@ -61,15 +86,36 @@ if cut:
 st.dataframe(view, hide_index=True, width="stretch", column_config=config, height=520)
 st.subheader(t("data_downloads", lang))
 a, b, c, d = st.columns(4)
-a.download_button(t("download_csv", lang, n=len(rows)), data=lambda: export.safe_csv(rows),
-                  file_name=f"{table}_filtered.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
-b.download_button(t("download_json", lang), data=lambda: publish.json_records(rows), file_name=f"{table}_filtered.json",
-                  mime="application/json", icon=":material/data_object:", on_click="ignore")
-c.download_button(t("download_zip", lang), data=lambda: publish.package_zip(paths.data_dir()),
-                  file_name="russian_revolution_datapackage.zip", mime="application/zip", icon=":material/folder_zip:",
-                  on_click="ignore")
-d.download_button(t("download_timelinejs", lang),
-                  data=lambda: publish.timelinejs_bytes(data.events, data.eras, lang, names),
-                  file_name=f"timelinejs_{lang}.json", mime="application/json", icon=":material/timeline:",
-                  on_click="ignore")
+a.download_button(
+    t("download_csv", lang, n=len(rows)),
+    data=lambda: export.safe_csv(rows),
+    file_name=f"{table}_filtered.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    on_click="ignore",
+)
+b.download_button(
+    t("download_json", lang),
+    data=lambda: publish.json_records(rows),
+    file_name=f"{table}_filtered.json",
+    mime="application/json",
+    icon=":material/data_object:",
+    on_click="ignore",
+)
+c.download_button(
+    t("download_zip", lang),
+    data=lambda: publish.package_zip(paths.data_dir()),
+    file_name="russian_revolution_datapackage.zip",
+    mime="application/zip",
+    icon=":material/folder_zip:",
+    on_click="ignore",
+)
+d.download_button(
+    t("download_timelinejs", lang),
+    data=lambda: publish.timelinejs_bytes(data.events, data.eras, lang, names),
+    file_name=f"timelinejs_{lang}.json",
+    mime="application/json",
+    icon=":material/timeline:",
+    on_click="ignore",
+)
 st.caption(ui.cite())

@@ -1,4 +1,5 @@
 """Overview: the headline figures with their sentences, what the dashboard holds, and how to read it."""
+
 import streamlit as st
 
 import ui
@@ -24,8 +25,12 @@ for col, card in zip(st.columns(max(1, len(cards))), cards):
 
 # How sure is each headline number? The text's claim beside what other sources give, and why they differ.
 st.subheader(t("how_sure", lang))
-st.dataframe(ui.memo(summary.how_sure, data, lang), hide_index=True, width="stretch",
-             column_config={t("why_differ", lang): st.column_config.TextColumn(width="large")})
+st.dataframe(
+    ui.memo(summary.how_sure, data, lang),
+    hide_index=True,
+    width="stretch",
+    column_config={t("why_differ", lang): st.column_config.TextColumn(width="large")},
+)
 st.caption(t("refs_caption_overview", lang))
 
 # 2. What the dashboard holds.

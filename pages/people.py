@@ -1,4 +1,6 @@
-"""People and places: who and where each text talks about, by source and by era, and a link to the timeline."""
+"""People and places: who and where each text talks about, by source and by era, and a link to the
+timeline."""
+
 import streamlit as st
 
 import ui
@@ -21,8 +23,10 @@ person_names = dict(zip(data.people.person_id, data.people[f"name_{lang}"]))
 place_names = dict(zip(data.places.place_id, data.places[f"name_{lang}"]))
 
 # 1. Selection: a person and a place (in the URL), each a link into the timeline.
-params = [state.Param(state.PEOPLE, state.choice(list(person_names)), ""),
-          state.Param(state.PLACES, state.choice(list(place_names)), "")]
+params = [
+    state.Param(state.PEOPLE, state.choice(list(person_names)), ""),
+    state.Param(state.PLACES, state.choice(list(place_names)), ""),
+]
 ui.init(params)
 st.title(t("page_people", lang))
 st.caption(t("people_intro", lang))
@@ -42,22 +46,40 @@ st.caption(t("map_note", lang))
 # 4. One person or place: linked events by era, the names a place bore, and the timeline filtered to it.
 eras = dict(zip(data.eras.era_id, data.eras[f"title_{lang}"]))
 a, b = st.columns(2)
-for col, key, options, era_counts, id_col in ((a, state.PEOPLE, person_names, people_eras, "person_id"),
-                                               (b, state.PLACES, place_names, place_eras, "place_id")):
+for col, key, options, era_counts, id_col in (
+    (a, state.PEOPLE, person_names, people_eras, "person_id"),
+    (b, state.PLACES, place_names, place_eras, "place_id"),
+):
     with col:
-        chosen = st.selectbox(t("people" if key == state.PEOPLE else "places", lang), ["", *options], key=key,
-                              format_func=lambda k, o=options: o.get(k, t("none_selected", lang)))
+        chosen = st.selectbox(
+            t("people" if key == state.PEOPLE else "places", lang),
+            ["", *options],
+            key=key,
+            format_func=lambda k, o=options: o.get(k, t("none_selected", lang)),
+        )
         if chosen:
             rows = era_counts[era_counts[id_col] == chosen]
             st.markdown(f"**{t('by_era_table', lang)}**")
-            st.dataframe(rows.assign(era=rows.era.map(eras), source_id=rows.source_id.map(names))
-                         .drop(columns=id_col), hide_index=True, width="stretch")
+            st.dataframe(
+                rows.assign(era=rows.era.map(eras), source_id=rows.source_id.map(names)).drop(columns=id_col),
+                hide_index=True,
+                width="stretch",
+            )
             if key == state.PLACES:
-                st.dataframe(data.place_names[data.place_names.place_id == chosen].drop(columns="place_id"),
-                             hide_index=True, width="stretch")
-            st.page_link("pages/timeline.py", label=t("open_timeline", lang), icon=":material/timeline:",
-                         query_params={key: chosen, state.LANG: lang})
+                st.dataframe(
+                    data.place_names[data.place_names.place_id == chosen].drop(columns="place_id"),
+                    hide_index=True,
+                    width="stretch",
+                )
+            st.page_link(
+                "pages/timeline.py",
+                label=t("open_timeline", lang),
+                icon=":material/timeline:",
+                query_params={key: chosen, state.LANG: lang},
+            )
 ui.sync(params)
 with st.expander(t("rows_behind", lang)):
-    st.dataframe(people_counts.pivot(index="person_id", columns="source_id", values="mentions").rename(columns=names),
-                 width="stretch")
+    st.dataframe(
+        people_counts.pivot(index="person_id", columns="source_id", values="mentions").rename(columns=names),
+        width="stretch",
+    )

@@ -1,4 +1,5 @@
 """Slides: pick charts and timeline views, download them as a PPTX deck, or present them full-width."""
+
 import streamlit as st
 
 import ui
@@ -10,16 +11,23 @@ names = ui.source_names(data, lang)
 keys = slides.options(data)
 
 # 1. Selection: the deck, whether to present, and the slide shown — all in the URL.
-params = [state.Param(state.DECK, lambda raw: slides.parse(raw, data), keys[:4]),
-          state.Param(state.PRESENT, state.flag, False),
-          state.Param(state.SLIDE, state.integer(1, len(keys)), 1)]
+params = [
+    state.Param(state.DECK, lambda raw: slides.parse(raw, data), keys[:4]),
+    state.Param(state.PRESENT, state.flag, False),
+    state.Param(state.SLIDE, state.integer(1, len(keys)), 1),
+]
 ui.init(params)
 present = st.session_state[state.PRESENT]
 if not present:
     st.title(t("page_slides", lang))
     st.caption(t("slides_intro", lang))
-    st.multiselect(t("choose_slides", lang), list(dict.fromkeys(keys + st.session_state[state.DECK])), key=state.DECK, format_func=lambda k: slides.label(k, data, lang),
-                   placeholder=t("any", lang))
+    st.multiselect(
+        t("choose_slides", lang),
+        list(dict.fromkeys(keys + st.session_state[state.DECK])),
+        key=state.DECK,
+        format_func=lambda k: slides.label(k, data, lang),
+        placeholder=t("any", lang),
+    )
 st.toggle(t("present", lang), key=state.PRESENT)
 deck = list(st.session_state[state.DECK])
 position = min(max(1, st.session_state[state.SLIDE]), max(1, len(deck)))
@@ -33,33 +41,62 @@ def step(delta: int) -> None:
 items = [ui.memo(slides.build, data, k, lang, names) for k in deck]
 
 if present and items:
-    # Presentation mode: one chart, full width, large type, no sidebar; back and next move through the deck.
-    st.html("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl']{display:none}</style>")
+    # Presentation mode: one chart, full width, large type, no sidebar; back and next move through the
+    # deck.
+    st.html(
+        "<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl']{display:none}</style>"
+    )
     item = items[position - 1]
-    ui.chart(slides.for_presentation(item.figure), key="present_chart", alt=item.title,
-             filename=item.key.replace(":", "_"), maddison=item.maddison)
+    ui.chart(
+        slides.for_presentation(item.figure),
+        key="present_chart",
+        alt=item.title,
+        filename=item.key.replace(":", "_"),
+        maddison=item.maddison,
+    )
     st.caption(item.caption)
     back, where, ahead = st.columns([1, 2, 1])
     back.button(t("prev", lang), on_click=step, args=(-1,), disabled=position <= 1, width="stretch")
-    where.markdown(f"<div style='text-align:center;font-size:1.4rem'>{t('slide_n', lang, n=position, total=len(items))}</div>",
-                   unsafe_allow_html=True)
+    where.markdown(
+        "<div style='text-align:center;font-size:1.4rem'>"
+        f"{t('slide_n', lang, n=position, total=len(items))}</div>",
+        unsafe_allow_html=True,
+    )
     ahead.button(t("next", lang), on_click=step, args=(1,), disabled=position >= len(items), width="stretch")
 elif items:
     # 4. The deck, with each slide's caption; the PPTX is built on request, with a progress bar.
     for n, item in enumerate(items, 1):
         with st.expander(f"{n}. {item.title}"):
-            ui.chart(item.figure, key=f"slide_{n}", alt=item.title, filename=item.key.replace(":", "_"),
-                     maddison=item.maddison)
+            ui.chart(
+                item.figure,
+                key=f"slide_{n}",
+                alt=item.title,
+                filename=item.key.replace(":", "_"),
+                maddison=item.maddison,
+            )
             st.caption(item.caption)
     if st.button(t("build_deck", lang), icon=":material/slideshow:", type="primary"):
         bar = st.progress(0.0, text=t("building", lang))
         try:
-            pptx = publish.deck([publish.Slide(i.figure, i.title, i.caption + "\n" + ui.cite(i.maddison), i.quotes,
-                                               ui.view_url()) for i in items],
-                                lang, list(names.values()), progress=lambda f: bar.progress(f, text=t("building", lang)))
-            st.download_button(t("download_deck", lang, n=len(items) + 2), pptx, file_name=f"russian_revolution_{lang}.pptx",
-                               mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                               icon=":material/download:", on_click="ignore")
+            pptx = publish.deck(
+                [
+                    publish.Slide(
+                        i.figure, i.title, i.caption + "\n" + ui.cite(i.maddison), i.quotes, ui.view_url()
+                    )
+                    for i in items
+                ],
+                lang,
+                list(names.values()),
+                progress=lambda f: bar.progress(f, text=t("building", lang)),
+            )
+            st.download_button(
+                t("download_deck", lang, n=len(items) + 2),
+                pptx,
+                file_name=f"russian_revolution_{lang}.pptx",
+                mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                icon=":material/download:",
+                on_click="ignore",
+            )
         except images.ExportError as exc:
             st.error(t("export_failed", lang, error=exc))
 else:

@@ -1,4 +1,5 @@
 """Two sources: events both texts tell, side by side; coverage per decade; what only one text tells."""
+
 import streamlit as st
 
 import ui
@@ -25,8 +26,12 @@ with st.expander(t("rows_behind", lang)):
 # 4. Side by side: the two sentences of one shared event.
 st.subheader(t("side_by_side", lang) + f" ({len(shared)})")
 if shared:
-    key = st.selectbox(t("select_event", lang), shared, key=state.EVENT,
-                       format_func=lambda k: f"{first.loc[k, f'title_{lang}']} ({first.loc[k, 'start_gregorian'][:4]})")
+    key = st.selectbox(
+        t("select_event", lang),
+        shared,
+        key=state.EVENT,
+        format_func=lambda k: f"{first.loc[k, f'title_{lang}']} ({first.loc[k, 'start_gregorian'][:4]})",
+    )
     told = filters.tellings(data, key)
     for col, source_id in zip(st.columns(len(names)), names):
         with col:
@@ -40,6 +45,14 @@ only_in = ui.memo(summary.only_in, data, lang)
 for col, source_id in zip(st.columns(len(names)), names):
     only = only_in[source_id]
     col.markdown(f"**{t('only_in', lang, source=names[source_id])}** ({len(only)})")
-    col.dataframe(only[["date_text", f"title_{lang}", "quote"]], hide_index=True, width="stretch", height=360,
-                  column_config={"date_text": t("date_as_written", lang), f"title_{lang}": t("event", lang),
-                                 "quote": t("quote", lang)})
+    col.dataframe(
+        only[["date_text", f"title_{lang}", "quote"]],
+        hide_index=True,
+        width="stretch",
+        height=360,
+        column_config={
+            "date_text": t("date_as_written", lang),
+            f"title_{lang}": t("event", lang),
+            "quote": t("quote", lang),
+        },
+    )

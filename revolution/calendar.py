@@ -1,4 +1,5 @@
 """Dates as the texts write them: partial ISO dates, their precision, and Old Style to New Style."""
+
 from __future__ import annotations
 
 import calendar as _greg

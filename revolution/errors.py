@@ -1,4 +1,5 @@
 """The one error a broken data file raises: it names the file, the row, the column and the problem."""
+
 from __future__ import annotations
 
 

@@ -1,9 +1,11 @@
 """Downloads: the filtered rows as CSV that a spreadsheet opens safely, provenance columns included."""
+
 from __future__ import annotations
 
 import pandas as pd
 
-# A cell starting with one of these is read as a formula by spreadsheets (CSV injection); OWASP adds tab and CR.
+# A cell starting with one of these is read as a formula by spreadsheets (CSV injection); OWASP adds tab and
+# CR.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -1,4 +1,5 @@
 """Maintainer's tool: recompute the computed columns of events.csv (New Style dates, era) in place."""
+
 from __future__ import annotations
 
 import csv

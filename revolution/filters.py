@@ -1,4 +1,6 @@
-"""Selecting events and figures: by years, category, source, person, place and a text search in both languages."""
+"""Selecting events and figures: by years, category, source, person, place and a text search in both
+languages."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,7 +24,9 @@ def year_bounds(events: pd.DataFrame) -> tuple[int, int]:
     """The first and last year any event touches, New Style."""
     if events.empty:
         return 1682, 2017
-    return int(events.start_gregorian.str[:4].astype(int).min()), int(events.end_gregorian.str[:4].astype(int).max())
+    return int(events.start_gregorian.str[:4].astype(int).min()), int(
+        events.end_gregorian.str[:4].astype(int).max()
+    )
 
 
 def _matches(frame: pd.DataFrame, columns: list[str], text: str) -> pd.Series:

@@ -1,4 +1,5 @@
 """Numbers and dates as the texts state them: 'under 25%' stays under, an Old Style date says so."""
+
 from __future__ import annotations
 
 import html
@@ -7,14 +8,47 @@ import textwrap
 
 import pandas as pd
 
-UNIT_KO = {"percent": "%", "persons": " 명", "index": "", "rank": "위", "countries": "개국", "years": "년",
-           "months": "개월", "times": "배", "fraction": "", "count": "", "other": ""}
-UNIT_EN = {"percent": "%", "persons": " people", "index": "", "rank": "", "countries": " countries",
-           "years": " years", "months": " months", "times": "×", "fraction": "", "count": "", "other": ""}
+UNIT_KO = {
+    "percent": "%",
+    "persons": " 명",
+    "index": "",
+    "rank": "위",
+    "countries": "개국",
+    "years": "년",
+    "months": "개월",
+    "times": "배",
+    "fraction": "",
+    "count": "",
+    "other": "",
+}
+UNIT_EN = {
+    "percent": "%",
+    "persons": " people",
+    "index": "",
+    "rank": "",
+    "countries": " countries",
+    "years": " years",
+    "months": " months",
+    "times": "×",
+    "fraction": "",
+    "count": "",
+    "other": "",
+}
 QUALIFIER = {
-    "ko": {"exact": "{v}", "approx": "약 {v}", "less_than": "{v} 미만", "more_than": "{v} 초과", "range": "{lo}–{hi}"},
-    "en": {"exact": "{v}", "approx": "about {v}", "less_than": "under {v}", "more_than": "over {v}",
-           "range": "{lo}–{hi}"},
+    "ko": {
+        "exact": "{v}",
+        "approx": "약 {v}",
+        "less_than": "{v} 미만",
+        "more_than": "{v} 초과",
+        "range": "{lo}–{hi}",
+    },
+    "en": {
+        "exact": "{v}",
+        "approx": "about {v}",
+        "less_than": "under {v}",
+        "more_than": "over {v}",
+        "range": "{lo}–{hi}",
+    },
 }
 SYMBOL = {"exact": "", "approx": "≈", "less_than": "<", "more_than": ">", "range": ""}
 

@@ -1,9 +1,14 @@
-"""Every UI string in Korean and English, in one place; data titles come from the data's _ko/_en columns."""
+"""Every UI string in Korean and English, in one place; data titles come from the data's _ko/_en
+columns."""
+
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
     # shell
-    "app_title": {"ko": "러시아 혁명, 두 텍스트의 숫자와 연표", "en": "The Russian Revolution in two texts: figures and dates"},
+    "app_title": {
+        "ko": "러시아 혁명, 두 텍스트의 숫자와 연표",
+        "en": "The Russian Revolution in two texts: figures and dates",
+    },
     "language": {"ko": "언어", "en": "Language"},
     "lang_name": {"ko": "한국어", "en": "English"},
     "page_overview": {"ko": "개요", "en": "Overview"},
@@ -12,31 +17,51 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_sources": {"ko": "두 텍스트 비교", "en": "Two sources"},
     "page_people": {"ko": "인물과 장소", "en": "People and places"},
     "page_explorer": {"ko": "데이터 탐색", "en": "Explorer"},
-    "footer": {"ko": "출처: {sources}. 모든 수치와 사건은 원문 문장으로 이어집니다. 인용은 원저자의 말이며, 보여줄 뿐 지지하지 않습니다.",
-               "en": "Sources: {sources}. Every figure and event leads back to its sentence. Quotes are their authors' "
-                     "words, shown, not endorsed."},
-    "data_error": {"ko": "데이터 파일에 문제가 있어 대시보드를 열 수 없습니다:", "en": "A data file has a problem, so the dashboard cannot open:"},
-    "data_error_hint": {"ko": "파일을 고친 뒤 페이지를 새로 고치세요. 아무 파일도 바뀌지 않았습니다.",
-                        "en": "Fix the file and reload the page. No file was changed."},
+    "footer": {
+        "ko": "출처: {sources}. 모든 수치와 사건은 원문 문장으로 이어집니다. 인용은 원저자의 말이며, "
+        "보여줄 뿐 지지하지 않습니다.",
+        "en": "Sources: {sources}. Every figure and event leads back to its sentence. Quotes are "
+        "their authors' "
+        "words, shown, not endorsed.",
+    },
+    "data_error": {
+        "ko": "데이터 파일에 문제가 있어 대시보드를 열 수 없습니다:",
+        "en": "A data file has a problem, so the dashboard cannot open:",
+    },
+    "data_error_hint": {
+        "ko": "파일을 고친 뒤 페이지를 새로 고치세요. 아무 파일도 바뀌지 않았습니다.",
+        "en": "Fix the file and reload the page. No file was changed.",
+    },
     "share_link": {"ko": "이 화면의 링크", "en": "Link to this view"},
-    "share_help": {"ko": "주소창의 URL이 지금의 필터를 모두 담고 있습니다. 복사해서 공유하세요.",
-                   "en": "The address bar holds every filter of this view: copy it to share."},
+    "share_help": {
+        "ko": "주소창의 URL이 지금의 필터를 모두 담고 있습니다. 복사해서 공유하세요.",
+        "en": "The address bar holds every filter of this view: copy it to share.",
+    },
     "quote": {"ko": "원문", "en": "Quote"},
     "event": {"ko": "사건", "en": "Event"},
     "source": {"ko": "출처", "en": "Source"},
     "sources": {"ko": "텍스트", "en": "Sources"},
     "notes": {"ko": "주", "en": "Notes"},
-    "rows_behind": {"ko": "이 차트의 데이터 (텍스트 대안)", "en": "The rows behind this chart (text alternative)"},
-    "no_rows": {"ko": "조건에 맞는 항목이 없습니다. 필터를 넓혀 보세요.", "en": "Nothing matches. Try wider filters."},
+    "rows_behind": {
+        "ko": "이 차트의 데이터 (텍스트 대안)",
+        "en": "The rows behind this chart (text alternative)",
+    },
+    "no_rows": {
+        "ko": "조건에 맞는 항목이 없습니다. 필터를 넓혀 보세요.",
+        "en": "Nothing matches. Try wider filters.",
+    },
     "derived": {"ko": "계산값", "en": "derived"},
     "stated": {"ko": "원문 수치", "en": "stated"},
     "derived_how": {"ko": "원문에 없는 값: {how} 으로 계산", "en": "Not in the text: computed as {how}"},
     # overview
     "overview_intro": {
-        "ko": "두 편의 한국어 텍스트 — 역사 개설(류한수)과 2017년 선언문(국제코뮤니스트흐름) — 가 인용하는 모든 수치와 날짜를 "
-              "원문 문장과 함께 정리했습니다.",
-        "en": "Every figure and date cited by two Korean texts — a history survey (Ryu Han-su) and a 2017 manifesto "
-              "(International Communist Current) — each with the sentence it came from."},
+        "ko": "두 편의 한국어 텍스트 — 역사 개설(류한수)과 2017년 선언문(국제코뮤니스트흐름) — 가 "
+        "인용하는 모든 수치와 날짜를 "
+        "원문 문장과 함께 정리했습니다.",
+        "en": "Every figure and date cited by two Korean texts — a history survey (Ryu Han-su) and a "
+        "2017 manifesto "
+        "(International Communist Current) — each with the sentence it came from.",
+    },
     "headline": {"ko": "핵심 수치", "en": "Headline figures"},
     "what_is_here": {"ko": "무엇이 들어 있나", "en": "What the dashboard holds"},
     "n_figures": {"ko": "수치", "en": "Figures"},
@@ -45,28 +70,35 @@ STRINGS: dict[str, dict[str, str]] = {
     "n_notes": {"ko": "출처 비판 주석", "en": "Source-critical notes"},
     "how_to_read": {"ko": "읽는 법", "en": "How to read"},
     "how_to_read_body": {
-        "ko": "- **한정어**: 원문이 \"25퍼센트에 못 미치는\"이라고 하면 값은 *25% 미만*으로 표시하고, 막대는 열린 끝(화살표)으로 그립니다. "
-              "정확한 값처럼 보이게 하지 않습니다.\n"
-              "- **계산값**: 원문에 없는 비율(예: 40만/240만 = 16.7%)은 원문 수치에서 계산했다고 표시합니다.\n"
-              "- **달력**: 러시아는 1918년 2월까지 율리우스력(구력)을 썼습니다. 연표의 '표기대로'는 원문의 날짜를, "
-              "'신력(그레고리력)'은 계산한 날짜를 씁니다. 1917년 2월 23일(구력) = 3월 8일(신력).\n"
-              "- **주석**: 원문이 스스로와, 또는 확립된 연대와 어긋나는 곳에는 원문을 고치지 않고 주석을 붙입니다.",
-        "en": "- **Qualifiers**: where the text says \"under 25 per cent\", the value reads *under 25%* and its bar has an "
-              "open end (an arrow); no bound is drawn as an exact value.\n"
-              "- **Derived values**: a share the text does not state (e.g. 400,000 / 2.4 million = 16.7%) is marked as "
-              "computed from the stated figures.\n"
-              "- **Calendars**: Russia used the Julian (Old Style) calendar until February 1918. On the timeline, "
-              "'as written' plots the text's dates and 'New Style' the computed Gregorian ones: 23 Feb 1917 O.S. = "
-              "8 Mar 1917 N.S.\n"
-              "- **Notes**: where a text contradicts itself or established chronology, the text stays as it is and a "
-              "note says what is wrong and why."},
+        "ko": '- **한정어**: 원문이 "25퍼센트에 못 미치는"이라고 하면 값은 *25% 미만*으로 표시하고, '
+        "막대는 열린 끝(화살표)으로 그립니다. "
+        "정확한 값처럼 보이게 하지 않습니다.\n"
+        "- **계산값**: 원문에 없는 비율(예: 40만/240만 = 16.7%)은 원문 수치에서 계산했다고 표시합니다.\n"
+        "- **달력**: 러시아는 1918년 2월까지 율리우스력(구력)을 썼습니다. 연표의 '표기대로'는 원문의 날짜를, "
+        "'신력(그레고리력)'은 계산한 날짜를 씁니다. 1917년 2월 23일(구력) = 3월 8일(신력).\n"
+        "- **주석**: 원문이 스스로와, 또는 확립된 연대와 어긋나는 곳에는 원문을 고치지 않고 주석을 붙입니다.",
+        "en": '- **Qualifiers**: where the text says "under 25 per cent", the value reads *under 25%* '
+        "and its bar has an "
+        "open end (an arrow); no bound is drawn as an exact value.\n"
+        "- **Derived values**: a share the text does not state (e.g. 400,000 / 2.4 million = 16.7%) "
+        "is marked as "
+        "computed from the stated figures.\n"
+        "- **Calendars**: Russia used the Julian (Old Style) calendar until February 1918. On the timeline, "
+        "'as written' plots the text's dates and 'New Style' the computed Gregorian ones: 23 Feb 1917 O.S. = "
+        "8 Mar 1917 N.S.\n"
+        "- **Notes**: where a text contradicts itself or established chronology, the text stays as it "
+        "is and a "
+        "note says what is wrong and why.",
+    },
     "by_source": {"ko": "텍스트별", "en": "By source"},
     "by_category": {"ko": "분류별 사건", "en": "Events by category"},
     "by_era": {"ko": "시대별 사건", "en": "Events by era"},
     "show_quote": {"ko": "원문 보기", "en": "Show the sentence"},
     # figures
-    "figures_intro": {"ko": "모든 차트는 figures.csv 에서 그립니다. 막대에 마우스를 올리면 원문이 보입니다.",
-                      "en": "Every chart is drawn from figures.csv; hover a mark to read its sentence."},
+    "figures_intro": {
+        "ko": "모든 차트는 figures.csv 에서 그립니다. 막대에 마우스를 올리면 원문이 보입니다.",
+        "en": "Every chart is drawn from figures.csv; hover a mark to read its sentence.",
+    },
     "any": {"ko": "전체", "en": "All"},
     "choose_group": {"ko": "차트", "en": "Chart"},
     "all_groups": {"ko": "전체", "en": "All"},
@@ -81,30 +113,46 @@ STRINGS: dict[str, dict[str, str]] = {
     "exact_legend": {"ko": "원문의 값", "en": "Value as stated"},
     "other_sources": {"ko": "다른 자료의 값 (참고)", "en": "Other sources (reference values)"},
     "show_refs": {"ko": "다른 자료의 값 함께 보기", "en": "Show what other sources say"},
-    "refs_caption": {"ko": "✕ 표시는 두 텍스트가 아닌 다른 자료의 값입니다. 출처와 신뢰도, 단서는 아래 표에 있습니다.",
-                     "en": "Crosses are values from other sources, not from the two texts; their sources, strength and "
-                           "caveats are in the table below."},
+    "refs_caption": {
+        "ko": "✕ 표시는 두 텍스트가 아닌 다른 자료의 값입니다. 출처와 신뢰도, 단서는 아래 표에 있습니다.",
+        "en": "Crosses are values from other sources, not from the two texts; their sources, strength and "
+        "caveats are in the table below.",
+    },
     "refs_table": {"ko": "다른 자료의 값: 출처·신뢰도·단서", "en": "Other sources: source, strength, caveat"},
     "how_sure": {"ko": "이 숫자는 얼마나 확실한가?", "en": "How sure is this number?"},
     "why_differ": {"ko": "왜 다른가", "en": "Why they differ"},
-    "refs_caption_overview": {"ko": "다른 자료의 값과 출처·단서는 '수치' 페이지의 각 차트에 있습니다.",
-                              "en": "Each reference value, with its source and caveat, is on the Figures page beside its chart."},
+    "refs_caption_overview": {
+        "ko": "다른 자료의 값과 출처·단서는 '수치' 페이지의 각 차트에 있습니다.",
+        "en": "Each reference value, with its source and caveat, is on the Figures page beside its chart.",
+    },
     "download": {"ko": "이미지 내려받기", "en": "Download image"},
     "png_slide": {"ko": "PNG 슬라이드용 (1920×1080, 2배)", "en": "PNG for slides (1920×1080, 2×)"},
     "png_square": {"ko": "PNG 정사각형 (1080×1080, 2배)", "en": "PNG square (1080×1080, 2×)"},
     "svg": {"ko": "SVG (벡터)", "en": "SVG (vector)"},
-    "image_note": {"ko": "이미지 아래에 출처와 이 화면의 링크가 인쇄됩니다. SVG의 한글은 글꼴이 있는 컴퓨터에서 제대로 보입니다.",
-                   "en": "The source and this view's link are printed under the image. Hangul in SVG needs a Korean font "
-                         "on the viewer's machine; PNG carries it as drawn."},
-    "no_browser": {"ko": "이미지 내보내기에 필요한 Chromium이 없습니다. 서버에 설치하세요: apt-get install chromium fonts-noto-cjk",
-                   "en": "Image export needs Chromium, which is not installed on the server: "
-                         "apt-get install chromium fonts-noto-cjk"},
+    "image_note": {
+        "ko": "이미지 아래에 출처와 이 화면의 링크가 인쇄됩니다. SVG의 한글은 글꼴이 있는 컴퓨터에서 "
+        "제대로 보입니다.",
+        "en": "The source and this view's link are printed under the image. Hangul in SVG needs a "
+        "Korean font "
+        "on the viewer's machine; PNG carries it as drawn.",
+    },
+    "no_browser": {
+        "ko": "이미지 내보내기에 필요한 Chromium이 없습니다. 서버에 설치하세요: apt-get install "
+        "chromium fonts-noto-cjk",
+        "en": "Image export needs Chromium, which is not installed on the server: "
+        "apt-get install chromium fonts-noto-cjk",
+    },
     "add_to_slides": {"ko": "이 연표 범위를 슬라이드로", "en": "Put this timeline range on a slide"},
     "page_slides": {"ko": "슬라이드", "en": "Slides"},
-    "slides_intro": {"ko": "차트와 연표 화면을 골라 순서대로 PPTX로 내려받거나, 브라우저에서 발표 모드로 보여주세요.",
-                     "en": "Pick charts and timeline views, in order, and download them as a PPTX deck or present them "
-                           "full-screen in the browser."},
-    "choose_slides": {"ko": "슬라이드에 넣을 차트 (고른 순서대로)", "en": "Charts for the deck (in the order you pick them)"},
+    "slides_intro": {
+        "ko": "차트와 연표 화면을 골라 순서대로 PPTX로 내려받거나, 브라우저에서 발표 모드로 보여주세요.",
+        "en": "Pick charts and timeline views, in order, and download them as a PPTX deck or present them "
+        "full-screen in the browser.",
+    },
+    "choose_slides": {
+        "ko": "슬라이드에 넣을 차트 (고른 순서대로)",
+        "en": "Charts for the deck (in the order you pick them)",
+    },
     "build_deck": {"ko": "PPTX 만들기", "en": "Build the PPTX"},
     "building": {"ko": "슬라이드를 만드는 중…", "en": "Building the slides…"},
     "download_deck": {"ko": "PPTX 내려받기 ({n}장)", "en": "Download the PPTX ({n} slides)"},
@@ -117,12 +165,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "download_json": {"ko": "걸러낸 행 JSON", "en": "Filtered rows (JSON)"},
     "download_zip": {"ko": "데이터 패키지 전체 (zip)", "en": "The whole data package (zip)"},
     "download_timelinejs": {"ko": "연표: TimelineJS JSON", "en": "Events as TimelineJS JSON"},
-    "maddison_line": {"ko": "1인당 GDP 지수, 1913=100 (Maddison; 다른 척도)",
-                      "en": "GDP per head index, 1913 = 100 (Maddison; a different measure)"},
+    "maddison_line": {
+        "ko": "1인당 GDP 지수, 1913=100 (Maddison; 다른 척도)",
+        "en": "GDP per head index, 1913 = 100 (Maddison; a different measure)",
+    },
     "chart_caption": {"ko": "출처: {source} — “{quote}”", "en": "Source: {source} — “{quote}”"},
     # timeline
-    "timeline_intro": {"ko": "기간은 막대로, 날짜가 있는 사건은 점으로 그렸습니다. 배경 띠는 시대입니다.",
-                       "en": "Periods are bars, dated events are markers; shaded bands are eras."},
+    "timeline_intro": {
+        "ko": "기간은 막대로, 날짜가 있는 사건은 점으로 그렸습니다. 배경 띠는 시대입니다.",
+        "en": "Periods are bars, dated events are markers; shaded bands are eras.",
+    },
     "years": {"ko": "연도 범위", "en": "Years"},
     "categories": {"ko": "분류", "en": "Categories"},
     "people": {"ko": "인물", "en": "People"},
@@ -143,16 +195,30 @@ STRINGS: dict[str, dict[str, str]] = {
     "preset_1930s": {"ko": "1930년대", "en": "1930s"},
     "preset_struggles": {"ko": "1968년 이후 투쟁", "en": "Struggles since 1968"},
     "n_shown": {"ko": "사건 {n}개 표시 (전체 {total}개)", "en": "{n} of {total} events shown"},
-    "density_title": {"ko": "사건 {n}개: {step}년마다 시작한 사건 수", "en": "{n} events: how many begin in each {step}-year step"},
-    "density_note": {"ko": "사건이 너무 많아 하나씩 그리지 않고 시기별 개수를 보여 줍니다. 연도나 필터를 좁혀 사건 행이 {limit}개 이하가 되면 "
-                           "사건마다 점과 원문이 보입니다.",
-                     "en": "Too many events to draw one by one, so the chart counts them per period. Narrow the years or "
-                           "filters to {limit} event rows or fewer to see each event with its sentence."},
-    "first_rows": {"ko": "처음 {shown}개 행만 표시합니다 (전체 {total}개). 데이터 탐색의 내려받기에는 모든 행이 들어 있습니다.",
-                   "en": "Showing the first {shown} of {total} rows. The Explorer's downloads carry every row."},
-    "first_choices": {"ko": "처음 {shown}개 사건만 목록에 있습니다 (전체 {total}개). 검색이나 필터로 좁혀 보세요.",
-                      "en": "The list holds the first {shown} of {total} events. Search or filter to narrow it."},
-    "select_event": {"ko": "사건 선택 (차트에서 점을 눌러도 됩니다)", "en": "Select an event (or click a mark on the chart)"},
+    "density_title": {
+        "ko": "사건 {n}개: {step}년마다 시작한 사건 수",
+        "en": "{n} events: how many begin in each {step}-year step",
+    },
+    "density_note": {
+        "ko": "사건이 너무 많아 하나씩 그리지 않고 시기별 개수를 보여 줍니다. 연도나 필터를 좁혀 사건 "
+        "행이 {limit}개 이하가 되면 "
+        "사건마다 점과 원문이 보입니다.",
+        "en": "Too many events to draw one by one, so the chart counts them per period. Narrow the years or "
+        "filters to {limit} event rows or fewer to see each event with its sentence.",
+    },
+    "first_rows": {
+        "ko": "처음 {shown}개 행만 표시합니다 (전체 {total}개). 데이터 탐색의 내려받기에는 모든 행이 "
+        "들어 있습니다.",
+        "en": "Showing the first {shown} of {total} rows. The Explorer's downloads carry every row.",
+    },
+    "first_choices": {
+        "ko": "처음 {shown}개 사건만 목록에 있습니다 (전체 {total}개). 검색이나 필터로 좁혀 보세요.",
+        "en": "The list holds the first {shown} of {total} events. Search or filter to narrow it.",
+    },
+    "select_event": {
+        "ko": "사건 선택 (차트에서 점을 눌러도 됩니다)",
+        "en": "Select an event (or click a mark on the chart)",
+    },
     "none_selected": {"ko": "— 선택 안 함 —", "en": "— none —"},
     "tellings": {"ko": "이 사건을 다룬 텍스트", "en": "How each text tells it"},
     "date_as_written": {"ko": "원문 날짜", "en": "Date as written"},
@@ -160,27 +226,39 @@ STRINGS: dict[str, dict[str, str]] = {
     "old_style": {"ko": "구력 (율리우스력)", "en": "Old Style (Julian)"},
     "calendar_unspecified": {"ko": "달력 표기 없음", "en": "calendar not stated"},
     "basis_stated": {"ko": "텍스트가 밝힘", "en": "as the text says"},
-    "basis_convention": {"ko": "텍스트는 밝히지 않음: 당시 그곳의 달력", "en": "not stated by the text: the calendar then in force there"},
+    "basis_convention": {
+        "ko": "텍스트는 밝히지 않음: 당시 그곳의 달력",
+        "en": "not stated by the text: the calendar then in force there",
+    },
     "source_note": {"ko": "출처 비판", "en": "Source criticism"},
     "basis": {"ko": "근거", "en": "Basis"},
     "date_axis": {"ko": "연도", "en": "Year"},
     # sources
-    "sources_intro": {"ko": "두 텍스트가 함께 다룬 사건의 원문을 나란히 읽습니다.",
-                      "en": "For events both texts tell, read the two sentences side by side."},
+    "sources_intro": {
+        "ko": "두 텍스트가 함께 다룬 사건의 원문을 나란히 읽습니다.",
+        "en": "For events both texts tell, read the two sentences side by side.",
+    },
     "coverage": {"ko": "10년 단위 사건 수", "en": "Events per decade"},
     "decade": {"ko": "연대", "en": "Decade"},
     "n_events_axis": {"ko": "사건 수", "en": "Events"},
     "only_in": {"ko": "{source}에만 있는 사건", "en": "Told only by {source}"},
     "side_by_side": {"ko": "나란히 읽기", "en": "Side by side"},
     # people and places
-    "people_intro": {"ko": "각 텍스트가 누구와 어디를 말하는지: 원문에서 이름이 나온 횟수와 연결된 사건.",
-                     "en": "Who and where each text talks about: how often a name appears, and the events linked to it."},
+    "people_intro": {
+        "ko": "각 텍스트가 누구와 어디를 말하는지: 원문에서 이름이 나온 횟수와 연결된 사건.",
+        "en": "Who and where each text talks about: how often a name appears, and the events linked to it.",
+    },
     "mentions": {"ko": "언급 횟수", "en": "Mentions"},
     "mentions_people": {"ko": "인물 언급", "en": "People mentioned"},
     "mentions_places": {"ko": "장소 언급", "en": "Places mentioned"},
-    "map_title": {"ko": "장소 (경위도 좌표, 배경 지도 없음)", "en": "Places (longitude and latitude, no base map)"},
-    "map_note": {"ko": "교실에서 오프라인으로도 보이도록 인터넷 지도 없이 좌표만 그렸습니다.",
-                 "en": "Drawn from coordinates alone, with no internet base map, so it works offline in a classroom."},
+    "map_title": {
+        "ko": "장소 (경위도 좌표, 배경 지도 없음)",
+        "en": "Places (longitude and latitude, no base map)",
+    },
+    "map_note": {
+        "ko": "교실에서 오프라인으로도 보이도록 인터넷 지도 없이 좌표만 그렸습니다.",
+        "en": "Drawn from coordinates alone, with no internet base map, so it works offline in a classroom.",
+    },
     "lon": {"ko": "경도", "en": "Longitude"},
     "lat": {"ko": "위도", "en": "Latitude"},
     "by_era_table": {"ko": "시대별 연결 사건", "en": "Linked events by era"},
@@ -188,8 +266,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "names_at_time": {"ko": "시대별 이름", "en": "Names over time"},
     "top_n": {"ko": "상위 {n}", "en": "Top {n}"},
     # explorer
-    "explorer_intro": {"ko": "수치와 사건을 표로 검색하고, 걸러낸 행을 그대로 CSV로 내려받습니다.",
-                       "en": "Search figures and events as tables, and download exactly the filtered rows as CSV."},
+    "explorer_intro": {
+        "ko": "수치와 사건을 표로 검색하고, 걸러낸 행을 그대로 CSV로 내려받습니다.",
+        "en": "Search figures and events as tables, and download exactly the filtered rows as CSV.",
+    },
     "table": {"ko": "표", "en": "Table"},
     "table_figures": {"ko": "수치", "en": "Figures"},
     "table_events": {"ko": "사건", "en": "Events"},
@@ -199,11 +279,16 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 CATEGORY = {
-    "reign": {"ko": "재위", "en": "Reign"}, "revolution": {"ko": "혁명", "en": "Revolution"},
-    "politics": {"ko": "정치", "en": "Politics"}, "war": {"ko": "전쟁", "en": "War"},
-    "economy": {"ko": "경제", "en": "Economy"}, "society": {"ko": "사회", "en": "Society"},
-    "labour": {"ko": "노동", "en": "Labour"}, "repression": {"ko": "탄압", "en": "Repression"},
-    "international": {"ko": "국제", "en": "International"}, "ideas": {"ko": "사상", "en": "Ideas"},
+    "reign": {"ko": "재위", "en": "Reign"},
+    "revolution": {"ko": "혁명", "en": "Revolution"},
+    "politics": {"ko": "정치", "en": "Politics"},
+    "war": {"ko": "전쟁", "en": "War"},
+    "economy": {"ko": "경제", "en": "Economy"},
+    "society": {"ko": "사회", "en": "Society"},
+    "labour": {"ko": "노동", "en": "Labour"},
+    "repression": {"ko": "탄압", "en": "Repression"},
+    "international": {"ko": "국제", "en": "International"},
+    "ideas": {"ko": "사상", "en": "Ideas"},
 }
 
 

@@ -1,4 +1,5 @@
 """Static chart images (PNG, SVG) through kaleido and Debian's Chromium, each carrying its citation."""
+
 from __future__ import annotations
 
 import os
@@ -30,8 +31,10 @@ def _ensure_server() -> None:
     if _server["up"]:
         return
     if not browser_path():
-        raise ExportError("No Chromium browser was found for image export. Install Debian's package: "
-                          "apt-get install chromium (./dev run does this).")
+        raise ExportError(
+            "No Chromium browser was found for image export. Install Debian's package: "
+            "apt-get install chromium (./dev run does this)."
+        )
     kaleido.start_sync_server(mathjax=False, silence_warnings=True)
     _server["up"] = True
 
@@ -40,8 +43,19 @@ def with_citation(fig: go.Figure, citation: str) -> go.Figure:
     """A copy of the figure with its source line printed under the plot, so the image keeps its provenance."""
     out = go.Figure(fig)
     margin_b = max(out.layout.margin.b or 40, 40) + 50
-    out.add_annotation(text=citation, xref="paper", yref="paper", x=0, y=0, yshift=-margin_b + 14, xanchor="left",
-                       yanchor="bottom", showarrow=False, align="left", font=dict(size=13, color=theme.MUTED))
+    out.add_annotation(
+        text=citation,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-margin_b + 14,
+        xanchor="left",
+        yanchor="bottom",
+        showarrow=False,
+        align="left",
+        font=dict(size=13, color=theme.MUTED),
+    )
     out.update_layout(margin=dict(b=margin_b))
     return out
 
@@ -56,5 +70,7 @@ def render(fig: go.Figure, fmt: str = "png", size: tuple[int, int] = SLIDE, scal
         try:
             return fig.to_image(format=fmt, width=width, height=height, scale=scale)
         except Exception as exc:  # kaleido reports browser trouble in many shapes; say it plainly
-            raise ExportError(f"The chart could not be rendered as {fmt.upper()} ({exc.__class__.__name__}: {exc}). "
-                              "Check that Debian's chromium and fonts-noto-cjk are installed.") from exc
+            raise ExportError(
+                f"The chart could not be rendered as {fmt.upper()} ({exc.__class__.__name__}: {exc}). "
+                "Check that Debian's chromium and fonts-noto-cjk are installed."
+            ) from exc

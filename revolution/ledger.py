@@ -1,4 +1,5 @@
 """The completeness ledger: every number with a unit and every year in a seed, to be covered by a row."""
+
 from __future__ import annotations
 
 import re
@@ -7,9 +8,40 @@ from dataclasses import dataclass
 from .provenance import normalize
 
 # Units a number in the texts is measured in; a hit is a number followed by one, or a bare year 16xx-20xx.
-UNITS = ("퍼센트", "%", "명", "만", "억", "천", "개국", "개", "년", "배", "위", "분의", "세기", "시간",
-         "일", "월", "차", "주", "km", "킬로미터", "킬로", "톤", "루블", "곳", "호", "살", "세", "달러", "마르크")
-HIT = re.compile(r"\d[\d,.]*(?:-\d+)?(?:" + "|".join(map(re.escape, UNITS)) + r")|(?<!\d)(?:1[6-9]\d\d|20[0-2]\d)(?!\d)")
+UNITS = (
+    "퍼센트",
+    "%",
+    "명",
+    "만",
+    "억",
+    "천",
+    "개국",
+    "개",
+    "년",
+    "배",
+    "위",
+    "분의",
+    "세기",
+    "시간",
+    "일",
+    "월",
+    "차",
+    "주",
+    "km",
+    "킬로미터",
+    "킬로",
+    "톤",
+    "루블",
+    "곳",
+    "호",
+    "살",
+    "세",
+    "달러",
+    "마르크",
+)
+HIT = re.compile(
+    r"\d[\d,.]*(?:-\d+)?(?:" + "|".join(map(re.escape, UNITS)) + r")|(?<!\d)(?:1[6-9]\d\d|20[0-2]\d)(?!\d)"
+)
 
 
 @dataclass(frozen=True)
@@ -19,7 +51,7 @@ class Hit:
     text: str
 
     def context(self, flat: str, width: int = 20) -> str:
-        return flat[max(0, self.start - width): self.end + width]
+        return flat[max(0, self.start - width) : self.end + width]
 
 
 def hits(seed: str) -> list[Hit]:

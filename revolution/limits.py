@@ -1,4 +1,6 @@
-"""How much one view draws: past these counts a view shows counts per period or the first rows, and says so."""
+"""How much one view draws: past these counts a view shows counts per period or the first rows, and says
+so."""
+
 from __future__ import annotations
 
 import pandas as pd

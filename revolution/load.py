@@ -1,4 +1,6 @@
-"""Load the data package: every table typed and checked, every quote found in its seed, or one clear DataError."""
+"""Load the data package: every table typed and checked, every quote found in its seed, or one clear
+DataError."""
+
 from __future__ import annotations
 
 import hashlib
@@ -51,14 +53,23 @@ def read_package(data_dir: Path) -> dict:
 
 
 def _check_fields(package: dict) -> None:
-    """A data package made for an older version of the dashboard lacks fields this version reads: say which."""
+    """A data package made for an older version of the dashboard lacks fields this version reads: say
+    which."""
     own = read_package(paths.ROOT / "data")
-    given = {r.get("name"): {f.get("name") for f in r.get("schema", {}).get("fields", [])} for r in package["resources"]}
+    given = {
+        r.get("name"): {f.get("name") for f in r.get("schema", {}).get("fields", [])}
+        for r in package["resources"]
+    }
     for res in own["resources"]:
         for field in res["schema"]["fields"]:
             if field["name"] not in given.get(res["name"], set()):
-                raise DataError(PACKAGE, None, field["name"], f"the schema of {res['path']} has no field "
-                                f"{field['name']!r}, which this version of the dashboard needs")
+                raise DataError(
+                    PACKAGE,
+                    None,
+                    field["name"],
+                    f"the schema of {res['path']} has no field "
+                    f"{field['name']!r}, which this version of the dashboard needs",
+                )
 
 
 def _check_foreign_keys(tables: dict, package: dict) -> None:
@@ -69,8 +80,12 @@ def _check_foreign_keys(tables: dict, package: dict) -> None:
             known = set(tables[ref["resource"]][ref["fields"]].dropna())
             for value, row in zip(frame[col], frame[LINE]):
                 if pd.notna(value) and value not in known:
-                    raise DataError(res["path"], int(row), col,
-                                    f"{value!r} is not a known {ref['fields']} in {ref['resource']}.csv")
+                    raise DataError(
+                        res["path"],
+                        int(row),
+                        col,
+                        f"{value!r} is not a known {ref['fields']} in {ref['resource']}.csv",
+                    )
 
 
 def _read_seeds(sources: pd.DataFrame, seeds_dir: Path) -> dict:
@@ -78,11 +93,18 @@ def _read_seeds(sources: pd.DataFrame, seeds_dir: Path) -> dict:
     for rec in records(sources):
         path = seeds_dir / rec["file"]
         if not path.is_file():
-            raise DataError("sources.csv", rec[LINE], "file", f"the seed {rec['file']!r} is not in {seeds_dir}")
+            raise DataError(
+                "sources.csv", rec[LINE], "file", f"the seed {rec['file']!r} is not in {seeds_dir}"
+            )
         raw = path.read_bytes()
         if hashlib.sha256(raw).hexdigest() != rec["sha256"]:
-            raise DataError("sources.csv", rec[LINE], "sha256", f"the seed {rec['file']!r} does not match its checksum: "
-                            "it has been changed, and the seeds must stay byte for byte")
+            raise DataError(
+                "sources.csv",
+                rec[LINE],
+                "sha256",
+                f"the seed {rec['file']!r} does not match its checksum: "
+                "it has been changed, and the seeds must stay byte for byte",
+            )
         seeds[rec["source_id"]] = raw.decode("utf-8")
     return seeds
 
@@ -92,8 +114,13 @@ def _check_quotes(name: str, frame: pd.DataFrame, flat_seeds: dict) -> None:
     for rec in records(frame):
         quote = provenance.normalize(rec["quote"])
         if not quote or quote not in flat_seeds[rec["source_id"]]:
-            raise DataError(name, rec[LINE], "quote", f"the quote does not occur in the seed of {rec['source_id']!r} "
-                            "(white space aside): every row must carry its verbatim sentence")
+            raise DataError(
+                name,
+                rec[LINE],
+                "quote",
+                f"the quote does not occur in the seed of {rec['source_id']!r} "
+                "(white space aside): every row must carry its verbatim sentence",
+            )
 
 
 def _check_events(events: pd.DataFrame, eras: pd.DataFrame) -> None:
@@ -101,37 +128,62 @@ def _check_events(events: pd.DataFrame, eras: pd.DataFrame) -> None:
     for rec in records(events):
         row = rec[LINE]
         if provenance.normalize(rec["date_text"]) not in provenance.normalize(rec["quote"]):
-            raise DataError("events.csv", row, "date_text", "the date as written does not occur inside the quote")
+            raise DataError(
+                "events.csv", row, "date_text", "the date as written does not occur inside the quote"
+            )
         if (rec["calendar"] == "unspecified") != (rec["calendar_basis"] == "none"):
-            raise DataError("events.csv", row, "calendar_basis", f"{rec['calendar_basis']!r} does not go with the "
-                            f"calendar {rec['calendar']!r}: 'none' is for an unspecified calendar, and only for it")
+            raise DataError(
+                "events.csv",
+                row,
+                "calendar_basis",
+                f"{rec['calendar_basis']!r} does not go with the "
+                f"calendar {rec['calendar']!r}: 'none' is for an unspecified calendar, and only for it",
+            )
         try:
             lo, hi = calendar.new_style_interval(rec["start"], rec["end"], rec["precision"], rec["calendar"])
         except ValueError as exc:
             raise DataError("events.csv", row, "start", str(exc)) from None
         for col, want in (("start_gregorian", lo), ("end_gregorian", hi)):
             if rec[col] != want.isoformat():
-                raise DataError("events.csv", row, col, f"{rec[col]!r} is not the computed New Style date "
-                                f"{want.isoformat()} (run `python -m revolution.fill` to recompute)")
+                raise DataError(
+                    "events.csv",
+                    row,
+                    col,
+                    f"{rec[col]!r} is not the computed New Style date "
+                    f"{want.isoformat()} (run `python -m revolution.fill` to recompute)",
+                )
         year = int(rec["start"][:4])
         era = next((e for e, a, b in spans if a <= year <= b), None)
         if rec["era"] != era:
-            raise DataError("events.csv", row, "era", f"{rec['era']!r} does not hold the start year {year} (expected {era!r})")
+            raise DataError(
+                "events.csv",
+                row,
+                "era",
+                f"{rec['era']!r} does not hold the start year {year} (expected {era!r})",
+            )
 
 
 def _check_bounds(figures: pd.DataFrame) -> None:
-    need = {"exact": ("value_low", "value_high"), "less_than": ("value_high",), "more_than": ("value_low",),
-            "range": ("value_low", "value_high")}
+    need = {
+        "exact": ("value_low", "value_high"),
+        "less_than": ("value_high",),
+        "more_than": ("value_low",),
+        "range": ("value_low", "value_high"),
+    }
     for rec in records(figures):
         for col in need.get(rec["qualifier"], ()):
             if pd.isna(rec[col]):
                 raise DataError("figures.csv", rec[LINE], col, f"a {rec['qualifier']} figure needs {col}")
         lo, hi = rec["value_low"], rec["value_high"]
         if pd.notna(lo) and pd.notna(hi) and lo > hi:
-            raise DataError("figures.csv", rec[LINE], "value_low", f"the lower bound {lo} is above the upper {hi}")
+            raise DataError(
+                "figures.csv", rec[LINE], "value_low", f"the lower bound {lo} is above the upper {hi}"
+            )
         a, b = rec["period_start"], rec["period_end"]
         if pd.notna(a) and pd.notna(b) and a > b:
-            raise DataError("figures.csv", rec[LINE], "period_start", f"the period starts ({a}) after it ends ({b})")
+            raise DataError(
+                "figures.csv", rec[LINE], "period_start", f"the period starts ({a}) after it ends ({b})"
+            )
 
 
 def derive(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
@@ -141,19 +193,39 @@ def derive(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
     for rec in records(derived):
         num, den = stated.loc[rec["numerator_id"]], stated.loc[rec["denominator_id"]]
         if num["qualifier"] != "exact" or den["qualifier"] != "exact" or den["value"] == 0:
-            raise DataError("derived.csv", rec[LINE], "numerator_id", "a share can only be derived from two exact, "
-                            "non-zero figures")
+            raise DataError(
+                "derived.csv",
+                rec[LINE],
+                "numerator_id",
+                "a share can only be derived from two exact, non-zero figures",
+            )
         value = round(100 * num["value"] / den["value"], 1)
-        how = (f"{rec['numerator_id']} / {rec['denominator_id']} × 100 = "
-               f"{num['value']:,.0f} / {den['value']:,.0f} × 100")
+        how = (
+            f"{rec['numerator_id']} / {rec['denominator_id']} × 100 = "
+            f"{num['value']:,.0f} / {den['value']:,.0f} × 100"
+        )
         same_source = num["source_id"] == den["source_id"]
-        rows.append({
-            "figure_id": rec["figure_id"], "source_id": num["source_id"] if same_source else pd.NA,
-            "quote": num["quote"] if num["quote"] == den["quote"] else f"{num['quote']} … {den['quote']}",
-            "value": value, "value_low": value, "value_high": value, "qualifier": "exact", "unit": rec["unit"],
-            "measure_ko": rec["measure_ko"], "measure_en": rec["measure_en"],
-            "period_start": num["period_start"], "period_end": num["period_end"], "group": rec["group"],
-            "notes": f"derived: {how}", "kind": "derived", "derivation": how, LINE: rec[LINE]})
+        rows.append(
+            {
+                "figure_id": rec["figure_id"],
+                "source_id": num["source_id"] if same_source else pd.NA,
+                "quote": num["quote"] if num["quote"] == den["quote"] else f"{num['quote']} … {den['quote']}",
+                "value": value,
+                "value_low": value,
+                "value_high": value,
+                "qualifier": "exact",
+                "unit": rec["unit"],
+                "measure_ko": rec["measure_ko"],
+                "measure_en": rec["measure_en"],
+                "period_start": num["period_start"],
+                "period_end": num["period_end"],
+                "group": rec["group"],
+                "notes": f"derived: {how}",
+                "kind": "derived",
+                "derivation": how,
+                LINE: rec[LINE],
+            }
+        )
     out = pd.concat([figures.assign(kind="stated", derivation=pd.NA), pd.DataFrame(rows)], ignore_index=True)
     return out.astype({"kind": "string", "derivation": "string"})
 
@@ -168,7 +240,9 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
         if name not in names:
             raise DataError(PACKAGE, None, None, f"the descriptor has no resource {name!r}")
     _check_fields(package)
-    tables = {r["name"]: read_table(data_dir / r["path"], r["schema"], r["path"]) for r in package["resources"]}
+    tables = {
+        r["name"]: read_table(data_dir / r["path"], r["schema"], r["path"]) for r in package["resources"]
+    }
     _check_foreign_keys(tables, package)
     seeds = _read_seeds(tables["sources"], seeds_dir)
     flat_seeds = {k: provenance.normalize(v) for k, v in seeds.items()}
@@ -178,14 +252,25 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
     _check_events(tables["events"], tables["eras"])
     for rec in records(tables["notes"]):
         if rec["target_id"] not in set(tables[rec["target_table"]].iloc[:, 0]):
-            raise DataError("notes.csv", rec[LINE], "target_id", f"{rec['target_id']!r} is not in {rec['target_table']}.csv")
+            raise DataError(
+                "notes.csv",
+                rec[LINE],
+                "target_id",
+                f"{rec['target_id']!r} is not in {rec['target_table']}.csv",
+            )
     for rec in records(tables["ledger_exclusions"]):
         if provenance.normalize(rec["context"]) not in flat_seeds[rec["source_id"]]:
-            raise DataError("ledger_exclusions.csv", rec[LINE], "context", "the context does not occur in its seed")
+            raise DataError(
+                "ledger_exclusions.csv", rec[LINE], "context", "the context does not occur in its seed"
+            )
     stated = set(tables["figures"].figure_id)
     for rec in records(tables["reference_values"]):
-        if rec["figure_id"] not in stated:  # the foreign key allows only stated figures; say so if one is derived
-            raise DataError("reference_values.csv", rec[LINE], "figure_id", "a reference must sit beside a stated figure")
+        if (
+            rec["figure_id"] not in stated
+        ):  # the foreign key allows only stated figures; say so if one is derived
+            raise DataError(
+                "reference_values.csv", rec[LINE], "figure_id", "a reference must sit beside a stated figure"
+            )
     tables["figures"] = derive(tables["figures"], tables.pop("derived"))
     frames = {k: v.drop(columns=LINE) for k, v in tables.items()}
     return Dataset(**frames, seeds=seeds)

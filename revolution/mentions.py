@@ -1,4 +1,5 @@
 """Who and where each source talks about: name counts in the seeds, and linked events by era."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -1,5 +1,7 @@
-"""What one panel of the Figures page shows, built together so the page can build it once per choice: the chart,
+"""What one panel of the Figures page shows, built together so the page can build it once per choice: the
+chart,
 its alt text, a caption per sentence, the reference rows beside it and the rows behind it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,8 +14,19 @@ from . import format as fmt
 from .i18n import t
 from .load import Dataset
 
-REF_COLUMNS = ["ref_id", "quantity", "value", "value_low", "value_high", "unit", "scope", "source_title",
-               "source_locator", "strength", "caveat"]
+REF_COLUMNS = [
+    "ref_id",
+    "quantity",
+    "value",
+    "value_low",
+    "value_high",
+    "unit",
+    "scope",
+    "source_title",
+    "source_locator",
+    "strength",
+    "caveat",
+]
 
 
 @dataclass(frozen=True)
@@ -27,7 +40,9 @@ class Panel:
     maddison: bool  # the chart carries the Maddison series, whose citation must go with it
 
 
-def panel(data: Dataset, group_id: str, lang: str, sources: tuple, show_refs: bool, names: dict) -> Panel | None:
+def panel(
+    data: Dataset, group_id: str, lang: str, sources: tuple, show_refs: bool, names: dict
+) -> Panel | None:
     """The panel of one group of figures, or None when the sources chosen state none of them; captions are
     Markdown, with the quotes shown literally."""
     every = filters.figures(data, sources=sources)
@@ -45,12 +60,25 @@ def panel(data: Dataset, group_id: str, lang: str, sources: tuple, show_refs: bo
         else:
             source = names.get(r["source_id"]) if pd.notna(r["source_id"]) else t("derived", lang)
             captions.append(t("chart_caption", lang, source=source, quote=fmt.literal(r["quote"])))
-    table = pd.DataFrame({
-        t("value", lang): [fmt.stated(r, lang) for r in rows.to_dict("records")],
-        "measure": rows[f"measure_{lang}"],
-        "period": [fmt.period(a, b) for a, b in zip(rows.period_start, rows.period_end)],
-        "qualifier": rows.qualifier, "kind": rows.kind,
-        t("source", lang): rows.source_id.map(names).fillna(t("derived", lang)),
-        t("quote", lang): rows.quote, t("notes", lang): rows.notes, "figure_id": rows.figure_id})
-    return Panel(charts.group_chart(rows, group, lang, names, refs=refs, maddison=madd), charts.alt_text(rows, group, lang),
-                 captions, None if refs is None else refs[REF_COLUMNS], table, len(every), madd is not None)
+    table = pd.DataFrame(
+        {
+            t("value", lang): [fmt.stated(r, lang) for r in rows.to_dict("records")],
+            "measure": rows[f"measure_{lang}"],
+            "period": [fmt.period(a, b) for a, b in zip(rows.period_start, rows.period_end)],
+            "qualifier": rows.qualifier,
+            "kind": rows.kind,
+            t("source", lang): rows.source_id.map(names).fillna(t("derived", lang)),
+            t("quote", lang): rows.quote,
+            t("notes", lang): rows.notes,
+            "figure_id": rows.figure_id,
+        }
+    )
+    return Panel(
+        charts.group_chart(rows, group, lang, names, refs=refs, maddison=madd),
+        charts.alt_text(rows, group, lang),
+        captions,
+        None if refs is None else refs[REF_COLUMNS],
+        table,
+        len(every),
+        madd is not None,
+    )

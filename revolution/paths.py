@@ -1,4 +1,5 @@
 """Where the project's data and seeds live, and how a test or deployment points elsewhere."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Finding a quote in its seed: the seeds are hard-wrapped mid-word, so all white space is ignored."""
+
 from __future__ import annotations
 
 import re

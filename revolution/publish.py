@@ -1,4 +1,7 @@
-"""Taking the data and charts elsewhere: citation lines, TimelineJS JSON, the data package as a zip, a PPTX deck."""
+"""Taking the data and charts elsewhere: citation lines, TimelineJS JSON, the data package as a zip, a
+PPTX
+deck."""
+
 from __future__ import annotations
 
 import io
@@ -19,8 +22,12 @@ TITLE = {"ko": "러시아 혁명, 두 텍스트의 숫자와 연표", "en": "The
 MAX_SLIDES = 40
 
 
-def citation(lang: str, sources: list[str], url: str = "", today: date | None = None, maddison: bool = False) -> str:
-    """One line that travels with every export: the texts, the dashboard with version and date, the view's link."""
+def citation(
+    lang: str, sources: list[str], url: str = "", today: date | None = None, maddison: bool = False
+) -> str:
+    """One line that travels with every export: the texts, the dashboard with version and date, the
+    view's
+    link."""
     today = today or date.today()
     head = "출처" if lang == "ko" else "Source"
     parts = [f"{head}: " + "; ".join(sources), f"{TITLE[lang]} v{VERSION} ({today.isoformat()})"]
@@ -37,23 +44,39 @@ def _date_parts(iso: str) -> dict:
 
 
 def timelinejs(events: pd.DataFrame, eras: pd.DataFrame, lang: str, source_names: dict) -> dict:
-    """The events in Knight Lab's TimelineJS JSON format: events with start/end date parts, display date,
+    """The events in Knight Lab's TimelineJS JSON format: events with start/end date parts, display
+    date,
     headline and text (the quote and its source), a group per source, and the eras."""
-    out = {"title": {"text": {"headline": TITLE[lang], "text": citation(lang, list(source_names.values()))}},
-           "events": [], "eras": []}
+    out = {
+        "title": {"text": {"headline": TITLE[lang], "text": citation(lang, list(source_names.values()))}},
+        "events": [],
+        "eras": [],
+    }
     for r in events.to_dict("records"):
-        item = {"unique_id": r["event_id"], "start_date": _date_parts(r["start_gregorian"]),
-                "display_date": r["date_text"], "group": source_names.get(r["source_id"], r["source_id"]),
-                "text": {"headline": r[f"title_{lang}"],
-                         "text": f"<blockquote>{_escape(r['quote'])}</blockquote><p>— {_escape(source_names.get(r['source_id'], ''))}</p>"}}
+        item = {
+            "unique_id": r["event_id"],
+            "start_date": _date_parts(r["start_gregorian"]),
+            "display_date": r["date_text"],
+            "group": source_names.get(r["source_id"], r["source_id"]),
+            "text": {
+                "headline": r[f"title_{lang}"],
+                "text": f"<blockquote>{_escape(r['quote'])}</blockquote><p>— "
+                f"{_escape(source_names.get(r['source_id'], ''))}</p>",
+            },
+        }
         if r["end_gregorian"] != r["start_gregorian"]:
             item["end_date"] = _date_parts(r["end_gregorian"])
         out["events"].append(item)
     for e in eras.to_dict("records"):
-        # full days: TimelineJS drops an end equal to the start (a one-year era) and then refuses every era
-        out["eras"].append({"start_date": {"year": int(e["start_year"]), "month": 1, "day": 1},
-                            "end_date": {"year": int(e["end_year"]), "month": 12, "day": 31},
-                            "text": {"headline": e[f"title_{lang}"]}})
+        # full days: TimelineJS drops an end equal to the start (a one-year era) and then refuses every
+        # era
+        out["eras"].append(
+            {
+                "start_date": {"year": int(e["start_year"]), "month": 1, "day": 1},
+                "end_date": {"year": int(e["end_year"]), "month": 12, "day": 31},
+                "text": {"headline": e[f"title_{lang}"]},
+            }
+        )
     return out
 
 
@@ -81,7 +104,9 @@ def package_zip(data_dir: Path) -> bytes:
 
 @dataclass
 class Slide:
-    """One chart on its own slide: the figure, its title, a caption, the full quotes (for the notes), a link."""
+    """One chart on its own slide: the figure, its title, a caption, the full quotes (for the notes), a
+    link."""
+
     figure: object
     title: str
     caption: str
@@ -125,12 +150,15 @@ def _qr(url: str) -> io.BytesIO:
 
 
 def deck(slides: list[Slide], lang: str, sources: list[str], progress=None) -> bytes:
-    """A 16:9 PPTX: a title slide, one chart per slide with its caption, quotes in the notes, a sources slide."""
+    """A 16:9 PPTX: a title slide, one chart per slide with its caption, quotes in the notes, a sources
+    slide."""
     from pptx import Presentation
     from pptx.util import Emu, Inches
 
     if not slides:
-        raise images.ExportError("Choose at least one chart for the deck." if lang == "en" else "차트를 하나 이상 고르세요.")
+        raise images.ExportError(
+            "Choose at least one chart for the deck." if lang == "en" else "차트를 하나 이상 고르세요."
+        )
     if len(slides) > MAX_SLIDES:
         raise images.ExportError(f"A deck holds at most {MAX_SLIDES} charts; you chose {len(slides)}.")
     prs = Presentation()
@@ -142,7 +170,9 @@ def deck(slides: list[Slide], lang: str, sources: list[str], progress=None) -> b
     for n, item in enumerate(slides, 1):
         s = prs.slides.add_slide(blank)
         _text(s, item.title, Inches(0.5), Inches(0.2), Inches(12.3), Inches(0.7), 26, bold=True)
-        chart = go.Figure(item.figure).update_layout(title=None, margin=dict(t=60))  # the slide carries the title
+        chart = go.Figure(item.figure).update_layout(
+            title=None, margin=dict(t=60)
+        )  # the slide carries the title
         png = images.render(chart, "png", (1800, 820), scale=1.5)
         s.shapes.add_picture(io.BytesIO(png), Inches(0.6), Inches(0.95), height=Inches(5.45))
         _text(s, item.caption, Inches(0.5), Inches(6.55), Inches(10.9), Inches(0.9), 12)
@@ -152,7 +182,16 @@ def deck(slides: list[Slide], lang: str, sources: list[str], progress=None) -> b
         if progress:
             progress(n / (len(slides) + 1))
     last = prs.slides.add_slide(blank)
-    _text(last, "출처" if lang == "ko" else "Sources", Inches(0.8), Inches(0.6), Inches(11.7), Inches(0.8), 30, bold=True)
+    _text(
+        last,
+        "출처" if lang == "ko" else "Sources",
+        Inches(0.8),
+        Inches(0.6),
+        Inches(11.7),
+        Inches(0.8),
+        30,
+        bold=True,
+    )
     lines = sources + [f"{TITLE[lang]} v{VERSION}"]
     if any("Maddison" in sl.caption for sl in slides):
         lines.append(MADDISON_CITATION)

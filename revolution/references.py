@@ -1,10 +1,14 @@
-"""What other sources say beside the texts' figures, and the Maddison GDP-per-head index computed from its CSV."""
+"""What other sources say beside the texts' figures, and the Maddison GDP-per-head index computed from its
+CSV."""
+
 from __future__ import annotations
 
 import pandas as pd
 
-MADDISON_CITATION = ("Maddison Project Database, version 2020. Bolt, Jutta and Jan Luiten van Zanden (2020), "
-                     "'Maddison style estimates of the evolution of the world economy. A new 2020 update'. CC BY 4.0.")
+MADDISON_CITATION = (
+    "Maddison Project Database, version 2020. Bolt, Jutta and Jan Luiten van Zanden (2020), "
+    "'Maddison style estimates of the evolution of the world economy. A new 2020 update'. CC BY 4.0."
+)
 
 
 def beside(references: pd.DataFrame, figure_ids) -> pd.DataFrame:

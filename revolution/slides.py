@@ -1,4 +1,6 @@
-"""What can go on a slide: each figure group's chart and the timeline at each preset, built from their keys."""
+"""What can go on a slide: each figure group's chart and the timeline at each preset, built from their
+keys."""
+
 from __future__ import annotations
 
 import re
@@ -39,13 +41,16 @@ def custom_timeline(name: str) -> tuple[int, int] | None:
 def valid(keys: list[str], data: Dataset) -> list[str]:
     """The known keys among those given (a custom timeline range counts), in order, without repeats."""
     known = set(options(data))
-    ok = [k for k in keys if k in known or (k.startswith("timeline:") and custom_timeline(k.split(":", 1)[1]))]
+    ok = [
+        k for k in keys if k in known or (k.startswith("timeline:") and custom_timeline(k.split(":", 1)[1]))
+    ]
     return list(dict.fromkeys(ok))
 
 
 def parse(raw, data: Dataset) -> list[str] | None:
-    """The deck from a URL value: known keys only, at most MAX_ITEMS; None (the default deck) if none is left."""
-    return valid((state.first(raw) or "").split(",")[:state.MAX_ITEMS], data) or None
+    """The deck from a URL value: known keys only, at most MAX_ITEMS; None (the default deck) if none is
+    left."""
+    return valid((state.first(raw) or "").split(",")[: state.MAX_ITEMS], data) or None
 
 
 def label(key: str, data: Dataset, lang: str) -> str:
@@ -58,16 +63,21 @@ def label(key: str, data: Dataset, lang: str) -> str:
 
 
 def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: bool = True) -> Item:
-    """The chart for a slide key, with its title, caption and the full quotes behind it (read-only once built)."""
+    """The chart for a slide key, with its title, caption and the full quotes behind it (read-only once
+    built)."""
     kind, name = key.split(":", 1)
     if kind == "figure":
         rows = limits.head(data.figures[data.figures.group == name], limits.CHART_ROWS)[0]
         group = data.groups.set_index("group_id").loc[name].to_dict() | {"group_id": name}
         refs = references.beside(data.reference_values, rows.figure_id) if with_refs else None
-        madd = references.maddison_index(data.maddison_ussr) if with_refs and group["chart"] == "index" else None
+        madd = (
+            references.maddison_index(data.maddison_ussr) if with_refs and group["chart"] == "index" else None
+        )
         fig = charts.group_chart(rows, group, lang, source_names, refs=refs, maddison=madd)
         quotes = _quotes(rows, source_names)
-        return Item(key, group[f"title_{lang}"], fig, quotes, _caption(rows, source_names, lang), madd is not None)
+        return Item(
+            key, group[f"title_{lang}"], fig, quotes, _caption(rows, source_names, lang), madd is not None
+        )
     lo, hi = filters.year_bounds(data.events)
     span = custom_timeline(name) or state.PRESETS.get(name) or (lo, hi)
     years = (max(lo, span[0]), min(hi, span[1]))
@@ -75,11 +85,19 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
     fig = charts.timeline_chart(events, data.eras, lang, "new", "category", source_names, years=years)
     title = label(key, data, lang)
     fig.update_layout(title=title)
-    return Item(key, title, fig, _quotes(events, source_names), t("n_shown", lang, n=len(events), total=len(data.events)))
+    return Item(
+        key,
+        title,
+        fig,
+        _quotes(events, source_names),
+        t("n_shown", lang, n=len(events), total=len(data.events)),
+    )
 
 
 def _quotes(rows: pd.DataFrame, source_names: dict) -> str:
-    return "\n".join(f"“{q}” — {source_names.get(s, '')}" for q, s in zip(rows.quote, rows.source_id.fillna("")))
+    return "\n".join(
+        f"“{q}” — {source_names.get(s, '')}" for q, s in zip(rows.quote, rows.source_id.fillna(""))
+    )
 
 
 def _caption(rows: pd.DataFrame, source_names: dict, lang: str) -> str:

@@ -1,8 +1,10 @@
 """Every URL parameter and session-state key in one place, and how a raw query string becomes a valid view."""
+
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 # URL parameter names, which double as the widgets' session-state keys.
 LANG = "lang"
@@ -53,17 +55,20 @@ def choice(options: tuple[str, ...] | list[str]) -> Callable[[Any], str | None]:
     def parse(raw: Any) -> str | None:
         v = _first(raw)
         return v if v in options else None
+
     return parse
 
 
 def choices(options) -> Callable[[Any], list[str] | None]:
     """A comma-separated list; unknown items are dropped, and an empty result means 'no filter'."""
+
     def parse(raw: Any) -> list[str] | None:
         v = _first(raw)
         if v is None:
             return None
         items = [s for s in dict.fromkeys(v.split(",")[:MAX_ITEMS]) if s in options]
         return items or None
+
     return parse
 
 
@@ -74,6 +79,7 @@ def year(lo: int, hi: int) -> Callable[[Any], int | None]:
             return None
         n = int(v)
         return n if lo <= n <= hi else None
+
     return parse
 
 
@@ -91,7 +97,9 @@ def text(raw: Any) -> str | None:
 
 def flag(raw: Any) -> bool | None:
     v = _first(raw)
-    return {"1": True, "true": True, "on": True, "0": False, "false": False, "off": False}.get((v or "").lower())
+    return {"1": True, "true": True, "on": True, "0": False, "false": False, "off": False}.get(
+        (v or "").lower()
+    )
 
 
 @dataclass(frozen=True)
@@ -122,7 +130,8 @@ def encode(value: Any) -> str:
 
 
 def query_for(params: list[Param], values: Mapping[str, Any]) -> dict[str, str]:
-    """The query string entries for the values that differ from their defaults (defaults stay out of the URL)."""
+    """The query string entries for the values that differ from their defaults (defaults stay out of the
+    URL)."""
     out = {}
     for p in params:
         v = values.get(p.key, p.default)

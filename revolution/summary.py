@@ -1,4 +1,6 @@
-"""What the overview and the two-sources page show about the dataset as a whole: pure tables, cached by the pages."""
+"""What the overview and the two-sources page show about the dataset as a whole: pure tables, cached by the
+pages."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -15,30 +17,43 @@ def _headlines(data: Dataset) -> pd.DataFrame:
 
 
 def headline_cards(data: Dataset, lang: str) -> list[dict]:
-    """One card per headline: its chart title, the values as stated, what they measure, and their sentences."""
+    """One card per headline: its chart title, the values as stated, what they measure, and their
+    sentences."""
     head = _headlines(data)
     titles = data.groups.set_index("group_id")[f"title_{lang}"]
     cards = []
     for _, card in head.groupby("headline", sort=True):
         rows = card.to_dict("records")
-        cards.append({"title": titles[card.group.iloc[0]],
-                      "value": " · ".join(fmt.stated(r, lang) for r in rows),
-                      "what": " · ".join(f"{fmt.pick(r, 'measure', lang)} ({fmt.period(r['period_start'], r['period_end'])})"
-                                         for r in rows),
-                      "quotes": card.drop_duplicates("quote")[["quote", "source_id"]].to_dict("records")})
+        cards.append(
+            {
+                "title": titles[card.group.iloc[0]],
+                "value": " · ".join(fmt.stated(r, lang) for r in rows),
+                "what": " · ".join(
+                    f"{fmt.pick(r, 'measure', lang)} ({fmt.period(r['period_start'], r['period_end'])})"
+                    for r in rows
+                ),
+                "quotes": card.drop_duplicates("quote")[["quote", "source_id"]].to_dict("records"),
+            }
+        )
     return cards
 
 
 def how_sure(data: Dataset, lang: str) -> pd.DataFrame:
-    """Each headline figure that has references: the text's claim, what other sources give, and why they differ."""
+    """Each headline figure that has references: the text's claim, what other sources give, and why they
+    differ."""
     why = data.reference_notes.set_index("figure_id")[f"why_{lang}"]
     sure = _headlines(data)
     sure = sure[sure.figure_id.isin(why.index)]
     beside = [references.beside(data.reference_values, [f]) for f in sure.figure_id]
-    return pd.DataFrame({
-        t("value", lang): [f"{fmt.pick(r, 'measure', lang)}: {fmt.stated(r, lang)}" for r in sure.to_dict("records")],
-        t("other_sources", lang): [references.range_text(b) + " " + " ".join(b.ref_id) for b in beside],
-        t("why_differ", lang): [why[f] for f in sure.figure_id]})
+    return pd.DataFrame(
+        {
+            t("value", lang): [
+                f"{fmt.pick(r, 'measure', lang)}: {fmt.stated(r, lang)}" for r in sure.to_dict("records")
+            ],
+            t("other_sources", lang): [references.range_text(b) + " " + " ".join(b.ref_id) for b in beside],
+            t("why_differ", lang): [why[f] for f in sure.figure_id],
+        }
+    )
 
 
 def counts(data: Dataset, lang: str, names: dict) -> dict:
@@ -46,27 +61,49 @@ def counts(data: Dataset, lang: str, names: dict) -> dict:
     ev = data.events
     ids = list(data.sources.source_id)
     stated = data.figures[data.figures.kind == "stated"]  # a derived share is the dashboard's, not a text's
-    by_source = pd.DataFrame({
-        t("source", lang): [names[s] for s in ids],
-        t("n_figures", lang): [int((stated.source_id == s).sum()) for s in ids],
-        t("n_events", lang): [int((ev.source_id == s).sum()) for s in ids],
-        t("years", lang): ["{}–{}".format(*filters.year_bounds(ev[ev.source_id == s])) for s in ids]})
+    by_source = pd.DataFrame(
+        {
+            t("source", lang): [names[s] for s in ids],
+            t("n_figures", lang): [int((stated.source_id == s).sum()) for s in ids],
+            t("n_events", lang): [int((ev.source_id == s).sum()) for s in ids],
+            t("years", lang): ["{}–{}".format(*filters.year_bounds(ev[ev.source_id == s])) for s in ids],
+        }
+    )
     cats = ev.category.value_counts().rename_axis("c").reset_index(name="n")
     eras = data.eras.assign(n=data.eras.era_id.map(ev.era.value_counts()).fillna(0).astype(int))
     return {
-        "figures": len(stated), "events": len(ev),
-        "shared": len(filters.shared_keys(ev)), "notes": len(data.notes), "by_source": by_source,
-        "by_category": pd.DataFrame({t("categories", lang): cats.c.map(lambda c: category(c, lang)),
-                                     t("n_events", lang): cats.n}),
-        "by_era": pd.DataFrame({t("by_era", lang): eras[f"title_{lang}"] + " (" + eras.start_year.astype(str) + "–"
-                                + eras.end_year.astype(str) + ")", t("n_events", lang): eras.n})}
+        "figures": len(stated),
+        "events": len(ev),
+        "shared": len(filters.shared_keys(ev)),
+        "notes": len(data.notes),
+        "by_source": by_source,
+        "by_category": pd.DataFrame(
+            {t("categories", lang): cats.c.map(lambda c: category(c, lang)), t("n_events", lang): cats.n}
+        ),
+        "by_era": pd.DataFrame(
+            {
+                t("by_era", lang): eras[f"title_{lang}"]
+                + " ("
+                + eras.start_year.astype(str)
+                + "–"
+                + eras.end_year.astype(str)
+                + ")",
+                t("n_events", lang): eras.n,
+            }
+        ),
+    }
 
 
 def per_decade(data: Dataset, names: dict) -> pd.DataFrame:
     """Events per decade (rows) and source (columns)."""
     ev = data.events
-    return (ev.assign(decade=ev.start_gregorian.str[:3] + "0s").groupby(["decade", "source_id"]).size()
-            .unstack(fill_value=0).rename(columns=names))
+    return (
+        ev.assign(decade=ev.start_gregorian.str[:3] + "0s")
+        .groupby(["decade", "source_id"])
+        .size()
+        .unstack(fill_value=0)
+        .rename(columns=names)
+    )
 
 
 def only_in(data: Dataset, lang: str) -> dict[str, pd.DataFrame]:
@@ -74,7 +111,10 @@ def only_in(data: Dataset, lang: str) -> dict[str, pd.DataFrame]:
     ev = data.events
     told_by = ev.groupby("event_key").source_id.nunique()
     single = ev[ev.event_key.map(told_by) == 1].sort_values("start_gregorian")
-    return {s: single[single.source_id == s][["date_text", f"title_{lang}", "quote"]] for s in data.sources.source_id}
+    return {
+        s: single[single.source_id == s][["date_text", f"title_{lang}", "quote"]]
+        for s in data.sources.source_id
+    }
 
 
 def coverage_figure(data: Dataset, lang: str, names: dict):
@@ -84,8 +124,11 @@ def coverage_figure(data: Dataset, lang: str, names: dict):
 
 def event_facets(data: Dataset) -> dict:
     """What the timeline's filters offer: the years any event touches, the categories, and every event id."""
-    return {"years": filters.year_bounds(data.events), "categories": sorted(data.events.category.unique()),
-            "ids": frozenset(data.events.event_id)}
+    return {
+        "years": filters.year_bounds(data.events),
+        "categories": sorted(data.events.category.unique()),
+        "ids": frozenset(data.events.event_id),
+    }
 
 
 def shared(data: Dataset) -> list[str]:

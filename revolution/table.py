@@ -1,4 +1,5 @@
 """Read one CSV and check it against its Frictionless Table Schema, naming file, row and column on failure."""
+
 from __future__ import annotations
 
 import csv
@@ -24,7 +25,9 @@ def _decode(raw: bytes, name: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         row = raw[: exc.start].count(b"\n") + 1
-        raise DataError(name, row, None, f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8") from None
+        raise DataError(
+            name, row, None, f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"
+        ) from None
 
 
 def _convert(value: str, field: dict, name: str, row: int):
@@ -60,7 +63,9 @@ def _convert(value: str, field: dict, name: str, row: int):
     if "maximum" in cons and out > cons["maximum"]:
         raise DataError(name, row, col, f"{value!r} is above the maximum {cons['maximum']}")
     if "maxLength" in cons and len(value) > cons["maxLength"]:
-        raise DataError(name, row, col, f"the text is {len(value)} characters long, more than {cons['maxLength']}")
+        raise DataError(
+            name, row, col, f"the text is {len(value)} characters long, more than {cons['maxLength']}"
+        )
     return out
 
 
@@ -90,7 +95,11 @@ def read_table(path: Path, schema: dict, name: str | None = None) -> pd.DataFram
     for f in fields:
         if f["name"] not in header:
             raise DataError(name, 1, f["name"], "the column is missing from the header")
-    columns, lines, seen = {col: [] for col in header}, [], {}  # column lists, not a dict per row: less memory
+    columns, lines, seen = (
+        {col: [] for col in header},
+        [],
+        {},
+    )  # column lists, not a dict per row: less memory
     keys = schema.get("primaryKey", [])
     keys = [keys] if isinstance(keys, str) else keys
     unique = [f["name"] for f in fields if f.get("constraints", {}).get("unique")]
@@ -102,8 +111,13 @@ def read_table(path: Path, schema: dict, name: str | None = None) -> pd.DataFram
             if not cells or all(c == "" for c in cells):
                 continue  # a blank line carries nothing
             if len(cells) != len(header):
-                raise DataError(name, row, None, f"the row has {len(cells)} cells but the header has {len(header)} "
-                                "(a stray delimiter, or a comma in an unquoted value?)")
+                raise DataError(
+                    name,
+                    row,
+                    None,
+                    f"the row has {len(cells)} cells but the header has {len(header)} "
+                    "(a stray delimiter, or a comma in an unquoted value?)",
+                )
             rec = {col: _convert(val, by_name[col], name, row) for col, val in zip(header, cells)}
             for cols in checks:
                 key = (cols, tuple(rec[c] for c in cols))
@@ -114,13 +128,18 @@ def read_table(path: Path, schema: dict, name: str | None = None) -> pd.DataFram
                 columns[col].append(rec[col])
             lines.append(row)
     except csv.Error as exc:
-        raise DataError(name, reader.line_num or row, None, f"the row cannot be read as CSV ({exc})") from None
+        raise DataError(
+            name, reader.line_num or row, None, f"the row cannot be read as CSV ({exc})"
+        ) from None
     frame = pd.DataFrame({f["name"]: pd.Series(columns[f["name"]], dtype=_dtype(f)) for f in fields})
     return frame.assign(**{LINE: pd.Series(lines, dtype="int64")})
 
 
 def records(frame: pd.DataFrame) -> list[dict]:
-    """The rows as dicts, column by column: `DataFrame.to_dict("records")` boxes every cell, ten times slower."""
+    """The rows as dicts, column by column: `DataFrame.to_dict("records")` boxes every cell, ten times
+    slower."""
     cols = list(frame.columns)
-    lists = [[None if v is pd.NA else v for v in frame[c].tolist()] for c in cols]  # NA is ambiguous in an `if`
+    lists = [
+        [None if v is pd.NA else v for v in frame[c].tolist()] for c in cols
+    ]  # NA is ambiguous in an `if`
     return [dict(zip(cols, values)) for values in zip(*lists)]

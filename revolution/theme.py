@@ -1,4 +1,6 @@
-"""The project's Plotly template: Hangul-first fonts, a colour-blind-safe palette, type readable on a slide."""
+"""The project's Plotly template: Hangul-first fonts, a colour-blind-safe palette, type readable on a
+slide."""
+
 from __future__ import annotations
 
 import plotly.graph_objects as go
@@ -12,17 +14,29 @@ SOURCE_COLORS = {"history": "#0072B2", "manifesto": "#D55E00"}
 INK, MUTED, GRID = "#1f2328", "#57606a", "#e6e8eb"
 NAME = "revolution"
 
-TEMPLATE = go.layout.Template(layout=go.Layout(
-    font=dict(family=FONT, size=16, color=INK),
-    title=dict(font=dict(size=22), x=0, xref="paper", xanchor="left", y=1, yref="container", yanchor="top", pad=dict(t=16)),
-    colorway=PALETTE,
-    paper_bgcolor="white", plot_bgcolor="white",
-    xaxis=dict(gridcolor=GRID, zeroline=False, linecolor=MUTED, ticks="outside", automargin=True),
-    yaxis=dict(gridcolor=GRID, zeroline=False, linecolor=MUTED, automargin=True),
-    legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, bgcolor="rgba(255,255,255,0)"),
-    hoverlabel=dict(font=dict(family=FONT, size=14), bgcolor="white", align="left"),
-    margin=dict(l=20, r=30, t=110, b=40),
-))
+TEMPLATE = go.layout.Template(
+    layout=go.Layout(
+        font=dict(family=FONT, size=16, color=INK),
+        title=dict(
+            font=dict(size=22),
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=1,
+            yref="container",
+            yanchor="top",
+            pad=dict(t=16),
+        ),
+        colorway=PALETTE,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        xaxis=dict(gridcolor=GRID, zeroline=False, linecolor=MUTED, ticks="outside", automargin=True),
+        yaxis=dict(gridcolor=GRID, zeroline=False, linecolor=MUTED, automargin=True),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, bgcolor="rgba(255,255,255,0)"),
+        hoverlabel=dict(font=dict(family=FONT, size=14), bgcolor="white", align="left"),
+        margin=dict(l=20, r=30, t=110, b=40),
+    )
+)
 pio.templates[NAME] = TEMPLATE
 
 

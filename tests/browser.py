@@ -1,4 +1,6 @@
-"""Helpers for end-to-end tests: a Streamlit server on a free loopback port, and Debian's headless Chromium."""
+"""Helpers for end-to-end tests: a Streamlit server on a free loopback port, and Debian's headless
+Chromium."""
+
 from __future__ import annotations
 
 import os
@@ -12,8 +14,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -40,14 +49,31 @@ def wait_healthy(url: str, proc: subprocess.Popen, what: str, timeout: float = 6
 
 @contextmanager
 def streamlit_server(env: dict | None = None, log: Path | None = None):
-    """The dashboard (`serve.py`, i.e. `streamlit run dashboard.py`) on a free port; yields its base URL; stops it
+    """The dashboard (`serve.py`, i.e. `streamlit run dashboard.py`) on a free port; yields its base URL;
+    stops it
     by its own process id."""
     port = free_port()
-    cmd = [sys.executable, "serve.py", "--server.headless", "true",
-           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    cmd = [
+        sys.executable,
+        "serve.py",
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     out = open(log, "wb") if log else subprocess.DEVNULL
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=out, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(base, proc, "streamlit")
@@ -65,8 +91,14 @@ def streamlit_server(env: dict | None = None, log: Path | None = None):
 def launch(playwright, user_data_dir: Path):
     """A persistent headless Chromium context with a fresh profile folder."""
     return playwright.chromium.launch_persistent_context(
-        str(user_data_dir), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
-        viewport={"width": 1400, "height": 1000}, locale="ko-KR", accept_downloads=True)
+        str(user_data_dir),
+        executable_path=CHROMIUM,
+        headless=True,
+        args=CHROMIUM_ARGS,
+        viewport={"width": 1400, "height": 1000},
+        locale="ko-KR",
+        accept_downloads=True,
+    )
 
 
 def wait_for_app(page, timeout: float = 30_000) -> None:
@@ -76,5 +108,6 @@ def wait_for_app(page, timeout: float = 30_000) -> None:
         """() => !document.querySelector('[data-testid="stStatusWidget"]')
               && document.querySelector('[data-testid="stMainBlockContainer"]')
               && document.querySelector('[data-testid="stMainBlockContainer"]').innerText.length > 20""",
-        timeout=timeout)
+        timeout=timeout,
+    )
     page.wait_for_timeout(400)

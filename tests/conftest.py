@@ -1,4 +1,5 @@
 """Shared fixtures: the shipped dataset, and copies of data/ that a test may break."""
+
 import shutil
 from pathlib import Path
 

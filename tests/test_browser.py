@@ -1,4 +1,6 @@
-"""End to end in Debian's headless Chromium: every page draws its charts with Hangul, filters and links work."""
+"""End to end in Debian's headless Chromium: every page draws its charts with Hangul, filters and links
+work."""
+
 import os
 import shutil
 
@@ -6,15 +8,19 @@ import pytest
 
 from .browser import ROOT, streamlit_server, wait_for_app
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed"),
+]
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
 PAGES = ["overview", "figures", "timeline", "sources", "people", "explorer", "slides"]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    if os.environ.get("DASHBOARD_URL"):  # a dashboard that is already running, e.g. behind nginx (deploy/replicas.py)
+    if os.environ.get(
+        "DASHBOARD_URL"
+    ):  # a dashboard that is already running, e.g. behind nginx (deploy/replicas.py)
         yield os.environ["DASHBOARD_URL"].rstrip("/")
         return
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
@@ -32,9 +38,13 @@ def open_page(context, url):
 
 
 def charts_drawn(page) -> int:
-    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .main-svg').length > 0", timeout=30_000)
-    return page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')]"
-                         ".filter(p => p.data && p.data.length > 0).length")
+    page.wait_for_function(
+        "() => document.querySelectorAll('.js-plotly-plot .main-svg').length > 0", timeout=30_000
+    )
+    return page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot')]"
+        ".filter(p => p.data && p.data.length > 0).length"
+    )
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -45,7 +55,11 @@ def test_page_loads_with_charts_and_no_exception(server, context, name, lang):
         assert page.locator('[data-testid="stException"]').count() == 0
         # in English, the language switch and the Korean quotes still show Hangul
         page.wait_for_function("() => /[\\uac00-\\ud7a3]/.test(document.body.innerText)", timeout=20_000)
-        if name not in ("overview", "explorer", "slides"):  # cards, tables and collapsed previews, no open chart
+        if name not in (
+            "overview",
+            "explorer",
+            "slides",
+        ):  # cards, tables and collapsed previews, no open chart
             assert charts_drawn(page) >= 1
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{name}_{lang}.png"), full_page=True)
@@ -92,15 +106,19 @@ def test_language_switch_in_the_browser(server, context):
     try:
         assert page.locator("h1").first.inner_text().strip() == "수치"
         page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
-        page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.trim() == 'Figures'",
-                               timeout=20_000)
+        page.wait_for_function(
+            "() => document.querySelector('h1') && document.querySelector('h1').innerText.trim() == "
+            "'Figures'",
+            timeout=20_000,
+        )
         assert "lang=en" in page.url
     finally:
         page.close()
 
 
 def test_a_fresh_server_serves_many_first_sessions_at_once(context, tmp_path):
-    # the first sessions of a new server import the app's modules at the same moment; none may see an error
+    # the first sessions of a new server import the app's modules at the same moment; none may see an
+    # error
     with streamlit_server(log=tmp_path / "streamlit.log") as base:
         pages = [context.new_page() for _ in range(8)]
         try:
@@ -115,9 +133,12 @@ def test_a_fresh_server_serves_many_first_sessions_at_once(context, tmp_path):
     assert "Traceback" not in (tmp_path / "streamlit.log").read_text(errors="replace")
 
 
-@pytest.mark.parametrize("path, keeps", [("/timeline?event=EH033", "event=EH033"), ("/figures", ""), ("/people", "")])
+@pytest.mark.parametrize(
+    "path, keeps", [("/timeline?event=EH033", "event=EH033"), ("/figures", ""), ("/people", "")]
+)
 def test_switching_language_there_and_back_keeps_the_view(server, context, path, keeps):
-    # a choice widget's value travels as its label; a language switch must not turn it into the other label
+    # a choice widget's value travels as its label; a language switch must not turn it into the other
+    # label
     page, _ = open_page(context, server + path)
     try:
         side = page.locator('[data-testid="stSidebar"]')
@@ -130,17 +151,25 @@ def test_switching_language_there_and_back_keeps_the_view(server, context, path,
             wait_for_app(page)
             assert page.locator('[data-testid="stException"]').count() == 0
             query = page.url.split("?", 1)[1] if "?" in page.url else ""
-            assert set(query.replace("lang=en", "").strip("&").split("&")) - {""} == ({keeps} - {""}), page.url
+            assert set(query.replace("lang=en", "").strip("&").split("&")) - {""} == ({keeps} - {""}), (
+                page.url
+            )
     finally:
         page.close()
 
 
-@pytest.mark.parametrize("label, check", [
-    ("CSV 내려받기", lambda b: b.startswith(b"\xef\xbb\xbf") and b"event_id" in b and len(b.splitlines()) > 2),
-    ("걸러낸 행 JSON", lambda b: __import__("json").loads(b)[0]["event_id"].startswith("E")),
-    ("데이터 패키지 전체 (zip)", lambda b: b[:2] == b"PK"),
-    ("TimelineJS JSON", lambda b: len(__import__("json").loads(b)["events"]) > 10),
-])
+@pytest.mark.parametrize(
+    "label, check",
+    [
+        (
+            "CSV 내려받기",
+            lambda b: b.startswith(b"\xef\xbb\xbf") and b"event_id" in b and len(b.splitlines()) > 2,
+        ),
+        ("걸러낸 행 JSON", lambda b: __import__("json").loads(b)[0]["event_id"].startswith("E")),
+        ("데이터 패키지 전체 (zip)", lambda b: b[:2] == b"PK"),
+        ("TimelineJS JSON", lambda b: len(__import__("json").loads(b)["events"]) > 10),
+    ],
+)
 def test_explorer_downloads_give_files_of_the_right_type(server, context, label, check):
     page, _ = open_page(context, f"{server}/explorer?table=events&q=1917")
     try:
@@ -153,10 +182,13 @@ def test_explorer_downloads_give_files_of_the_right_type(server, context, label,
 
 
 def test_presentation_mode_full_width_without_sidebar(server, context):
-    page, _ = open_page(context, f"{server}/slides?present=1&deck=figure:constituent_assembly,figure:industrial_output")
+    page, _ = open_page(
+        context, f"{server}/slides?present=1&deck=figure:constituent_assembly,figure:industrial_output"
+    )
     try:
         assert charts_drawn(page) == 1
-        # the style that hides the sidebar lands with the page's last elements: wait for it, do not race it
+        # the style that hides the sidebar lands with the page's last elements: wait for it, do not race
+        # it
         page.locator('[data-testid="stSidebar"]').wait_for(state="hidden", timeout=15_000)
         assert not page.locator('[data-testid="stSidebar"]').is_visible()
         page.get_by_role("button", name="다음").click()
@@ -177,6 +209,7 @@ def test_chart_image_download_is_a_slide_sized_png(server, context):
         data = open(info.value.path(), "rb").read()
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
         import struct
+
         assert struct.unpack(">II", data[16:24]) == (3840, 2160)
     finally:
         page.close()

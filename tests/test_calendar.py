@@ -1,4 +1,5 @@
 """Old Style to New Style and partial dates, checked against known pairs."""
+
 from datetime import date
 
 import pytest
@@ -6,15 +7,18 @@ import pytest
 from revolution import calendar
 
 
-@pytest.mark.parametrize("old, new", [
-    ((1917, 2, 23), date(1917, 3, 8)),     # February revolution, as the history text pairs them
-    ((1917, 10, 25), date(1917, 11, 7)),   # October revolution
-    ((1905, 1, 9), date(1905, 1, 22)),     # Bloody Sunday: 13 days in the 20th century
-    ((1861, 2, 19), date(1861, 3, 3)),     # emancipation of the serfs: 12 days in the 19th century
-    ((1825, 12, 14), date(1825, 12, 26)),  # Decembrists
-    ((1700, 2, 29), date(1700, 3, 11)),    # a Julian-only leap day; 11 days from then on
-    ((1918, 1, 31), date(1918, 2, 13)),    # Russia's last Old Style day
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ((1917, 2, 23), date(1917, 3, 8)),  # February revolution, as the history text pairs them
+        ((1917, 10, 25), date(1917, 11, 7)),  # October revolution
+        ((1905, 1, 9), date(1905, 1, 22)),  # Bloody Sunday: 13 days in the 20th century
+        ((1861, 2, 19), date(1861, 3, 3)),  # emancipation of the serfs: 12 days in the 19th century
+        ((1825, 12, 14), date(1825, 12, 26)),  # Decembrists
+        ((1700, 2, 29), date(1700, 3, 11)),  # a Julian-only leap day; 11 days from then on
+        ((1918, 1, 31), date(1918, 2, 13)),  # Russia's last Old Style day
+    ],
+)
 def test_julian_days_convert_to_known_new_style_days(old, new):
     assert calendar.to_new_style(old, "julian") == new
 
@@ -29,24 +33,30 @@ def test_gregorian_and_unspecified_dates_are_kept():
     assert calendar.to_new_style((1921, 3, 1), "unspecified") == date(1921, 3, 1)
 
 
-@pytest.mark.parametrize("start, end, precision, cal, lo, hi", [
-    ("1917", "1917", "year", "unspecified", date(1917, 1, 1), date(1917, 12, 31)),
-    ("1682", "1725", "year", "unspecified", date(1682, 1, 1), date(1725, 12, 31)),
-    ("1930", "1939", "decade", "unspecified", date(1930, 1, 1), date(1939, 12, 31)),
-    ("1917-10", "1917-10", "month", "julian", date(1917, 10, 14), date(1917, 11, 13)),
-    ("1917-02", "1917-02", "month", "gregorian", date(1917, 2, 1), date(1917, 2, 28)),
-    ("1917-02-23", "1917-02-23", "day", "julian", date(1917, 3, 8), date(1917, 3, 8)),
-])
+@pytest.mark.parametrize(
+    "start, end, precision, cal, lo, hi",
+    [
+        ("1917", "1917", "year", "unspecified", date(1917, 1, 1), date(1917, 12, 31)),
+        ("1682", "1725", "year", "unspecified", date(1682, 1, 1), date(1725, 12, 31)),
+        ("1930", "1939", "decade", "unspecified", date(1930, 1, 1), date(1939, 12, 31)),
+        ("1917-10", "1917-10", "month", "julian", date(1917, 10, 14), date(1917, 11, 13)),
+        ("1917-02", "1917-02", "month", "gregorian", date(1917, 2, 1), date(1917, 2, 28)),
+        ("1917-02-23", "1917-02-23", "day", "julian", date(1917, 3, 8), date(1917, 3, 8)),
+    ],
+)
 def test_a_partial_date_covers_every_day_it_can_mean(start, end, precision, cal, lo, hi):
     assert calendar.new_style_interval(start, end, precision, cal) == (lo, hi)
 
 
-@pytest.mark.parametrize("start, end, precision, message", [
-    ("1917-13", "1917-13", "month", "no month 13"),
-    ("1917-02-30", "1917-02-30", "day", "no day 30"),
-    ("1917-02", "1917-02", "day", "not a day-precision date"),
-    ("1921", "1917", "year", "starts"),
-])
+@pytest.mark.parametrize(
+    "start, end, precision, message",
+    [
+        ("1917-13", "1917-13", "month", "no month 13"),
+        ("1917-02-30", "1917-02-30", "day", "no day 30"),
+        ("1917-02", "1917-02", "day", "not a day-precision date"),
+        ("1921", "1917", "year", "starts"),
+    ],
+)
 def test_impossible_dates_are_refused(start, end, precision, message):
     with pytest.raises(ValueError, match=message):
         calendar.new_style_interval(start, end, precision, "gregorian")

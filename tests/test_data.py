@@ -1,4 +1,5 @@
 """The shipped data: schema, provenance, seeds, computed columns and completeness."""
+
 import csv
 import hashlib
 import re
@@ -20,9 +21,14 @@ def rows(name):
 
 def test_frictionless_validates_the_data_package():
     # The same descriptor the loader reads, checked by the reference implementation.
-    done = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json", str(DATA / "datapackage.json")],
-                          capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "--json", str(DATA / "datapackage.json")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     import json
+
     report = json.loads(done.stdout)
     errors = [e["message"] for t in report["tasks"] for e in t["errors"]]
     assert report["valid"], errors[:5]
@@ -39,7 +45,9 @@ def test_every_quote_occurs_in_its_seed(table):
     # The seeds are hard-wrapped mid-word and carry stray spaces, so both sides drop all white space
     # (provenance.normalize) before the quote is looked up; nothing else is changed.
     seeds = {r["source_id"]: (SEEDS / r["file"]).read_text(encoding="utf-8") for r in rows("sources.csv")}
-    missing = [r[next(iter(r))] for r in rows(table) if not provenance.occurs(r["quote"], seeds[r["source_id"]])]
+    missing = [
+        r[next(iter(r))] for r in rows(table) if not provenance.occurs(r["quote"], seeds[r["source_id"]])
+    ]
     assert missing == []
     assert rows(table), f"{table} has no rows"
 
@@ -56,7 +64,8 @@ def test_new_style_columns_are_computed_not_typed():
 
 
 def test_the_history_texts_own_calendar_pair_agrees_with_the_conversion(dataset):
-    # The history text gives 23 February and, in brackets, 8 March 1917: our conversion must agree with it.
+    # The history text gives 23 February and, in brackets, 8 March 1917: our conversion must agree with
+    # it.
     ev = dataset.events
     feb = ev[(ev.source_id == "history") & (ev.start == "1917-02-23")]
     assert len(feb) == 1
@@ -66,13 +75,17 @@ def test_the_history_texts_own_calendar_pair_agrees_with_the_conversion(dataset)
 
 
 def test_a_calendar_is_called_stated_only_where_the_text_itself_gives_it(dataset):
-    # "23일(그레고리오 달력으로는 3월 8일)" and "25일(11월 7일)" give both dates; "이튿날" is the day after such a one.
+    # "23일(그레고리오 달력으로는 3월 8일)" and "25일(11월 7일)" give both dates;
+    # "이튿날" is the day after such a one.
     ev = dataset.events
     stated = ev[ev.calendar_basis == "stated"]
     both = re.compile(r"\d+일\s*\((그레고리오\s*달력으로는\s*)?\d+월\s*\d+일\)")
     days = set(zip(stated.source_id, pd.to_datetime(stated.start)))
     for r in stated.to_dict("records"):
-        day_after = r["date_text"] == "이튿날" and (r["source_id"], pd.Timestamp(r["start"]) - pd.Timedelta(days=1)) in days
+        day_after = (
+            r["date_text"] == "이튿날"
+            and (r["source_id"], pd.Timestamp(r["start"]) - pd.Timedelta(days=1)) in days
+        )
         assert both.search(provenance.normalize(r["quote"])) or day_after, r["event_id"]
     assert len(stated) == 3 and (ev.calendar_basis == "convention").sum() > len(stated)
     assert set(ev[ev.calendar == "unspecified"].calendar_basis) == {"none"}
@@ -109,7 +122,9 @@ def test_every_linked_person_and_place_name_occurs_in_a_seed(dataset):
     text = provenance.normalize("".join(dataset.seeds.values()))
     for frame in (dataset.people, dataset.places):
         for rec in frame.to_dict("records"):
-            names = [rec["name_ko"]] + [a for a in str(rec["aliases_ko"] or "").split(";") if a and a != "<NA>"]
+            names = [rec["name_ko"]] + [
+                a for a in str(rec["aliases_ko"] or "").split(";") if a and a != "<NA>"
+            ]
             for name in names:
                 assert provenance.normalize(name) in text, name
 
@@ -138,7 +153,8 @@ def _spans(table, source_id, seed):
 
 @pytest.mark.parametrize("source_id", ["history", "manifesto"])
 def test_completeness_ledger_every_number_in_a_seed_is_covered(source_id):
-    # Every number with a unit and every year in the seed must fall inside the quote of a figure or an event,
+    # Every number with a unit and every year in the seed must fall inside the quote of a figure or an
+    # event,
     # or inside an exclusion's context with a reason: a new number in a seed with no row fails here.
     src = next(r for r in rows("sources.csv") if r["source_id"] == source_id)
     seed = (SEEDS / src["file"]).read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
 """Documentation is tested like code: every URL parameter and every data table is in the README."""
+
 import json
 
 from revolution import state
@@ -17,7 +18,9 @@ def test_every_url_parameter_is_documented():
 
 def test_every_data_table_is_documented():
     pkg = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
-    missing = [r["path"] for r in pkg["resources"] if f"`{r['path']}`" not in README and r["path"] not in README]
+    missing = [
+        r["path"] for r in pkg["resources"] if f"`{r['path']}`" not in README and r["path"] not in README
+    ]
     assert missing == []
 
 

@@ -1,4 +1,5 @@
 """Figures as the texts state them: bounds stay bounds, units read naturally in both languages."""
+
 import pytest
 
 from revolution import export
@@ -6,22 +7,30 @@ from revolution import format as fmt
 
 
 def row(value, qualifier="exact", unit="percent", low=None, high=None):
-    return {"value": value, "qualifier": qualifier, "unit": unit, "value_low": low if low is not None else float("nan"),
-            "value_high": high if high is not None else float("nan")}
+    return {
+        "value": value,
+        "qualifier": qualifier,
+        "unit": unit,
+        "value_low": low if low is not None else float("nan"),
+        "value_high": high if high is not None else float("nan"),
+    }
 
 
-@pytest.mark.parametrize("r, ko, en", [
-    (row(25, "less_than", high=25), "25% 미만", "under 25%"),
-    (row(55, "more_than", low=55), "55% 초과", "over 55%"),
-    (row(13, unit="percent"), "13%", "13%"),
-    (row(400000, unit="persons"), "40만 명", "400,000 people"),
-    (row(2400000, unit="persons"), "240만 명", "2,400,000 people"),
-    (row(5, unit="rank"), "5위", "5th"),
-    (row(3, unit="rank"), "3위", "3rd"),
-    (row(1 / 6, unit="fraction"), "1/6", "1/6"),
-    (row(10, "approx", unit="years"), "약 10년", "about 10 years"),
-    (row(2, "range", unit="countries", low=1, high=2), "1개국–2개국", "1 countries–2 countries"),
-])
+@pytest.mark.parametrize(
+    "r, ko, en",
+    [
+        (row(25, "less_than", high=25), "25% 미만", "under 25%"),
+        (row(55, "more_than", low=55), "55% 초과", "over 55%"),
+        (row(13, unit="percent"), "13%", "13%"),
+        (row(400000, unit="persons"), "40만 명", "400,000 people"),
+        (row(2400000, unit="persons"), "240만 명", "2,400,000 people"),
+        (row(5, unit="rank"), "5위", "5th"),
+        (row(3, unit="rank"), "3위", "3rd"),
+        (row(1 / 6, unit="fraction"), "1/6", "1/6"),
+        (row(10, "approx", unit="years"), "약 10년", "about 10 years"),
+        (row(2, "range", unit="countries", low=1, high=2), "1개국–2개국", "1 countries–2 countries"),
+    ],
+)
 def test_stated_values_keep_their_qualifier(r, ko, en):
     assert fmt.stated(r, "ko") == ko
     assert fmt.stated(r, "en") == en
@@ -45,7 +54,8 @@ def test_plain_cells_and_numbers_are_untouched():
 
 def test_safe_csv_has_a_bom_and_neutralised_cells():
     import pandas as pd
-    frame = pd.DataFrame({"quote": ["=HYPERLINK(\"x\")", "평범한 문장"], "value": [-5.0, 1.0]})
+
+    frame = pd.DataFrame({"quote": ['=HYPERLINK("x")', "평범한 문장"], "value": [-5.0, 1.0]})
     out = export.safe_csv(frame)
     assert out.startswith(b"\xef\xbb\xbf")
     text = out.decode("utf-8-sig")

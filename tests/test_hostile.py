@@ -1,4 +1,6 @@
-"""Hostile data in a real browser: markup in cells is shown as text, never run; a broken file gives one message."""
+"""Hostile data in a real browser: markup in cells is shown as text, never run; a broken file gives one
+message."""
+
 import csv
 import shutil
 
@@ -7,19 +9,27 @@ import pytest
 from .browser import streamlit_server, wait_for_app
 from .conftest import DATA, SEEDS
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed")]
-PAYLOADS = ["<script>window.__pwned=1;alert('xss')</script>", "<img src=x onerror=\"window.__pwned=1;alert(1)\">",
-            "[click](javascript:window.__pwned=1)", "‮evil‬ 🚩 " + "가" * 300]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed"),
+]
+PAYLOADS = [
+    "<script>window.__pwned=1;alert('xss')</script>",
+    '<img src=x onerror="window.__pwned=1;alert(1)">',
+    "[click](javascript:window.__pwned=1)",
+    "‮evil‬ 🚩 " + "가" * 300,
+]
 
 
 def hostile_copy(tmp_path):
     """data/ copied with markup and oddities in every free-text column a page shows; data/ is never edited."""
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
-    for name, cols in (("events.csv", ["title_ko", "title_en", "notes"]), ("figures.csv", ["measure_ko", "measure_en",
-                                                                                          "notes"]),
-                       ("notes.csv", ["issue_ko", "issue_en"])):
+    for name, cols in (
+        ("events.csv", ["title_ko", "title_en", "notes"]),
+        ("figures.csv", ["measure_ko", "measure_en", "notes"]),
+        ("notes.csv", ["issue_ko", "issue_en"]),
+    ):
         path = target / name
         rows = list(csv.DictReader(path.open(encoding="utf-8")))
         for n, row in enumerate(rows):
@@ -38,7 +48,7 @@ def test_markup_in_the_data_is_shown_as_text_and_never_runs(tmp_path, context):
         for path in ("/timeline?event=EH001", "/figures", "/explorer?table=events", "/sources", "/overview"):
             page = context.new_page()
             dialogs = []
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.on("dialog", lambda d, seen=dialogs: (seen.append(d.message), d.dismiss()))
             page.goto(base + path)
             wait_for_app(page)
             page.wait_for_timeout(1500)
@@ -49,10 +59,13 @@ def test_markup_in_the_data_is_shown_as_text_and_never_runs(tmp_path, context):
             page.close()
 
 
-@pytest.mark.parametrize("name, line, expect", [
-    ("figures.csv", "value", "figures.csv"),
-    ("events.csv", "start", "events.csv"),
-])
+@pytest.mark.parametrize(
+    "name, line, expect",
+    [
+        ("figures.csv", "value", "figures.csv"),
+        ("events.csv", "start", "events.csv"),
+    ],
+)
 def test_a_broken_file_shows_one_clear_message_and_no_traceback(tmp_path, context, name, line, expect):
     target = tmp_path / "data"
     shutil.copytree(DATA, target)

@@ -1,4 +1,5 @@
 """UI strings: every string exists in both languages, and every key the code asks for exists."""
+
 import re
 import string
 
@@ -26,7 +27,12 @@ def test_korean_strings_are_korean():
 
 def test_every_key_used_in_the_code_exists():
     used = set()
-    for path in [ROOT / "dashboard.py", ROOT / "ui.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "revolution").glob("*.py")]:
+    for path in [
+        ROOT / "dashboard.py",
+        ROOT / "ui.py",
+        *(ROOT / "pages").glob("*.py"),
+        *(ROOT / "revolution").glob("*.py"),
+    ]:
         used |= set(re.findall(r"""\bt\(\s*["']([a-z0-9_]+)["']""", path.read_text(encoding="utf-8")))
     assert used, "no t() calls found"
     assert sorted(used - set(i18n.STRINGS)) == []

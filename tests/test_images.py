@@ -1,4 +1,5 @@
 """Static export: real PNG and SVG from kaleido with Debian's Chromium, Hangul drawn as Hangul."""
+
 import io
 import shutil
 import struct
@@ -18,7 +19,9 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def text_figure(text: str) -> go.Figure:
     fig = go.Figure()
-    fig.add_annotation(text=text, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font=dict(size=80))
+    fig.add_annotation(
+        text=text, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font=dict(size=80)
+    )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return theme.apply(fig)
@@ -43,7 +46,10 @@ def test_hangul_is_drawn_as_glyphs_not_boxes():
     b = images.render(text_figure("혁명선언"), "png", (600, 200))
     assert a != b
     from PIL import Image, ImageChops
-    diff = ImageChops.difference(Image.open(io.BytesIO(a)).convert("L"), Image.open(io.BytesIO(b)).convert("L"))
+
+    diff = ImageChops.difference(
+        Image.open(io.BytesIO(a)).convert("L"), Image.open(io.BytesIO(b)).convert("L")
+    )
     assert diff.getbbox() is not None
     strong = diff.point(lambda v: 255 if v > 64 else 0).histogram()[255]
     assert strong > 500  # many pixels differ, not a one-pixel accident

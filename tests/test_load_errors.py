@@ -1,4 +1,5 @@
 """Broken input: each way a data file can be wrong gives one DataError naming file, row and column."""
+
 import csv
 import json
 
@@ -22,10 +23,12 @@ def write(path, table):
 
 def set_cell(name, row, column, value):
     """A mutation that puts `value` in `column` of data row `row` (row 2 is the first under the header)."""
+
     def apply(d):
         table = read(d / name)
         table[row - 1][table[0].index(column)] = value
         write(d / name, table)
+
     return apply
 
 
@@ -34,6 +37,7 @@ def copy_row(name, row):
         table = read(d / name)
         table.append(list(table[row - 1]))
         write(d / name, table)
+
     return apply
 
 
@@ -41,13 +45,15 @@ def drop_column(name, column):
     def apply(d):
         table = read(d / name)
         i = table[0].index(column)
-        write(d / name, [r[:i] + r[i + 1:] for r in table])
+        write(d / name, [r[:i] + r[i + 1 :] for r in table])
+
     return apply
 
 
 def raw(name, transform):
     def apply(d):
         (d / name).write_bytes(transform((d / name).read_bytes()))
+
     return apply
 
 
@@ -77,45 +83,134 @@ def cp949(b):
 CASES = {
     # name: (mutation, file, row, column, words in the problem)
     "missing column": (drop_column("figures.csv", "unit"), "figures.csv", 1, "unit", "missing"),
-    "unknown column": (raw("events.csv", lambda b: b.replace(b"event_key,", b"event_key,colour,", 1)),
-                       "events.csv", 1, "colour", "unknown column"),
+    "unknown column": (
+        raw("events.csv", lambda b: b.replace(b"event_key,", b"event_key,colour,", 1)),
+        "events.csv",
+        1,
+        "colour",
+        "unknown column",
+    ),
     "bad date": (set_cell("events.csv", 3, "start", "1917-13-45"), "events.csv", 3, "start", "date"),
     "impossible day": (set_cell("events.csv", 2, "start", "1917-02-30"), "events.csv", 2, "start", None),
-    "non-numeric value": (set_cell("figures.csv", 4, "value", "forty"), "figures.csv", 4, "value", "not a number"),
-    "non-integer year": (set_cell("figures.csv", 2, "period_start", "1917.5"), "figures.csv", 2, "period_start",
-                         "whole number"),
-    "unknown enum": (set_cell("figures.csv", 3, "qualifier", "roughly"), "figures.csv", 3, "qualifier",
-                     "allowed values"),
-    "unknown calendar": (set_cell("events.csv", 5, "calendar", "revolutionary"), "events.csv", 5, "calendar",
-                         "allowed values"),
-    "calendar basis without a calendar": (set_cell("events.csv", 2, "calendar_basis", "stated"), "events.csv", 2,
-                                          "calendar_basis", "does not go with"),
-    "duplicate id": (copy_row("figures.csv", 2), "figures.csv", n_rows("figures.csv") + 1, "figure_id", "duplicate"),
-    "dangling source id": (set_cell("events.csv", 6, "source_id", "pravda"), "events.csv", 6, "source_id",
-                           "not a known source_id"),
-    "dangling person": (set_cell("event_people.csv", 2, "person_id", "rasputin_x"), "event_people.csv", 2,
-                        "person_id", "not a known"),
-    "quote not in its seed": (set_cell("figures.csv", 2, "quote", "레닌은 달에 갔다"), "figures.csv", 2, "quote",
-                              "does not occur in the seed"),
-    "quote from the other seed": (set_cell("events.csv", 2, "source_id", "manifesto"), "events.csv", 2, "quote",
-                                  "does not occur"),
+    "non-numeric value": (
+        set_cell("figures.csv", 4, "value", "forty"),
+        "figures.csv",
+        4,
+        "value",
+        "not a number",
+    ),
+    "non-integer year": (
+        set_cell("figures.csv", 2, "period_start", "1917.5"),
+        "figures.csv",
+        2,
+        "period_start",
+        "whole number",
+    ),
+    "unknown enum": (
+        set_cell("figures.csv", 3, "qualifier", "roughly"),
+        "figures.csv",
+        3,
+        "qualifier",
+        "allowed values",
+    ),
+    "unknown calendar": (
+        set_cell("events.csv", 5, "calendar", "revolutionary"),
+        "events.csv",
+        5,
+        "calendar",
+        "allowed values",
+    ),
+    "calendar basis without a calendar": (
+        set_cell("events.csv", 2, "calendar_basis", "stated"),
+        "events.csv",
+        2,
+        "calendar_basis",
+        "does not go with",
+    ),
+    "duplicate id": (
+        copy_row("figures.csv", 2),
+        "figures.csv",
+        n_rows("figures.csv") + 1,
+        "figure_id",
+        "duplicate",
+    ),
+    "dangling source id": (
+        set_cell("events.csv", 6, "source_id", "pravda"),
+        "events.csv",
+        6,
+        "source_id",
+        "not a known source_id",
+    ),
+    "dangling person": (
+        set_cell("event_people.csv", 2, "person_id", "rasputin_x"),
+        "event_people.csv",
+        2,
+        "person_id",
+        "not a known",
+    ),
+    "quote not in its seed": (
+        set_cell("figures.csv", 2, "quote", "레닌은 달에 갔다"),
+        "figures.csv",
+        2,
+        "quote",
+        "does not occur in the seed",
+    ),
+    "quote from the other seed": (
+        set_cell("events.csv", 2, "source_id", "manifesto"),
+        "events.csv",
+        2,
+        "quote",
+        "does not occur",
+    ),
     "empty file": (raw("events.csv", lambda b: b""), "events.csv", None, None, "empty"),
     "wrong encoding": (raw("figures.csv", cp949), "figures.csv", 2, None, "not UTF-8"),
     "stray delimiter": (raw("figures.csv", stray_delimiter), "figures.csv", 3, None, "stray delimiter"),
-    "unclosed quote": (raw("people.csv", lambda b: b + b'zz,"never closed\n'), "people.csv", n_rows("people.csv") + 1,
-                       None, "CSV"),
-    "blank required cell": (set_cell("events.csv", 4, "title_en", ""), "events.csv", 4, "title_en", "required"),
+    "unclosed quote": (
+        raw("people.csv", lambda b: b + b'zz,"never closed\n'),
+        "people.csv",
+        n_rows("people.csv") + 1,
+        None,
+        "CSV",
+    ),
+    "blank required cell": (
+        set_cell("events.csv", 4, "title_en", ""),
+        "events.csv",
+        4,
+        "title_en",
+        "required",
+    ),
     "stray spaces": (set_cell("figures.csv", 2, "unit", " percent"), "figures.csv", 2, "unit", "spaces"),
-    "typed New Style date": (set_cell("events.csv", 2, "start_gregorian", "1999-01-01"), "events.csv", 2,
-                             "start_gregorian", "computed"),
+    "typed New Style date": (
+        set_cell("events.csv", 2, "start_gregorian", "1999-01-01"),
+        "events.csv",
+        2,
+        "start_gregorian",
+        "computed",
+    ),
     "wrong era": (set_cell("events.csv", 2, "era", "after_ussr"), "events.csv", 2, "era", "does not hold"),
-    "date not in quote": (set_cell("events.csv", 2, "date_text", "1999년"), "events.csv", 2, "date_text",
-                          "inside the quote"),
-    "changed seed checksum": (set_cell("sources.csv", 2, "sha256", "0" * 64), "sources.csv", 2, "sha256",
-                              "checksum"),
+    "date not in quote": (
+        set_cell("events.csv", 2, "date_text", "1999년"),
+        "events.csv",
+        2,
+        "date_text",
+        "inside the quote",
+    ),
+    "changed seed checksum": (
+        set_cell("sources.csv", 2, "sha256", "0" * 64),
+        "sources.csv",
+        2,
+        "sha256",
+        "checksum",
+    ),
     "missing file": (lambda d: (d / "notes.csv").unlink(), "notes.csv", None, None, "missing"),
     "broken descriptor": (raw("datapackage.json", lambda b: b[:-20]), "datapackage.json", None, None, "JSON"),
-    "descriptor of an older version": (outdated, "datapackage.json", None, "calendar_basis", "dashboard needs"),
+    "descriptor of an older version": (
+        outdated,
+        "datapackage.json",
+        None,
+        "calendar_basis",
+        "dashboard needs",
+    ),
 }
 
 

@@ -1,4 +1,5 @@
 """Every page run headless with AppTest: what it shows must equal what data/ holds, in both languages."""
+
 import base64
 import csv
 
@@ -12,8 +13,15 @@ from revolution.i18n import t
 from .conftest import DATA
 
 APP = "../dashboard.py"  # AppTest resolves a relative path against this file's folder
-PAGES = ["pages/overview.py", "pages/figures.py", "pages/timeline.py", "pages/sources.py",
-         "pages/people.py", "pages/explorer.py", "pages/slides.py"]
+PAGES = [
+    "pages/overview.py",
+    "pages/figures.py",
+    "pages/timeline.py",
+    "pages/sources.py",
+    "pages/people.py",
+    "pages/explorer.py",
+    "pages/slides.py",
+]
 
 
 def run(page=None, timeout=30, **params):
@@ -44,6 +52,7 @@ def decode(value):
 
 def charts(at):
     import json
+
     return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
 
 
@@ -58,15 +67,22 @@ def test_every_page_runs_in_both_languages_and_titles_itself(page, lang):
     if page.endswith("slides.py"):
         assert at.title[0].value == t("page_slides", lang)
         return
-    key = {"overview": "app_title", "figures": "page_figures", "timeline": "page_timeline",
-           "sources": "page_sources", "people": "page_people", "explorer": "page_explorer", "slides": "page_slides"}
+    key = {
+        "overview": "app_title",
+        "figures": "page_figures",
+        "timeline": "page_timeline",
+        "sources": "page_sources",
+        "people": "page_people",
+        "explorer": "page_explorer",
+        "slides": "page_slides",
+    }
     assert at.title[0].value == t(key[page.split("/")[1][:-3]], lang)
-
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_the_footer_names_both_sources(lang):
-    # AppTest shows the entry script's own elements on the first page only (after switch_page it runs the page).
+    # AppTest shows the entry script's own elements on the first page only (after switch_page it runs the
+    # page).
     names = ["류한수", "국제코뮤니스트흐름"] if lang == "ko" else ["Ryu Han-su", "ICC"]
     assert any(all(n in c for n in names) for c in captions(run(lang=lang)))
 
@@ -113,19 +129,23 @@ def shown_count(at):
         for lang in ("ko", "en"):
             prefix = t("n_shown", lang, n="\0", total=total).split("\0")
             if c.startswith(prefix[0]) and c.endswith(prefix[1]):
-                return int(c[len(prefix[0]):len(c) - len(prefix[1])])
+                return int(c[len(prefix[0]) : len(c) - len(prefix[1])])
     raise AssertionError(f"no count caption in {captions(at)}")
 
 
 def test_timeline_filters_change_the_count_and_come_from_the_url(dataset):
     total = len(dataset.events)
     assert shown_count(run("pages/timeline.py")) == total
-    only_1917 = dataset.events[(dataset.events.start_gregorian <= "1917-12-31") &
-                               (dataset.events.end_gregorian >= "1917-01-01")]
+    only_1917 = dataset.events[
+        (dataset.events.start_gregorian <= "1917-12-31") & (dataset.events.end_gregorian >= "1917-01-01")
+    ]
     assert shown_count(run("pages/timeline.py", **{"from": "1917", "to": "1917"})) == len(only_1917)
     war = (dataset.events.category == "war").sum()
     assert shown_count(run("pages/timeline.py", cat="war")) == war
-    assert shown_count(run("pages/timeline.py", src="manifesto")) == (dataset.events.source_id == "manifesto").sum()
+    assert (
+        shown_count(run("pages/timeline.py", src="manifesto"))
+        == (dataset.events.source_id == "manifesto").sum()
+    )
 
 
 def test_timeline_search_finds_korean_and_english(dataset):
@@ -169,9 +189,22 @@ def test_timeline_calendar_switch_moves_old_style_dates(dataset):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_hostile_parameters_fall_back_without_exception(page):
-    junk = {"from": "99999", "to": "-1", "cat": "a,b,<img src=x onerror=alert(1)>", "q": "'; DROP TABLE;--" * 20,
-            "cal": "mayan", "lang": "xx", "event": "E999", "group": "nope", "table": "users", "src": "pravda",
-            "person": "nobody", "place": "atlantis", "color": "rainbow", "zzz": "1"}
+    junk = {
+        "from": "99999",
+        "to": "-1",
+        "cat": "a,b,<img src=x onerror=alert(1)>",
+        "q": "'; DROP TABLE;--" * 20,
+        "cal": "mayan",
+        "lang": "xx",
+        "event": "E999",
+        "group": "nope",
+        "table": "users",
+        "src": "pravda",
+        "person": "nobody",
+        "place": "atlantis",
+        "color": "rainbow",
+        "zzz": "1",
+    }
     at = run(page, **junk)
     assert at.title[0].value  # the page drew, in the default language
 
@@ -199,7 +232,9 @@ def test_people_page_counts_mentions_from_the_seeds(dataset):
     specs = charts(at)
     people = next(s for s in specs if s["layout"]["title"]["text"] == t("mentions_people", "en"))
     lenin = dataset.people.set_index("person_id").loc["lenin", "name_en"]
-    lenin_total = sum(decode(tr["x"])[decode(tr["y"]).index(lenin)] for tr in people["data"] if lenin in decode(tr["y"]))
+    lenin_total = sum(
+        decode(tr["x"])[decode(tr["y"]).index(lenin)] for tr in people["data"] if lenin in decode(tr["y"])
+    )
     seeds = "".join(dataset.seeds.values()).replace("\n", "")
     assert lenin_total >= seeds.count("레닌") - seeds.count("레닌주의") - seeds.count("레닌그라드") - 5
     assert lenin_total > 10
@@ -233,11 +268,14 @@ def test_reference_values_are_drawn_beside_their_figures_and_the_switch_removes_
 
 def test_industrial_output_chart_carries_the_maddison_index(dataset):
     from revolution import references
+
     (spec,) = charts(run("pages/figures.py", group="industrial_output"))
     madd = next(tr for tr in spec["data"] if tr.get("name") == t("maddison_line", "ko"))
     expected = references.maddison_index(dataset.maddison_ussr)
     assert decode(madd["y"]) == expected["index"].tolist()
-    assert any("Maddison Project Database" in c for c in captions(run("pages/figures.py", group="industrial_output")))
+    assert any(
+        "Maddison Project Database" in c for c in captions(run("pages/figures.py", group="industrial_output"))
+    )
 
 
 def test_overview_says_how_sure_each_headline_number_is(dataset):
@@ -245,19 +283,24 @@ def test_overview_says_how_sure_each_headline_number_is(dataset):
     table = next(df.value for df in at.dataframe if t("why_differ", "en") in df.value.columns)
     head = dataset.figures.dropna(subset=["headline"])
     assert len(table) == head.figure_id.isin(dataset.reference_notes.figure_id).sum() >= 4
-    assert any("58" in v for v in table[t("other_sources", "en")])  # Lenin's count beside 'Right SRs over 55%'
+    assert any(
+        "58" in v for v in table[t("other_sources", "en")]
+    )  # Lenin's count beside 'Right SRs over 55%'
 
 
 def test_slides_page_lists_the_chosen_charts_in_order(dataset):
     at = run("pages/slides.py", deck="figure:industrial_output,timeline:1917")
     assert [e.label for e in at.expander][:2] == [
         "1. " + dataset.groups.set_index("group_id").loc["industrial_output", "title_ko"],
-        "2. " + t("page_timeline", "ko") + ": " + t("preset_1917", "ko")]
+        "2. " + t("page_timeline", "ko") + ": " + t("preset_1917", "ko"),
+    ]
     assert len(charts(at)) == 2
 
 
 def test_presentation_mode_steps_through_the_deck_and_keeps_the_position_in_the_url():
-    at = run("pages/slides.py", present="1", slide="1", deck="figure:constituent_assembly,figure:industrial_output")
+    at = run(
+        "pages/slides.py", present="1", slide="1", deck="figure:constituent_assembly,figure:industrial_output"
+    )
     assert len(charts(at)) == 1 and not at.title  # one chart, no page furniture
     assert any(t("slide_n", "ko", n=1, total=2) in m.value for m in at.markdown)
     next(b for b in at.button if b.label == t("next", "ko")).click().run()
@@ -268,6 +311,8 @@ def test_presentation_mode_steps_through_the_deck_and_keeps_the_position_in_the_
 def test_a_filtered_timeline_range_goes_to_the_slides(dataset):
     at = run("pages/timeline.py", **{"from": "1914", "to": "1924"})
     link = next(p for p in at.get("page_link") if "slides" in p.proto.page)
-    assert "timeline%3A1914-1924" in link.proto.query_string or "timeline:1914-1924" in link.proto.query_string
+    assert (
+        "timeline%3A1914-1924" in link.proto.query_string or "timeline:1914-1924" in link.proto.query_string
+    )
     slides_at = run("pages/slides.py", deck="timeline:1914-1924,figure:nope,timeline:2000-1900")
     assert [e.label for e in slides_at.expander] == ["1. " + t("page_timeline", "ko") + ": 1914-1924"]

@@ -1,4 +1,6 @@
-"""A Figures panel: its chart, captions and tables come from the group's rows, every sentence shown literally."""
+"""A Figures panel: its chart, captions and tables come from the group's rows, every sentence shown
+literally."""
+
 from revolution import limits, panels
 
 NAMES = {"history": "H", "manifesto": "M"}
@@ -10,7 +12,8 @@ def test_a_panel_cites_each_sentence_once_and_keeps_its_rows(dataset):
     assert len(p.rows) == p.total == len(rows)
     assert len(p.captions) == rows.quote.nunique()
     assert p.refs is not None and set(p.refs.ref_id) == set(
-        dataset.reference_values[dataset.reference_values.figure_id.isin(rows.figure_id)].ref_id)
+        dataset.reference_values[dataset.reference_values.figure_id.isin(rows.figure_id)].ref_id
+    )
     assert "under 25%" in " ".join(p.rows["Value"])
 
 
@@ -27,6 +30,14 @@ def test_quotes_in_captions_lose_their_markup(dataset, monkeypatch):
     figures = dataset.figures.copy()
     figures.loc[figures.group == "territory", "quote"] = "<b>*bold*</b> [x](javascript:alert(1))"
     monkeypatch.setattr(limits, "CHART_ROWS", 1)
-    p = panels.panel(dataset.__class__(**{**dataset.tables(), "figures": figures, "seeds": dataset.seeds}),
-                     "territory", "en", (), False, NAMES)
-    assert len(p.rows) == 1 and "\\<b\\>\\*bold\\*" in p.captions[0] and "\\[x\\]\\(javascript" in p.captions[0]
+    p = panels.panel(
+        dataset.__class__(**{**dataset.tables(), "figures": figures, "seeds": dataset.seeds}),
+        "territory",
+        "en",
+        (),
+        False,
+        NAMES,
+    )
+    assert (
+        len(p.rows) == 1 and "\\<b\\>\\*bold\\*" in p.captions[0] and "\\[x\\]\\(javascript" in p.captions[0]
+    )

@@ -1,4 +1,5 @@
 """Taking things elsewhere: TimelineJS JSON, the data package zip, citations and a PPTX deck."""
+
 import io
 import json
 import shutil
@@ -19,7 +20,9 @@ def test_timelinejs_has_every_event_with_date_parts_and_quote(dataset):
     assert tl["title"]["text"]["headline"]
     assert len(tl["events"]) == len(dataset.events)
     by_id = {e["unique_id"]: e for e in tl["events"]}
-    feb = dataset.events[(dataset.events.source_id == "history") & (dataset.events.start == "1917-02-23")].iloc[0]
+    feb = dataset.events[
+        (dataset.events.source_id == "history") & (dataset.events.start == "1917-02-23")
+    ].iloc[0]
     item = by_id[feb.event_id]
     assert item["start_date"] == {"year": 1917, "month": 3, "day": 8}  # New Style, as TimelineJS draws
     assert item["display_date"] == feb.date_text and "end_date" not in item
@@ -42,7 +45,9 @@ def test_package_zip_holds_the_descriptor_and_every_csv():
 
 
 def test_citation_names_sources_version_date_and_link():
-    line = publish.citation("en", ["A", "B"], "http://x/figures?group=a", today=date(2026, 11, 24), maddison=True)
+    line = publish.citation(
+        "en", ["A", "B"], "http://x/figures?group=a", today=date(2026, 11, 24), maddison=True
+    )
     assert line.startswith("Source: A; B") and "v" + publish.VERSION in line and "2026-11-24" in line
     assert line.endswith("http://x/figures?group=a") and "Maddison" in line
 
@@ -50,13 +55,21 @@ def test_citation_names_sources_version_date_and_link():
 @pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed")
 def test_deck_opens_with_title_chart_and_sources_slides_and_quotes_in_notes(dataset):
     from pptx import Presentation
+
     groups = dataset.groups.set_index("group_id")
     slides = []
     for gid in ("constituent_assembly", "industrial_output"):
         rows = dataset.figures[dataset.figures.group == gid]
         g = groups.loc[gid].to_dict() | {"group_id": gid}
-        slides.append(publish.Slide(charts.group_chart(rows, g, "ko", NAMES), g["title_ko"], "출처: 류한수",
-                                    "\n".join(rows.quote), url=f"http://localhost/figures?group={gid}"))
+        slides.append(
+            publish.Slide(
+                charts.group_chart(rows, g, "ko", NAMES),
+                g["title_ko"],
+                "출처: 류한수",
+                "\n".join(rows.quote),
+                url=f"http://localhost/figures?group={gid}",
+            )
+        )
     seen = []
     prs = Presentation(io.BytesIO(publish.deck(slides, "ko", list(NAMES.values()), progress=seen.append)))
     assert len(prs.slides) == 4 and seen[-1] == 1.0

@@ -1,4 +1,5 @@
 """Reference values: each beside a stated figure, kept out of figures.csv, and the Maddison index computed."""
+
 import pandas as pd
 import pytest
 
@@ -16,10 +17,19 @@ def test_references_are_never_mixed_into_the_figures(dataset):
     assert "source_title" not in dataset.figures.columns
 
 
-@pytest.mark.parametrize("group, n", [("constituent_assembly", 7), ("petrograd_1917", 6), ("industrial_output", 4),
-                                      ("growth_1930s", 2), ("industrial_rank", 2)])
+@pytest.mark.parametrize(
+    "group, n",
+    [
+        ("constituent_assembly", 7),
+        ("petrograd_1917", 6),
+        ("industrial_output", 4),
+        ("growth_1930s", 2),
+        ("industrial_rank", 2),
+    ],
+)
 def test_charts_that_should_carry_references_do(dataset, group, n):
     from revolution import charts
+
     rows = dataset.figures[dataset.figures.group == group]
     refs = references.beside(dataset.reference_values, rows.figure_id)
     assert len(refs) == n

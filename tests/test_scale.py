@@ -1,4 +1,6 @@
-"""A corpus far larger than ours: it loads through the same loader, and the views count or cut what no eye can see."""
+"""A corpus far larger than ours: it loads through the same loader, and the views count or cut what no eye can
+see."""
+
 import pandas as pd
 import pytest
 
@@ -8,7 +10,8 @@ from revolution.load import load_dataset
 from revolution.table import records
 
 from .conftest import SEEDS
-from .test_pages import captions, charts as page_charts, decode, run
+from .test_pages import captions, decode, run
+from .test_pages import charts as page_charts
 
 SIZE = 2_000  # above limits.TIMELINE_ROWS event keys, small enough to load in a second
 
@@ -62,7 +65,9 @@ def test_below_the_row_limit_the_timeline_draws_every_event(dataset):
     assert ids == set(dataset.events.event_id)
 
 
-@pytest.mark.parametrize("span, step", [((1917, 1917), 1), ((1800, 1949), 1), ((1700, 2017), 5), ((1000, 2017), 10)])
+@pytest.mark.parametrize(
+    "span, step", [((1917, 1917), 1), ((1800, 1949), 1), ((1700, 2017), 5), ((1000, 2017), 10)]
+)
 def test_density_bins_stay_wide_enough_to_hover(big, span, step):
     fig = charts.density_chart(big.events, "ko", "category", {}, years=span)
     starts = sorted({int(x[:4]) for tr in fig.data for x in tr.x})
@@ -82,7 +87,9 @@ def test_timeline_page_says_it_counts_and_lists_the_first_events(corpus, monkeyp
     spec = page_charts(at)[0]
     assert sum(sum(decode(tr["y"])) for tr in spec["data"]) == SIZE
     assert len(at.selectbox(key="event").options) == 51  # "none" and the first 50
-    narrowed = run_big(corpus, monkeypatch, "pages/timeline.py", **{"from": "1917", "to": "1917", "cat": "revolution"})
+    narrowed = run_big(
+        corpus, monkeypatch, "pages/timeline.py", **{"from": "1917", "to": "1917", "cat": "revolution"}
+    )
     assert not narrowed.info  # few enough to draw one by one
     assert any(tr.get("customdata") for tr in page_charts(narrowed)[0]["data"])
 

@@ -1,15 +1,18 @@
 """URL parameters: valid values restore a view, anything else falls back to the default and never raises."""
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from revolution import state
 
 CATS = ["war", "economy", "revolution"]
-PARAMS = [state.Param(state.YEAR_FROM, state.year(1682, 2017), 1682),
-          state.Param(state.CATEGORIES, state.choices(CATS), []),
-          state.Param(state.SEARCH, state.text, ""),
-          state.Param(state.CALENDAR, state.choice(state.CALENDARS), "written"),
-          state.Param(state.REFERENCES, state.flag, True)]
+PARAMS = [
+    state.Param(state.YEAR_FROM, state.year(1682, 2017), 1682),
+    state.Param(state.CATEGORIES, state.choices(CATS), []),
+    state.Param(state.SEARCH, state.text, ""),
+    state.Param(state.CALENDAR, state.choice(state.CALENDARS), "written"),
+    state.Param(state.REFERENCES, state.flag, True),
+]
 
 
 def read(query):
@@ -26,8 +29,15 @@ def test_defaults_when_absent():
 
 
 def test_bad_values_fall_back_to_defaults():
-    got = read({"from": ["99999999999"], "cat": ["nope,<script>"], "q": ["\x00\x01"], "cal": ["julian"],
-                "ref": ["maybe"]})
+    got = read(
+        {
+            "from": ["99999999999"],
+            "cat": ["nope,<script>"],
+            "q": ["\x00\x01"],
+            "cal": ["julian"],
+            "ref": ["maybe"],
+        }
+    )
     assert got == read({})
 
 
@@ -60,8 +70,13 @@ def test_query_round_trip_restores_the_view():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.dictionaries(st.sampled_from(["from", "cat", "q", "cal", "ref", "zzz", ""]),
-                       st.lists(st.text(max_size=60), max_size=3), max_size=6))
+@given(
+    st.dictionaries(
+        st.sampled_from(["from", "cat", "q", "cal", "ref", "zzz", ""]),
+        st.lists(st.text(max_size=60), max_size=3),
+        max_size=6,
+    )
+)
 def test_any_query_gives_a_valid_view(query):
     got = read(query)
     assert isinstance(got["from"], int) and 1682 <= got["from"] <= 2017

@@ -1,4 +1,5 @@
 """The overview's and the two-sources page's tables, computed from the dataset."""
+
 from revolution import summary
 
 NAMES = {"history": "H", "manifesto": "M"}
@@ -20,7 +21,9 @@ def test_only_in_and_shared_split_every_event_key(dataset):
 
 def test_counts_add_up_to_the_tables(dataset):
     n = summary.counts(dataset, "en", NAMES)
-    assert n["events"] == len(dataset.events) == n["by_category"]["Events"].sum() == n["by_era"]["Events"].sum()
+    assert (
+        n["events"] == len(dataset.events) == n["by_category"]["Events"].sum() == n["by_era"]["Events"].sum()
+    )
     assert n["figures"] == (dataset.figures.kind == "stated").sum() == n["by_source"]["Figures"].sum()
     assert n["shared"] == len(summary.shared(dataset)) > 0
     assert summary.per_decade(dataset, NAMES).to_numpy().sum() == len(dataset.events)
@@ -39,5 +42,7 @@ def test_headline_cards_keep_the_qualifiers_and_their_sentences(dataset):
 
 def test_how_sure_lists_each_headline_that_has_references(dataset):
     table = summary.how_sure(dataset, "ko")
-    with_refs = dataset.figures.dropna(subset=["headline"]).figure_id.isin(dataset.reference_notes.figure_id).sum()
+    with_refs = (
+        dataset.figures.dropna(subset=["headline"]).figure_id.isin(dataset.reference_notes.figure_id).sum()
+    )
     assert len(table) == with_refs > 0

@@ -1,21 +1,67 @@
 """URL fuzzing: hundreds of generated query strings through the real pages; no exception, defaults on junk."""
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from revolution import state
 
-KEYS = [state.LANG, state.CALENDAR, state.YEAR_FROM, state.YEAR_TO, state.CATEGORIES, state.SOURCES, state.PEOPLE,
-        state.PLACES, state.SEARCH, state.COLOR_BY, state.EVENT, state.GROUP, state.TABLE, state.REFERENCES,
-        state.DECK, state.SLIDE, state.PRESENT, "zzz", "", "__proto__"]
+KEYS = [
+    state.LANG,
+    state.CALENDAR,
+    state.YEAR_FROM,
+    state.YEAR_TO,
+    state.CATEGORIES,
+    state.SOURCES,
+    state.PEOPLE,
+    state.PLACES,
+    state.SEARCH,
+    state.COLOR_BY,
+    state.EVENT,
+    state.GROUP,
+    state.TABLE,
+    state.REFERENCES,
+    state.DECK,
+    state.SLIDE,
+    state.PRESENT,
+    "zzz",
+    "",
+    "__proto__",
+]
 VALUES = st.one_of(
     st.text(max_size=40),
-    st.sampled_from(["1917", "-1", "99999999999999999999", "1e9", "NaN", "war,,war", "ko", "en", "new", "1", "0",
-                     "<script>alert(1)</script>", "‮rtl", "🚩", "a" * 5000, "figure:nope,timeline:1917"]),
-    st.integers(min_value=-10**12, max_value=10**12).map(str))
+    st.sampled_from(
+        [
+            "1917",
+            "-1",
+            "99999999999999999999",
+            "1e9",
+            "NaN",
+            "war,,war",
+            "ko",
+            "en",
+            "new",
+            "1",
+            "0",
+            "<script>alert(1)</script>",
+            "‮rtl",
+            "🚩",
+            "a" * 5000,
+            "figure:nope,timeline:1917",
+        ]
+    ),
+    st.integers(min_value=-(10**12), max_value=10**12).map(str),
+)
 QUERIES = st.dictionaries(st.sampled_from(KEYS), st.lists(VALUES, min_size=1, max_size=3), max_size=6)
-PAGES = ["pages/timeline.py", "pages/figures.py", "pages/explorer.py", "pages/slides.py", "pages/people.py",
-         "pages/sources.py", "pages/overview.py"]
+PAGES = [
+    "pages/timeline.py",
+    "pages/figures.py",
+    "pages/explorer.py",
+    "pages/slides.py",
+    "pages/people.py",
+    "pages/sources.py",
+    "pages/overview.py",
+]
 
 
 @settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
