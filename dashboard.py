@@ -4,6 +4,7 @@ import streamlit as st
 
 import ui
 from revolution.i18n import t
+from revolution.site import PAGES
 
 ui.leave_legacy_pages_mode()
 st.set_page_config(page_title="Russian Revolution · 러시아 혁명", page_icon="📜", layout="wide")
@@ -11,23 +12,14 @@ st.set_page_config(page_title="Russian Revolution · 러시아 혁명", page_ico
 lang = ui.language_switch(
     t("language", "ko") + " / " + t("language", "en"), lambda code: t("lang_name", code)
 )
-
-PAGES = [  # (file, title key, url path, icon)
-    ("pages/overview.py", "page_overview", "overview", ":material/home:"),
-    ("pages/figures.py", "page_figures", "figures", ":material/bar_chart:"),
-    ("pages/timeline.py", "page_timeline", "timeline", ":material/timeline:"),
-    ("pages/sources.py", "page_sources", "sources", ":material/compare:"),
-    ("pages/people.py", "page_people", "people", ":material/groups:"),
-    ("pages/explorer.py", "page_explorer", "explorer", ":material/table:"),
-    ("pages/slides.py", "page_slides", "slides", ":material/slideshow:"),
-]
 page = st.navigation(
     [
-        st.Page(f, title=t(k, lang), url_path=u, icon=i, default=(n == 0))
-        for n, (f, k, u, i) in enumerate(PAGES)
+        st.Page(p.file, title=t(p.title_key, lang), url_path=p.url_path, icon=p.icon, default=(n == 0))
+        for n, p in enumerate(PAGES)
     ]
 )
 page.run()
+ui.dropped_note(lang)
 
 names = ui.source_names(ui.dataset(), lang)
 st.divider()

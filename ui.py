@@ -1,5 +1,6 @@
-"""Streamlit glue shared by the pages: cached data, language, URL-bound state, and charts with their
-sources."""
+"""Streamlit glue shared by the pages: the dataset, the language, widgets bound to the URL, and charts
+with
+their sources. Cached computations live in `cached.py`."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ CHART_CONFIG = {
     "responsive": True,
     "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1},
 }
+DROPPED = "_dropped"  # URL parameters this session could not read, to be said once
+SAID = "_dropped_said"
 
 
 def _stamp(folder: Path) -> tuple:
@@ -43,26 +46,13 @@ def dataset() -> Dataset:
         return _load(str(data_dir), str(seeds_dir), stamp)
     except DataError as exc:
         lang = current_lang()
+        where = (f"row {exc.row} · " if exc.row else "") + (f"column `{exc.column}` · " if exc.column else "")
         st.error(
-            f"**{t('data_error', lang)}**\n\n`{exc.file}` · "
-            + (f"row {exc.row} · " if exc.row else "")
-            + (f"column `{exc.column}` · " if exc.column else "")
-            + f"{escape_md(exc.problem)}\n\n{t('data_error_hint', lang)}",
+            f"**{t('data_error', lang)}**\n\n`{exc.file}` · {where}{escape_md(exc.problem)}\n\n"
+            f"{t('data_error_hint', lang)}",
             icon="⚠️",
         )
         st.stop()
-
-
-@st.cache_resource(show_spinner=False, max_entries=128)
-def _memo(name: str, stamp: int, args: tuple, _fn, _data):
-    return _fn(_data, *args)
-
-
-def memo(fn, data: Dataset, *args):
-    """`fn(data, *args)`, computed once per dataset and arguments; the result is shared, so read it,
-    never
-    change it."""
-    return _memo(f"{fn.__module__}.{fn.__qualname__}", id(data), args, fn, data)
 
 
 def start() -> tuple[str, Dataset]:
@@ -74,14 +64,15 @@ def start() -> tuple[str, Dataset]:
 
 def leave_legacy_pages_mode() -> None:
     """Until some session has called st.navigation, Streamlit treats a folder named pages/ as a legacy
-    multipage
-    app: a deep link runs the page alone (no navigation, no language switch) and the entry script runs
-    as one
-    of
-    its pages (so its widgets lose their state on the next run). Switch that mode off for the process
-    and
-    rerun
-    once, so that every run goes through dashboard.py and st.navigation."""
+    multipage app: a deep link runs the page alone (no navigation, no language switch) and the entry
+    script
+    runs as one of its pages (so its widgets lose their state on the next run). Switch that mode off for
+    the
+    process and rerun once, so that every run goes through dashboard.py and st.navigation.
+
+    This touches Streamlit's private `PagesManager.uses_pages_directory`; tests/test_pages.py fails
+    loudly if
+    an upgrade removes it."""
     from streamlit.runtime.pages_manager import PagesManager
 
     if PagesManager.uses_pages_directory:
@@ -98,12 +89,14 @@ def language_switch(label: str, format_func) -> str:
     """The sidebar's language switch: restored from the URL or the session, remembered across pages."""
     if st.session_state.get(state.LANG) not in state.LANGS:
         st.session_state[state.LANG] = current_lang()
+        if state.LANG in st.query_params and state.LANG_PARAM.parsed(query()) is None:
+            st.session_state.setdefault(DROPPED, set()).add(state.LANG)
     lang = (
         st.sidebar.segmented_control(label, state.LANGS, key=state.LANG, format_func=format_func)
         or current_lang()
     )
     st.session_state[state.LANG_STORE] = lang
-    sync([state.LANG_PARAM])
+    _write(state.LANG_PARAM, lang)
     return lang
 
 
@@ -112,40 +105,104 @@ def query() -> dict:
     return {k: st.query_params.get_all(k) for k in st.query_params.keys()}
 
 
-def init(params: list[state.Param]) -> None:
-    """Seed each widget's state from the URL (valid values only) the first time the page shows it; after
-    that,
-    set it again by value before the widget is drawn. A choice widget's value travels between browser
-    and
-    server
-    as its label, and labels change with the language: unpinned, a switch would turn the chosen value
-    into the
-    other language's label (an unknown option, and junk in the URL)."""
+# --- widgets bound to the URL
+# ---------------------------------------------------------------------------------
+
+
+def _restore(param: state.Param) -> None:
+    """Seed the widget's state from the URL the first time the page shows it (a value the URL holds but
+    the
+    page cannot read is noted, to be said once); after that, set it again by value. A choice widget's
+    value
+    travels between browser and server as its label, and labels change with the language: unpinned, a
+    switch
+    would turn the chosen value into the other language's label (an unknown option, and junk in the
+    URL)."""
+    if param.key in st.session_state:
+        st.session_state[param.key] = param.valid(st.session_state[param.key])
+        return
     raw = query()
-    for p in params:
-        st.session_state[p.key] = (
-            p.valid(st.session_state[p.key]) if p.key in st.session_state else p.read(raw)
-        )
+    value = param.read(raw)
+    if param.key in raw and param.parsed(raw) is None:
+        st.session_state.setdefault(DROPPED, set()).add(param.key)
+    st.session_state[param.key] = value
 
 
-def sync(params: list[state.Param]) -> None:
-    """Write the widgets' values back to the URL, leaving defaults out, so a copied link restores the
+def _write(param: state.Param, value) -> None:
+    """The value into the URL, or out of it when it is the default, so a copied link restores the
     view."""
-    values = {p.key: st.session_state.get(p.key, p.default) for p in params}
-    want = state.query_for(params, values)
-    for p in params:
-        if p.key in want:
-            if st.query_params.get_all(p.key) != [want[p.key]]:
-                st.query_params[p.key] = want[p.key]
-        elif p.key in st.query_params:
-            del st.query_params[p.key]
+    want = state.query_for([param], {param.key: value})
+    if param.key in want:
+        if st.query_params.get_all(param.key) != [want[param.key]]:
+            st.query_params[param.key] = want[param.key]
+    elif param.key in st.query_params:
+        del st.query_params[param.key]
 
 
-def chart(fig, *, key: str, alt: str, filename: str, select=False, maddison: bool = False):
+def bind(widget, key: str, parse, default):
+    """`widget` (e.g. `st.multiselect`, `col.selectbox`) bound to the URL parameter `key`: restored from
+    the
+    link, written back after every change, defaults left out. Call the result as you would the widget:
+    `ui.bind(st.multiselect, state.SOURCES, state.choices(ids), [])(label, ids, format_func=...)`."""
+    param = state.Param(key, parse, default)
+
+    def draw(*args, **kwargs):
+        _restore(param)
+        value = widget(*args, key=key, **kwargs)
+        _write(param, st.session_state.get(key, value))
+        return st.session_state.get(key, value)
+
+    return draw
+
+
+def bind_range(widget, key: str, keys: tuple[str, str], parse, default: tuple):
+    """A two-handled slider kept in two URL parameters (`from`, `to`): the slider's own state is the
+    pair."""
+    low, high = (state.Param(k, parse, d) for k, d in zip(keys, default, strict=True))
+
+    def draw(*args, **kwargs):
+        if key not in st.session_state:
+            _restore(low)
+            _restore(high)
+            pair = (st.session_state.pop(low.key), st.session_state.pop(high.key))
+            st.session_state[key] = tuple(sorted(pair))
+        value = tuple(widget(*args, key=key, **kwargs))
+        _write(low, value[0])
+        _write(high, value[1])
+        return value
+
+    return draw
+
+
+def url_value(key: str, parse, default):
+    """A URL parameter that is not a widget (e.g. the slide shown): its valid value, or the default."""
+    param = state.Param(key, parse, default)
+    _restore(param)
+    return st.session_state[key]
+
+
+def set_url_value(key: str, parse, default, value) -> None:
+    st.session_state[key] = value
+    _write(state.Param(key, parse, default), value)
+
+
+def dropped_note(lang: str) -> None:
+    """Once per session, a quiet note that some values of the link were not understood and defaults
+    show."""
+    dropped = st.session_state.get(DROPPED)
+    if dropped and not st.session_state.get(SAID):
+        st.session_state[SAID] = True
+        st.toast(t("dropped_params", lang, keys=", ".join(sorted(dropped))), icon=":material/info:")
+
+
+# --- charts and their sources
+# ---------------------------------------------------------------------------------
+
+
+def chart(fig, *, key: str, alt: str, filename: str, lang: str, citation: str, select=False):
     """A Plotly chart as it will be exported (our template, not Streamlit's), with alt text, slide-size
     PNG
-    from
-    the modebar, and server-rendered PNG/SVG downloads that carry the citation and the view's link."""
+    from the modebar, and server-rendered PNG/SVG downloads that carry `citation`."""
     config = {
         **CHART_CONFIG,
         "toImageButtonOptions": {**CHART_CONFIG["toImageButtonOptions"], "filename": filename},
@@ -160,7 +217,7 @@ def chart(fig, *, key: str, alt: str, filename: str, select=False, maddison: boo
         on_select=select if callable(select) else ("rerun" if select else "ignore"),
         selection_mode="points",
     )
-    image_downloads(fig, filename, key, maddison)
+    image_downloads(fig, filename, key, lang, citation)
     return event
 
 
@@ -171,35 +228,34 @@ def view_url() -> str:
     return base + (f"?{qs}" if qs else "")
 
 
-def cite(maddison: bool = False) -> str:
-    lang = current_lang()
-    data = dataset()
+def cite(data: Dataset, lang: str, maddison: bool = False) -> str:
+    """The citation line for this view: both texts, the dashboard and its date, the view's link."""
     titles = [f"{a} 「{b}」" for a, b in zip(data.sources.author_ko, data.sources.title_ko)]
     return publish.citation(lang, titles, view_url(), maddison=maddison)
 
 
-def image_downloads(fig, filename: str, key: str, maddison: bool = False) -> None:
+IMAGE_FORMATS = (  # (label key, format, size, scale, file ending)
+    ("png_slide", "png", images.SLIDE, 2, "png"),
+    ("png_square", "png", images.SQUARE, 2, "png"),
+    ("svg", "svg", images.SLIDE, 1, "svg"),
+)
+
+
+def image_downloads(fig, filename: str, key: str, lang: str, citation: str) -> None:
     """PNG (slide, 2×), PNG (square) and SVG of the chart, rendered only when clicked, each with its
     citation."""
-    lang = current_lang()
     with st.popover(t("download", lang), icon=":material/download:"):
         if not images.browser_path():
             st.warning(t("no_browser", lang))
             return
-        line = cite(maddison)
-        formats = (
-            ("png_slide", "png", images.SLIDE, 2, "png"),
-            ("png_square", "png", images.SQUARE, 2, "png"),
-            ("svg", "svg", images.SLIDE, 1, "svg"),
-        )
-        for label, fmt, size, scale, ext in formats:
+        for label, kind, size, scale, ext in IMAGE_FORMATS:
             st.download_button(
                 t(label, lang),
-                data=lambda f=fmt, sz=size, sc=scale: images.render(
-                    images.with_citation(fig, line), f, sz, sc
+                data=lambda f=kind, sz=size, sc=scale: images.render(
+                    images.with_citation(fig, citation), f, sz, sc
                 ),
                 file_name=f"{filename}_{label}.{ext}",
-                mime="image/svg+xml" if fmt == "svg" else "image/png",
+                mime="image/svg+xml" if kind == "svg" else "image/png",
                 key=f"{key}_{label}",
                 on_click="ignore",
                 width="stretch",
@@ -221,23 +277,9 @@ escape_md = fmt.literal  # text from the data, shown literally in Markdown
 
 def telling(row: dict, notes, lang: str, source: str) -> None:
     """One text's telling of an event: its date as written and in New Style, its sentence, and any note
-    on
-    it."""
+    on it."""
     st.markdown(f"**{escape_md(row[f'title_{lang}'])}** · {escape_md(source)}")
-    cal = {"julian": t("old_style", lang), "gregorian": t("new_style", lang)}.get(
-        row["calendar"], t("calendar_unspecified", lang)
-    )
-    if row["calendar_basis"] in ("stated", "convention"):
-        cal += " — " + t(f"basis_{row['calendar_basis']}", lang)
-    span = (
-        row["start_gregorian"]
-        if row["start_gregorian"] == row["end_gregorian"]
-        else f"{row['start_gregorian']} – {row['end_gregorian']}"
-    )
-    st.caption(
-        f"{t('date_as_written', lang)}: {escape_md(row['date_text'])} ({cal}) · "
-        f"{t('new_style', lang)}: {span}"
-    )
+    st.caption(escape_md(fmt.calendar_line(row, lang)))
     quote_block(row["quote"], source)
     if isinstance(row.get("notes"), str) and row["notes"]:
         st.caption(escape_md(row["notes"]))

@@ -1,59 +1,34 @@
-"""Browser-side benchmark: navigation to every chart drawn, and input to chart updated, in Debian's
-headless
+"""Browser-side benchmark: navigation to every chart drawn, and input to chart updated, in Debian's headless
 Chromium.
 
-Starts the dashboard (tests.browser.streamlit_server) and, in the same run, a one-chart baseline
-Streamlit app
-(one
-`px.bar`, `theme=None`, with a copy of the project's .streamlit/ settings) on another loopback port,
-then
-prints
-medians (and p95 when N >= 20, else the maximum) of:
+Starts the dashboard (tests.browser.streamlit_server) and, in the same run, a one-chart baseline Streamlit
+app (one `px.bar`, `theme=None`, with a copy of the project's .streamlit/ settings) on another loopback
+port, then prints medians (and p95 when N >= 20, else the maximum) of:
 
-- per page, in Korean: `page.goto` start -> page drawn, both with a cold context (a fresh browser
-context per
-  navigation: empty HTTP cache, new Streamlit session) and warm (one context kept for the run, its page
-sent to
-  about:blank and then to the page: HTTP cache warm). "Drawn" means: the script run is over (no element is
-stale,
-  no running indicator — with toolbarMode "viewer" Streamlit shows none — and the footer, the last element
-the
-  entry script writes, is there), every `.js-plotly-plot` has its `.main-svg` and `data.length > 0` (as
-many
-plots
-  as a settled warm-up found), and every table not inside a closed expander has its canvas. The baseline:
-its
-one
-  chart drawn and the run over. Each page's median is printed beside the baseline's and as a ratio to it.
+- per page, in Korean: `page.goto` start -> page drawn, both with a cold context (a fresh browser context
+per navigation: empty HTTP cache, new Streamlit session) and warm (one context kept for the run, its page
+sent to about:blank and then to the page: HTTP cache warm). "Drawn" means: the script run is over (no
+element is stale, no running indicator — with toolbarMode "viewer" Streamlit shows none — and the footer,
+the last element the entry script writes, is there), every `.js-plotly-plot` has its `.main-svg` and
+`data.length > 0` (as many plots as a settled warm-up found), and every table not inside a closed expander
+has its canvas. The baseline: its one chart drawn and the run over. Each page's median is printed beside the
+baseline's and as a ratio to it.
 - per interaction, on a warm page, a real widget input (a sidebar pill, a multiselect option or a tag's
-remove
-  button, a selectbox option, the sidebar language switch): from the input (the `pointerdown` of the click
-that
-  makes the choice, its `event.timeStamp`) to (a) the first chart with new content drawn and (b) every
-chart
-  updated (the charts' data/axis/title signature differs from before the input, every plot is drawn and no
-chart
-  is stale), both timestamps taken in the page's clock. st.plotly_chart's element id includes its figure,
-so a
-  changed figure arrives as a new element drawn from scratch while the old one stays, faded, until the run
-ends:
-  (b) is usually the end of the run. Target printed beside it: 250 ms. A sample after which the page shows
-an
-  exception is reported as failed, not timed.
+remove button, a selectbox option, the sidebar language switch): from the input (the `pointerdown` of the
+click that makes the choice, its `event.timeStamp`) to (a) the first chart with new content drawn and (b)
+every chart updated (the charts' data/axis/title signature differs from before the input, every plot is
+drawn and no chart is stale), both timestamps taken in the page's clock. st.plotly_chart's element id
+includes its figure, so a changed figure arrives as a new element drawn from scratch while the old one
+stays, faded, until the run ends: (b) is usually the end of the run. Target printed beside it: 250 ms. A
+sample after which the page shows an exception is reported as failed, not timed.
 
 Server-side caches are warmed first (one navigation per page, also discovering each page's number of
-charts),
-and
-cold and warm navigations of all pages are interleaved within each repetition, so machine noise spreads
-evenly.
-Nothing leaves the machine: Chromium's resolver rule fails every address but localhost and 127.0.0.1 (IP
-literals
-too), and the run counts any request to a non-loopback address (it should print 0). This script prints
-figures;
-it asserts no time limit.
+charts), and cold and warm navigations of all pages are interleaved within each repetition, so machine noise
+spreads evenly. Nothing leaves the machine: Chromium's resolver rule fails every address but localhost and
+127.0.0.1 (IP literals too), and the run counts any request to a non-loopback address (it should print 0).
+This script prints figures; it asserts no time limit.
 
-Usage: .venv/bin/python benchmarks/browser.py [N=5]
-"""
+Usage: .venv/bin/python benchmarks/browser.py [N=5]"""
 
 from __future__ import annotations
 
@@ -173,8 +148,7 @@ def machine() -> str:
 
 @contextmanager
 def serve_script(script: Path, log: Path | None = None):
-    """`streamlit run SCRIPT` on a free loopback port (like tests.browser.streamlit_server); yields its
-    base
+    """`streamlit run SCRIPT` on a free loopback port (like tests.browser.streamlit_server); yields its base
     URL."""
     port = free_port()
     cmd = [
@@ -288,8 +262,7 @@ def settle(page, timeout: float = 60_000) -> None:
 
 
 def time_input(page, prepare, act, timeout: float = 60_000) -> tuple[float, float]:
-    """Milliseconds, in the page's clock, from the input's pointerdown to the first changed chart drawn
-    and to
+    """Milliseconds, in the page's clock, from the input's pointerdown to the first changed chart drawn and to
     every chart updated."""
     phase = "waiting for the previous run to end"
     try:
@@ -323,14 +296,10 @@ def footer_marker(lang: str = "ko") -> str:
 
 
 def interactions(page, base: str, floor: str, data) -> dict[str, tuple[str, list]]:
-    """Each interaction: (the URL it starts from, a list of steps (prepare, act)); the steps alternate
-    two
-    states.
-    The first is the floor: the one-chart baseline app, its selectbox switching the bar chart's data.
-    The
-    language
-    switch is timed one way, Korean -> English on a freshly loaded page each time, so every sample is
-    alike."""
+    """Each interaction: (the URL it starts from, a list of steps (prepare, act)); the steps alternate two
+    states. The first is the floor: the one-chart baseline app, its selectbox switching the bar chart's
+    data. The language switch is timed one way, Korean -> English on a freshly loaded page each time, so
+    every sample is alike."""
     from revolution.i18n import category, t
 
     sidebar = page.locator('[data-testid="stSidebar"]')

@@ -1,11 +1,8 @@
-"""Export benchmark: every chart as a slide PNG (the first export, which starts Chromium, then warm),
-and
+"""Export benchmark: every chart as a slide PNG (the first export, which starts Chromium, then warm), and
 decks.
 
-Uses the same code as the download buttons (revolution.images with the citation line) and the Slides
-page
-(revolution.slides, revolution.publish). Usage: .venv/bin/python benchmarks/export.py [N=5]
-"""
+Uses the same code as the download buttons (revolution.images with the citation line) and the Slides page
+(revolution.slides, revolution.publish). Usage: .venv/bin/python benchmarks/export.py [N=5]"""
 
 from __future__ import annotations
 

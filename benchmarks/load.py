@@ -1,11 +1,7 @@
-"""Bounded load test: N browser sessions against one local server for S seconds, navigating and
-filtering.
+"""Bounded load test: N browser sessions against one local server for S seconds, navigating and filtering.
 
-Prints errors, page-load and interaction latency p50/p95 and the server's memory at start and end.
-Loopback
-only; it stops itself.
-Usage: .venv/bin/python benchmarks/load.py [sessions=10] [seconds=60]
-"""
+Prints errors, page-load and interaction latency p50/p95 and the server's memory at start and end. Loopback
+only; it stops itself. Usage: .venv/bin/python benchmarks/load.py [sessions=10] [seconds=60]"""
 
 from __future__ import annotations
 
@@ -68,10 +64,8 @@ def server_pid(base: str) -> int:
 
 
 async def interact(page, url: str, interactions: list) -> None:
-    """On a timeline, switch the calendar (a real widget input) and time it until the chart's data
-    changes
-    (every
-    timeline step shows Old Style dates, so the switch always moves something)."""
+    """On a timeline, switch the calendar (a real widget input) and time it until the chart's data changes
+    (every timeline step shows Old Style dates, so the switch always moves something)."""
     if "/timeline" not in url:
         return
     await page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)

@@ -1,58 +1,30 @@
-"""Peers on the same events, in the same browser, in the same run: Knight Lab's TimelineJS and
-Datasette.
+"""Peers on the same events, in the same browser, in the same run: Knight Lab's TimelineJS and Datasette.
 
 - TimelineJS: our 112 events in TimelineJS JSON (the project's own export,
-`revolution.publish.timelinejs_bytes`,
-  Korean), on a page that loads TimelineJS from the npm package's files only, served by Python's
-http.server on
-a
-  loopback port. Timed: `page.goto` start -> TimelineJS's `loaded` event has fired and every event's
-marker is
-in the
-  time navigator and the title slide is drawn. Ours: `/timeline` (all 112 events) -> the chart drawn and
-the run
-over
-  (benchmarks/browser.py's PAGE_DRAWN).
+`revolution.publish.timelinejs_bytes`, Korean), on a page that loads TimelineJS from the npm package's files
+only, served by Python's http.server on a loopback port. Timed: `page.goto` start -> TimelineJS's `loaded`
+event has fired and every event's marker is in the time navigator and the title slide is drawn. Ours:
+`/timeline` (all 112 events) -> the chart drawn and the run over (benchmarks/browser.py's PAGE_DRAWN).
 - Datasette: our CSVs in one SQLite file (sqlite3 + csv, every column as text), `datasette serve
---immutable`
-on a
-  loopback port. Timed: `page.goto` start -> the events table's rows are in `table.rows-and-columns`
-  (`?_size=200`, so all 112 rows, not the first 100). Ours: `/explorer?table=events` -> the table's canvas
-is
-there
-  and the caption counts 112 rows.
+--immutable` on a loopback port. Timed: `page.goto` start -> the events table's rows are in
+`table.rows-and-columns` (`?_size=200`, so all 112 rows, not the first 100). Ours: `/explorer?table=events`
+-> the table's canvas is there and the caption counts 112 rows.
 
 Both cold (a fresh browser context per navigation) and warm (one context, sent to about:blank between
-navigations),
-medians (p95 when N >= 20, else the maximum), ours / theirs. Nothing may leave the machine: TimelineJS's
-web
-fonts
-are switched off (`font: null`; analytics and Soundcite are off by default), Chromium's resolver fails
-every
-address
-but loopback (benchmarks/browser.py's ARGS) and a listener counts any request elsewhere in the timed
-runs;
-before
-them an untimed pass loads every page, ours and theirs, through a `page.route` gate that aborts any
-request
-not to
-loopback, and prints how many it aborted (and checks itself on a request to a reserved .invalid name).
-The
-timed
-runs do not use page.route: any route makes Playwright intercept every request, which here costs a
-Streamlit
-page
-(about 130 requests) about a second and the peers (a handful each) almost nothing. TimelineJS and
-Datasette
-are installed only for this script, into benchmarks/.peers/ (ignored by git): `npm install --prefix
-benchmarks/.peers @knight-lab/timelinejs` and a venv of its own for Datasette (`python3.11 -m venv
-benchmarks/.peers/venv`, `pip install datasette`), never into the project's .venv. A missing npm or a
-failed
-install
-prints a skip line. This script prints figures; it asserts no time limit.
+navigations), medians (p95 when N >= 20, else the maximum), ours / theirs. Nothing may leave the machine:
+TimelineJS's web fonts are switched off (`font: null`; analytics and Soundcite are off by default),
+Chromium's resolver fails every address but loopback (benchmarks/browser.py's ARGS) and a listener counts
+any request elsewhere in the timed runs; before them an untimed pass loads every page, ours and theirs,
+through a `page.route` gate that aborts any request not to loopback, and prints how many it aborted (and
+checks itself on a request to a reserved .invalid name). The timed runs do not use page.route: any route
+makes Playwright intercept every request, which here costs a Streamlit page (about 130 requests) about a
+second and the peers (a handful each) almost nothing. TimelineJS and Datasette are installed only for this
+script, into benchmarks/.peers/ (ignored by git): `npm install --prefix benchmarks/.peers
+@knight-lab/timelinejs` and a venv of its own for Datasette (`python3.11 -m venv benchmarks/.peers/venv`,
+`pip install datasette`), never into the project's .venv. A missing npm or a failed install prints a skip
+line. This script prints figures; it asserts no time limit.
 
-Usage: .venv/bin/python benchmarks/peers.py [N=5]
-"""
+Usage: .venv/bin/python benchmarks/peers.py [N=5]"""
 
 from __future__ import annotations
 
@@ -189,8 +161,7 @@ def ensure_datasette() -> str | None:
 
 
 def write_timeline_site(data) -> Path:
-    """benchmarks/.peers/site/: the page and our events in TimelineJS JSON, exactly as the Explorer
-    exports
+    """benchmarks/.peers/site/: the page and our events in TimelineJS JSON, exactly as the Explorer exports
     them."""
     from revolution import publish
 
@@ -390,9 +361,8 @@ def main() -> None:
 
         def context():
             """A timed context: no page.route (it costs our ~130-file pages about a second, see the
-            docstring);
-            the resolver rule in ARGS fails every address but loopback, and a listener counts any such
-            request."""
+            docstring); the resolver rule in ARGS fails every address but loopback, and a listener
+            counts any such request."""
             ctx = browser.new_context(viewport=VIEWPORT, locale="ko-KR")
             outside.watch(ctx)
             return ctx

@@ -1,11 +1,9 @@
 """Scale benchmark: the timeline and the explorer on synthetic corpora of 1,000, 10,000 and 100,000 events.
 
-Each size is generated (benchmarks/synthetic.py, into a temporary folder), loaded through the same loader and
-run
-in a fresh process with AppTest: first run, warm reruns (median of N) of each page and of a filter change, and
-the process's memory (resident now, and its peak). Prints the growth factor from the smallest size.
-Usage: .venv/bin/python benchmarks/scale.py [N=10] [sizes=1000,10000,100000]
-"""
+Each size is generated (benchmarks/synthetic.py, into a temporary folder), loaded through the same loader
+and run in a fresh process with AppTest: first run, warm reruns (median of N) of each page and of a filter
+change, and the process's memory (resident now, and its peak). Prints the growth factor from the smallest
+size. Usage: .venv/bin/python benchmarks/scale.py [N=10] [sizes=1000,10000,100000]"""
 
 from __future__ import annotations
 

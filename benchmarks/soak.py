@@ -1,11 +1,9 @@
 """Long session: one browser, R reruns of the timeline (calendar switch back and forth), server memory
 sampled.
 
-Each rerun is a real widget input in headless Chromium, timed from the click to the chart's data
-changing.
+Each rerun is a real widget input in headless Chromium, timed from the click to the chart's data changing.
 Prints the server's resident memory every `every` reruns and the rerun latency p50/p95. Loopback only.
-Usage: .venv/bin/python benchmarks/soak.py [reruns=200] [every=20]
-"""
+Usage: .venv/bin/python benchmarks/soak.py [reruns=200] [every=20]"""
 
 from __future__ import annotations
 

@@ -1,19 +1,16 @@
 """Prove the dashboard runs as two replicas behind nginx, each browser pinned to one replica.
 
 Starts two replicas of the dashboard (serve.py) on loopback ports and Debian's nginx in front of them
-(deploy/nginx.conf, filled in), then proves, each step PASS or FAIL with its numbers:
-  a. the project's browser tests (tests/test_browser.py) pass through nginx;
-  b. fresh browser sessions spread over both replicas, and every request of one session (page, static
-     files, websocket) goes to the same replica;
-  c. after one replica is stopped, new sessions (fresh ones and ones whose cookie points at the stopped
-     replica) all draw their page on the surviving replica with no error.
-Exit code 0 only if every step passed. Everything started here is stopped by its process id, also on
-Ctrl-C.
-Loopback only; nothing is left running. Not part of the default test run.
+(deploy/nginx.conf, filled in), then proves, each step PASS or FAIL with its numbers: a. the project's
+browser tests (tests/test_browser.py) pass through nginx; b. fresh browser sessions spread over both
+replicas, and every request of one session (page, static files, websocket) goes to the same replica; c.
+after one replica is stopped, new sessions (fresh ones and ones whose cookie points at the stopped replica)
+all draw their page on the surviving replica with no error. Exit code 0 only if every step passed.
+Everything started here is stopped by its process id, also on Ctrl-C. Loopback only; nothing is left
+running. Not part of the default test run.
 
-Usage (as root, so that a missing nginx can be installed):  .venv/bin/python deploy/replicas.py
-[--sessions 8]
-"""
+Usage (as root, so that a missing nginx can be installed):  .venv/bin/python deploy/replicas.py [--sessions
+8]"""
 
 from __future__ import annotations
 

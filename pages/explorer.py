@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from revolution import export, filters, limits, paths, publish, state
+from revolution import categories, export, filters, limits, paths, publish, state
 from revolution import format as fmt
 from revolution.i18n import category, t
 from revolution.table import records
@@ -11,49 +11,35 @@ from revolution.table import records
 lang, data = ui.start()
 names = ui.source_names(data, lang)
 groups = dict(zip(data.groups.group_id, data.groups[f"title_{lang}"]))
-cats = sorted(data.events.category.unique())
+cats = categories.order(data.events.category.unique())
 
 # 1. Selection, in the URL.
-params = [
-    state.Param(state.TABLE, state.choice(state.TABLES), "figures"),
-    state.Param(state.SEARCH, state.text, ""),
-    state.Param(state.SOURCES, state.choices(list(names)), []),
-    state.Param(state.GROUP, state.choices(list(groups)), []),
-    state.Param(state.CATEGORIES, state.choices(cats), []),
-]
-ui.init(params)
 st.title(t("page_explorer", lang))
 st.caption(t("explorer_intro", lang))
 a, b, c = st.columns([1, 2, 2])
 table = (
-    a.segmented_control(
-        t("table", lang), state.TABLES, key=state.TABLE, format_func=lambda x: t(f"table_{x}", lang)
+    ui.bind(a.segmented_control, state.TABLE, state.choice(state.TABLES), "figures")(
+        t("table", lang), state.TABLES, format_func=lambda x: t(f"table_{x}", lang)
     )
     or "figures"
 )
-b.text_input(t("search", lang), key=state.SEARCH, max_chars=state.MAX_TEXT)
-c.multiselect(
-    t("sources", lang), list(names), key=state.SOURCES, placeholder=t("any", lang), format_func=names.get
+text = ui.bind(b.text_input, state.SEARCH, state.text, "")(t("search", lang), max_chars=state.MAX_TEXT) or ""
+sources = ui.bind(c.multiselect, state.SOURCES, state.choices(list(names)), [])(
+    t("sources", lang), list(names), placeholder=t("any", lang), format_func=names.get
 )
+sources = tuple(sources)
 if table == "figures":
-    st.multiselect(
-        t("groups", lang), list(groups), key=state.GROUP, placeholder=t("any", lang), format_func=groups.get
+    chosen_groups = ui.bind(st.multiselect, state.GROUP, state.choices(list(groups)), [])(
+        t("groups", lang), list(groups), placeholder=t("any", lang), format_func=groups.get
     )
 else:
-    st.multiselect(
-        t("categories", lang),
-        cats,
-        key=state.CATEGORIES,
-        placeholder=t("any", lang),
-        format_func=lambda x: category(x, lang),
+    chosen_cats = ui.bind(st.multiselect, state.CATEGORIES, state.choices(cats), [])(
+        t("categories", lang), cats, placeholder=t("any", lang), format_func=lambda x: category(x, lang)
     )
-ui.sync(params)
-text = st.session_state[state.SEARCH] or ""
-sources = tuple(st.session_state[state.SOURCES])
 
 # 2. Data: exactly the rows the filters pass, provenance columns included.
 if table == "figures":
-    rows = filters.figures(data, sources=sources, groups=tuple(st.session_state[state.GROUP]), text=text)
+    rows = filters.figures(data, sources=sources, groups=tuple(chosen_groups), text=text)
     view, cut = limits.head(
         rows, limits.TABLE_ROWS
     )  # a large corpus shows its first rows; downloads carry all
@@ -68,7 +54,7 @@ if table == "figures":
 else:
     rows = filters.events(
         data,
-        filters.EventFilter(sources=sources, text=text, categories=tuple(st.session_state[state.CATEGORIES])),
+        filters.EventFilter(sources=sources, text=text, categories=tuple(chosen_cats)),
     )
     view, cut = limits.head(rows, limits.TABLE_ROWS)
     config = {
@@ -118,4 +104,4 @@ d.download_button(
     icon=":material/timeline:",
     on_click="ignore",
 )
-st.caption(ui.cite())
+st.caption(ui.cite(data, lang))

@@ -2,48 +2,34 @@
 
 import streamlit as st
 
+import cached
 import ui
-from revolution import panels, references, state
+from revolution import references, state
 from revolution.i18n import t
 
 lang, data = ui.start()
 names = ui.source_names(data, lang)
 groups = data.groups.sort_values("order")
 titles = dict(zip(groups.group_id, groups[f"title_{lang}"]))
+choices = ["all", *groups.group_id]
+source_ids = list(data.sources.source_id)
 
 # 1. Selection, restored from and written to the URL.
-params = [
-    state.Param(state.GROUP, state.choice(["all", *groups.group_id]), "all"),
-    state.Param(state.SOURCES, state.choices(list(data.sources.source_id)), []),
-    state.Param(state.REFERENCES, state.flag, True),
-]
-ui.init(params)
 st.title(t("page_figures", lang))
 st.caption(t("figures_intro", lang))
 left, right = st.columns([2, 3])
-left.selectbox(
-    t("choose_group", lang),
-    ["all", *groups.group_id],
-    key=state.GROUP,
-    format_func=lambda g: t("all_groups", lang) if g == "all" else titles[g],
+chosen = ui.bind(left.selectbox, state.GROUP, state.choice(choices), "all")(
+    t("choose_group", lang), choices, format_func=lambda g: t("all_groups", lang) if g == "all" else titles[g]
 )
-right.multiselect(
-    t("sources", lang),
-    list(data.sources.source_id),
-    key=state.SOURCES,
-    placeholder=t("any", lang),
-    format_func=names.get,
+sources = ui.bind(right.multiselect, state.SOURCES, state.choices(source_ids), [])(
+    t("sources", lang), source_ids, placeholder=t("any", lang), format_func=names.get
 )
-st.toggle(t("show_refs", lang), key=state.REFERENCES)
-ui.sync(params)
-chosen = st.session_state[state.GROUP]
-show_refs = st.session_state[state.REFERENCES]
-sources = tuple(st.session_state[state.SOURCES])
+show_refs = ui.bind(st.toggle, state.REFERENCES, state.flag, True)(t("show_refs", lang))
 
-# 2. Data, 3. figure, 4. provenance — for each group shown, built once per choice (read-only after that).
+# 2. Data, 3. figure, 4. provenance — for each group shown, built once per choice.
 drawn = 0
 for group_id in groups.group_id if chosen == "all" else [chosen]:
-    panel = ui.memo(panels.panel, data, group_id, lang, sources, show_refs, names)
+    panel = cached.panel(data, group_id, lang, tuple(sources), show_refs, names)
     if panel is None:
         continue
     drawn += 1
@@ -55,7 +41,8 @@ for group_id in groups.group_id if chosen == "all" else [chosen]:
             key=f"chart_{group_id}",
             alt=panel.alt,
             filename=f"{group_id}_{lang}",
-            maddison=panel.maddison,
+            lang=lang,
+            citation=ui.cite(data, lang, panel.maddison),
         )
         for line in panel.captions:
             st.caption(line)

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+import cached
 import ui
-from revolution import summary
 from revolution.i18n import t
 
 lang, data = ui.start()
@@ -14,7 +14,7 @@ st.write(t("overview_intro", lang))
 
 # 1. Headline figures: one card per headline number in figures.csv, each with its sentence a click away.
 st.subheader(t("headline", lang))
-cards = ui.memo(summary.headline_cards, data, lang)
+cards = cached.headline_cards(data, lang)
 for col, card in zip(st.columns(max(1, len(cards))), cards):
     with col.container(border=True):
         st.metric(card["title"], card["value"])
@@ -26,7 +26,7 @@ for col, card in zip(st.columns(max(1, len(cards))), cards):
 # How sure is each headline number? The text's claim beside what other sources give, and why they differ.
 st.subheader(t("how_sure", lang))
 st.dataframe(
-    ui.memo(summary.how_sure, data, lang),
+    cached.how_sure(data, lang),
     hide_index=True,
     width="stretch",
     column_config={t("why_differ", lang): st.column_config.TextColumn(width="large")},
@@ -35,7 +35,7 @@ st.caption(t("refs_caption_overview", lang))
 
 # 2. What the dashboard holds.
 st.subheader(t("what_is_here", lang))
-n = ui.memo(summary.counts, data, lang, names)
+n = cached.counts(data, lang, names)
 a, b, c, d = st.columns(4)
 a.metric(t("n_figures", lang), n["figures"])
 b.metric(t("n_events", lang), n["events"])

@@ -3,44 +3,33 @@ timeline."""
 
 import streamlit as st
 
+import cached
 import ui
-from revolution import charts, mentions, state
+from revolution import charts, state
 from revolution.i18n import t
 
 lang, data = ui.start()
 names = ui.source_names(data, lang)
-
-
-@st.cache_data(show_spinner=False)
-def counts(_data, table: str, stamp: int):
-    """Mentions per name and source; `stamp` (the loaded dataset's identity) is the cache key."""
-    return mentions.text_mentions(_data, table), mentions.events_by_era(_data, table)
-
-
-people_counts, people_eras = counts(data, "people", id(data))
-place_counts, place_eras = counts(data, "places", id(data))
+people_counts, people_eras = cached.mention_counts(data, "people")
+place_counts, place_eras = cached.mention_counts(data, "places")
 person_names = dict(zip(data.people.person_id, data.people[f"name_{lang}"]))
 place_names = dict(zip(data.places.place_id, data.places[f"name_{lang}"]))
 
 # 1. Selection: a person and a place (in the URL), each a link into the timeline.
-params = [
-    state.Param(state.PEOPLE, state.choice(list(person_names)), ""),
-    state.Param(state.PLACES, state.choice(list(place_names)), ""),
-]
-ui.init(params)
 st.title(t("page_people", lang))
 st.caption(t("people_intro", lang))
 
 # 2–3. Mentions per person and per place, by source.
+cite = {"lang": lang, "citation": ui.cite(data, lang)}
 left, right = st.columns(2)
 with left:
     fig = charts.mentions_chart(people_counts, person_names, lang, names, t("mentions_people", lang))
-    ui.chart(fig, key="people_chart", alt=t("mentions_people", lang), filename=f"people_{lang}")
+    ui.chart(fig, key="people_chart", alt=t("mentions_people", lang), filename=f"people_{lang}", **cite)
 with right:
     fig = charts.mentions_chart(place_counts, place_names, lang, names, t("mentions_places", lang))
-    ui.chart(fig, key="places_chart", alt=t("mentions_places", lang), filename=f"places_{lang}")
+    ui.chart(fig, key="places_chart", alt=t("mentions_places", lang), filename=f"places_{lang}", **cite)
 fig = charts.places_chart(data.places, place_counts, lang)
-ui.chart(fig, key="map_chart", alt=t("map_title", lang), filename=f"map_{lang}")
+ui.chart(fig, key="map_chart", alt=t("map_title", lang), filename=f"map_{lang}", **cite)
 st.caption(t("map_note", lang))
 
 # 4. One person or place: linked events by era, the names a place bore, and the timeline filtered to it.
@@ -51,10 +40,9 @@ for col, key, options, era_counts, id_col in (
     (b, state.PLACES, place_names, place_eras, "place_id"),
 ):
     with col:
-        chosen = st.selectbox(
+        chosen = ui.bind(st.selectbox, key, state.choice(list(options)), "")(
             t("people" if key == state.PEOPLE else "places", lang),
             ["", *options],
-            key=key,
             format_func=lambda k, o=options: o.get(k, t("none_selected", lang)),
         )
         if chosen:
@@ -77,7 +65,6 @@ for col, key, options, era_counts, id_col in (
                 icon=":material/timeline:",
                 query_params={key: chosen, state.LANG: lang},
             )
-ui.sync(params)
 with st.expander(t("rows_behind", lang)):
     st.dataframe(
         people_counts.pivot(index="person_id", columns="source_id", values="mentions").rename(columns=names),

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+import cached
 import ui
 from revolution import images, publish, slides, state
 from revolution.i18n import t
@@ -11,26 +12,22 @@ names = ui.source_names(data, lang)
 keys = slides.options(data)
 
 # 1. Selection: the deck, whether to present, and the slide shown — all in the URL.
-params = [
-    state.Param(state.DECK, lambda raw: slides.parse(raw, data), keys[:4]),
-    state.Param(state.PRESENT, state.flag, False),
-    state.Param(state.SLIDE, state.integer(1, len(keys)), 1),
-]
-ui.init(params)
-present = st.session_state[state.PRESENT]
+DECK = (state.DECK, lambda raw: slides.parse(raw, data), keys[:4])
+SLIDE = (state.SLIDE, state.integer(1, len(keys)), 1)
+present = ui.url_value(state.PRESENT, state.flag, False)
+deck = ui.url_value(*DECK)
 if not present:
     st.title(t("page_slides", lang))
     st.caption(t("slides_intro", lang))
-    st.multiselect(
+    deck = ui.bind(st.multiselect, *DECK)(
         t("choose_slides", lang),
-        list(dict.fromkeys(keys + st.session_state[state.DECK])),
-        key=state.DECK,
+        list(dict.fromkeys(keys + deck)),
         format_func=lambda k: slides.label(k, data, lang),
         placeholder=t("any", lang),
     )
-st.toggle(t("present", lang), key=state.PRESENT)
-deck = list(st.session_state[state.DECK])
-position = min(max(1, st.session_state[state.SLIDE]), max(1, len(deck)))
+present = ui.bind(st.toggle, state.PRESENT, state.flag, False)(t("present", lang))
+deck = list(deck)
+position = min(max(1, ui.url_value(*SLIDE)), max(1, len(deck)))
 
 
 def step(delta: int) -> None:
@@ -38,7 +35,7 @@ def step(delta: int) -> None:
 
 
 # 2. Data and 3. figures, built from the keys once per dataset and language.
-items = [ui.memo(slides.build, data, k, lang, names) for k in deck]
+items = [cached.slide(data, k, lang, names) for k in deck]
 
 if present and items:
     # Presentation mode: one chart, full width, large type, no sidebar; back and next move through the
@@ -52,7 +49,8 @@ if present and items:
         key="present_chart",
         alt=item.title,
         filename=item.key.replace(":", "_"),
-        maddison=item.maddison,
+        lang=lang,
+        citation=ui.cite(data, lang, item.maddison),
     )
     st.caption(item.caption)
     back, where, ahead = st.columns([1, 2, 1])
@@ -72,7 +70,8 @@ elif items:
                 key=f"slide_{n}",
                 alt=item.title,
                 filename=item.key.replace(":", "_"),
-                maddison=item.maddison,
+                lang=lang,
+                citation=ui.cite(data, lang, item.maddison),
             )
             st.caption(item.caption)
     if st.button(t("build_deck", lang), icon=":material/slideshow:", type="primary"):
@@ -81,7 +80,11 @@ elif items:
             pptx = publish.deck(
                 [
                     publish.Slide(
-                        i.figure, i.title, i.caption + "\n" + ui.cite(i.maddison), i.quotes, ui.view_url()
+                        i.figure,
+                        i.title,
+                        i.caption + "\n" + ui.cite(data, lang, i.maddison),
+                        i.quotes,
+                        ui.view_url(),
                     )
                     for i in items
                 ],
@@ -101,5 +104,4 @@ elif items:
             st.error(t("export_failed", lang, error=exc))
 else:
     st.info(t("no_rows", lang))
-st.session_state[state.SLIDE] = position
-ui.sync(params)
+ui.set_url_value(*SLIDE, position)

@@ -2,34 +2,39 @@
 
 import streamlit as st
 
+import cached
 import ui
-from revolution import filters, state, summary
+from revolution import filters, state
 from revolution.i18n import t
 
 lang, data = ui.start()
 names = ui.source_names(data, lang)
-shared = ui.memo(summary.shared, data)
-first = ui.memo(summary.first_tellings, data)
+shared = cached.shared(data)
+first = cached.first_tellings(data)
 
 # 1. Selection: the shared event to read side by side (in the URL as `event`, by its key).
-params = [state.Param(state.EVENT, state.choice(shared), shared[0] if shared else "")]
-ui.init(params)
 st.title(t("page_sources", lang))
 st.caption(t("sources_intro", lang))
 
 # 2–3. Coverage per decade and source.
-fig = ui.memo(summary.coverage_figure, data, lang, names)
-ui.chart(fig, key="coverage_chart", alt=t("coverage", lang), filename=f"coverage_{lang}")
+fig = cached.coverage_figure(data, lang, names)
+ui.chart(
+    fig,
+    key="coverage_chart",
+    alt=t("coverage", lang),
+    filename=f"coverage_{lang}",
+    lang=lang,
+    citation=ui.cite(data, lang),
+)
 with st.expander(t("rows_behind", lang)):
-    st.dataframe(ui.memo(summary.per_decade, data, names), width="stretch")
+    st.dataframe(cached.per_decade(data, names), width="stretch")
 
 # 4. Side by side: the two sentences of one shared event.
 st.subheader(t("side_by_side", lang) + f" ({len(shared)})")
 if shared:
-    key = st.selectbox(
+    key = ui.bind(st.selectbox, state.EVENT, state.choice(shared), shared[0])(
         t("select_event", lang),
         shared,
-        key=state.EVENT,
         format_func=lambda k: f"{first.loc[k, f'title_{lang}']} ({first.loc[k, 'start_gregorian'][:4]})",
     )
     told = filters.tellings(data, key)
@@ -38,10 +43,9 @@ if shared:
             for row in told[told.source_id == source_id].to_dict("records"):
                 with st.container(border=True):
                     ui.telling(row, data.notes, lang, names[source_id])
-ui.sync(params)
 
 # Events only one text tells.
-only_in = ui.memo(summary.only_in, data, lang)
+only_in = cached.only_in(data, lang)
 for col, source_id in zip(st.columns(len(names)), names):
     only = only_in[source_id]
     col.markdown(f"**{t('only_in', lang, source=names[source_id])}** ({len(only)})")

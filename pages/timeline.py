@@ -2,43 +2,24 @@
 
 import streamlit as st
 
+import cached
 import ui
-from revolution import charts, filters, limits, state, summary
+from revolution import calendar, categories, filters, limits, state
 from revolution.i18n import category, t
 
 lang, data = ui.start()
 names = ui.source_names(data, lang)
 ev_all = data.events
-facets = ui.memo(summary.event_facets, data)
+facets = cached.event_facets(data)
 lo, hi = facets["years"]
-cats = facets["categories"]
+cats = categories.order(facets["categories"])
 people = dict(zip(data.people.person_id, data.people[f"name_{lang}"]))
 places = dict(zip(data.places.place_id, data.places[f"name_{lang}"]))
-
-# 1. Selection: every filter lives in the URL.
-params = [
-    state.Param(state.YEAR_FROM, state.year(lo, hi), lo),
-    state.Param(state.YEAR_TO, state.year(lo, hi), hi),
-    state.Param(state.CATEGORIES, state.choices(cats), []),
-    state.Param(state.SOURCES, state.choices(list(names)), []),
-    state.Param(state.PEOPLE, state.choices(list(people)), []),
-    state.Param(state.PLACES, state.choices(list(places)), []),
-    state.Param(state.SEARCH, state.text, ""),
-    state.Param(state.CALENDAR, state.choice(state.CALENDARS), "written"),
-    state.Param(state.COLOR_BY, state.choice(state.COLOR_MODES), "category"),
-    state.Param(state.EVENT, state.choice(facets["ids"]), ""),
-]
-ui.init(params)
-YEARS = "years"
-if YEARS not in st.session_state:
-    st.session_state[YEARS] = tuple(
-        sorted((st.session_state[state.YEAR_FROM], st.session_state[state.YEAR_TO]))
-    )
 
 
 def use_preset():
     span = state.PRESETS.get(st.session_state.get(state.PRESET) or "all") or (lo, hi)
-    st.session_state[YEARS] = (max(lo, span[0]), min(hi, span[1]))
+    st.session_state[state.YEARS] = (max(lo, span[0]), min(hi, span[1]))
 
 
 def pick_event():
@@ -47,6 +28,7 @@ def pick_event():
         st.session_state[state.EVENT] = points[0]["customdata"][0]
 
 
+# 1. Selection: every filter lives in the URL.
 st.title(t("page_timeline", lang))
 st.caption(t("timeline_intro", lang))
 with st.sidebar:
@@ -57,77 +39,52 @@ with st.sidebar:
         on_change=use_preset,
         format_func=lambda p: t(f"preset_{p}", lang),
     )
-    st.slider(t("years", lang), lo, hi, key=YEARS)
-    st.text_input(t("search", lang), key=state.SEARCH, max_chars=state.MAX_TEXT)
-    st.multiselect(
-        t("categories", lang),
-        cats,
-        key=state.CATEGORIES,
-        placeholder=t("any", lang),
-        format_func=lambda c: category(c, lang),
+    years = ui.bind_range(
+        st.slider, state.YEARS, (state.YEAR_FROM, state.YEAR_TO), state.year(lo, hi), (lo, hi)
+    )(t("years", lang), lo, hi)
+    text = ui.bind(st.text_input, state.SEARCH, state.text, "")(t("search", lang), max_chars=state.MAX_TEXT)
+    chosen_cats = ui.bind(st.multiselect, state.CATEGORIES, state.choices(cats), [])(
+        t("categories", lang), cats, placeholder=t("any", lang), format_func=lambda c: category(c, lang)
     )
-    st.multiselect(
-        t("sources", lang), list(names), key=state.SOURCES, placeholder=t("any", lang), format_func=names.get
+    sources = ui.bind(st.multiselect, state.SOURCES, state.choices(list(names)), [])(
+        t("sources", lang), list(names), placeholder=t("any", lang), format_func=names.get
     )
-    st.multiselect(
-        t("people", lang), list(people), key=state.PEOPLE, placeholder=t("any", lang), format_func=people.get
+    chosen_people = ui.bind(st.multiselect, state.PEOPLE, state.choices(list(people)), [])(
+        t("people", lang), list(people), placeholder=t("any", lang), format_func=people.get
     )
-    st.multiselect(
-        t("places", lang), list(places), key=state.PLACES, placeholder=t("any", lang), format_func=places.get
+    chosen_places = ui.bind(st.multiselect, state.PLACES, state.choices(list(places)), [])(
+        t("places", lang), list(places), placeholder=t("any", lang), format_func=places.get
     )
 left, right = st.columns(2)
-left.segmented_control(
-    t("calendar", lang), state.CALENDARS, key=state.CALENDAR, format_func=lambda c: t(f"cal_{c}", lang)
+mode = ui.bind(left.segmented_control, state.CALENDAR, state.choice(calendar.MODES), "written")(
+    t("calendar", lang), calendar.MODES, format_func=lambda c: t(f"cal_{c}", lang)
 )
-right.segmented_control(
-    t("color_by", lang), state.COLOR_MODES, key=state.COLOR_BY, format_func=lambda c: t(f"color_{c}", lang)
+color = ui.bind(right.segmented_control, state.COLOR_BY, state.choice(state.COLOR_MODES), "category")(
+    t("color_by", lang), state.COLOR_MODES, format_func=lambda c: t(f"color_{c}", lang)
 )
-years = st.session_state[YEARS]
-st.session_state[state.YEAR_FROM], st.session_state[state.YEAR_TO] = years
-ui.sync(params)
 
-
-@st.cache_resource(show_spinner=False, max_entries=256)
-def timeline_figure(_data, stamp: int, chosen: tuple, lang: str, mode: str, color: str):
-    """The timeline for one set of filters, built once (read-only after this); `stamp` is the dataset's
-    identity.
-    It keeps the rows' positions, not the rows, so that 256 views of a large corpus stay small; and the first
-    events by date, for the list to choose from, so that a rerun sorts nothing."""
-    shown = filters.events(_data, filters.EventFilter(*chosen))
-    fig = charts.timeline_chart(
-        shown, _data.eras, lang, mode, color, ui.source_names(_data, lang), years=chosen[0]
-    )
-    listed = list(shown.sort_values("start_gregorian").event_id[: limits.CHOICES])
-    return fig, _data.events.index.get_indexer(shown.index), listed, shown.event_key.nunique()
-
-
-# 2. Data.
+# 2. Data and 3. figure, built once per choice.
 chosen = filters.EventFilter(
     years=years,
-    categories=tuple(st.session_state[state.CATEGORIES]),
-    sources=tuple(st.session_state[state.SOURCES]),
-    people=tuple(st.session_state[state.PEOPLE]),
-    places=tuple(st.session_state[state.PLACES]),
-    text=st.session_state[state.SEARCH] or "",
+    categories=tuple(chosen_cats),
+    sources=tuple(sources),
+    people=tuple(chosen_people),
+    places=tuple(chosen_places),
+    text=text or "",
 )
-mode = st.session_state[state.CALENDAR] or "written"
-key = (chosen.years, chosen.categories, chosen.sources, chosen.people, chosen.places, chosen.text)
-fig, rows, listed, n_keys = timeline_figure(
-    data, id(data), key, lang, mode, st.session_state[state.COLOR_BY] or "category"
-)
-st.caption(t("n_shown", lang, n=f"{len(rows):,}", total=f"{len(ev_all):,}"))
-if n_keys > limits.TIMELINE_ROWS:
+view = cached.timeline(data, chosen, lang, mode or "written", color or "category", names)
+st.caption(t("n_shown", lang, n=f"{len(view.rows):,}", total=f"{len(ev_all):,}"))
+if view.keys > limits.TIMELINE_ROWS:
     st.info(t("density_note", lang, limit=limits.TIMELINE_ROWS), icon=":material/stacked_bar_chart:")
-
-# 3. Figure.
 ui.chart(
-    fig,
+    view.figure,
     key="timeline_chart",
-    alt=t("n_shown", lang, n=len(rows), total=len(ev_all)),
+    alt=view.alt,
     filename=f"timeline_{years[0]}_{years[1]}_{lang}",
+    lang=lang,
+    citation=ui.cite(data, lang),
     select=pick_event,
 )
-
 st.page_link(
     "pages/slides.py",
     label=t("add_to_slides", lang),
@@ -136,20 +93,18 @@ st.page_link(
 )
 
 # 4. Provenance: the chosen event, as each text tells it.
-options = ["", *listed]
-if st.session_state[state.EVENT] not in options:
-    options.append(st.session_state[state.EVENT])
+options = ["", *view.listed]
+event_param = (state.EVENT, state.choice(facets["ids"]), "")
+current = ui.url_value(*event_param)
+if current not in options:
+    options.append(current)
 titles = ev_all[ev_all.event_id.isin(options)]
 titles = dict(zip(titles.event_id, titles[f"title_{lang}"] + " (" + titles.date_text + ")"))
-event_id = st.selectbox(
-    t("select_event", lang),
-    options,
-    key=state.EVENT,
-    format_func=lambda e: titles.get(e, t("none_selected", lang)),
+event_id = ui.bind(st.selectbox, *event_param)(
+    t("select_event", lang), options, format_func=lambda e: titles.get(e, t("none_selected", lang))
 )
-if len(rows) > len(listed):
-    st.caption(t("first_choices", lang, shown=f"{len(listed):,}", total=f"{len(rows):,}"))
-ui.sync(params)
+if len(view.rows) > len(view.listed):
+    st.caption(t("first_choices", lang, shown=f"{len(view.listed):,}", total=f"{len(view.rows):,}"))
 if event_id:
     key = ev_all.loc[ev_all.event_id == event_id, "event_key"].iloc[0]
     st.subheader(t("tellings", lang))
@@ -158,21 +113,11 @@ if event_id:
         with col.container(border=True):
             ui.telling(row, data.notes, lang, names[row["source_id"]])
 with st.expander(t("rows_behind", lang)):
-    if len(rows) > limits.TABLE_ROWS:
-        st.caption(t("first_rows", lang, shown=f"{limits.TABLE_ROWS:,}", total=f"{len(rows):,}"))
+    if len(view.rows) > limits.TABLE_ROWS:
+        st.caption(t("first_rows", lang, shown=f"{limits.TABLE_ROWS:,}", total=f"{len(view.rows):,}"))
+    columns = ["event_id", "date_text", "start_gregorian", "end_gregorian", f"title_{lang}", "category"]
     st.dataframe(
-        ev_all.iloc[rows[: limits.TABLE_ROWS]][
-            [
-                "event_id",
-                "date_text",
-                "start_gregorian",
-                "end_gregorian",
-                f"title_{lang}",
-                "category",
-                "source_id",
-                "quote",
-            ]
-        ],
+        ev_all.iloc[view.rows[: limits.TABLE_ROWS]][[*columns, "source_id", "quote"]],
         hide_index=True,
         width="stretch",
     )

@@ -61,3 +61,11 @@ def new_style_interval(start: str, end: str, precision: str, calendar: str) -> t
     if lo > hi:
         raise ValueError(f"the period starts ({start}) after it ends ({end})")
     return lo, hi
+
+
+# The vocabularies of a date's calendar and of how we know it; labels are the i18n keys f"cal_{code}" and
+# f"basis_{code}" (in revolution.i18n).
+CALENDARS = ("julian", "gregorian", "unspecified")
+BASES = ("stated", "convention", "none")
+# How the timeline draws dates: as the text writes them, or converted to New Style.
+MODES = ("written", "new")

@@ -102,10 +102,8 @@ def bounds_chart(
     refs: pd.DataFrame | None = None,
     maddison: pd.DataFrame | None = None,
 ) -> go.Figure:
-    """Bars for shares the text bounds: an 'over' bar is solid to its bound with an arrow onward; an
-    'under'
-    bar
-    is hatched (anywhere up to its bound) with an arrow back; no bound is drawn as an exact value."""
+    """Bars for shares the text bounds: an 'over' bar is solid to its bound with an arrow onward; an 'under'
+    bar is hatched (anywhere up to its bound) with an arrow back; no bound is drawn as an exact value."""
     rows = rows.reset_index(drop=True)
     labels = [fmt.pick(r, "measure", lang) for r in rows.to_dict("records")]
     custom = _custom(rows, lang, source_names)
@@ -266,8 +264,7 @@ def bars_chart(
     refs: pd.DataFrame | None = None,
     maddison: pd.DataFrame | None = None,
 ) -> go.Figure:
-    """Horizontal bars, one panel per unit so people and percentages never share an axis; colour by
-    source,
+    """Horizontal bars, one panel per unit so people and percentages never share an axis; colour by source,
     dotted for derived values, hatched where the text gives only a bound."""
     units = list(dict.fromkeys(rows.unit))
     fig = make_subplots(
@@ -329,8 +326,7 @@ def group_chart(
     refs: pd.DataFrame | None = None,
     maddison: pd.DataFrame | None = None,
 ) -> go.Figure:
-    """The chart for one group of figures, drawn the way its `chart` kind says; reference values from
-    other
+    """The chart for one group of figures, drawn the way its `chart` kind says; reference values from other
     sources (and, on the index chart, the Maddison GDP-per-head index) when given."""
     return BUILDERS[group["chart"]](rows, group, lang, source_names, refs=refs, maddison=maddison)
 
@@ -511,8 +507,7 @@ def _bins(lo_year: int, hi_year: int) -> int:
 def density_chart(
     events: pd.DataFrame, lang: str, color_by: str, source_names: dict, years: tuple[int, int] | None = None
 ) -> go.Figure:
-    """Too many events to draw one by one: how many start in each year (or 5 or 10 years), stacked by
-    category
+    """Too many events to draw one by one: how many start in each year (or 5 or 10 years), stacked by category
     or source. Counts are computed here, so the figure's size depends on the span, not on the number of
     events."""
     start = events.start_gregorian.str[:4].astype(int)

@@ -8,65 +8,58 @@ import textwrap
 
 import pandas as pd
 
-UNIT_KO = {
-    "percent": "%",
-    "persons": " 명",
-    "index": "",
-    "rank": "위",
-    "countries": "개국",
-    "years": "년",
-    "months": "개월",
-    "times": "배",
-    "fraction": "",
-    "count": "",
-    "other": "",
-}
-UNIT_EN = {
-    "percent": "%",
-    "persons": " people",
-    "index": "",
-    "rank": "",
-    "countries": " countries",
-    "years": " years",
-    "months": " months",
-    "times": "×",
-    "fraction": "",
-    "count": "",
-    "other": "",
-}
-QUALIFIER = {
+from . import calendar, qualifiers
+from .i18n import t
+
+# Units as each language writes them after a number; `MAN` is the unit Korean counts large numbers of
+# people in.
+UNITS = {
     "ko": {
-        "exact": "{v}",
-        "approx": "약 {v}",
-        "less_than": "{v} 미만",
-        "more_than": "{v} 초과",
-        "range": "{lo}–{hi}",
+        "percent": "%",
+        "persons": " 명",
+        "index": "",
+        "rank": "위",
+        "countries": "개국",
+        "years": "년",
+        "months": "개월",
+        "times": "배",
+        "fraction": "",
+        "count": "",
+        "other": "",
     },
     "en": {
-        "exact": "{v}",
-        "approx": "about {v}",
-        "less_than": "under {v}",
-        "more_than": "over {v}",
-        "range": "{lo}–{hi}",
+        "percent": "%",
+        "persons": " people",
+        "index": "",
+        "rank": "",
+        "countries": " countries",
+        "years": " years",
+        "months": " months",
+        "times": "×",
+        "fraction": "",
+        "count": "",
+        "other": "",
     },
 }
-SYMBOL = {"exact": "", "approx": "≈", "less_than": "<", "more_than": ">", "range": ""}
+MAN = {"ko": (10_000, "만"), "en": None}  # Korean groups by ten thousand: 40만, 240만
 
 
 def number(value: float, unit: str, lang: str) -> str:
-    """One number with its unit; Korean counts people in 만 as the texts do."""
+    """One number with its unit, grouped as the language counts (Korean in 만, as the texts do)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if unit == "fraction":
         return f"1/{round(1 / value)}" if value and abs(1 / value - round(1 / value)) < 0.05 else f"{value:g}"
+    units = UNITS.get(lang, UNITS["ko"])
     if unit == "rank":
-        return f"{int(value)}위" if lang == "ko" else _ordinal(int(value))
-    if lang == "ko" and unit in ("persons", "count") and value >= 10000 and value % 1000 == 0:
-        man = value / 10000
-        text = f"{man:,.0f}만" if man == int(man) else f"{man:,.1f}만"
+        return f"{int(value)}{units['rank']}" if units["rank"] else _ordinal(int(value))
+    group = MAN.get(lang)
+    if group and unit in ("persons", "count") and value >= group[0] and value % 1000 == 0:
+        man = value / group[0]
+        text = (f"{man:,.0f}" if man == int(man) else f"{man:,.1f}") + group[1]
     else:
         text = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
-    return text + (UNIT_KO if lang == "ko" else UNIT_EN)[unit]
+    return text + units[unit]
 
 
 def _ordinal(n: int) -> str:
@@ -80,7 +73,7 @@ def stated(row: dict | pd.Series, lang: str) -> str:
     v = number(row["value"], unit, lang)
     lo = number(row["value_low"], unit, lang) if pd.notna(row["value_low"]) else ""
     hi = number(row["value_high"], unit, lang) if pd.notna(row["value_high"]) else ""
-    return QUALIFIER[lang][row["qualifier"]].format(v=v, lo=lo, hi=hi)
+    return t(qualifiers.label_key(row["qualifier"]), lang, v=v, lo=lo, hi=hi)
 
 
 def wrap(text: str, width: int = 38) -> str:
@@ -101,8 +94,20 @@ def pick(row, column: str, lang: str) -> str:
 
 
 def literal(text: str) -> str:
-    """Text from the data, shown literally in Markdown: Markdown and HTML characters lose their meaning."""
+    """Text from the data, shown literally in Markdown: Markdown and HTML characters lose their
+    meaning."""
     out = str(text)
     for ch in "\\`*_{}[]()#+-.!|<>~$":
         out = out.replace(ch, "\\" + ch)
     return out.replace("\n", " ")
+
+
+def calendar_line(row: dict, lang: str) -> str:
+    """An event's date as the text writes it, in which calendar and how we know, and its New Style days:
+    'Date as written: 10월 25일 (Old Style (Julian) — as the text says) · New Style: 1917-11-07'."""
+    cal = t(f"calendar_{row['calendar']}", lang)
+    if row["calendar_basis"] in calendar.BASES and row["calendar_basis"] != "none":
+        cal += " — " + t(f"basis_{row['calendar_basis']}", lang)
+    lo, hi = row["start_gregorian"], row["end_gregorian"]
+    span = lo if lo == hi else f"{lo} – {hi}"
+    return f"{t('date_as_written', lang)}: {row['date_text']} ({cal}) · {t('new_style', lang)}: {span}"

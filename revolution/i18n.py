@@ -32,6 +32,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "파일을 고친 뒤 페이지를 새로 고치세요. 아무 파일도 바뀌지 않았습니다.",
         "en": "Fix the file and reload the page. No file was changed.",
     },
+    "dropped_params": {
+        "ko": "링크의 일부 값({keys})을 읽을 수 없어 기본값으로 보여 줍니다.",
+        "en": "Some values in the link ({keys}) were not understood; the defaults are shown instead.",
+    },
     "share_link": {"ko": "이 화면의 링크", "en": "Link to this view"},
     "share_help": {
         "ko": "주소창의 URL이 지금의 필터를 모두 담고 있습니다. 복사해서 공유하세요.",
@@ -223,7 +227,24 @@ STRINGS: dict[str, dict[str, str]] = {
     "tellings": {"ko": "이 사건을 다룬 텍스트", "en": "How each text tells it"},
     "date_as_written": {"ko": "원문 날짜", "en": "Date as written"},
     "new_style": {"ko": "신력", "en": "New Style"},
-    "old_style": {"ko": "구력 (율리우스력)", "en": "Old Style (Julian)"},
+    # vocabularies (revolution.categories, revolution.qualifiers, revolution.calendar): labels only
+    "cat_reign": {"ko": "재위", "en": "Reign"},
+    "cat_revolution": {"ko": "혁명", "en": "Revolution"},
+    "cat_politics": {"ko": "정치", "en": "Politics"},
+    "cat_war": {"ko": "전쟁", "en": "War"},
+    "cat_economy": {"ko": "경제", "en": "Economy"},
+    "cat_society": {"ko": "사회", "en": "Society"},
+    "cat_labour": {"ko": "노동", "en": "Labour"},
+    "cat_repression": {"ko": "탄압", "en": "Repression"},
+    "cat_international": {"ko": "국제", "en": "International"},
+    "cat_ideas": {"ko": "사상", "en": "Ideas"},
+    "qual_exact": {"ko": "{v}", "en": "{v}"},
+    "qual_approx": {"ko": "약 {v}", "en": "about {v}"},
+    "qual_less_than": {"ko": "{v} 미만", "en": "under {v}"},
+    "qual_more_than": {"ko": "{v} 초과", "en": "over {v}"},
+    "qual_range": {"ko": "{lo}–{hi}", "en": "{lo}–{hi}"},
+    "calendar_julian": {"ko": "구력 (율리우스력)", "en": "Old Style (Julian)"},
+    "calendar_gregorian": {"ko": "신력 (그레고리력)", "en": "New Style (Gregorian)"},
     "calendar_unspecified": {"ko": "달력 표기 없음", "en": "calendar not stated"},
     "basis_stated": {"ko": "텍스트가 밝힘", "en": "as the text says"},
     "basis_convention": {
@@ -278,19 +299,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "groups": {"ko": "차트 그룹", "en": "Chart groups"},
 }
 
-CATEGORY = {
-    "reign": {"ko": "재위", "en": "Reign"},
-    "revolution": {"ko": "혁명", "en": "Revolution"},
-    "politics": {"ko": "정치", "en": "Politics"},
-    "war": {"ko": "전쟁", "en": "War"},
-    "economy": {"ko": "경제", "en": "Economy"},
-    "society": {"ko": "사회", "en": "Society"},
-    "labour": {"ko": "노동", "en": "Labour"},
-    "repression": {"ko": "탄압", "en": "Repression"},
-    "international": {"ko": "국제", "en": "International"},
-    "ideas": {"ko": "사상", "en": "Ideas"},
-}
-
 
 def t(key: str, lang: str, **values) -> str:
     """The string for `key` in `lang` (Korean when the language is unknown), with values filled in."""
@@ -299,5 +307,7 @@ def t(key: str, lang: str, **values) -> str:
     return text.format(**values) if values else text
 
 
-def category(cat: str, lang: str) -> str:
-    return CATEGORY.get(cat, {}).get(lang, cat)
+def category(code: str, lang: str) -> str:
+    """A category's name; a code the vocabulary does not know is shown as it is."""
+    key = f"cat_{code}"
+    return t(key, lang) if key in STRINGS else code

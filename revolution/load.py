@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import calendar, paths, provenance
+from . import calendar, paths, provenance, qualifiers
 from .errors import DataError
 from .table import LINE, read_table, records
 
 PACKAGE = "datapackage.json"
+NOT_TABLES = ("seeds", "version")
 
 
 @dataclass(frozen=True)
@@ -37,9 +38,13 @@ class Dataset:
     maddison_ussr: pd.DataFrame
     reference_notes: pd.DataFrame
     seeds: dict  # source_id -> the seed's text
+    # A digest of every byte the dataset was read from: what caches key on, equal across processes and
+    # replicas
+    # for the same files, and different as soon as one byte changes (an object's id() is neither).
+    version: str = ""
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "seeds"}
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in NOT_TABLES}
 
 
 def read_package(data_dir: Path) -> dict:
@@ -110,7 +115,8 @@ def _read_seeds(sources: pd.DataFrame, seeds_dir: Path) -> dict:
 
 
 def _check_quotes(name: str, frame: pd.DataFrame, flat_seeds: dict) -> None:
-    """Every row's quote occurs in its seed; `flat_seeds` are the seeds normalized once, not once per row."""
+    """Every row's quote occurs in its seed; `flat_seeds` are the seeds normalized once, not once per
+    row."""
     for rec in records(frame):
         quote = provenance.normalize(rec["quote"])
         if not quote or quote not in flat_seeds[rec["source_id"]]:
@@ -164,14 +170,8 @@ def _check_events(events: pd.DataFrame, eras: pd.DataFrame) -> None:
 
 
 def _check_bounds(figures: pd.DataFrame) -> None:
-    need = {
-        "exact": ("value_low", "value_high"),
-        "less_than": ("value_high",),
-        "more_than": ("value_low",),
-        "range": ("value_low", "value_high"),
-    }
     for rec in records(figures):
-        for col in need.get(rec["qualifier"], ()):
+        for col in qualifiers.get(rec["qualifier"]).needs:
             if pd.isna(rec[col]):
                 raise DataError("figures.csv", rec[LINE], col, f"a {rec['qualifier']} figure needs {col}")
         lo, hi = rec["value_low"], rec["value_high"]
@@ -236,7 +236,7 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
     seeds_dir = Path(seeds_dir or paths.seeds_dir())
     package = read_package(data_dir)
     names = [r.get("name") for r in package.get("resources", [])]
-    for name in [f.name for f in fields(Dataset) if f.name != "seeds"] + ["derived"]:
+    for name in [f.name for f in fields(Dataset) if f.name not in NOT_TABLES] + ["derived"]:
         if name not in names:
             raise DataError(PACKAGE, None, None, f"the descriptor has no resource {name!r}")
     _check_fields(package)
@@ -273,4 +273,14 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
             )
     tables["figures"] = derive(tables["figures"], tables.pop("derived"))
     frames = {k: v.drop(columns=LINE) for k, v in tables.items()}
-    return Dataset(**frames, seeds=seeds)
+    return Dataset(**frames, seeds=seeds, version=version(data_dir, package, seeds))
+
+
+def version(data_dir: Path, package: dict, seeds: dict) -> str:
+    """The dataset's version: a short digest of the descriptor, every table it names and every seed."""
+    digest = hashlib.sha256(json.dumps(package, sort_keys=True).encode("utf-8"))
+    for res in package["resources"]:
+        digest.update((data_dir / res["path"]).read_bytes())
+    for source_id in sorted(seeds):
+        digest.update(seeds[source_id].encode("utf-8"))
+    return digest.hexdigest()[:16]

@@ -1,6 +1,5 @@
 """What one panel of the Figures page shows, built together so the page can build it once per choice: the
-chart,
-its alt text, a caption per sentence, the reference rows beside it and the rows behind it."""
+chart, its alt text, a caption per sentence, the reference rows beside it and the rows behind it."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Taking the data and charts elsewhere: citation lines, TimelineJS JSON, the data package as a zip, a
-PPTX
+"""Taking the data and charts elsewhere: citation lines, TimelineJS JSON, the data package as a zip, a PPTX
 deck."""
 
 from __future__ import annotations
@@ -25,8 +24,7 @@ MAX_SLIDES = 40
 def citation(
     lang: str, sources: list[str], url: str = "", today: date | None = None, maddison: bool = False
 ) -> str:
-    """One line that travels with every export: the texts, the dashboard with version and date, the
-    view's
+    """One line that travels with every export: the texts, the dashboard with version and date, the view's
     link."""
     today = today or date.today()
     head = "출처" if lang == "ko" else "Source"
@@ -44,8 +42,7 @@ def _date_parts(iso: str) -> dict:
 
 
 def timelinejs(events: pd.DataFrame, eras: pd.DataFrame, lang: str, source_names: dict) -> dict:
-    """The events in Knight Lab's TimelineJS JSON format: events with start/end date parts, display
-    date,
+    """The events in Knight Lab's TimelineJS JSON format: events with start/end date parts, display date,
     headline and text (the quote and its source), a group per source, and the eras."""
     out = {
         "title": {"text": {"headline": TITLE[lang], "text": citation(lang, list(source_names.values()))}},

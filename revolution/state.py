@@ -1,4 +1,5 @@
-"""Every URL parameter and session-state key in one place, and how a raw query string becomes a valid view."""
+"""Every URL parameter and session-state key in one place, and how a raw query string becomes a valid
+view."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 # URL parameter names, which double as the widgets' session-state keys.
 LANG = "lang"
 LANG_STORE = "_lang"  # survives page switches, which may reset the switch widget's own state
+YEARS = "years"  # the timeline's year slider: one widget, kept in the URL as `from` and `to`
 CALENDAR = "cal"
 YEAR_FROM = "from"
 YEAR_TO = "to"
@@ -28,7 +30,6 @@ SLIDE = "slide"
 PRESENT = "present"
 
 LANGS = ("ko", "en")
-CALENDARS = ("written", "new")
 COLOR_MODES = ("category", "source")
 TABLES = ("figures", "events")
 PRESETS = {  # year ranges people ask for first
@@ -108,12 +109,18 @@ class Param:
     parse: Callable[[Any], Any]
     default: Any
 
+    def parsed(self, params: Mapping[str, Any]) -> Any:
+        """The parameter's value if the query holds a valid one, else None; never raises."""
+        if self.key not in params:
+            return None
+        try:
+            return self.parse(params.get(self.key))
+        except Exception:  # a fuzzed value must never break a page
+            return None
+
     def read(self, params: Mapping[str, Any]) -> Any:
         """The parameter's valid value from a query mapping, or its default; never raises."""
-        try:
-            value = self.parse(params.get(self.key)) if self.key in params else None
-        except Exception:  # a fuzzed value must never break a page
-            value = None
+        value = self.parsed(params)
         return self.default if value is None else value
 
     def valid(self, value: Any) -> Any:

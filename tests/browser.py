@@ -49,9 +49,8 @@ def wait_healthy(url: str, proc: subprocess.Popen, what: str, timeout: float = 6
 
 @contextmanager
 def streamlit_server(env: dict | None = None, log: Path | None = None):
-    """The dashboard (`serve.py`, i.e. `streamlit run dashboard.py`) on a free port; yields its base URL;
-    stops it
-    by its own process id."""
+    """The dashboard (`serve.py`, i.e. `streamlit run dashboard.py`) on a free port; yields its base
+    URL; stops it by its own process id."""
     port = free_port()
     cmd = [
         sys.executable,

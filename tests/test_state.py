@@ -3,14 +3,14 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from revolution import state
+from revolution import calendar, state
 
 CATS = ["war", "economy", "revolution"]
 PARAMS = [
     state.Param(state.YEAR_FROM, state.year(1682, 2017), 1682),
     state.Param(state.CATEGORIES, state.choices(CATS), []),
     state.Param(state.SEARCH, state.text, ""),
-    state.Param(state.CALENDAR, state.choice(state.CALENDARS), "written"),
+    state.Param(state.CALENDAR, state.choice(calendar.MODES), "written"),
     state.Param(state.REFERENCES, state.flag, True),
 ]
 
@@ -81,7 +81,7 @@ def test_any_query_gives_a_valid_view(query):
     got = read(query)
     assert isinstance(got["from"], int) and 1682 <= got["from"] <= 2017
     assert set(got["cat"]) <= set(CATS)
-    assert got["cal"] in state.CALENDARS
+    assert got["cal"] in calendar.MODES
     assert isinstance(got["ref"], bool)
     assert len(got["q"]) <= state.MAX_TEXT
 

@@ -1,0 +1,87 @@
+"""Every cached computation of the dashboard, one named wrapper each, keyed by its arguments.
+
+The dataset is hashed by its version (a digest of its files), never by where it sits in memory;
+everything else
+by value. `st.cache_data` hands each caller its own copy, so nothing a page does to a result can change
+what
+the next session gets.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from revolution import filters, mentions, panels, slides, summary, views
+from revolution.load import Dataset
+
+BY_VERSION = {Dataset: lambda data: data.version}
+
+
+def _cached(max_entries: int = 64):
+    return st.cache_data(show_spinner=False, max_entries=max_entries, hash_funcs=BY_VERSION)
+
+
+@_cached()
+def headline_cards(data: Dataset, lang: str) -> list[dict]:
+    return summary.headline_cards(data, lang)
+
+
+@_cached()
+def how_sure(data: Dataset, lang: str):
+    return summary.how_sure(data, lang)
+
+
+@_cached()
+def counts(data: Dataset, lang: str, names: dict) -> dict:
+    return summary.counts(data, lang, names)
+
+
+@_cached()
+def shared(data: Dataset) -> list[str]:
+    return summary.shared(data)
+
+
+@_cached()
+def first_tellings(data: Dataset):
+    return summary.first_tellings(data)
+
+
+@_cached()
+def coverage_figure(data: Dataset, lang: str, names: dict):
+    return summary.coverage_figure(data, lang, names)
+
+
+@_cached()
+def per_decade(data: Dataset, names: dict):
+    return summary.per_decade(data, names)
+
+
+@_cached()
+def only_in(data: Dataset, lang: str) -> dict:
+    return summary.only_in(data, lang)
+
+
+@_cached()
+def event_facets(data: Dataset) -> dict:
+    return summary.event_facets(data)
+
+
+@_cached(max_entries=256)
+def panel(data: Dataset, group_id: str, lang: str, sources: tuple, show_refs: bool, names: dict):
+    return panels.panel(data, group_id, lang, sources, show_refs, names)
+
+
+@_cached(max_entries=256)
+def timeline(data: Dataset, chosen: filters.EventFilter, lang: str, mode: str, color: str, names: dict):
+    return views.timeline(data, chosen, lang, mode, color, names)
+
+
+@_cached()
+def mention_counts(data: Dataset, table: str):
+    """Mentions per name and source, and linked events per era, for 'people' or 'places'."""
+    return mentions.text_mentions(data, table), mentions.events_by_era(data, table)
+
+
+@_cached(max_entries=128)
+def slide(data: Dataset, key: str, lang: str, names: dict):
+    return slides.build(data, key, lang, names)

@@ -1,0 +1,70 @@
+"""Each vocabulary is defined once: the schema's enums equal it, every code has labels in both languages, and
+categories keep a fixed, distinguishable, legible colour and marker."""
+
+import json
+
+import pytest
+
+from revolution import calendar, categories, i18n, qualifiers
+
+from .conftest import DATA
+
+
+def enum(resource: str, field: str) -> list[str]:
+    package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    res = next(r for r in package["resources"] if r["name"] == resource)
+    return next(f for f in res["schema"]["fields"] if f["name"] == field)["constraints"]["enum"]
+
+
+@pytest.mark.parametrize(
+    "resource, field, codes",
+    [
+        ("figures", "qualifier", qualifiers.CODES),
+        ("events", "category", categories.CODES),
+        ("events", "calendar", calendar.CALENDARS),
+        ("events", "calendar_basis", calendar.BASES),
+    ],
+)
+def test_the_schema_enum_is_the_vocabulary(resource, field, codes):
+    assert sorted(enum(resource, field)) == sorted(codes)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_code_has_a_label_in_both_languages(lang):
+    keys = [categories.label_key(c) for c in categories.CODES] + [
+        qualifiers.label_key(q) for q in qualifiers.CODES
+    ]
+    keys += [f"calendar_{c}" for c in calendar.CALENDARS] + [
+        f"basis_{b}" for b in calendar.BASES if b != "none"
+    ]
+    keys += [f"cal_{m}" for m in calendar.MODES]
+    assert [k for k in keys if k not in i18n.STRINGS] == []
+    assert i18n.category("war", lang) == i18n.t("cat_war", lang)
+    assert i18n.category("not_a_category", lang) == "not_a_category"
+
+
+def _luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def test_category_colours_are_legible_on_white_and_each_category_has_its_own_colour_and_marker():
+    cats = list(categories.CATEGORIES.values())
+    for c in cats:
+        contrast = 1.05 / (_luminance(c.colour) + 0.05)
+        assert contrast >= 3.0, (c.code, c.colour, round(contrast, 2))
+    assert len({c.colour for c in cats}) == len(cats)
+    assert len({c.marker for c in cats}) == len(cats)
+
+
+def test_an_unknown_category_is_drawn_all_the_same_and_ordered_last():
+    assert categories.get("comet").colour == categories.UNKNOWN.colour
+    assert categories.order(["war", "comet", "revolution"]) == ["revolution", "war", "comet"]
+
+
+def test_qualifiers_say_which_bounds_a_row_needs_and_how_it_is_drawn():
+    assert qualifiers.get("less_than").needs == ("value_high",)
+    assert qualifiers.get("more_than").solid and qualifiers.get("more_than").arrow == 1
+    assert not qualifiers.get("less_than").solid and qualifiers.get("less_than").arrow == -1
+    assert qualifiers.get("range").spans
