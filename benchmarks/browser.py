@@ -1,7 +1,7 @@
 """Browser-side benchmark: navigation to every chart drawn, and input to chart updated, in Debian's headless
 Chromium.
 
-Starts the dashboard (tests.browser.streamlit_server) and, in the same run, a one-chart baseline Streamlit
+Starts the dashboard (harness.browser.streamlit_server) and, in the same run, a one-chart baseline Streamlit
 app (one `px.bar`, `theme=None`, with a copy of the project's .streamlit/ settings) on another loopback
 port, then prints medians (and p95 when N >= 20, else the maximum) of:
 
@@ -28,7 +28,7 @@ spreads evenly. Nothing leaves the machine: Chromium's resolver rule fails every
 127.0.0.1 (IP literals too), and the run counts any request to a non-loopback address (it should print 0).
 This script prints figures; it asserts no time limit.
 
-Usage: .venv/bin/python benchmarks/browser.py [N=5]"""
+Usage: .venv/bin/python -m benchmarks.browser [N=5]"""
 
 from __future__ import annotations
 
@@ -46,9 +46,9 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, free_port, streamlit_server
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port, streamlit_server  # noqa: E402
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 and __name__ == "__main__" else 5
 TARGET_MS = 250
@@ -148,7 +148,7 @@ def machine() -> str:
 
 @contextmanager
 def serve_script(script: Path, log: Path | None = None):
-    """`streamlit run SCRIPT` on a free loopback port (like tests.browser.streamlit_server); yields its base
+    """`streamlit run SCRIPT` on a free loopback port (like harness.browser.streamlit_server); yields its base
     URL."""
     port = free_port()
     cmd = [

@@ -2,7 +2,7 @@
 decks.
 
 Uses the same code as the download buttons (revolution.images with the citation line) and the Slides page
-(revolution.slides, revolution.publish). Usage: .venv/bin/python benchmarks/export.py [N=5]"""
+(revolution.slides, revolution.publish). Usage: .venv/bin/python -m benchmarks.export [N=5]"""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ import sys
 import time
 from pathlib import Path
 
+from revolution import images, publish, slides
+from revolution.load import load_dataset
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from revolution import images, publish, slides  # noqa: E402
-from revolution.load import load_dataset  # noqa: E402
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 

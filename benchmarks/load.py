@@ -1,7 +1,7 @@
 """Bounded load test: N browser sessions against one local server for S seconds, navigating and filtering.
 
 Prints errors, page-load and interaction latency p50/p95 and the server's memory at start and end. Loopback
-only; it stops itself. Usage: .venv/bin/python benchmarks/load.py [sessions=10] [seconds=60]"""
+only; it stops itself. Usage: .venv/bin/python -m benchmarks.load [sessions=10] [seconds=60]"""
 
 from __future__ import annotations
 
@@ -12,9 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchmarks.browser import IDLE  # noqa: E402
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
+from benchmarks.browser import IDLE
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
 SESSIONS = int(sys.argv[1]) if len(sys.argv) > 1 else 10
 SECONDS = float(sys.argv[2]) if len(sys.argv) > 2 else 60

@@ -24,7 +24,7 @@ script, into benchmarks/.peers/ (ignored by git): `npm install --prefix benchmar
 `pip install datasette`), never into the project's .venv. A missing npm or a failed install prints a skip
 line. This script prints figures; it asserts no time limit.
 
-Usage: .venv/bin/python benchmarks/peers.py [N=5]"""
+Usage: .venv/bin/python -m benchmarks.peers [N=5]"""
 
 from __future__ import annotations
 
@@ -41,22 +41,22 @@ import time
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from benchmarks.browser import (  # noqa: E402
+from benchmarks.browser import (
     ARGS,
     PAGE_DRAWN,
     VIEWPORT,
     Outside,
     fmt,
     footer_marker,
-    is_loopback,  # noqa: E402
+    is_loopback,
     machine,
     stats,
     stop,
     wait_http,
 )
-from tests.browser import CHROMIUM, free_port, streamlit_server  # noqa: E402
+from harness.browser import CHROMIUM, free_port, streamlit_server
+
+ROOT = Path(__file__).resolve().parent.parent
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 PEERS = ROOT / "benchmarks" / ".peers"

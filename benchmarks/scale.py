@@ -1,9 +1,9 @@
 """Scale benchmark: the timeline and the explorer on synthetic corpora of 1,000, 10,000 and 100,000 events.
 
-Each size is generated (benchmarks/synthetic.py, into a temporary folder), loaded through the same loader
+Each size is generated (harness/synthetic.py, into a temporary folder), loaded through the same loader
 and run in a fresh process with AppTest: first run, warm reruns (median of N) of each page and of a filter
 change, and the process's memory (resident now, and its peak). Prints the growth factor from the smallest
-size. Usage: .venv/bin/python benchmarks/scale.py [N=10] [sizes=1000,10000,100000]"""
+size. Usage: .venv/bin/python -m benchmarks.scale [N=10] [sizes=1000,10000,100000]"""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 def memory_mb() -> tuple[float, float]:
@@ -69,7 +68,7 @@ def worker(n_runs: int) -> dict:
 
 
 def main() -> None:
-    from benchmarks.synthetic import generate
+    from harness.synthetic import generate
 
     n_runs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     sizes = [int(s) for s in (sys.argv[2] if len(sys.argv) > 2 else "1000,10000,100000").split(",")]
@@ -88,7 +87,7 @@ def main() -> None:
             folder = generate(size, Path(tmp) / f"corpus_{size}")
             env = {**os.environ, "REVOLUTION_DATA_DIR": str(folder)}
             proc = subprocess.run(
-                [sys.executable, __file__, "--worker", str(n_runs)],
+                [sys.executable, "-m", "benchmarks.scale", "--worker", str(n_runs)],
                 env=env,
                 cwd=ROOT,
                 capture_output=True,

@@ -3,7 +3,7 @@ sampled.
 
 Each rerun is a real widget input in headless Chromium, timed from the click to the chart's data changing.
 Prints the server's resident memory every `every` reruns and the rerun latency p50/p95. Loopback only.
-Usage: .venv/bin/python benchmarks/soak.py [reruns=200] [every=20]"""
+Usage: .venv/bin/python -m benchmarks.soak [reruns=200] [every=20]"""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.browser import IDLE
+from benchmarks.load import SIGNATURE, pct, rss_mb, server_pid
+from harness.browser import launch, streamlit_server, wait_for_app
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from benchmarks.browser import IDLE  # noqa: E402
-from benchmarks.load import SIGNATURE, pct, rss_mb, server_pid  # noqa: E402
-from tests.browser import launch, streamlit_server, wait_for_app  # noqa: E402
 
 RERUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 200
 EVERY = int(sys.argv[2]) if len(sys.argv) > 2 else 20

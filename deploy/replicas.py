@@ -9,7 +9,7 @@ all draw their page on the surviving replica with no error. Exit code 0 only if 
 Everything started here is stopped by its process id, also on Ctrl-C. Loopback only; nothing is left
 running. Not part of the default test run.
 
-Usage (as root, so that a missing nginx can be installed):  .venv/bin/python deploy/replicas.py [--sessions
+Usage (as root, so that a missing nginx can be installed):  .venv/bin/python -m deploy.replicas [--sessions
 8]"""
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ import urllib.request
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, free_port, wait_for_app, wait_healthy
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port, wait_for_app, wait_healthy  # noqa: E402
 
 NGINX = "/usr/sbin/nginx"
 TEMPLATE = ROOT / "deploy" / "nginx.conf"

@@ -10,11 +10,13 @@ from plotly.subplots import make_subplots
 
 from . import calendar as cal
 from . import format as fmt
-from . import limits, theme
+from . import limits, qualifiers, theme
 from .i18n import category, t
 
 HOVER = "<b>%{customdata[0]}</b><br>%{customdata[1]}<br><i>“%{customdata[2]}”</i><extra></extra>"
-HATCH = dict(shape="/", fgcolor=theme.PALETTE[3], bgcolor="rgba(213,94,0,0.12)", solidity=0.35)
+BOUND_COLOUR = theme.PALETTE[3]  # vermillion: the colour of 'the text gives only a bound'
+HATCH = dict(shape="/", fgcolor=BOUND_COLOUR, bgcolor="rgba(213,94,0,0.12)", solidity=0.35)
+ARROW_LENGTH = 0.14  # of the axis: long enough to read as 'and on', short of the next label
 
 
 REF_MARKER = dict(symbol="x-thin-open", size=16, color="#333333", line=dict(width=3, color="#333333"))
@@ -107,7 +109,8 @@ def bounds_chart(
     rows = rows.reset_index(drop=True)
     labels = [fmt.pick(r, "measure", lang) for r in rows.to_dict("records")]
     custom = _custom(rows, lang, source_names)
-    exact = rows.qualifier.isin(["exact", "approx", "more_than"])
+    vocab = [qualifiers.get(q) for q in rows.qualifier]
+    exact = pd.Series([q.solid for q in vocab], index=rows.index)
     fig = go.Figure()
     for mask, name, style in (
         (exact, t("exact_legend", lang), dict(color=theme.PALETTE[0])),
@@ -119,11 +122,8 @@ def bounds_chart(
     ):
         if mask.any():
             idx = rows.index[mask]
-            base = [rows.value_low[i] if rows.qualifier[i] == "range" else 0 for i in idx]
-            width = [
-                rows.value_high[i] - rows.value_low[i] if rows.qualifier[i] == "range" else rows.value[i]
-                for i in idx
-            ]
+            base = [rows.value_low[i] if vocab[i].spans else 0 for i in idx]
+            width = [rows.value_high[i] - rows.value_low[i] if vocab[i].spans else rows.value[i] for i in idx]
             fig.add_bar(
                 y=[labels[i] for i in idx],
                 x=width,
@@ -141,26 +141,7 @@ def bounds_chart(
         float(rows.value.max()), float(refs.value.max()) if refs is not None and not refs.empty else 0
     )
     top = max(100.0, biggest * 1.3) if rows.unit.eq("percent").all() else biggest * 1.5
-    for i, r in rows.iterrows():
-        if r.qualifier in ("more_than", "less_than"):
-            step = top * 0.14 * (1 if r.qualifier == "more_than" else -1)
-            fig.add_annotation(
-                x=r.value + step,
-                y=labels[i],
-                ax=r.value,
-                ay=labels[i],
-                axref="x",
-                ayref="y",
-                xref="x",
-                yref="y",
-                showarrow=True,
-                arrowhead=3,
-                arrowsize=1.4,
-                arrowwidth=2.5,
-                arrowcolor=theme.PALETTE[3],
-                text="",
-                yshift=-14,
-            )
+    _bound_arrows(fig, rows, labels, top)
     _add_refs_beside(fig, refs, dict(zip(rows.figure_id, labels)), lang)
     fig.update_layout(
         title=_title(group, lang), barmode="overlay", bargap=0.45, height=max(260, 110 * len(rows) + 140)
@@ -283,7 +264,7 @@ def bars_chart(
             derived = name == "derived"
             label = t("derived", lang) if derived else source_names.get(name, name)
             color = theme.PALETTE[2] if derived else theme.SOURCE_COLORS.get(name, theme.PALETTE[0])
-            bounded = ~sub.qualifier.isin(["exact", "approx"])
+            bounded = [not qualifiers.get(q).solid for q in sub.qualifier]
             shapes = ["." if derived else ("/" if b else "") for b in bounded]
             fig.add_bar(
                 y=[fmt.pick(r, "measure", lang) for r in sub.to_dict("records")],
@@ -307,12 +288,40 @@ def bars_chart(
             labels = dict(zip(part.figure_id, order))
             _add_refs_beside(fig, near, labels, lang, row=n, col=1, showlegend="refs" not in shown)
             shown.add("refs")
-        fig.update_xaxes(range=[0, float(part.value.max()) * 1.45], row=n, col=1)
+        top = float(part.value.max()) * 1.45
+        _bound_arrows(fig, part, order, top, xref="x" if n == 1 else f"x{n}", yref="y" if n == 1 else f"y{n}")
+        fig.update_xaxes(range=[0, top], row=n, col=1)
         fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], row=n, col=1)
     fig.update_layout(
         title=_title(group, lang), barmode="overlay", height=max(300, 80 * len(rows) + 120 * len(units) + 80)
     )
     return theme.apply(fig)
+
+
+def _bound_arrows(fig: go.Figure, rows: pd.DataFrame, labels: list, top: float, xref="x", yref="y") -> None:
+    """An arrow from the end of each bar whose value is a bound: onward for 'over', back for 'under' (the
+    qualifier vocabulary says which)."""
+    for label, value, code in zip(labels, rows.value, rows.qualifier):
+        direction = qualifiers.get(code).arrow
+        if not direction:
+            continue
+        fig.add_annotation(
+            x=value + top * ARROW_LENGTH * direction,
+            y=label,
+            ax=value,
+            ay=label,
+            axref=xref,
+            ayref=yref,
+            xref=xref,
+            yref=yref,
+            showarrow=True,
+            arrowhead=3,
+            arrowsize=1.4,
+            arrowwidth=2.5,
+            arrowcolor=BOUND_COLOUR,
+            text="",
+            yshift=-14,
+        )
 
 
 BUILDERS = {"bounds": bounds_chart, "index": index_chart, "rank": rank_chart, "bars": bars_chart}

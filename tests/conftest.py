@@ -30,7 +30,7 @@ def context(tmp_path_factory):
     """A headless Debian Chromium with a fresh profile, shared by the browser tests of one module."""
     from playwright.sync_api import sync_playwright
 
-    from .browser import launch
+    from harness.browser import launch
 
     with sync_playwright() as p:
         ctx = launch(p, tmp_path_factory.mktemp("chromium-profile"))

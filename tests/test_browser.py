@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from .browser import ROOT, streamlit_server, wait_for_app
+from harness.browser import ROOT, streamlit_server, wait_for_app
 
 pytestmark = [
     pytest.mark.browser,

@@ -1,63 +1,21 @@
 """Every page run headless with AppTest: what it shows must equal what data/ holds, in both languages."""
 
-import base64
 import csv
 
-import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from revolution import filters, state
+from harness.apptest import captions, charts, decode, run
+from revolution import filters, site, state
 from revolution.i18n import t
 
 from .conftest import DATA
 
-APP = "../dashboard.py"  # AppTest resolves a relative path against this file's folder
-PAGES = [
-    "pages/overview.py",
-    "pages/figures.py",
-    "pages/timeline.py",
-    "pages/sources.py",
-    "pages/people.py",
-    "pages/explorer.py",
-    "pages/slides.py",
-]
-
-
-def run(page=None, timeout=30, **params):
-    at = AppTest.from_file(APP, default_timeout=timeout)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    if page:
-        at.switch_page(page)
-        for k, v in params.items():
-            at.query_params[k] = v
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+PAGES = [p.file for p in site.PAGES]
 
 
 def n_csv_rows(name):
     with (DATA / name).open(encoding="utf-8") as fh:
         return sum(1 for _ in csv.DictReader(fh))
-
-
-def decode(value):
-    """Plotly specs in AppTest hold arrays base64-encoded: {'dtype': 'f8', 'bdata': ...}."""
-    if isinstance(value, dict) and "bdata" in value:
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"])).tolist()
-    return value
-
-
-def charts(at):
-    import json
-
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-
-
-def captions(at):
-    return [c.value for c in at.caption]
 
 
 @pytest.mark.parametrize("page", PAGES)

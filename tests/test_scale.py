@@ -4,14 +4,14 @@ see."""
 import pandas as pd
 import pytest
 
-from benchmarks.synthetic import generate
+from harness.apptest import captions, decode, run
+from harness.apptest import charts as page_charts
+from harness.synthetic import generate
 from revolution import charts, limits
 from revolution.load import load_dataset
 from revolution.table import records
 
 from .conftest import SEEDS
-from .test_pages import captions, decode, run
-from .test_pages import charts as page_charts
 
 SIZE = 2_000  # above limits.TIMELINE_ROWS event keys, small enough to load in a second
 

@@ -1,8 +1,8 @@
 """Synthetic corpora for the scale benchmark: data/ grown to N events and N figures, never committed as data.
 
 Every synthetic row copies a real row's quote and date as written (so the loader's provenance and calendar
-checks run on it unchanged) and moves its dates; ids, event keys and links are new. Usage: .venv/bin/python
-benchmarks/synthetic.py 100000 /tmp/corpus_100k"""
+checks run on it unchanged) and moves its dates; ids, event keys and links are new. Usage: .venv/bin/python -m
+harness.synthetic 100000 /tmp/corpus_100k"""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import shutil
 import sys
 from pathlib import Path
 
+from revolution import calendar
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from revolution import calendar  # noqa: E402
 
 
 def _read(path: Path) -> tuple[list[str], list[dict]]:
