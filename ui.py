@@ -21,6 +21,7 @@ CHART_CONFIG = {
     "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1},
 }
 DROPPED = "_dropped"  # URL parameters this session could not read, to be said once
+BOUND = "_bound"  # the URL parameters this session's pages have read, by key (what the fuzz test checks)
 SAID = "_dropped_said"
 
 
@@ -123,6 +124,7 @@ def _restore(param: state.Param) -> None:
         return
     raw = query()
     value = param.read(raw)
+    st.session_state.setdefault(BOUND, {})[param.key] = param
     if param.key in raw and param.parsed(raw) is None:
         st.session_state.setdefault(DROPPED, set()).add(param.key)
     st.session_state[param.key] = value

@@ -101,12 +101,15 @@ def launch(playwright, user_data_dir: Path):
 
 
 def wait_for_app(page, timeout: float = 30_000) -> None:
-    """Until Streamlit has finished running the script (no 'running' indicator) and the page has content."""
+    """Until Streamlit has finished running the script (no 'running' indicator), no element is left from an
+    earlier run, and every chart on the page is drawn."""
     page.wait_for_selector('[data-testid="stMain"]', timeout=timeout)
     page.wait_for_function(
         """() => !document.querySelector('[data-testid="stStatusWidget"]')
               && document.querySelector('[data-testid="stMainBlockContainer"]')
-              && document.querySelector('[data-testid="stMainBlockContainer"]').innerText.length > 20""",
+              && document.querySelector('[data-testid="stMainBlockContainer"]').innerText.length > 20
+              && !document.querySelector('[data-stale="true"]')
+              && [...document.querySelectorAll('.js-plotly-plot')]
+                     .every(p => p.querySelector('.main-svg'))""",
         timeout=timeout,
     )
-    page.wait_for_timeout(400)

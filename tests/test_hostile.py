@@ -52,7 +52,8 @@ def test_markup_in_the_data_is_shown_as_text_and_never_runs(tmp_path, context):
             page.on("dialog", lambda d, seen=dialogs: (seen.append(d.message), d.dismiss()))
             page.goto(base + path)
             wait_for_app(page)
-            page.wait_for_timeout(1500)
+            # every image has loaded or failed: an injected <img onerror> would have fired by then
+            page.wait_for_function("() => [...document.images].every(i => i.complete)", timeout=20_000)
             assert dialogs == [], path
             assert page.evaluate("() => window.__pwned === undefined"), path
             assert page.locator('[data-testid="stException"]').count() == 0, path

@@ -1,14 +1,19 @@
 """Every page run headless with AppTest: what it shows must equal what data/ holds, in both languages."""
 
 import csv
+import re
 
 import pytest
 
+import ui
 from harness.apptest import captions, charts, decode, run
 from revolution import filters, site, state
+from revolution import format as fmt
 from revolution.i18n import t
+from revolution.load import load_dataset
+from revolution.provenance import normalize
 
-from .conftest import DATA
+from .conftest import DATA, SEEDS
 
 PAGES = [p.file for p in site.PAGES]
 
@@ -128,7 +133,7 @@ def test_timeline_selected_event_shows_every_telling(dataset):
     at = run("pages/timeline.py", event=first.event_id)
     quotes = " ".join(m.value for m in at.markdown)
     for q in ev[ev.event_key == key].quote:
-        assert q[:15].replace("-", "\\-").replace(".", "\\.")[:10] in quotes or q[:10] in quotes
+        assert fmt.literal(q) in quotes  # the whole sentence, as the page escapes it for Markdown
 
 
 @pytest.mark.parametrize("event_id, basis", [("EH033", "basis_stated"), ("EH029", "basis_convention")])
@@ -164,7 +169,52 @@ def test_hostile_parameters_fall_back_without_exception(page):
         "zzz": "1",
     }
     at = run(page, **junk)
-    assert at.title[0].value  # the page drew, in the default language
+    name = page.split("/")[1][:-3]
+    title = "app_title" if name == "overview" else f"page_{name}"
+    assert at.title[0].value == t(title, "ko")  # 'xx' is no language: the default, Korean
+    events = load_dataset(DATA, SEEDS).events
+    lo, hi = filters.year_bounds(events)
+    defaults = {
+        "cat": [],
+        "cal": "written",
+        "event": filters.shared_keys(events)[0] if name == "sources" else "",
+        "table": "figures",
+        "src": [],
+        "color": "category",
+        "group": [] if name == "explorer" else "all",
+        "person": "" if name == "people" else [],
+        "place": "" if name == "people" else [],
+        state.YEARS: (lo, hi),
+        "q": junk["q"][: state.MAX_TEXT].strip(),  # any printable text is a search: cut, not refused
+    }
+    bound = [k for k in defaults if k in at.session_state]
+    assert bound or name in ("overview", "slides")
+    for key in bound:
+        assert at.session_state[key] == defaults[key], key
+    # what was not understood is noted, to be said once (test_a_link_with_values_not_understood_says_so)
+    dropped = at.session_state[ui.DROPPED]
+    assert "lang" in dropped and "zzz" not in dropped  # an unknown key is no value of this page
+    assert {"cat", "cal", "src"} & set(bound) <= dropped
+
+
+def test_a_link_with_values_not_understood_says_so_once():
+    at = run(lang="xx", zzz="1")
+    assert len(at.toast) == 1 and "lang" in at.toast[0].value
+    at.run()
+    assert len(at.toast) == 0  # said once, not on every rerun
+
+
+def test_a_clean_link_gets_no_note_about_dropped_values():
+    at = run("pages/timeline.py", **{"from": "1917", "to": "1921", "cat": "war"})
+    assert len(at.toast) == 0
+    assert at.session_state[state.YEARS] == (1917, 1921) and at.session_state["cat"] == ["war"]
+
+
+def test_leaving_the_legacy_pages_mode_touches_an_attribute_streamlit_still_has():
+    # ui.leave_legacy_pages_mode sets this private attribute; an upgrade that renames it must fail here
+    from streamlit.runtime.pages_manager import PagesManager
+
+    assert isinstance(PagesManager.uses_pages_directory, bool | None)
 
 
 def test_language_switch_changes_titles():
@@ -193,9 +243,11 @@ def test_people_page_counts_mentions_from_the_seeds(dataset):
     lenin_total = sum(
         decode(tr["x"])[decode(tr["y"]).index(lenin)] for tr in people["data"] if lenin in decode(tr["y"])
     )
-    seeds = "".join(dataset.seeds.values()).replace("\n", "")
-    assert lenin_total >= seeds.count("레닌") - seeds.count("레닌주의") - seeds.count("레닌그라드") - 5
-    assert lenin_total > 10
+    # counted here independently: '레닌' in the seeds with white space removed, except inside the longer
+    # names the people and places tables hold ('레닌그라드', a place) and the word '레닌주의' (Leninism)
+    flat = "".join(normalize(text) for text in dataset.seeds.values())
+    expected = len(re.findall("레닌(?!그라드|주의)", flat))
+    assert lenin_total == expected and expected > 10
 
 
 def test_people_page_links_a_person_to_the_timeline():

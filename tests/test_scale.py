@@ -3,6 +3,7 @@ see."""
 
 import pandas as pd
 import pytest
+import streamlit as st
 
 from harness.apptest import captions, decode, run
 from harness.apptest import charts as page_charts
@@ -75,7 +76,11 @@ def test_density_bins_stay_wide_enough_to_hover(big, span, step):
 
 
 def run_big(corpus, monkeypatch, page, **params):
+    """A page on the synthetic corpus, with caches emptied first: a view cached by an earlier test was
+    built under other limits than the ones a test patches."""
     monkeypatch.setenv("REVOLUTION_DATA_DIR", str(corpus))
+    st.cache_data.clear()
+    st.cache_resource.clear()
     return run(page, timeout=60, **params)
 
 

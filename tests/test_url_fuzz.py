@@ -4,7 +4,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from revolution import state
+import ui
+from harness.browser import ROOT
+from revolution import site, state
 
 KEYS = [
     state.LANG,
@@ -53,21 +55,13 @@ VALUES = st.one_of(
     st.integers(min_value=-(10**12), max_value=10**12).map(str),
 )
 QUERIES = st.dictionaries(st.sampled_from(KEYS), st.lists(VALUES, min_size=1, max_size=3), max_size=6)
-PAGES = [
-    "pages/timeline.py",
-    "pages/figures.py",
-    "pages/explorer.py",
-    "pages/slides.py",
-    "pages/people.py",
-    "pages/sources.py",
-    "pages/overview.py",
-]
+PAGES = [p.file for p in site.PAGES]
 
 
 @settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 @given(query=QUERIES, page=st.sampled_from(PAGES))
 def test_no_query_string_breaks_a_page(query, page):
-    at = AppTest.from_file("../dashboard.py", default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.run()
     at.switch_page(page)
     for key, values in query.items():
@@ -75,3 +69,12 @@ def test_no_query_string_breaks_a_page(query, page):
     at.run()
     assert not at.exception, (page, query, [e.value for e in at.exception])
     assert at.title or page.endswith("slides.py")  # the page drew something
+    # every parameter the page read holds what the link gave, if valid, or else its default: never junk
+    given = {k: v if len(v) > 1 else v[0] for k, v in query.items()}
+    bound = at.session_state[ui.BOUND] if ui.BOUND in at.session_state else {}
+    for key, param in bound.items():
+        if key in at.session_state and key != state.SLIDE:  # the slide shown is clamped to the deck's length
+            assert at.session_state[key] == param.read(given), (page, key, given.get(key))
+    if state.YEARS in at.session_state:
+        lo, hi = bound[state.YEAR_FROM], bound[state.YEAR_TO]
+        assert at.session_state[state.YEARS] == tuple(sorted((lo.read(given), hi.read(given))))
