@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from revolution import export, filters, publish
+from revolution import charts, export, filters, images, publish
 
 from .browser import CHROMIUM, CHROMIUM_ARGS
 from .conftest import DATA, ROOT
@@ -293,3 +293,96 @@ def test_timelinejs_check_sees_a_refusal(timeline_site, offline_browser):
     context, _ = offline_browser
     state = load_in_timelinejs(context, f"{timeline_site}/index.html?data=one_year_era.json&lang=en")
     assert not state["loaded"] and "era" in state["error"].lower()
+
+
+# --- SVG and the deck --------------------------------------------------------------------------------------
+
+needs_chromium = pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed")
+
+
+def group_slides(dataset, lang: str = "ko") -> list:
+    groups = dataset.groups.set_index("group_id")
+    slides = []
+    for gid in ("constituent_assembly", "industrial_output"):
+        rows = dataset.figures[dataset.figures.group == gid]
+        g = groups.loc[gid].to_dict() | {"group_id": gid}
+        slides.append(
+            publish.Slide(
+                charts.group_chart(rows, g, lang, NAMES),
+                g[f"title_{lang}"],
+                "출처: 류한수",
+                "\n".join(rows.quote),
+                url=f"http://localhost/figures?group={gid}",
+            )
+        )
+    return slides
+
+
+@needs_chromium
+@pytest.mark.parametrize("size", [images.SLIDE, images.SQUARE], ids=["slide", "square"])
+def test_svg_download_parses_as_xml_at_its_size(dataset, size):
+    # what the image download's SVG button makes: a chart with its citation, rendered by kaleido
+    from lxml import etree
+
+    chart = group_slides(dataset)[0].figure
+    svg = images.render(images.with_citation(chart, "출처: 류한수"), "svg", size)
+    root = etree.fromstring(svg)  # a well-formedness error raises here
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert (root.get("width"), root.get("height")) == tuple(str(n) for n in size)
+    assert root.get("viewBox") == f"0 0 {size[0]} {size[1]}"
+    assert "출처: 류한수" in "".join(root.itertext())
+
+
+@pytest.fixture(scope="module")
+def deck_file(tmp_path_factory, dataset) -> Path:
+    """One deck for the deck tests: title, two chart slides, sources."""
+    path = tmp_path_factory.mktemp("deck") / "deck.pptx"
+    path.write_bytes(publish.deck(group_slides(dataset), "ko", list(NAMES.values())))
+    return path
+
+
+@needs_chromium
+def test_deck_opens_in_python_pptx(deck_file):
+    from pptx import Presentation
+
+    prs = Presentation(str(deck_file))
+    assert len(prs.slides) == 4
+    assert all(any(sh.has_text_frame and sh.text_frame.text for sh in s.shapes) for s in prs.slides)
+
+
+@needs_chromium
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftoppm")),
+    reason="LibreOffice (libreoffice-impress) or poppler-utils is not installed; ./dev test installs them",
+)
+def test_deck_converts_in_libreoffice_to_one_page_per_slide(deck_file, tmp_path):
+    from PIL import Image
+    from pptx import Presentation
+
+    slides = len(Presentation(str(deck_file)).slides)
+    # a profile of its own: two LibreOffice runs sharing one profile lock each other out
+    profile = (tmp_path / "lo-profile").as_uri()
+    done = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(deck_file),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    pdf = tmp_path / "deck.pdf"
+    assert done.returncode == 0 and pdf.is_file(), (done.stdout + done.stderr)[-600:]
+    subprocess.run(["pdftoppm", "-png", "-r", "30", str(pdf), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) == slides
+    # the chart slides are drawn, not blank: many pixels differ from the white page
+    for page in pages[1:-1]:
+        grey = Image.open(page).convert("L")
+        dark = sum(grey.point(lambda v: 255 if v < 200 else 0).histogram()[255:])
+        assert dark > 0.02 * grey.width * grey.height, page.name
