@@ -191,7 +191,8 @@ timeline.on('loaded', () => { window.__loaded = true; });
 """
 TIMELINE_STATE = """() => ({
   loaded: window.__loaded,
-  error: (document.querySelector('.tl-message-full') || {}).innerText || null,
+  error: window.__loaded ? null
+    : (document.querySelector('.tl-message-full') || {}).innerText || 'no message',
   markers: [...document.querySelectorAll('.tl-timenav .tl-timemarker')].map(m => {
     // the marker of a one-day event is a zero-width line; its flag (the content container) has a size
     const r = m.querySelector('.tl-timemarker-content-container').getBoundingClientRect();
@@ -247,10 +248,20 @@ def offline_browser():
 
 
 def load_in_timelinejs(context, url: str) -> dict:
+    """TimelineJS's state once it has drawn the data or said why not. Its message box also shows 'Loading
+    Timeline...' while it works; a refusal is 'Error:' in bold there. A load that ends in neither (a failed
+    fetch is said without the bold) comes back after the wait with the message it shows."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page = context.new_page()
     try:
         page.goto(url)
-        page.wait_for_function("() => window.__loaded || !!document.querySelector('.tl-message-full')")
+        try:
+            page.wait_for_function(
+                "() => window.__loaded || !!document.querySelector('.tl-message-full strong')", timeout=60_000
+            )
+        except PlaywrightTimeout:
+            pass
         return page.evaluate(TIMELINE_STATE)
     finally:
         page.close()
