@@ -29,14 +29,11 @@ Usage: .venv/bin/python -m benchmarks.peers [N=5]"""
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import re
 import shutil
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -54,7 +51,7 @@ from benchmarks.browser import (
     stop,
     wait_http,
 )
-from harness.browser import CHROMIUM, free_port, streamlit_server
+from harness.browser import CHROMIUM, free_port, static_server, streamlit_server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -212,32 +209,6 @@ def write_sqlite(data_dir: Path, path: Path) -> int:
                 f'INSERT INTO "{csv_path.stem}" VALUES ({", ".join("?" * len(rows[0]))})', rows[1:]
             )
         return db.execute("SELECT count(*) FROM events").fetchone()[0]
-
-
-@contextmanager
-def static_server(folder: Path):
-    """Python's http.server on a free loopback port, in a thread, serving FOLDER; yields its base
-    URL."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    class Server(http.server.ThreadingHTTPServer):
-        daemon_threads = True
-
-        def handle_error(self, request, client_address):  # a browser closing a connection early is not news
-            if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-                super().handle_error(request, client_address)
-
-    server = Server(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @contextmanager

@@ -3,11 +3,14 @@ Chromium."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -85,6 +88,31 @@ def streamlit_server(env: dict | None = None, log: Path | None = None):
             os.killpg(proc.pid, signal.SIGKILL)
         if log:
             out.close()
+
+
+@contextmanager
+def static_server(folder: Path):
+    """Python's http.server on a free loopback port, in a thread, serving FOLDER; yields its base URL."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    class Server(http.server.ThreadingHTTPServer):
+        daemon_threads = True
+
+        def handle_error(self, request, client_address):  # a browser closing a connection early is not news
+            if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+                super().handle_error(request, client_address)
+
+    server = Server(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def launch(playwright, user_data_dir: Path):
