@@ -128,16 +128,27 @@ def launch(playwright, user_data_dir: Path):
     )
 
 
+def footer_marker(lang: str) -> str:
+    """A piece of the footer that dashboard.py writes after every page: its presence means the run got to
+    the end."""
+    from revolution.i18n import t
+
+    return t("footer", lang, sources="\x00").split("\x00", 1)[1].strip(" .")[:16]
+
+
+DONE = """(markers) => {
+  const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+  if (!main || document.querySelector('[data-testid="stStatusWidget"]')) return false;
+  const ended = markers.some(m => main.innerText.includes(m))
+    || document.querySelector('[data-testid="stException"], [data-testid="stAlertContentError"]');
+  return !!ended && !document.querySelector('[data-stale="true"], [data-testid="stSkeleton"]')
+    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+         .every(c => c.querySelector('.js-plotly-plot .main-svg'));
+}"""
+
+
 def wait_for_app(page, timeout: float = 30_000) -> None:
-    """Until Streamlit has finished running the script (no 'running' indicator), no element is left from an
+    """Until Streamlit's run has reached the footer (or stopped on an error), nothing is left from an
     earlier run, and every chart on the page is drawn."""
     page.wait_for_selector('[data-testid="stMain"]', timeout=timeout)
-    page.wait_for_function(
-        """() => !document.querySelector('[data-testid="stStatusWidget"]')
-              && document.querySelector('[data-testid="stMainBlockContainer"]')
-              && document.querySelector('[data-testid="stMainBlockContainer"]').innerText.length > 20
-              && !document.querySelector('[data-stale="true"]')
-              && [...document.querySelectorAll('.js-plotly-plot')]
-                     .every(p => p.querySelector('.main-svg'))""",
-        timeout=timeout,
-    )
+    page.wait_for_function(DONE, arg=[footer_marker("ko"), footer_marker("en")], timeout=timeout)

@@ -4,7 +4,7 @@ import streamlit as st
 
 import cached
 import ui
-from revolution import calendar, categories, filters, limits, state
+from revolution import calendar, categories, charts, filters, limits, state
 from revolution.i18n import category, t
 
 lang, data = ui.start()
@@ -15,17 +15,31 @@ lo, hi = facets["years"]
 cats = categories.order(facets["categories"])
 people = dict(zip(data.people.person_id, data.people[f"name_{lang}"]))
 places = dict(zip(data.places.place_id, data.places[f"name_{lang}"]))
+first_span = next(iter(state.PRESETS.values()))  # the revolutionary years: the view people come for
+default_years = (max(lo, first_span[0]), min(hi, first_span[1])) if lo <= first_span[1] else (lo, hi)
 
 
 def use_preset():
-    span = state.PRESETS.get(st.session_state.get(state.PRESET) or "all") or (lo, hi)
+    preset = st.session_state.get(state.PRESET)
+    span = (lo, hi) if preset == "all" else state.PRESETS.get(preset or "") or default_years
     st.session_state[state.YEARS] = (max(lo, span[0]), min(hi, span[1]))
 
 
 def pick_event():
     points = st.session_state["timeline_chart"].selection.points
-    if points and points[0].get("customdata"):
+    if points and points[0].get("customdata") and points[0]["customdata"][0] in facets["ids"]:
         st.session_state[state.EVENT] = points[0]["customdata"][0]
+        st.session_state[OPEN] = True  # a mark was clicked: show its tellings over the chart
+
+
+OPEN = "_tellings_open"
+
+
+@st.dialog(t("tellings", lang), width="large")
+def tellings_dialog(event_key: str) -> None:
+    for row in filters.tellings(data, event_key).to_dict("records"):
+        with st.container(border=True):
+            ui.telling(row, data.notes, lang, names[row["source_id"]])
 
 
 # 1. Selection: every filter lives in the URL.
@@ -40,7 +54,7 @@ with st.sidebar:
         format_func=lambda p: t(f"preset_{p}", lang),
     )
     years = ui.bind_range(
-        st.slider, state.YEARS, (state.YEAR_FROM, state.YEAR_TO), state.year(lo, hi), (lo, hi)
+        st.slider, state.YEARS, (state.YEAR_FROM, state.YEAR_TO), state.year(lo, hi), default_years
     )(t("years", lang), lo, hi)
     text = ui.bind(st.text_input, state.SEARCH, state.text, "")(t("search", lang), max_chars=state.MAX_TEXT)
     chosen_cats = ui.bind(st.multiselect, state.CATEGORIES, state.choices(cats), [])(
@@ -74,8 +88,13 @@ chosen = filters.EventFilter(
 )
 view = cached.timeline(data, chosen, lang, mode or "written", color or "category", names)
 st.caption(t("n_shown", lang, n=f"{len(view.rows):,}", total=f"{len(ev_all):,}"))
+span = years[1] + 1 - years[0]
 if view.keys > limits.TIMELINE_ROWS:
     st.info(t("density_note", lang, limit=limits.TIMELINE_ROWS), icon=":material/stacked_bar_chart:")
+elif span > charts.OVERVIEW_YEARS:
+    st.info(
+        t("overview_note", lang, span=span, limit=charts.OVERVIEW_YEARS), icon=":material/stacked_bar_chart:"
+    )
 ui.chart(
     view.figure,
     key="timeline_chart",
@@ -107,6 +126,8 @@ if len(view.rows) > len(view.listed):
     st.caption(t("first_choices", lang, shown=f"{len(view.listed):,}", total=f"{len(view.rows):,}"))
 if event_id:
     key = ev_all.loc[ev_all.event_id == event_id, "event_key"].iloc[0]
+    if st.session_state.pop(OPEN, False):
+        tellings_dialog(key)
     st.subheader(t("tellings", lang))
     told = filters.tellings(data, key)
     for col, row in zip(st.columns(len(told)), told.to_dict("records")):

@@ -192,6 +192,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "color_source": {"ko": "텍스트", "en": "Source"},
     "preset": {"ko": "바로 가기", "en": "Preset"},
     "preset_all": {"ko": "전체", "en": "All"},
+    "preset_revolution_years": {"ko": "혁명기 1914–1924", "en": "Revolution 1914–1924"},
     "preset_1917": {"ko": "1917년", "en": "1917"},
     "preset_revolution_1905": {"ko": "1905년 혁명", "en": "1905 revolution"},
     "preset_civil_war": {"ko": "내전", "en": "Civil War"},
@@ -203,6 +204,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "사건 {n}개: {step}년마다 시작한 사건 수",
         "en": "{n} events: how many begin in each {step}-year step",
     },
+    "overview_note": {
+        "ko": "{span}년에 걸친 범위라 시기별 사건 수로 보여 줍니다. 바로 가기나 연도 범위로 "
+        "{limit}년 이하로 좁히면 사건 하나하나가 원문과 함께 보입니다.",
+        "en": "A span of {span} years is shown as events per period. Choose a preset or narrow the years to "
+        "{limit} or fewer to see each event with its sentence.",
+    },
+    "precision_day": {"ko": "날짜까지 밝힘", "en": "the day is given"},
+    "precision_month": {
+        "ko": "달만 밝힘: 그달 안의 어느 날",
+        "en": "only the month is given: some day in it",
+    },
+    "precision_year": {"ko": "해만 밝힘: 그해 안의 어느 때", "en": "only the year is given: some time in it"},
+    "precision_decade": {"ko": "시기만 밝힘", "en": "only the period is given"},
     "density_note": {
         "ko": "사건이 너무 많아 하나씩 그리지 않고 시기별 개수를 보여 줍니다. 연도나 필터를 좁혀 사건 "
         "행이 {limit}개 이하가 되면 "

@@ -32,7 +32,8 @@ PRESENT = "present"
 LANGS = ("ko", "en")
 COLOR_MODES = ("category", "source")
 TABLES = ("figures", "events")
-PRESETS = {  # year ranges people ask for first
+PRESETS = {  # year ranges people ask for first; the first is the timeline's default view
+    "revolution_years": (1914, 1924),
     "all": None,
     "1917": (1917, 1917),
     "revolution_1905": (1905, 1907),

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from harness.browser import CHROMIUM, CHROMIUM_ARGS
 from revolution import charts, export, filters, images, publish
 
-from harness.browser import CHROMIUM, CHROMIUM_ARGS
 from .conftest import DATA, ROOT
 
 TOOLS = ROOT / ".tools"

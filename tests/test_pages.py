@@ -96,24 +96,27 @@ def shown_count(at):
     raise AssertionError(f"no count caption in {captions(at)}")
 
 
-def test_timeline_filters_change_the_count_and_come_from_the_url(dataset):
-    total = len(dataset.events)
-    assert shown_count(run("pages/timeline.py")) == total
-    only_1917 = dataset.events[
-        (dataset.events.start_gregorian <= "1917-12-31") & (dataset.events.end_gregorian >= "1917-01-01")
-    ]
-    assert shown_count(run("pages/timeline.py", **{"from": "1917", "to": "1917"})) == len(only_1917)
-    war = (dataset.events.category == "war").sum()
-    assert shown_count(run("pages/timeline.py", cat="war")) == war
-    assert (
-        shown_count(run("pages/timeline.py", src="manifesto"))
-        == (dataset.events.source_id == "manifesto").sum()
+def within(events, lo, hi):
+    return events[(events.start_gregorian <= f"{hi}-12-31") & (events.end_gregorian >= f"{lo}-01-01")]
+
+
+def test_timeline_opens_on_the_revolutionary_years_and_filters_come_from_the_url(dataset):
+    ev = dataset.events
+    everything = {"from": "1100", "to": "2017"}
+    assert shown_count(run("pages/timeline.py")) == len(within(ev, *state.PRESETS["revolution_years"]))
+    assert shown_count(run("pages/timeline.py", **everything)) == len(ev)
+    assert shown_count(run("pages/timeline.py", **{"from": "1917", "to": "1917"})) == len(
+        within(ev, 1917, 1917)
     )
+    war = (ev.category == "war").sum()
+    assert shown_count(run("pages/timeline.py", cat="war", **everything)) == war
+    manifesto = (ev.source_id == "manifesto").sum()
+    assert shown_count(run("pages/timeline.py", src="manifesto", **everything)) == manifesto
 
 
 def test_timeline_search_finds_korean_and_english(dataset):
-    ko = run("pages/timeline.py", q="크론시타트")
-    en = run("pages/timeline.py", q="Kronstadt")
+    ko = run("pages/timeline.py", q="크론시타트", **{"from": "1100", "to": "2017"})
+    en = run("pages/timeline.py", q="Kronstadt", **{"from": "1100", "to": "2017"})
     assert 0 < shown_count(ko) < len(dataset.events)
     assert 0 < shown_count(en) < len(dataset.events)
 
@@ -145,7 +148,11 @@ def test_a_telling_says_whether_the_text_itself_gives_the_calendar(event_id, bas
 def test_timeline_calendar_switch_moves_old_style_dates(dataset):
     written = charts(run("pages/timeline.py", **{"from": "1917", "to": "1917"}))[0]
     new = charts(run("pages/timeline.py", **{"from": "1917", "to": "1917", "cal": "new"}))[0]
-    xs = lambda spec: sorted(x for tr in spec["data"] if tr["type"] == "scatter" for x in decode(tr["x"]))
+
+    def xs(spec):  # the days of the events' marks (not legend entries, labels or eras)
+        marks = [tr for tr in spec["data"] if tr["type"] == "scatter" and tr.get("mode") == "markers"]
+        return sorted(x for tr in marks if tr.get("customdata") for x in decode(tr["x"]))
+
     assert xs(written) != xs(new)
     assert "1917-03-08" in xs(new)
 
@@ -173,7 +180,6 @@ def test_hostile_parameters_fall_back_without_exception(page):
     title = "app_title" if name == "overview" else f"page_{name}"
     assert at.title[0].value == t(title, "ko")  # 'xx' is no language: the default, Korean
     events = load_dataset(DATA, SEEDS).events
-    lo, hi = filters.year_bounds(events)
     defaults = {
         "cat": [],
         "cal": "written",
@@ -184,7 +190,7 @@ def test_hostile_parameters_fall_back_without_exception(page):
         "group": [] if name == "explorer" else "all",
         "person": "" if name == "people" else [],
         "place": "" if name == "people" else [],
-        state.YEARS: (lo, hi),
+        state.YEARS: state.PRESETS["revolution_years"],  # the timeline's default view
         "q": junk["q"][: state.MAX_TEXT].strip(),  # any printable text is a search: cut, not refused
     }
     bound = [k for k in defaults if k in at.session_state]

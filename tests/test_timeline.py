@@ -1,0 +1,120 @@
+"""The timeline as a person reads it: dates drawn at their precision, one fixed look per category, ticks that
+never repeat, row labels that fit, and an overview for long spans."""
+
+import html
+
+import pandas as pd
+import pytest
+
+from revolution import categories, charts, filters
+
+REVOLUTION = (1914, 1924)
+
+
+def view(dataset, years=REVOLUTION, mode="written", color="category", lang="ko"):
+    shown = filters.events(dataset, filters.EventFilter(years=years))
+    names = dict(zip(dataset.sources.source_id, dataset.sources[f"short_{lang}"]))
+    return shown, charts.timeline_chart(shown, dataset.eras, lang, mode, color, names, years=years)
+
+
+def marks_of(fig, event_id):
+    """(trace, index) of every mark drawn for one event."""
+    out = []
+    for tr in fig.data:
+        if tr.customdata is None or (tr.type == "scatter" and tr.mode != "markers"):
+            continue
+        out += [(tr, i) for i, c in enumerate(tr.customdata) if c[0] == event_id]
+    return out
+
+
+@pytest.mark.parametrize("mode", ["written", "new"])
+def test_a_year_given_alone_spans_its_year_and_a_day_is_a_point(dataset, mode):
+    ev = dataset.events
+    year_only = ev[(ev.precision == "year") & (ev.start == ev.end) & ev.start.str.startswith("1903")].iloc[0]
+    _, fig = view(dataset, years=(1900, 1910), mode=mode)
+    ((tr, i),) = marks_of(fig, year_only.event_id)
+    assert tr.type == "bar"
+    start = pd.Timestamp(tr.base[i])
+    assert start == pd.Timestamp(f"{year_only.start}-01-01")
+    assert start + pd.Timedelta(milliseconds=tr.x[i]) == pd.Timestamp(f"{int(year_only.start) + 1}-01-01")
+    assert "해만 밝힘" in tr.customdata[i][2]  # the hover says how precise the text is
+    day = ev[ev.event_id == "EH033"].iloc[0]  # 25 October 1917, Old Style
+    _, fig = view(dataset, years=(1917, 1917), mode=mode)
+    ((tr, i),) = marks_of(fig, day.event_id)
+    assert tr.type == "scatter" and tr.mode == "markers"
+    assert tr.x[i] == ("1917-10-25" if mode == "written" else "1917-11-07")
+
+
+def test_every_category_has_one_colour_and_marker_in_every_view(dataset):
+    seen = {}
+    for years, color in ((REVOLUTION, "category"), ((1917, 1917), "category"), ((1918, 1921), "category")):
+        _, fig = view(dataset, years=years, color=color)
+        for tr in fig.data:
+            if tr.legendgroup in categories.CATEGORIES:
+                colour = tr.marker.line.color if tr.type == "bar" else tr.marker.color
+                seen.setdefault(tr.legendgroup, set()).add(colour)
+    assert seen and all(c == {categories.get(k).colour} for k, c in seen.items())
+    overview = charts.density_chart(dataset.events, "ko", "category", {}, (1100, 2017), dataset.eras)
+    for tr in overview.data:
+        if tr.type == "bar":
+            code = next(c for c in categories.CODES if charts.category(c, "ko") == tr.name)
+            assert tr.marker.color == categories.get(code).colour
+
+
+def test_the_legend_names_each_category_and_what_filled_and_open_marks_mean(dataset):
+    shown, fig = view(dataset)
+    legend = [tr for tr in fig.data if tr.showlegend is not False and tr.x == (None,)]
+    names = [tr.name for tr in legend]
+    assert names[: shown.category.nunique()] == [
+        charts.category(c, "ko") for c in categories.order(shown.category.unique())
+    ]
+    symbols = {tr.name: tr.marker.symbol for tr in legend}
+    assert (
+        symbols["류한수 (역사 개설)"].endswith("square")
+        and symbols["국제코뮤니스트흐름 (선언문)"] == "square-open"
+    )
+    # and the marks themselves follow it: the manifesto's day marks are open
+    for tr in fig.data:
+        if tr.type == "scatter" and tr.mode == "markers" and tr.customdata is not None:
+            ids = {c[0] for c in tr.customdata}
+            if all(i.startswith("EM") for i in ids):
+                assert tr.marker.symbol.endswith("-open")
+
+
+@pytest.mark.parametrize("lang, year_format", [("ko", "%Y년"), ("en", "%Y")])
+def test_ticks_are_dated_so_no_two_read_the_same(dataset, lang, year_format):
+    _, fig = view(dataset, years=(1918, 1921), lang=lang)
+    stops = {tuple(s.dtickrange): s.value for s in fig.layout.xaxis.tickformatstops}
+    day = 86_400_000
+    # ticks a year or more apart say the year; closer ticks add the month (no 1918 1918 1919 1919)
+    assert stops[(day * 360, None)] == year_format
+    assert "%Y" in stops[(day * 27, day * 360)] and (
+        "%b" in stops[(day * 27, day * 360)] or "월" in stops[(day * 27, day * 360)]
+    )
+
+
+def test_row_labels_fit_and_the_hover_keeps_the_whole_title(dataset):
+    shown, fig = view(dataset, lang="en")
+    pairs = [
+        (html.unescape(label.strip()), html.unescape(hover.replace("<br>", " ")))
+        for tr in fig.data
+        if tr.type == "scatter" and tr.mode == "text" and tr.customdata is not None
+        for label, hover in zip(tr.text, tr.customdata)
+    ]
+    pairs += [
+        (html.unescape(a.text.replace("<br>", " ")), html.unescape(a.hovertext.replace("<br>", " ")))
+        for a in fig.layout.annotations
+    ]
+    assert len(pairs) == shown.event_key.nunique()  # one label per row
+    assert all(len(label) <= charts.LABEL_CHARS["en"] for label, _ in pairs)
+    cut = [(label, hover) for label, hover in pairs if label.endswith("…")]
+    assert cut, "some English titles are longer than a row label"
+    assert all(hover.startswith(label[:-1]) and len(hover) > len(label) for label, hover in cut)
+
+
+def test_a_long_span_is_an_overview_under_the_eras(dataset):
+    shown, fig = view(dataset, years=(1100, 2017))
+    bars = [tr for tr in fig.data if tr.type == "bar"]
+    assert sum(sum(tr.y) for tr in bars) == len(shown)  # every event counted once
+    eras = [tr for tr in fig.data if tr.type == "scatter"]
+    assert {t for tr in eras for t in tr.text} <= set(dataset.eras.title_ko)
