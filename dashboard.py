@@ -19,6 +19,7 @@ PAGES = [  # (file, title key, url path, icon)
     ("pages/sources.py", "page_sources", "sources", ":material/compare:"),
     ("pages/people.py", "page_people", "people", ":material/groups:"),
     ("pages/explorer.py", "page_explorer", "explorer", ":material/table:"),
+    ("pages/read.py", "page_read", "read", ":material/menu_book:"),
     ("pages/slides.py", "page_slides", "slides", ":material/slideshow:"),
 ]
 page = st.navigation(

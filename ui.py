@@ -34,13 +34,18 @@ def _load(data_dir: str, seeds_dir: str, stamp: tuple) -> Dataset:
     return load_dataset(Path(data_dir), Path(seeds_dir))
 
 
+def stamp() -> tuple:
+    """The data and seed files as they are now: a stable cache key for anything built from the dataset."""
+    data_dir, seeds_dir = paths.data_dir(), paths.seeds_dir()
+    return _stamp(data_dir) + _stamp(seeds_dir) if data_dir.is_dir() else ()
+
+
 def dataset() -> Dataset:
     """The checked dataset, loaded once per change of the files; a broken file stops the page with one
     message."""
     data_dir, seeds_dir = paths.data_dir(), paths.seeds_dir()
     try:
-        stamp = _stamp(data_dir) + _stamp(seeds_dir) if data_dir.is_dir() else ()
-        return _load(str(data_dir), str(seeds_dir), stamp)
+        return _load(str(data_dir), str(seeds_dir), stamp())
     except DataError as exc:
         lang = current_lang()
         st.error(

@@ -26,6 +26,8 @@ REFERENCES = "ref"
 DECK = "deck"
 SLIDE = "slide"
 PRESENT = "present"
+ROW = "row"  # the Read page: the row whose passage is opened, highlighted and scrolled into view
+MARKS = "marks"  # the Read page: which kinds of marks are drawn
 
 LANGS = ("ko", "en")
 CALENDARS = ("written", "new")

@@ -1,0 +1,91 @@
+"""Read the texts: each seed as prose, every span a row came from marked in place."""
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+import ui
+from revolution import format as fmt
+from revolution import reading, state
+from revolution.i18n import t
+
+lang, data = ui.start()
+names = ui.source_names(data, lang)
+sources = list(names)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def document(source_id: str, lang: str, stamp: tuple, _data) -> reading.Document:
+    """The annotated document, built once per text, language and state of the files (read it only)."""
+    return reading.build(_data, source_id, lang)
+
+
+# 1. Selection, in the URL: the text, the row opened, the kinds marked, a search.
+params = [
+    state.Param(state.SOURCES, state.choice(sources), sources[0]),
+    state.Param(state.ROW, state.text, ""),
+    state.Param(state.MARKS, state.choices(reading.KINDS), list(reading.KINDS)),
+    state.Param(state.SEARCH, state.text, ""),
+]
+ui.init(params)
+st.title(t("page_read", lang))
+st.caption(t("read_intro", lang))
+source_id = (
+    st.segmented_control(t("read_text", lang), sources, key=state.SOURCES, format_func=names.get)
+    or sources[0]
+)
+st.pills(
+    t("read_kinds", lang),
+    reading.KINDS,
+    selection_mode="multi",
+    key=state.MARKS,
+    format_func=lambda k: f"{t('kind_' + k, lang)} ({t('tag_' + k, lang)})",
+)
+doc = document(source_id, lang, ui.stamp(), data)
+kinds = tuple(st.session_state[state.MARKS])
+
+
+def move(forward: bool) -> None:
+    st.session_state[state.ROW] = reading.step(doc, kinds, st.session_state[state.ROW], forward) or ""
+
+
+c, d, e = st.columns([4, 1, 1], vertical_alignment="bottom")
+c.text_input(t("read_search", lang), key=state.SEARCH, max_chars=state.MAX_TEXT)
+d.button(t("read_prev", lang), on_click=move, args=(False,), icon=":material/arrow_upward:", width="stretch")
+e.button(t("read_next", lang), on_click=move, args=(True,), icon=":material/arrow_downward:", width="stretch")
+ui.sync(params)
+
+# 2. Data: the selected row, the search hits, the counts.
+row = st.session_state[state.ROW]
+mark = doc.find(row) if row else None
+query = st.session_state[state.SEARCH] or ""
+hits = reading.search(doc, query)
+counts = {k: sum(m.kind == k for m in doc.marks) for k in reading.KINDS}
+st.caption(t("read_counts", lang, marks=sum(counts.values()) - counts["excluded"], **counts))
+if query:
+    st.caption(t("read_hits", lang, q=fmt.literal(query), n=len(hits)))
+if row and mark is None:
+    st.info(t("read_unknown_row", lang, row=fmt.literal(row)), icon=":material/search_off:")
+if lang == "en" and doc.glosses:
+    st.caption(t("read_gloss_note", lang))
+
+# 3. The text, escaped, with its marks; 4. the selected row in the sidebar, with its links.
+st.html(reading.render(doc, kinds, mark.row_id if mark else None, hits))
+target = "hit-first" if hits else (doc.anchor(mark.row_id) if mark else "")
+if target:
+    components.html(reading.scroll_script(target), height=0)  # st.html drops scripts here (1.67)
+with st.sidebar:
+    st.subheader(t("read_selected", lang))
+    if mark is None:
+        st.caption(t("read_none_selected", lang))
+    else:
+        kind, heading, lines, links = doc.details[mark.row_id]
+        st.markdown(f"**{t('kind_' + kind, lang)}** · {ui.escape_md(heading)}")
+        for line in lines:
+            st.caption(ui.escape_md(line))
+        for label, page, query_params in links:
+            if page == "read":
+                st.button(
+                    label, on_click=lambda r=query_params["row"]: st.session_state.update({state.ROW: r})
+                )
+            else:
+                st.page_link(f"pages/{page}.py", label=label, query_params={**query_params, state.LANG: lang})
