@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from revolution import format as fmt
-from revolution import images, paths, publish, state
+from revolution import images, paths, publish, reading, state
 from revolution.errors import DataError
 from revolution.i18n import t
 from revolution.load import Dataset, load_dataset
@@ -244,6 +244,8 @@ def telling(row: dict, notes, lang: str, source: str) -> None:
         f"{t('new_style', lang)}: {span}"
     )
     quote_block(row["quote"], source)
+    here = reading.read_link(row["source_id"], row["event_id"], lang)
+    st.markdown(f":material/menu_book: [{t('read_in_context', lang)}]({here})")
     if isinstance(row.get("notes"), str) and row["notes"]:
         st.caption(escape_md(row["notes"]))
     for note in notes[notes.target_id == row["event_id"]].to_dict("records"):

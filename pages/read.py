@@ -1,7 +1,6 @@
 """Read the texts: each seed as prose, every span a row came from marked in place."""
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 import ui
 from revolution import format as fmt
@@ -72,7 +71,7 @@ if lang == "en" and doc.glosses:
 st.html(reading.render(doc, kinds, mark.row_id if mark else None, hits))
 target = "hit-first" if hits else (doc.anchor(mark.row_id) if mark else "")
 if target:
-    components.html(reading.scroll_script(target), height=0)  # st.html drops scripts here (1.67)
+    st.iframe(reading.scroll_script(target), height=1)  # st.html dropped the script here (1.67)
 with st.sidebar:
     st.subheader(t("read_selected", lang))
     if mark is None:
