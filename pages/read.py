@@ -37,7 +37,7 @@ st.pills(
     reading.KINDS,
     selection_mode="multi",
     key=state.MARKS,
-    format_func=lambda k: f"{t('kind_' + k, lang)} ({t('tag_' + k, lang)})",
+    format_func=lambda k: f"{reading.label(k, lang)} ({reading.tag(k, lang)})",
 )
 doc = document(source_id, lang, ui.stamp(), data)
 kinds = tuple(st.session_state[state.MARKS])
@@ -78,7 +78,7 @@ with st.sidebar:
         st.caption(t("read_none_selected", lang))
     else:
         kind, heading, lines, links = doc.details[mark.row_id]
-        st.markdown(f"**{t('kind_' + kind, lang)}** · {ui.escape_md(heading)}")
+        st.markdown(f"**{reading.label(kind, lang)}** · {ui.escape_md(heading)}")
         for line in lines:
             st.caption(ui.escape_md(line))
         for label, page, query_params in links:

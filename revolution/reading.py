@@ -72,6 +72,16 @@ class Document:
         return next((m for m in self.marks if m.row_id == row_id), None)
 
 
+def label(kind: str, lang: str) -> str:
+    """The kind's name: 수치, 사건 ... / Figure, Event ..."""
+    return t(f"kind_{kind}", lang)
+
+
+def tag(kind: str, lang: str) -> str:
+    """The kind's small tag after each mark (one letter or syllable), so kinds differ without colour."""
+    return t(f"tag_{kind}", lang)
+
+
 def safe_id(value: str) -> str:
     """An id or class name made of safe characters only, whatever the data holds."""
     return _SAFE_ID.sub("_", str(value))
@@ -321,7 +331,7 @@ def _card(kind: str, heading: str, lines: list[str], links: list[tuple[str, str]
         for label, page, params in links
     )
     return (
-        f'<span class="card" role="tooltip"><b>{e(t("kind_" + kind, lang))}</b> {e(heading)}'
+        f'<span class="card" role="tooltip"><b>{e(label(kind, lang))}</b> {e(heading)}'
         f"{body}" + (f'<span class="line links">{hrefs}</span>' if hrefs else "") + "</span>"
     )
 
@@ -337,7 +347,7 @@ def build(data: Dataset, source_id: str, lang: str) -> Document:
         heading, lines, links = rows.describe(m)
         details[m.row_id] = (m.kind, heading, [x for x in lines if x], links)
         cards[m.row_id] = _card(m.kind, heading, lines, links, lang)
-        summaries[m.row_id] = f"{t('kind_' + m.kind, lang)}: {heading}"
+        summaries[m.row_id] = f"{label(m.kind, lang)}: {heading}"
         if g := rows.gloss(m):
             glosses[m.row_id] = g
     fragments = tuple(
@@ -395,13 +405,13 @@ def _paragraph(n, p, every, cards, summaries, glosses, source_id, lang, hits=())
             if m.end == b:
                 out.append(
                     f'<span class="tag t-{m.kind} r-{safe_id(m.row_id)}" tabindex="0">'
-                    f"{e(t('tag_' + m.kind, lang))}{cards[m.row_id]}</span>"
+                    f"{e(tag(m.kind, lang))}{cards[m.row_id]}</span>"
                 )
     gl = [m for m in mine if m.row_id in glosses and lo <= m.start < hi]
     aside = ""
     if gl:
         items = "".join(
-            f'<div class="gloss t-{m.kind}"><span class="gtag">{e(t("tag_" + m.kind, lang))}</span> '
+            f'<div class="gloss t-{m.kind}"><span class="gtag">{e(tag(m.kind, lang))}</span> '
             f"{e(glosses[m.row_id])}</div>"
             for m in gl
         )
@@ -461,8 +471,8 @@ def render(doc: Document, kinds: tuple, selected: str | None, hits=(), lang: str
             args = (doc.marks, doc.cards, doc.summaries, doc.glosses, doc.source_id, doc.lang, hits)
             fragments[n] = _paragraph(n, p, *args)
     legend = "".join(
-        f'<span class="lg"><span class="m m-{k}">{e(t("kind_" + k, lang))}</span>'
-        f'<span class="tag t-{k}">{e(t("tag_" + k, lang))}</span></span>'
+        f'<span class="lg"><span class="m m-{k}">{e(label(k, lang))}</span>'
+        f'<span class="tag t-{k}">{e(tag(k, lang))}</span></span>'
         for k in KINDS
         if k in kinds
     )
