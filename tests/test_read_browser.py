@@ -1,0 +1,127 @@
+"""The Read page in Chromium: a 'read in context' link from Figures, Timeline and Explorer lands on the
+passage, highlighted and in view; markup in a seed or a quote stays inert."""
+
+import csv
+import hashlib
+import shutil
+
+import pytest
+
+from revolution import reading
+
+from .browser import streamlit_server, wait_for_app
+from .conftest import DATA, SEEDS
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed"),
+]
+HIGHLIGHT = "rgb(255, 230, 128)"  # the selected row's background (reading.css)
+
+
+@pytest.fixture(scope="module")
+def server():
+    with streamlit_server() as base:
+        yield base
+
+
+def highlighted_in_view(page, row_id: str) -> dict:
+    """The selected row's mark: highlighted, and inside the viewport once the page has scrolled to it."""
+    page.wait_for_function(
+        """id => { const el = document.getElementById('m-' + id);
+                   if (!el) return false;
+                   const r = el.getBoundingClientRect();
+                   return r.top >= 0 && r.bottom <= innerHeight; }""",
+        arg=reading.safe_id(row_id),
+        timeout=30_000,
+    )
+    return page.evaluate(
+        """id => { const a = document.getElementById('m-' + id).closest('a.s');
+                   return {bg: getComputedStyle(a).backgroundColor, cls: a.className}; }""",
+        reading.safe_id(row_id),
+    )
+
+
+def follow(context, page, name: str):
+    """Click the first link with this name; it opens the Read page in a new tab."""
+    with context.expect_page() as opened:
+        page.get_by_role("link", name=name).first.click()
+    target = opened.value
+    wait_for_app(target)
+    return target
+
+
+def test_read_in_context_from_figures_lands_on_the_passage(server, context):
+    page = context.new_page()
+    page.goto(f"{server}/figures?group=constituent_assembly&lang=en")
+    wait_for_app(page)
+    target = follow(context, page, "Read in context")
+    assert "/read?" in target.url and "row=FH010" in target.url  # src=history is the default, left out
+    got = highlighted_in_view(target, "FH010")
+    assert got["bg"] == HIGHLIGHT and "r-FH010" in got["cls"]
+    target.close()
+    page.close()
+
+
+def test_read_in_context_from_a_timeline_telling_lands_on_the_passage(server, context):
+    page = context.new_page()
+    page.goto(f"{server}/timeline?event=EH049")
+    wait_for_app(page)
+    target = follow(context, page, "문맥에서 읽기")
+    got = highlighted_in_view(target, "EH049")
+    assert got["bg"] == HIGHLIGHT
+    target.close()
+    page.close()
+
+
+def test_the_explorer_link_of_a_row_lands_on_the_passage(server, context):
+    # The Explorer's table is drawn on a canvas, so its link column is read through AppTest
+    # (test_pages); here the link it holds for the last manifesto event is opened as a reader would.
+    page = context.new_page()
+    page.goto(f"{server}/" + reading.read_link("manifesto", "EM041", "ko"))
+    wait_for_app(page)
+    assert highlighted_in_view(page, "EM041")["bg"] == HIGHLIGHT
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.close()
+
+
+def test_markup_in_a_seed_and_a_quote_is_inert(tmp_path, context):
+    payload = (
+        "<script>window.__pwned=1;alert('xss')</script> "
+        '<img src=x onerror="window.__pwned=1;alert(1)"> '
+        '<a href="javascript:window.__pwned=1">click</a> \u202eevil\u202c'
+    )
+    seeds, data = tmp_path / "seeds", tmp_path / "data"
+    shutil.copytree(SEEDS, seeds)
+    shutil.copytree(DATA, data)
+    path = seeds / "history_ryu.txt"
+    path.write_bytes(path.read_bytes() + ("\n\n" + payload + "\n").encode("utf-8"))
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    for name, change in (
+        ("sources.csv", lambda r: r.update(sha256=digest) if r["source_id"] == "history" else None),
+        (
+            "notes.csv",
+            lambda r: r.update(quote=payload, issue_ko=payload) if r["note_id"] == "N001" else None,
+        ),
+    ):
+        rows = list(csv.DictReader((data / name).open(encoding="utf-8")))
+        for r in rows:
+            change(r)
+        with (data / name).open("w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+            w.writeheader()
+            w.writerows(rows)
+    env = {"REVOLUTION_DATA_DIR": str(data), "REVOLUTION_SEEDS_DIR": str(seeds)}
+    with streamlit_server(env=env) as base:
+        page = context.new_page()
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(f"{base}/read?src=history&row=N001")
+        wait_for_app(page)
+        page.wait_for_timeout(1500)
+        assert dialogs == [] and page.evaluate("() => window.__pwned === undefined")
+        assert page.locator("main img[src='x']").count() == 0
+        assert page.locator(".rd a[href^='javascript']").count() == 0
+        assert "<script>window.__pwned=1" in page.locator(".rd").inner_text()
+        assert page.locator('[data-testid="stException"]').count() == 0
+        page.close()
