@@ -33,7 +33,8 @@ STYLE = {
     "note": ("#8A6100", "wavy", "1px", "11px"),
 }
 SHORT_LINE = 30  # a block of short lines (a title) keeps its line breaks; a wrapped paragraph does not
-_SENTENCE_END = tuple(".?!:;”’)")
+_SENTENCE_END = tuple(".?!:;”’)")  # a wrapped line ending so was followed by a space
+_PARAGRAPH_END = tuple(".?!”’\"'")  # a paragraph ending otherwise runs on after a blank line
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
 
 
@@ -102,7 +103,7 @@ def layout(seed: str) -> list[Paragraph]:
     merged = []  # a blank line inside a sentence (a page break of the print) does not end the paragraph
     for lines in blocks:
         last = merged[-1][-1].rstrip() if merged else ""
-        if last and len(last) >= SHORT_LINE and not last.endswith(_SENTENCE_END) and not last.startswith("#"):
+        if _runs_on(last):
             merged[-1] = merged[-1] + lines
         else:
             merged.append(list(lines))
@@ -123,6 +124,14 @@ def layout(seed: str) -> list[Paragraph]:
         out.append(Paragraph(text, flat_at, pos))
         flat_at += len(pos)
     return out
+
+
+def _runs_on(last: str) -> bool:
+    """Whether a paragraph ending with this line is cut mid-sentence (a page break of the print): a long
+    line, not a heading, not ending a sentence or a citation such as ”(트로츠키, 러시아 혁명사)."""
+    if len(last) < SHORT_LINE or last.startswith("#") or last.endswith(_PARAGRAPH_END):
+        return False
+    return not (last.endswith(")") and ("”(" in last[-80:] or last.endswith("))")))
 
 
 def occurrences(needle: str, flat: str) -> list[int]:

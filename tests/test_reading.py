@@ -125,6 +125,11 @@ def test_layout_joins_hard_wrapped_lines_and_keeps_paragraphs():
         "둘째 문단",
     ]
     assert paras[1].flat_start == len(normalize(paras[0].text))
+    # a blank line inside a sentence (a page break of the print) does not end the paragraph; a citation does
+    cut = "1917년에 수도 페트로그라드(Petrograd, 상트페테르부르크)\n\n의 인구 240만 명 가운데"
+    assert len(reading.layout(cut)) == 1
+    cited = "훈련된 압도적인 다수가 있었다.”(트로츠키, 러시아 혁명사)\n\n러시아 부르주아지 정부 전복에서"
+    assert len(reading.layout(cited)) == 2
     # a short title keeps its lines; a list item starts on its own line
     assert reading.layout("제목 하나\n부제\n")[0].text == "제목 하나\n부제"
 
