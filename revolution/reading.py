@@ -35,6 +35,9 @@ STYLE = {
 SHORT_LINE = 30  # a block of short lines (a title) keeps its line breaks; a wrapped paragraph does not
 _SENTENCE_END = tuple(".?!:;”’)")  # a wrapped line ending so was followed by a space
 _PARAGRAPH_END = tuple(".?!”’\"'")  # a paragraph ending otherwise runs on after a blank line
+# A picture caption the print set inside a sentence ("혁명 러시아 수도의 거리 풍경. 1918년."): it starts a
+# paragraph of its own even where the sentence before it runs on.
+_CAPTION = re.compile(r"^[^.]{0,40}\d{4}년(\s*\d{1,2}월)?\.")
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
 
 
@@ -103,7 +106,7 @@ def layout(seed: str) -> list[Paragraph]:
     merged = []  # a blank line inside a sentence (a page break of the print) does not end the paragraph
     for lines in blocks:
         last = merged[-1][-1].rstrip() if merged else ""
-        if _runs_on(last):
+        if _runs_on(last) and not _CAPTION.match(lines[0].strip()):
             merged[-1] = merged[-1] + lines
         else:
             merged.append(list(lines))

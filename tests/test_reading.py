@@ -130,6 +130,10 @@ def test_layout_joins_hard_wrapped_lines_and_keeps_paragraphs():
     assert len(reading.layout(cut)) == 1
     cited = "훈련된 압도적인 다수가 있었다.”(트로츠키, 러시아 혁명사)\n\n러시아 부르주아지 정부 전복에서"
     assert len(reading.layout(cited)) == 2
+    caption = (
+        "볼셰비키당은 내전 동안 집권당으로서 상명하복\n\n혁명 러시아 수도의 거리 풍경. 1918년. 10월 혁명으로"
+    )
+    assert len(reading.layout(caption)) == 2  # a picture caption set inside the sentence stands apart
     # a short title keeps its lines; a list item starts on its own line
     assert reading.layout("제목 하나\n부제\n")[0].text == "제목 하나\n부제"
 

@@ -24,6 +24,8 @@ KEYS = [
     state.DECK,
     state.SLIDE,
     state.PRESENT,
+    state.ROW,
+    state.MARKS,
     "zzz",
     "",
     "__proto__",
@@ -48,6 +50,9 @@ VALUES = st.one_of(
             "🚩",
             "a" * 5000,
             "figure:nope,timeline:1917",
+            "FH010",
+            "X001",
+            "event,excluded,nope",
         ]
     ),
     st.integers(min_value=-(10**12), max_value=10**12).map(str),
@@ -61,6 +66,7 @@ PAGES = [
     "pages/people.py",
     "pages/sources.py",
     "pages/overview.py",
+    "pages/read.py",
 ]
 
 
