@@ -87,7 +87,7 @@ view = view.assign(  # each row's passage on the Read page (a derived figure has
 config["read"] = st.column_config.LinkColumn(
     t("read_in_context", lang), display_text=t("read_in_context", lang)
 )
-first.insert(1, "read")
+first.insert(0, "read")  # first, so the link sits at the left of every row
 view = view[first + [c for c in view.columns if c not in first]]
 
 # 3. Table, 4. download of the same rows.
