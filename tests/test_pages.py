@@ -368,3 +368,11 @@ def test_read_in_context_links_on_figures_timeline_sources_and_explorer():
     assert list(frame["read"][:2]) == [
         f"read?src={s}&row={i}" for s, i in zip(frame.source_id[:2], frame.event_id[:2])
     ]
+
+
+def test_read_draws_only_the_kinds_chosen_in_the_url():
+    at = run("pages/read.py", src="history", marks="figure,excluded")
+    body = at.get("html")[0].proto.body
+    assert ".rd .m-event{text-decoration:none" in body and ".rd .t-person{display:none}" in body
+    assert ".rd .m-figure{text-decoration:none" not in body
+    assert at.session_state[state.MARKS] == ["figure", "excluded"]

@@ -223,3 +223,10 @@ def test_markup_in_a_seed_or_a_quote_stays_text(dataset, lang):
     assert "\u202eevil\u202c" in markup  # the character kept, its paragraph isolated by CSS
     assert normalize(shown_text(markup)) == normalize(data.seeds["history"])
     assert reading.scroll_script('x"</script><script>alert(1)').count("<script>") == 1
+
+
+def test_a_row_id_names_one_mark_in_its_text(docs):
+    for doc in docs.values():
+        ids = [m.row_id for m in doc.marks]
+        assert len(ids) == len(set(ids))  # `row=` in the URL and the highlight need one mark per id
+        assert len({reading.safe_id(i) for i in ids}) == len(ids)
