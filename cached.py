@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from revolution import filters, mentions, panels, slides, summary, views
+from revolution import filters, mentions, panels, reading, slides, summary, views
 from revolution.load import Dataset
 
 BY_VERSION = {Dataset: lambda data: data.version}
@@ -85,3 +85,9 @@ def mention_counts(data: Dataset, table: str):
 @_cached(max_entries=128)
 def slide(data: Dataset, key: str, lang: str, names: dict):
     return slides.build(data, key, lang, names)
+
+
+@_cached(max_entries=16)
+def document(data: Dataset, source_id: str, lang: str):
+    """One text as an annotated document (the Read page)."""
+    return reading.build(data, source_id, lang)

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from revolution import format as fmt
-from revolution import images, paths, publish, state
+from revolution import images, paths, publish, reading, state
 from revolution.errors import DataError
 from revolution.i18n import t
 from revolution.load import Dataset, load_dataset
@@ -283,6 +283,8 @@ def telling(row: dict, notes, lang: str, source: str) -> None:
     st.markdown(f"**{escape_md(row[f'title_{lang}'])}** · {escape_md(source)}")
     st.caption(escape_md(fmt.calendar_line(row, lang)))
     quote_block(row["quote"], source)
+    here = reading.read_link(row["source_id"], row["event_id"], lang)
+    st.markdown(f":material/menu_book: [{t('read_in_context', lang)}]({here})")
     if isinstance(row.get("notes"), str) and row["notes"]:
         st.caption(escape_md(row["notes"]))
     for note in notes[notes.target_id == row["event_id"]].to_dict("records"):

@@ -20,7 +20,16 @@ FLOORS = {
         "st.plotly_chart(px.bar(x=['a', 'b'], y=[1, 2]), theme=None)\n"
     ),
 }
-PAGES = {"overview": 0, "figures": 9, "timeline": 1, "sources": 1, "people": 3, "explorer": 0, "slides": 4}
+PAGES = {
+    "overview": 0,
+    "figures": 9,
+    "timeline": 1,
+    "sources": 1,
+    "people": 3,
+    "explorer": 0,
+    "slides": 4,
+    "read": 0,
+}
 
 
 def median_rerun(at: AppTest, touch=None) -> float:
@@ -83,6 +92,13 @@ def main() -> None:
         at, lambda a: a.text_input(key="q").set_value(words.append(words.pop(0)) or words[0])
     )
     print(f"  interaction explorer search        {value * 1000:8.1f} ms  (target ≤ 100 ms)")
+    at.switch_page("pages/read.py").run()
+    value = median_rerun(at, lambda a: a.button[1].click())
+    print(f"  interaction read next mark         {value * 1000:8.1f} ms  (target ≤ 100 ms)")
+    value = median_rerun(
+        at, lambda a: a.text_input(key="q").set_value(words.append(words.pop(0)) or words[0])
+    )
+    print(f"  interaction read search            {value * 1000:8.1f} ms  (target ≤ 100 ms)")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from revolution import categories, export, filters, limits, paths, publish, state
+from revolution import categories, export, filters, limits, paths, publish, reading, state
 from revolution import format as fmt
 from revolution.i18n import category, t
 from revolution.table import records
@@ -63,6 +63,17 @@ else:
         "start_gregorian": st.column_config.TextColumn(t("new_style", lang)),
     }
     first = ["event_id", "date_text", f"title_{lang}", "quote", "source_id", "category", "start_gregorian"]
+id_col = first[0]
+view = view.assign(  # each row's passage on the Read page (a derived figure has no single passage)
+    read=[
+        reading.read_link(s, i, lang) if isinstance(s, str) else None
+        for s, i in zip(view.source_id, view[id_col])
+    ]
+)
+config["read"] = st.column_config.LinkColumn(
+    t("read_in_context", lang), display_text=t("read_in_context", lang)
+)
+first.insert(0, "read")  # first, so the link sits at the left of every row
 view = view[first + [c for c in view.columns if c not in first]]
 
 # 3. Table, 4. download of the same rows.

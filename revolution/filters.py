@@ -37,8 +37,8 @@ def _matches(frame: pd.DataFrame, columns: list[str], text: str) -> pd.Series:
     return hit
 
 
-EVENT_TEXT = ["title_ko", "title_en", "quote", "date_text", "notes", "event_key"]
-FIGURE_TEXT = ["measure_ko", "measure_en", "quote", "notes", "group"]
+EVENT_TEXT = ["event_id", "title_ko", "title_en", "quote", "date_text", "notes", "event_key"]
+FIGURE_TEXT = ["figure_id", "measure_ko", "measure_en", "quote", "notes", "group"]
 
 
 def events(data: Dataset, f: EventFilter) -> pd.DataFrame:

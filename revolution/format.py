@@ -102,12 +102,20 @@ def literal(text: str) -> str:
     return out.replace("\n", " ")
 
 
-def calendar_line(row: dict, lang: str) -> str:
-    """An event's date as the text writes it, in which calendar and how we know, and its New Style days:
-    'Date as written: 10월 25일 (Old Style (Julian) — as the text says) · New Style: 1917-11-07'."""
+def calendar_name(row: dict, lang: str) -> str:
+    """Which calendar an event's date is in, and how we know: 'Old Style (Julian) — as the text says'."""
     cal = t(f"calendar_{row['calendar']}", lang)
     if row["calendar_basis"] in calendar.BASES and row["calendar_basis"] != "none":
         cal += " — " + t(f"basis_{row['calendar_basis']}", lang)
+    return cal
+
+
+def calendar_line(row: dict, lang: str) -> str:
+    """An event's date as the text writes it, in which calendar and how we know, and its New Style days:
+    'Date as written: 10월 25일 (Old Style (Julian) — as the text says) · New Style: 1917-11-07'."""
     lo, hi = row["start_gregorian"], row["end_gregorian"]
     span = lo if lo == hi else f"{lo} – {hi}"
-    return f"{t('date_as_written', lang)}: {row['date_text']} ({cal}) · {t('new_style', lang)}: {span}"
+    return (
+        f"{t('date_as_written', lang)}: {row['date_text']} ({calendar_name(row, lang)}) · "
+        f"{t('new_style', lang)}: {span}"
+    )

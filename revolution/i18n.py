@@ -311,6 +311,60 @@ STRINGS: dict[str, dict[str, str]] = {
     "download_csv": {"ko": "걸러낸 {n}행 CSV 내려받기", "en": "Download the {n} filtered rows (CSV)"},
     "n_rows": {"ko": "{n}행", "en": "{n} rows"},
     "groups": {"ko": "차트 그룹", "en": "Chart groups"},
+    "page_read": {"ko": "원문 읽기", "en": "Read the texts"},
+    "read_intro": {
+        "ko": "두 텍스트를 그대로 읽습니다. 대시보드의 모든 수치·사건·인물·장소·주석이 "
+        "나온 자리에 표시가 있고, 표시 끝의 작은 꼬리표에 마우스를 올리거나 선택하면 "
+        "그 행을 대시보드가 읽는 대로 보여 줍니다. "
+        "완전성 원장이 데이터에서 뺀 수는 흐리게, 뺀 까닭과 함께 보입니다.",
+        "en": "The two texts as written. Every figure, event, person, place and note of the dashboard "
+        "is marked where it stands; hover or select the small tag after a mark to see the row as "
+        "the dashboard reads "
+        "it. Numbers the completeness ledger set aside are shown muted, with the reason.",
+    },
+    "read_in_context": {"ko": "문맥에서 읽기", "en": "Read in context"},
+    "read_text": {"ko": "텍스트", "en": "Text"},
+    "read_kinds": {"ko": "표시할 것", "en": "Mark"},
+    "read_search": {"ko": "본문에서 찾기", "en": "Search the text"},
+    "read_prev": {"ko": "이전 표시", "en": "Previous mark"},
+    "read_next": {"ko": "다음 표시", "en": "Next mark"},
+    "read_counts": {
+        "ko": "표시 {marks}개 (수치 {figure}, 사건 {event}, 인물 {person}, 장소 {place}, 주석 {note}) · "
+        "데이터에서 뺀 수 {excluded}개",
+        "en": "{marks} marks ({figure} figures, {event} events, {person} people, {place} places, "
+        "{note} notes) · {excluded} numbers set aside",
+    },
+    "read_hits": {"ko": "‘{q}’: {n}곳", "en": "‘{q}’: {n} places"},
+    "read_selected": {"ko": "선택한 행", "en": "Selected row"},
+    "read_none_selected": {
+        "ko": "표시를 누르면 그 행이 여기에 보입니다.",
+        "en": "Select a mark to see its row here.",
+    },
+    "read_period": {"ko": "기간", "en": "Period"},
+    "read_mentions": {"ko": "이 텍스트에서 {n}번 나옴", "en": "named {n} times in this text"},
+    "read_note_target": {"ko": "주석이 다루는 행", "en": "The row it is about"},
+    "read_density": {"ko": "본문을 따라 표시가 몰린 정도", "en": "Where the marks are dense along the text"},
+    "read_density_bin": {"ko": "표시 {n}개", "en": "{n} marks"},
+    "read_gloss_note": {
+        "ko": "영어 화면에서는 표시된 문장 옆에 영어 풀이가 나옵니다.",
+        "en": "Beside each marked sentence, its English gloss where the data has one.",
+    },
+    "read_unknown_row": {
+        "ko": "링크의 행({row})은 이 텍스트에 없습니다.",
+        "en": "The row in the link ({row}) is not in this text.",
+    },
+    "kind_figure": {"ko": "수치", "en": "Figure"},
+    "kind_event": {"ko": "사건", "en": "Event"},
+    "kind_person": {"ko": "인물", "en": "Person"},
+    "kind_place": {"ko": "장소", "en": "Place"},
+    "kind_note": {"ko": "출처 비판 주석", "en": "Source note"},
+    "kind_excluded": {"ko": "데이터에서 뺀 수", "en": "Not data"},
+    "tag_figure": {"ko": "수", "en": "F"},
+    "tag_event": {"ko": "사", "en": "E"},
+    "tag_person": {"ko": "인", "en": "P"},
+    "tag_place": {"ko": "곳", "en": "L"},
+    "tag_note": {"ko": "주", "en": "N"},
+    "tag_excluded": {"ko": "외", "en": "×"},
 }
 
 

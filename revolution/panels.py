@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import charts, filters, limits, references
+from . import charts, filters, limits, reading, references
 from . import format as fmt
 from .i18n import t
 from .load import Dataset
@@ -58,7 +58,11 @@ def panel(
             captions.append(f"{fmt.pick(r, 'measure', lang)}: " + t("derived_how", lang, how=r["derivation"]))
         else:
             source = names.get(r["source_id"]) if pd.notna(r["source_id"]) else t("derived", lang)
-            captions.append(t("chart_caption", lang, source=source, quote=fmt.literal(r["quote"])))
+            here = reading.read_link(r["source_id"], r["figure_id"], lang)
+            captions.append(
+                t("chart_caption", lang, source=source, quote=fmt.literal(r["quote"]))
+                + f" · [{t('read_in_context', lang)}]({here})"
+            )
     table = pd.DataFrame(
         {
             t("value", lang): [fmt.stated(r, lang) for r in rows.to_dict("records")],

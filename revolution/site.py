@@ -21,6 +21,7 @@ PAGES: tuple[Page, ...] = (
     Page("pages/sources.py", "page_sources", "sources", ":material/compare:"),
     Page("pages/people.py", "page_people", "people", ":material/groups:"),
     Page("pages/explorer.py", "page_explorer", "explorer", ":material/table:"),
+    Page("pages/read.py", "page_read", "read", ":material/menu_book:"),
     Page("pages/slides.py", "page_slides", "slides", ":material/slideshow:"),
 )
 

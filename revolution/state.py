@@ -28,6 +28,8 @@ REFERENCES = "ref"
 DECK = "deck"
 SLIDE = "slide"
 PRESENT = "present"
+ROW = "row"  # the Read page: the row whose passage is opened, highlighted and scrolled into view
+MARKS = "marks"  # the Read page: which kinds of marks are drawn
 
 LANGS = ("ko", "en")
 COLOR_MODES = ("category", "source")

@@ -13,7 +13,7 @@ pytestmark = [
     pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed"),
 ]
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
-PAGES = ["overview", "figures", "timeline", "sources", "people", "explorer", "slides"]
+PAGES = ["overview", "figures", "timeline", "sources", "people", "explorer", "slides", "read"]
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,8 @@ def test_page_loads_with_charts_and_no_exception(server, context, name, lang):
             "overview",
             "explorer",
             "slides",
-        ):  # cards, tables and collapsed previews, no open chart
+            "read",
+        ):  # cards, tables, collapsed previews and the texts: no open chart
             assert charts_drawn(page) >= 1
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{name}_{lang}.png"), full_page=True)

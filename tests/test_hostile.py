@@ -2,6 +2,7 @@
 message."""
 
 import csv
+import hashlib
 import shutil
 
 import pytest
@@ -46,7 +47,14 @@ def hostile_copy(tmp_path):
 def test_markup_in_the_data_is_shown_as_text_and_never_runs(tmp_path, context):
     env = {"REVOLUTION_DATA_DIR": str(hostile_copy(tmp_path)), "REVOLUTION_SEEDS_DIR": str(SEEDS)}
     with streamlit_server(env=env) as base:
-        for path in ("/timeline?event=EH001", "/figures", "/explorer?table=events", "/sources", "/overview"):
+        for path in (
+            "/timeline?event=EH001",
+            "/figures",
+            "/explorer?table=events",
+            "/sources",
+            "/overview",
+            "/read?row=EH001",
+        ):
             page = context.new_page()
             dialogs = []
             page.on("dialog", lambda d, seen=dialogs: (seen.append(d.message), d.dismiss()))
@@ -83,4 +91,48 @@ def test_a_broken_file_shows_one_clear_message_and_no_traceback(tmp_path, contex
         assert expect in text and "row 4" in text and line in text
         assert page.locator('[data-testid="stException"]').count() == 0
         assert "Traceback" not in page.locator("body").inner_text()
+        page.close()
+
+
+def test_markup_in_a_seed_and_a_quote_is_inert_on_the_read_page(tmp_path, context):
+    """The Read page shows the seed itself: markup added to a seed (checksum updated) and quoted by a note
+    is shown as text; no script runs, no image loads, no javascript: link appears."""
+    payload = (
+        "<script>window.__pwned=1;alert('xss')</script> "
+        '<img src=x onerror="window.__pwned=1;alert(1)"> '
+        '<a href="javascript:window.__pwned=1">click</a> \u202eevil\u202c'
+    )
+    seeds, data = tmp_path / "seeds", tmp_path / "data"
+    shutil.copytree(SEEDS, seeds)
+    shutil.copytree(DATA, data)
+    path = seeds / "history_ryu.txt"
+    path.write_bytes(path.read_bytes() + ("\n\n" + payload + "\n").encode("utf-8"))
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    for name, change in (
+        ("sources.csv", lambda r: r.update(sha256=digest) if r["source_id"] == "history" else None),
+        (
+            "notes.csv",
+            lambda r: r.update(quote=payload, issue_ko=payload) if r["note_id"] == "N001" else None,
+        ),
+    ):
+        rows = list(csv.DictReader((data / name).open(encoding="utf-8")))
+        for r in rows:
+            change(r)
+        with (data / name).open("w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+            w.writeheader()
+            w.writerows(rows)
+    env = {"REVOLUTION_DATA_DIR": str(data), "REVOLUTION_SEEDS_DIR": str(seeds)}
+    with streamlit_server(env=env) as base:
+        page = context.new_page()
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(f"{base}/read?src=history&row=N001")
+        wait_for_app(page)
+        page.wait_for_timeout(1500)
+        assert dialogs == [] and page.evaluate("() => window.__pwned === undefined")
+        assert page.locator("main img[src='x']").count() == 0
+        assert page.locator(".rd a[href^='javascript']").count() == 0
+        assert "<script>window.__pwned=1" in page.locator(".rd").inner_text()
+        assert page.locator('[data-testid="stException"]').count() == 0
         page.close()

@@ -38,6 +38,7 @@ def test_every_page_runs_in_both_languages_and_titles_itself(page, lang):
         "people": "page_people",
         "explorer": "page_explorer",
         "slides": "page_slides",
+        "read": "page_read",
     }
     assert at.title[0].value == t(key[page.split("/")[1][:-3]], lang)
 
@@ -185,7 +186,7 @@ def test_hostile_parameters_fall_back_without_exception(page):
         "cal": "written",
         "event": filters.shared_keys(events)[0] if name == "sources" else "",
         "table": "figures",
-        "src": [],
+        "src": "history" if name == "read" else [],  # the Read page shows one text, the first by default
         "color": "category",
         "group": [] if name == "explorer" else "all",
         "person": "" if name == "people" else [],
@@ -332,3 +333,61 @@ def test_a_filtered_timeline_range_goes_to_the_slides(dataset):
     )
     slides_at = run("pages/slides.py", deck="timeline:1914-1924,figure:nope,timeline:2000-1900")
     assert [e.label for e in slides_at.expander] == ["1. " + t("page_timeline", "ko") + ": 1914-1924"]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_read_opens_at_the_row_in_the_link_and_shows_it_as_the_dashboard_reads_it(dataset, lang):
+    at = run("pages/read.py", lang=lang, src="history", row="FH010")
+    body = at.get("html")[0].proto.body
+    assert 'class="s r-FH010"' in body and ".rd a.r-FH010{background" in body  # marked and highlighted
+    assert "25%" in at.sidebar.markdown[0].value and t("kind_figure", lang) in at.sidebar.markdown[0].value
+    stated = {"ko": "25% 미만", "en": "under 25%"}[lang]
+    assert stated in body
+    counts = {k: 0 for k in ("figure", "event", "person", "place", "note", "excluded")}
+    from revolution import reading
+
+    for m in reading.marks(dataset, "history"):
+        counts[m.kind] += 1
+    caption = t("read_counts", lang, marks=sum(counts.values()) - counts["excluded"], **counts)
+    assert caption in captions(at)
+
+
+def test_read_next_mark_moves_the_row_and_the_url():
+    at = run("pages/read.py", src="manifesto", row="EM005", marks="event")
+    at.button[1].click().run()
+    from revolution import reading
+
+    doc_marks = [m.row_id for m in reading.marks(at_dataset(), "manifesto") if m.kind == "event"]
+    want = doc_marks[doc_marks.index("EM005") + 1]
+    assert at.session_state[state.ROW] == want and at.query_params[state.ROW] in (want, [want])
+
+
+def at_dataset():
+    from revolution.load import load_dataset
+
+    return load_dataset()
+
+
+def test_read_says_when_the_row_in_the_link_is_not_in_the_text():
+    at = run("pages/read.py", lang="en", src="manifesto", row="FH010")
+    assert any("FH010" in i.value for i in at.info)
+
+
+def test_read_in_context_links_on_figures_timeline_sources_and_explorer():
+    figs = run("pages/figures.py", lang="en", group="constituent_assembly")
+    assert any("[Read in context](read?src=history&row=FH010&lang=en)" in c for c in captions(figs))
+    tl = run("pages/timeline.py", event="EH001")
+    assert any("(read?src=history&row=EH001)" in m.value for m in tl.markdown)
+    ex = run("pages/explorer.py", table="events")
+    frame = ex.dataframe[0].value
+    assert list(frame["read"][:2]) == [
+        f"read?src={s}&row={i}" for s, i in zip(frame.source_id[:2], frame.event_id[:2])
+    ]
+
+
+def test_read_draws_only_the_kinds_chosen_in_the_url():
+    at = run("pages/read.py", src="history", marks="figure,excluded")
+    body = at.get("html")[0].proto.body
+    assert ".rd .m-event{text-decoration:none" in body and ".rd .t-person{display:none}" in body
+    assert ".rd .m-figure{text-decoration:none" not in body
+    assert at.session_state[state.MARKS] == ["figure", "excluded"]

@@ -26,6 +26,8 @@ KEYS = [
     state.DECK,
     state.SLIDE,
     state.PRESENT,
+    state.ROW,
+    state.MARKS,
     "zzz",
     "",
     "__proto__",
@@ -50,6 +52,9 @@ VALUES = st.one_of(
             "🚩",
             "a" * 5000,
             "figure:nope,timeline:1917",
+            "FH010",
+            "X001",
+            "event,excluded,nope",
         ]
     ),
     st.integers(min_value=-(10**12), max_value=10**12).map(str),
