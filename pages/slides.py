@@ -21,6 +21,8 @@ present = st.session_state[state.PRESENT]
 if not present:
     st.title(t("page_slides", lang))
     st.caption(t("slides_intro", lang))
+    if slides.over_cap(ui.query().get(state.DECK)):
+        st.info(t("deck_cap", lang, n=slides.MAX_CUSTOM), icon=":material/info:")
     st.multiselect(
         t("choose_slides", lang),
         list(dict.fromkeys(keys + st.session_state[state.DECK])),
@@ -50,7 +52,7 @@ if present and items:
     ui.chart(
         slides.for_presentation(item.figure),
         key="present_chart",
-        alt=item.title,
+        alt=item.alt,
         filename=item.key.replace(":", "_"),
         maddison=item.maddison,
     )
@@ -70,7 +72,7 @@ elif items:
             ui.chart(
                 item.figure,
                 key=f"slide_{n}",
-                alt=item.title,
+                alt=item.alt,
                 filename=item.key.replace(":", "_"),
                 maddison=item.maddison,
             )

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from revolution import filters, state, summary
+from revolution import describe, filters, state, summary
 from revolution.i18n import t
 
 lang, data = ui.start()
@@ -19,12 +19,13 @@ st.caption(t("sources_intro", lang))
 
 # 2–3. Coverage per decade and source.
 fig = ui.memo(summary.coverage_figure, data, lang, names)
-ui.chart(fig, key="coverage_chart", alt=t("coverage", lang), filename=f"coverage_{lang}")
+alt = describe.coverage(data.events, names, lang)
+ui.chart(fig, key="coverage_chart", alt=alt, filename=f"coverage_{lang}")
 with st.expander(t("rows_behind", lang)):
     st.dataframe(ui.memo(summary.per_decade, data, names), width="stretch")
 
 # 4. Side by side: the two sentences of one shared event.
-st.subheader(t("side_by_side", lang) + f" ({len(shared)})")
+st.header(t("side_by_side", lang) + f" ({len(shared)})")
 if shared:
     key = st.selectbox(
         t("select_event", lang),

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from revolution import charts, filters, limits, state, summary
+from revolution import charts, describe, filters, limits, state, summary
 from revolution.i18n import category, t
 
 lang, data = ui.start()
@@ -98,7 +98,8 @@ def timeline_figure(_data, stamp: int, chosen: tuple, lang: str, mode: str, colo
         shown, _data.eras, lang, mode, color, ui.source_names(_data, lang), years=chosen[0]
     )
     listed = list(shown.sort_values("start_gregorian").event_id[: limits.CHOICES])
-    return fig, _data.events.index.get_indexer(shown.index), listed, shown.event_key.nunique()
+    alt = describe.timeline(shown, chosen[0], len(_data.events), lang)
+    return fig, _data.events.index.get_indexer(shown.index), listed, shown.event_key.nunique(), alt
 
 
 # 2. Data.
@@ -112,7 +113,7 @@ chosen = filters.EventFilter(
 )
 mode = st.session_state[state.CALENDAR] or "written"
 key = (chosen.years, chosen.categories, chosen.sources, chosen.people, chosen.places, chosen.text)
-fig, rows, listed, n_keys = timeline_figure(
+fig, rows, listed, n_keys, alt = timeline_figure(
     data, id(data), key, lang, mode, st.session_state[state.COLOR_BY] or "category"
 )
 st.caption(t("n_shown", lang, n=f"{len(rows):,}", total=f"{len(ev_all):,}"))
@@ -123,7 +124,7 @@ if n_keys > limits.TIMELINE_ROWS:
 ui.chart(
     fig,
     key="timeline_chart",
-    alt=t("n_shown", lang, n=len(rows), total=len(ev_all)),
+    alt=alt,
     filename=f"timeline_{years[0]}_{years[1]}_{lang}",
     select=pick_event,
 )
@@ -152,7 +153,7 @@ if len(rows) > len(listed):
 ui.sync(params)
 if event_id:
     key = ev_all.loc[ev_all.event_id == event_id, "event_key"].iloc[0]
-    st.subheader(t("tellings", lang))
+    st.header(t("tellings", lang))
     told = filters.tellings(data, key)
     for col, row in zip(st.columns(len(told)), told.to_dict("records")):
         with col.container(border=True):
