@@ -11,6 +11,7 @@ st.set_page_config(page_title="Russian Revolution · 러시아 혁명", page_ico
 lang = ui.language_switch(
     t("language", "ko") + " / " + t("language", "en"), lambda code: t("lang_name", code)
 )
+ui.accessibility(lang)
 
 PAGES = [  # (file, title key, url path, icon)
     ("pages/overview.py", "page_overview", "overview", ":material/home:"),
