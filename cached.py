@@ -1,11 +1,8 @@
 """Every cached computation of the dashboard, one named wrapper each, keyed by its arguments.
 
 The dataset is hashed by its version (a digest of its files), never by where it sits in memory;
-everything else
-by value. `st.cache_data` hands each caller its own copy, so nothing a page does to a result can change
-what
-the next session gets.
-"""
+everything else by value. `st.cache_data` hands each caller its own copy, so nothing a page does to a
+result can change what the next session gets."""
 
 from __future__ import annotations
 

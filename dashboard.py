@@ -12,6 +12,7 @@ st.set_page_config(page_title="Russian Revolution · 러시아 혁명", page_ico
 lang = ui.language_switch(
     t("language", "ko") + " / " + t("language", "en"), lambda code: t("lang_name", code)
 )
+ui.accessibility(lang)
 page = st.navigation(
     [
         st.Page(p.file, title=t(p.title_key, lang), url_path=p.url_path, icon=p.icon, default=(n == 0))

@@ -1,9 +1,9 @@
 """Streamlit glue shared by the pages: the dataset, the language, widgets bound to the URL, and charts
-with
-their sources. Cached computations live in `cached.py`."""
+with their sources. Cached computations live in `cached.py`."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -66,14 +66,12 @@ def start() -> tuple[str, Dataset]:
 def leave_legacy_pages_mode() -> None:
     """Until some session has called st.navigation, Streamlit treats a folder named pages/ as a legacy
     multipage app: a deep link runs the page alone (no navigation, no language switch) and the entry
-    script
-    runs as one of its pages (so its widgets lose their state on the next run). Switch that mode off for
-    the
-    process and rerun once, so that every run goes through dashboard.py and st.navigation.
+    script runs as one of its pages (so its widgets lose their state on the next run). Switch that
+    mode off for the process and rerun once, so that every run goes through dashboard.py and
+    st.navigation.
 
     This touches Streamlit's private `PagesManager.uses_pages_directory`; tests/test_pages.py fails
-    loudly if
-    an upgrade removes it."""
+    loudly if an upgrade removes it."""
     from streamlit.runtime.pages_manager import PagesManager
 
     if PagesManager.uses_pages_directory:
@@ -101,24 +99,38 @@ def language_switch(label: str, format_func) -> str:
     return lang
 
 
+# A keyboard focus one can see (WCAG 2.4.7): Streamlit draws no ring on sidebar links and only a faint
+# border change on inputs. The colour is the theme's primary colour (.streamlit/config.toml), 7:1 on white.
+FOCUS_STYLE = """<style>
+[data-testid="stSidebarNav"] a:focus-visible, [data-testid="stPageLink"] a:focus-visible,
+input:focus-visible, textarea:focus-visible, button:focus-visible, summary:focus-visible,
+[role="slider"]:focus-visible, [role="combobox"]:focus-visible, [role="tab"]:focus-visible
+{outline: 3px solid #005b8f !important; outline-offset: 2px !important; border-radius: 2px}
+</style>"""
+
+
+def accessibility(lang: str) -> None:
+    """The page's language on <html lang> (screen readers pick their voice by it; Streamlit leaves it at
+    "en"), and a visible keyboard focus. `lang` is one of state.LANGS, never text from a user."""
+    st.html(FOCUS_STYLE)
+    code = json.dumps(lang if lang in state.LANGS else state.LANG_PARAM.default)
+    st.sidebar.html(f"<script>document.documentElement.lang = {code};</script>", unsafe_allow_javascript=True)
+
+
 def query() -> dict:
     """The URL's parameters, each key with all its values (a repeated key keeps them all)."""
     return {k: st.query_params.get_all(k) for k in st.query_params.keys()}
 
 
-# --- widgets bound to the URL
-# ---------------------------------------------------------------------------------
+# --- widgets bound to the URL -----------------------------------------------------------------------
 
 
 def _restore(param: state.Param) -> None:
     """Seed the widget's state from the URL the first time the page shows it (a value the URL holds but
-    the
-    page cannot read is noted, to be said once); after that, set it again by value. A choice widget's
-    value
-    travels between browser and server as its label, and labels change with the language: unpinned, a
-    switch
-    would turn the chosen value into the other language's label (an unknown option, and junk in the
-    URL)."""
+    the page cannot read is noted, to be said once); after that, set it again by value. A choice
+    widget's value travels between browser and server as its label, and labels change with the
+    language: unpinned, a switch would turn the chosen value into the other language's label (an
+    unknown option, and junk in the URL)."""
     if param.key in st.session_state:
         st.session_state[param.key] = param.valid(st.session_state[param.key])
         return
@@ -143,9 +155,9 @@ def _write(param: state.Param, value) -> None:
 
 def bind(widget, key: str, parse, default):
     """`widget` (e.g. `st.multiselect`, `col.selectbox`) bound to the URL parameter `key`: restored from
-    the
-    link, written back after every change, defaults left out. Call the result as you would the widget:
-    `ui.bind(st.multiselect, state.SOURCES, state.choices(ids), [])(label, ids, format_func=...)`."""
+    the link, written back after every change, defaults left out. Call the result as you would the
+    widget: `ui.bind(st.multiselect, state.SOURCES, state.choices(ids), [])(label, ids,
+    format_func=...)`."""
     param = state.Param(key, parse, default)
 
     def draw(*args, **kwargs):
@@ -197,14 +209,12 @@ def dropped_note(lang: str) -> None:
         st.toast(t("dropped_params", lang, keys=", ".join(sorted(dropped))), icon=":material/info:")
 
 
-# --- charts and their sources
-# ---------------------------------------------------------------------------------
+# --- charts and their sources ------------------------------------------------------------------------
 
 
 def chart(fig, *, key: str, alt: str, filename: str, lang: str, citation: str, select=False):
     """A Plotly chart as it will be exported (our template, not Streamlit's), with alt text, slide-size
-    PNG
-    from the modebar, and server-rendered PNG/SVG downloads that carry `citation`."""
+    PNG from the modebar, and server-rendered PNG/SVG downloads that carry `citation`."""
     config = {
         **CHART_CONFIG,
         "toImageButtonOptions": {**CHART_CONFIG["toImageButtonOptions"], "filename": filename},

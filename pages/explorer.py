@@ -81,7 +81,7 @@ st.caption(t("n_rows", lang, n=f"{len(rows):,}"))
 if cut:
     st.caption(t("first_rows", lang, shown=f"{limits.TABLE_ROWS:,}", total=f"{len(rows):,}"))
 st.dataframe(view, hide_index=True, width="stretch", column_config=config, height=520)
-st.subheader(t("data_downloads", lang))
+st.header(t("data_downloads", lang))
 a, b, c, d = st.columns(4)
 a.download_button(
     t("download_csv", lang, n=len(rows)),

@@ -13,7 +13,7 @@ st.title(t("app_title", lang))
 st.write(t("overview_intro", lang))
 
 # 1. Headline figures: one card per headline number in figures.csv, each with its sentence a click away.
-st.subheader(t("headline", lang))
+st.header(t("headline", lang))
 cards = cached.headline_cards(data, lang)
 for col, card in zip(st.columns(max(1, len(cards))), cards):
     with col.container(border=True):
@@ -24,7 +24,7 @@ for col, card in zip(st.columns(max(1, len(cards))), cards):
                 ui.quote_block(q["quote"], names[q["source_id"]])
 
 # How sure is each headline number? The text's claim beside what other sources give, and why they differ.
-st.subheader(t("how_sure", lang))
+st.header(t("how_sure", lang))
 st.dataframe(
     cached.how_sure(data, lang),
     hide_index=True,
@@ -34,7 +34,7 @@ st.dataframe(
 st.caption(t("refs_caption_overview", lang))
 
 # 2. What the dashboard holds.
-st.subheader(t("what_is_here", lang))
+st.header(t("what_is_here", lang))
 n = cached.counts(data, lang, names)
 a, b, c, d = st.columns(4)
 a.metric(t("n_figures", lang), n["figures"])
@@ -46,5 +46,5 @@ for col, table in zip(st.columns(3), ("by_source", "by_category", "by_era")):
     col.dataframe(n[table], hide_index=True, width="stretch")
 
 # 3. How to read qualifiers, derived values and calendars.
-st.subheader(t("how_to_read", lang))
+st.header(t("how_to_read", lang))
 st.markdown(t("how_to_read_body", lang))

@@ -5,7 +5,7 @@ import streamlit as st
 
 import cached
 import ui
-from revolution import charts, state
+from revolution import charts, describe, state
 from revolution.i18n import t
 
 lang, data = ui.start()
@@ -23,13 +23,18 @@ st.caption(t("people_intro", lang))
 cite = {"lang": lang, "citation": ui.cite(data, lang)}
 left, right = st.columns(2)
 with left:
-    fig = charts.mentions_chart(people_counts, person_names, lang, names, t("mentions_people", lang))
-    ui.chart(fig, key="people_chart", alt=t("mentions_people", lang), filename=f"people_{lang}", **cite)
+    title = t("mentions_people", lang)
+    fig = charts.mentions_chart(people_counts, person_names, lang, names, title)
+    alt = describe.mentions(people_counts, person_names, names, title, lang)
+    ui.chart(fig, key="people_chart", alt=alt, filename=f"people_{lang}", **cite)
 with right:
-    fig = charts.mentions_chart(place_counts, place_names, lang, names, t("mentions_places", lang))
-    ui.chart(fig, key="places_chart", alt=t("mentions_places", lang), filename=f"places_{lang}", **cite)
+    title = t("mentions_places", lang)
+    fig = charts.mentions_chart(place_counts, place_names, lang, names, title)
+    alt = describe.mentions(place_counts, place_names, names, title, lang)
+    ui.chart(fig, key="places_chart", alt=alt, filename=f"places_{lang}", **cite)
 fig = charts.places_chart(data.places, place_counts, lang)
-ui.chart(fig, key="map_chart", alt=t("map_title", lang), filename=f"map_{lang}", **cite)
+alt = describe.places_map(data.places, place_counts, lang)
+ui.chart(fig, key="map_chart", alt=alt, filename=f"map_{lang}", **cite)
 st.caption(t("map_note", lang))
 
 # 4. One person or place: linked events by era, the names a place bore, and the timeline filtered to it.

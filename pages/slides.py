@@ -19,6 +19,8 @@ deck = ui.url_value(*DECK)
 if not present:
     st.title(t("page_slides", lang))
     st.caption(t("slides_intro", lang))
+    if slides.over_cap(ui.query().get(state.DECK)):
+        st.info(t("deck_cap", lang, n=slides.MAX_CUSTOM), icon=":material/info:")
     deck = ui.bind(st.multiselect, *DECK)(
         t("choose_slides", lang),
         list(dict.fromkeys(keys + deck)),
@@ -47,7 +49,7 @@ if present and items:
     ui.chart(
         slides.for_presentation(item.figure),
         key="present_chart",
-        alt=item.title,
+        alt=item.alt,
         filename=item.key.replace(":", "_"),
         lang=lang,
         citation=ui.cite(data, lang, item.maddison),
@@ -68,7 +70,7 @@ elif items:
             ui.chart(
                 item.figure,
                 key=f"slide_{n}",
-                alt=item.title,
+                alt=item.alt,
                 filename=item.key.replace(":", "_"),
                 lang=lang,
                 citation=ui.cite(data, lang, item.maddison),

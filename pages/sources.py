@@ -4,7 +4,7 @@ import streamlit as st
 
 import cached
 import ui
-from revolution import filters, state
+from revolution import describe, filters, state
 from revolution.i18n import t
 
 lang, data = ui.start()
@@ -21,7 +21,7 @@ fig = cached.coverage_figure(data, lang, names)
 ui.chart(
     fig,
     key="coverage_chart",
-    alt=t("coverage", lang),
+    alt=describe.coverage(data.events, names, lang),
     filename=f"coverage_{lang}",
     lang=lang,
     citation=ui.cite(data, lang),
@@ -30,7 +30,7 @@ with st.expander(t("rows_behind", lang)):
     st.dataframe(cached.per_decade(data, names), width="stretch")
 
 # 4. Side by side: the two sentences of one shared event.
-st.subheader(t("side_by_side", lang) + f" ({len(shared)})")
+st.header(t("side_by_side", lang) + f" ({len(shared)})")
 if shared:
     key = ui.bind(st.selectbox, state.EVENT, state.choice(shared), shared[0])(
         t("select_event", lang),

@@ -128,7 +128,7 @@ if event_id:
     key = ev_all.loc[ev_all.event_id == event_id, "event_key"].iloc[0]
     if st.session_state.pop(OPEN, False):
         tellings_dialog(key)
-    st.subheader(t("tellings", lang))
+    st.header(t("tellings", lang))
     told = filters.tellings(data, key)
     for col, row in zip(st.columns(len(told)), told.to_dict("records")):
         with col.container(border=True):

@@ -351,7 +351,7 @@ def alt_text(rows: pd.DataFrame, group: dict, lang: str) -> str:
     return f"{_title(group, lang)}: {items}"
 
 
-# --- timeline -----------------------------------------------------------------------------------------
+# --- timeline ----------------------------------------------------------------------------------------
 
 LANE_PX = 30  # one row per event: room for a 13 px label and a 14 px mark
 LABEL_CHARS = {"ko": 20, "en": 32}  # a lane's label past this ends in '…'; the hover has it whole
@@ -708,8 +708,7 @@ def density_chart(
     return theme.apply(fig)
 
 
-# --- two sources, people and places
-# ----------------------------------------------------------------------------
+# --- two sources, people and places ------------------------------------------------------------------
 
 
 def coverage_chart(events: pd.DataFrame, lang: str, source_names: dict) -> go.Figure:

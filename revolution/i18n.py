@@ -365,6 +365,49 @@ STRINGS: dict[str, dict[str, str]] = {
     "tag_place": {"ko": "곳", "en": "L"},
     "tag_note": {"ko": "주", "en": "N"},
     "tag_excluded": {"ko": "외", "en": "×"},
+    # text alternatives of the charts (revolution.describe)
+    "alt_timeline": {
+        "ko": "연표 {lo}–{hi}년: 사건 {n}개 표시 (전체 {total}개), 가장 이른 날 {first}, "
+        "가장 늦은 날 {last}. 분류별 사건 수: {cats}.",
+        "en": "Timeline {lo}–{hi}: {n} of {total} events shown, the earliest on {first}, "
+        "the latest on {last}. Events per category: {cats}.",
+    },
+    "alt_timeline_empty": {
+        "ko": "연표 {lo}–{hi}년: 전체 사건 {total}개 가운데 조건에 맞는 사건이 없습니다.",
+        "en": "Timeline {lo}–{hi}: none of the {total} events matches.",
+    },
+    "alt_count": {"ko": "{name} {n}회", "en": "{name} {n} times"},
+    "alt_mentions": {
+        "ko": "{title}, 많이 언급된 순: {items}. 한 번 이상 언급된 이름 {n}개.",
+        "en": "{title}, the most mentioned first: {items}. {n} names are mentioned at least once.",
+    },
+    "alt_places": {
+        "ko": "{title}: 장소 {n}곳을 좌표에 그리고 언급 횟수만큼 크게 그렸습니다. 가장 큰 점: {items}.",
+        "en": "{title}: {n} places drawn at their coordinates, sized by mentions; the largest: {items}.",
+    },
+    "alt_in_decade": {"ko": "{decade} {n}개", "en": "the {decade}, {n}"},
+    "alt_coverage": {
+        "ko": "{title}: 사건이 있는 연대 {n}개, {first}부터 {last}까지. 사건이 가장 많은 연대는 {items}.",
+        "en": "{title}: {n} decades with events, from the {first} to the {last}; the most events: {items}.",
+    },
+    # slides: the cost any one link can ask for
+    "deck_cap": {
+        "ko": "이 링크에는 직접 고른 연표 기간이 {n}개보다 많아, 처음 {n}개만 슬라이드에 넣었습니다.",
+        "en": "This link asks for more than {n} custom timeline ranges; the deck keeps the first {n}.",
+    },
+}
+
+CATEGORY = {
+    "reign": {"ko": "재위", "en": "Reign"},
+    "revolution": {"ko": "혁명", "en": "Revolution"},
+    "politics": {"ko": "정치", "en": "Politics"},
+    "war": {"ko": "전쟁", "en": "War"},
+    "economy": {"ko": "경제", "en": "Economy"},
+    "society": {"ko": "사회", "en": "Society"},
+    "labour": {"ko": "노동", "en": "Labour"},
+    "repression": {"ko": "탄압", "en": "Repression"},
+    "international": {"ko": "국제", "en": "International"},
+    "ideas": {"ko": "사상", "en": "Ideas"},
 }
 
 

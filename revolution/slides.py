@@ -9,11 +9,15 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import charts, filters, limits, references, state
+from . import charts, describe, filters, limits, references, state
 from .i18n import t
 from .load import Dataset
 
 PRESENT_FONT = 22  # large type for the room
+# Custom timeline ranges one deck may hold. Presets and figure charts are shared by every user (cached once);
+# each custom range is a timeline built for that link alone. A link with 50 of them took 6 s of CPU and
+# evicted everyone's cached charts; three cover what a lecture compares.
+MAX_CUSTOM = 3
 
 
 @dataclass
@@ -24,6 +28,7 @@ class Item:
     quotes: str
     caption: str
     maddison: bool = False
+    alt: str = ""  # what the chart shows, in words (revolution.describe)
 
 
 def options(data: Dataset) -> list[str]:
@@ -38,13 +43,23 @@ def custom_timeline(name: str) -> tuple[int, int] | None:
     return (int(m[1]), int(m[2])) if m and int(m[1]) <= int(m[2]) else None
 
 
+def _custom(key: str) -> bool:
+    return key.startswith("timeline:") and custom_timeline(key.split(":", 1)[1]) is not None
+
+
 def valid(keys: list[str], data: Dataset) -> list[str]:
-    """The known keys among those given (a custom timeline range counts), in order, without repeats."""
+    """The known keys among those given, in order, without repeats; custom timeline ranges count, the first
+    MAX_CUSTOM of them."""
     known = set(options(data))
-    ok = [
-        k for k in keys if k in known or (k.startswith("timeline:") and custom_timeline(k.split(":", 1)[1]))
-    ]
-    return list(dict.fromkeys(ok))
+    ok = [k for k in dict.fromkeys(keys) if k in known or _custom(k)]
+    extra = [k for k in ok if _custom(k)][MAX_CUSTOM:]
+    return [k for k in ok if k not in extra]
+
+
+def over_cap(raw) -> bool:
+    """Whether a URL's deck asks for more custom timeline ranges than a deck may hold (some were left out)."""
+    keys = (state.first(raw) or "").split(",")[: state.MAX_ITEMS]
+    return len({k for k in keys if _custom(k)}) > MAX_CUSTOM
 
 
 def parse(raw, data: Dataset) -> list[str] | None:
@@ -76,7 +91,13 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
         fig = charts.group_chart(rows, group, lang, source_names, refs=refs, maddison=madd)
         quotes = _quotes(rows, source_names)
         return Item(
-            key, group[f"title_{lang}"], fig, quotes, _caption(rows, source_names, lang), madd is not None
+            key,
+            group[f"title_{lang}"],
+            fig,
+            quotes,
+            _caption(rows, source_names, lang),
+            madd is not None,
+            charts.alt_text(rows, group, lang),
         )
     lo, hi = filters.year_bounds(data.events)
     span = custom_timeline(name) or state.PRESETS.get(name) or (lo, hi)
@@ -91,6 +112,7 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
         fig,
         _quotes(events, source_names),
         t("n_shown", lang, n=len(events), total=len(data.events)),
+        alt=describe.timeline(events, years, len(data.events), lang),
     )
 
 

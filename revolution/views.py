@@ -1,7 +1,6 @@
 """What the Timeline page shows for one choice of filters, built together so the page builds it once per
-choice:
-the chart, the positions of the rows shown, the first events by date for the picker, and its text
-alternative."""
+choice: the chart, the positions of the rows shown, the first events by date for the picker, and its
+text alternative."""
 
 from __future__ import annotations
 
@@ -10,8 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from . import charts, filters, limits
-from .i18n import t
+from . import charts, describe, filters, limits
 from .load import Dataset
 
 
@@ -31,5 +29,5 @@ def timeline(
     fig = charts.timeline_chart(shown, data.eras, lang, mode, color, names, years=chosen.years)
     listed = tuple(shown.sort_values("start_gregorian").event_id[: limits.CHOICES])
     rows = data.events.index.get_indexer(shown.index)
-    alt = t("n_shown", lang, n=len(shown), total=len(data.events))
+    alt = describe.timeline(shown, chosen.years, len(data.events), lang)
     return TimelineView(fig, rows, listed, shown.event_key.nunique(), alt)

@@ -7,7 +7,7 @@ import pytest
 
 import ui
 from harness.apptest import captions, charts, decode, run
-from revolution import filters, site, state
+from revolution import filters, site, slides, state
 from revolution import format as fmt
 from revolution.i18n import t
 from revolution.load import load_dataset
@@ -391,3 +391,23 @@ def test_read_draws_only_the_kinds_chosen_in_the_url():
     assert ".rd .m-event{text-decoration:none" in body and ".rd .t-person{display:none}" in body
     assert ".rd .m-figure{text-decoration:none" not in body
     assert at.session_state[state.MARKS] == ["figure", "excluded"]
+
+
+def test_a_link_with_many_custom_ranges_keeps_the_first_few_and_says_so():
+    # each custom range is a timeline built for that link alone: one link must not ask for fifty
+    ranges = [f"timeline:{1900 + i}-{1930 + i}" for i in range(slides.MAX_CUSTOM + 2)]
+    at = run("pages/slides.py", deck=",".join(["figure:industrial_output", *ranges]))
+    assert len(at.expander) == 1 + slides.MAX_CUSTOM
+    assert [i.value for i in at.info] == [t("deck_cap", "ko", n=slides.MAX_CUSTOM)]
+    assert not run("pages/slides.py", deck=",".join(ranges[: slides.MAX_CUSTOM])).info
+
+
+def test_chart_text_alternatives_state_what_the_charts_show(dataset):
+    from revolution import mentions
+
+    totals = mentions.text_mentions(dataset, "people").groupby("person_id").mentions.sum()
+    top = dataset.people.set_index("person_id").loc[totals.idxmax(), "name_en"]
+    people = run("pages/people.py", lang="en").get("plotly_chart")
+    assert t("alt_count", "en", name=top, n=totals.max()) in people[0].proto.alt
+    timeline = run("pages/timeline.py", lang="en", **{"from": "1917", "to": "1921"}).get("plotly_chart")
+    assert timeline[0].proto.alt.startswith("Timeline 1917–1921:")
