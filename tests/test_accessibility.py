@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from .browser import streamlit_server, wait_for_app
+from harness.browser import streamlit_server, wait_for_app
 
 pytestmark = [
     pytest.mark.browser,
