@@ -235,9 +235,13 @@ def telling(row: dict, notes, lang: str, source: str) -> None:
         else f"{row['start_gregorian']} – {row['end_gregorian']}"
     )
     st.caption(
-        f"{t('date_as_written', lang)}: {escape_md(row['date_text'])} ({cal}) · "
+        f"{t('date_as_written', lang)}: {escape_md(fmt.written_date(row, lang))} ({cal}) · "
         f"{t('new_style', lang)}: {span}"
     )
+    if row.get("date_basis") == "context":
+        st.caption(f"{t('date_from_context', lang)}: “{escape_md(row['date_context'])}”")
+    elif row.get("date_basis") == "reference":
+        st.caption(f"{t('date_from_reference', lang)}: {escape_md(row['date_reference'])}")
     quote_block(row["quote"], source)
     if isinstance(row.get("notes"), str) and row["notes"]:
         st.caption(escape_md(row["notes"]))

@@ -4,6 +4,7 @@ import streamlit as st
 
 import ui
 from revolution import charts, filters, limits, state, summary
+from revolution import format as fmt
 from revolution.i18n import category, t
 
 lang, data = ui.start()
@@ -140,7 +141,9 @@ options = ["", *listed]
 if st.session_state[state.EVENT] not in options:
     options.append(st.session_state[state.EVENT])
 titles = ev_all[ev_all.event_id.isin(options)]
-titles = dict(zip(titles.event_id, titles[f"title_{lang}"] + " (" + titles.date_text + ")"))
+titles = {
+    r["event_id"]: f"{r[f'title_{lang}']} ({fmt.written_date(r, lang)})" for r in titles.to_dict("records")
+}
 event_id = st.selectbox(
     t("select_event", lang),
     options,

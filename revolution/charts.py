@@ -420,7 +420,7 @@ def timeline_chart(
         custom = [
             [
                 r["event_id"],
-                fmt.wrap(f"{r[f'title_{lang}']} — {r['date_text']}", 50),
+                fmt.wrap(f"{r[f'title_{lang}']} — {fmt.written_date(r, lang)}", 50),
                 fmt.wrap(source_names.get(r["source_id"], ""), 50),
                 fmt.wrap(r["quote"]),
             ]

@@ -8,6 +8,8 @@ import textwrap
 
 import pandas as pd
 
+from .i18n import t
+
 UNIT_KO = {
     "percent": "%",
     "persons": " 명",
@@ -106,3 +108,15 @@ def literal(text: str) -> str:
     for ch in "\\`*_{}[]()#+-.!|<>~$":
         out = out.replace(ch, "\\" + ch)
     return out.replace("\n", " ")
+
+
+def written_date(row, lang: str) -> str:
+    """The date as a reader should see it: the text's own words where the sentence gives it, and a
+    label saying so where the date comes from the surrounding text or a standard chronology."""
+    basis = row.get("date_basis", "stated")
+    text = row.get("date_text")
+    text = text if isinstance(text, str) else ""
+    if basis == "stated":
+        return text
+    label = t(f"date_basis_{basis}", lang)
+    return f"{text} ({label})" if text else label

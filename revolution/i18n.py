@@ -230,6 +230,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "텍스트는 밝히지 않음: 당시 그곳의 달력",
         "en": "not stated by the text: the calendar then in force there",
     },
+    "date_basis_context": {
+        "ko": "날짜는 원문에 없음 — 앞뒤 문맥",
+        "en": "date not in the sentence — from the surrounding text",
+    },
+    "date_basis_reference": {
+        "ko": "날짜는 원문에 없음 — 표준 연표",
+        "en": "date not in the text — standard chronology",
+    },
+    "date_from_context": {"ko": "날짜를 주는 문장", "en": "The sentence that gives the date"},
+    "date_from_reference": {"ko": "날짜의 출처", "en": "Source of the date"},
     "source_note": {"ko": "출처 비판", "en": "Source criticism"},
     "basis": {"ko": "근거", "en": "Basis"},
     "date_axis": {"ko": "연도", "en": "Year"},

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
+from . import format as fmt
 from . import images
 from .references import MADDISON_CITATION
 
@@ -56,7 +57,7 @@ def timelinejs(events: pd.DataFrame, eras: pd.DataFrame, lang: str, source_names
         item = {
             "unique_id": r["event_id"],
             "start_date": _date_parts(r["start_gregorian"]),
-            "display_date": r["date_text"],
+            "display_date": fmt.written_date(r, lang),
             "group": source_names.get(r["source_id"], r["source_id"]),
             "text": {
                 "headline": r[f"title_{lang}"],

@@ -91,6 +91,25 @@ def test_a_calendar_is_called_stated_only_where_the_text_itself_gives_it(dataset
     assert set(ev[ev.calendar == "unspecified"].calendar_basis) == {"none"}
 
 
+def test_a_date_is_the_texts_own_only_where_the_sentence_gives_it(dataset):
+    ev = dataset.events
+    text = {k: provenance.normalize(v) for k, v in dataset.seeds.items()}
+    stated, context, reference = (ev[ev.date_basis == b] for b in ("stated", "context", "reference"))
+    for r in stated.to_dict("records"):
+        assert provenance.normalize(r["date_text"]) in provenance.normalize(r["quote"]), r["event_id"]
+    for r in context.to_dict("records"):
+        # the dating sentence is another sentence of the same text, and it holds the date as written
+        assert provenance.normalize(r["date_context"]) in text[r["source_id"]], r["event_id"]
+        assert provenance.normalize(r["date_context"]) not in provenance.normalize(r["quote"])
+        assert provenance.normalize(r["date_text"]) in provenance.normalize(r["date_context"])
+    assert reference.date_text.isna().all() and reference.date_reference.str.contains(";").all()
+    assert stated[["date_context", "date_reference"]].isna().all().all()
+    # the periods a teacher looks for are there, each with its basis
+    keys = set(ev[ev.date_basis != "stated"].event_key)
+    assert {"civil_war_period", "war_communism", "foreign_intervention", "cold_war"} <= keys
+    assert {"napoleon_defeated_1812", "russo_japanese_war_1904", "famine_1932", "famine_1921"} <= keys
+
+
 def test_the_four_headline_figures_are_there_and_honestly_bounded(dataset):
     f = dataset.figures.set_index("figure_id")
     q = lambda s: f[f.quote.str.contains(s, regex=False)]

@@ -30,6 +30,9 @@ def test_timelinejs_has_every_event_with_date_parts_and_quote(dataset):
     period = next(e for e in tl["events"] if "end_date" in e)
     assert set(period["end_date"]) >= {"year"}
     assert len(tl["eras"]) == len(dataset.eras)
+    # a date from a standard chronology never shows as the text's own
+    ref = dataset.events[dataset.events.date_basis == "reference"].iloc[0]
+    assert by_id[ref.event_id]["display_date"] == "날짜는 원문에 없음 — 표준 연표"
 
 
 def test_timelinejs_escapes_html_in_quotes(dataset):
