@@ -4,6 +4,7 @@ import streamlit as st
 
 import ui
 from revolution import filters, state, summary
+from revolution import format as fmt
 from revolution.i18n import t
 
 lang, data = ui.start()
@@ -30,7 +31,7 @@ if shared:
         t("select_event", lang),
         shared,
         key=state.EVENT,
-        format_func=lambda k: f"{first.loc[k, f'title_{lang}']} ({first.loc[k, 'start_gregorian'][:4]})",
+        format_func=lambda k: fmt.picker_label(first.loc[k], lang),
     )
     told = filters.tellings(data, key)
     for col, source_id in zip(st.columns(len(names)), names):

@@ -120,3 +120,18 @@ def written_date(row, lang: str) -> str:
         return text
     label = t(f"date_basis_{basis}", lang)
     return f"{text} ({label})" if text else label
+
+
+def aliases(row, lang: str) -> list[str]:
+    """The other names of an event in one language (`aliases_ko`/`aliases_en`, '; '-separated)."""
+    value = row.get(f"aliases_{lang}")
+    return [a.strip() for a in value.split(";") if a.strip()] if isinstance(value, str) else []
+
+
+def picker_label(row, lang: str) -> str:
+    """An event as a picker lists it: its title, its year and the names people search for, so that a
+    select box's type-to-search finds '10월 혁명' under 'October Revolution: the Winter Palace taken'."""
+    title = row[f"title_{lang}"]
+    label = f"{title} ({str(row['start_gregorian'])[:4]})"
+    other = [a for a in aliases(row, lang) if a.casefold() not in title.casefold()]
+    return f"{label} · {', '.join(other)}" if other else label

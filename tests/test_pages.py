@@ -225,6 +225,10 @@ def test_sources_page_reads_both_texts_side_by_side(dataset):
     assert set(told.source_id) == {"history", "manifesto"}
     (coverage,) = [s for s in charts(at) if s["layout"]["title"]["text"] == t("coverage", "ko")]
     assert sum(sum(decode(tr["y"])) for tr in coverage["data"]) == len(dataset.events)
+    # the picker's labels carry the common names, so typing "10월 혁명" finds the October Revolution
+    box = at.selectbox(key=state.EVENT)
+    labels = dict(zip(box.options, shared))
+    assert labels[next(o for o in box.options if "10월 혁명" in o)] == "october_revolution_1917"
 
 
 def test_people_page_counts_mentions_from_the_seeds(dataset):
