@@ -86,7 +86,7 @@ def _custom(rows: pd.DataFrame, lang: str, source_names: dict) -> list[list[str]
         src = source_names.get(r["source_id"], "") if pd.notna(r["source_id"]) else t("derived", lang)
         if r.get("kind") == "derived":
             src = t("derived_how", lang, how=r["derivation"])
-        out.append([fmt.wrap(label, 50), fmt.wrap(src, 50), fmt.wrap(r["quote"])])
+        out.append([fmt.wrap(label, 50), fmt.wrap(src, 50), fmt.quote_with_gloss(r, lang)])
     return out
 
 
@@ -422,7 +422,7 @@ def timeline_chart(
                 r["event_id"],
                 fmt.wrap(f"{r[f'title_{lang}']} — {fmt.written_date(r, lang)}", 50),
                 fmt.wrap(source_names.get(r["source_id"], ""), 50),
-                fmt.wrap(r["quote"]),
+                fmt.quote_with_gloss(r, lang),
             ]
             for r in part.to_dict("records")
         ]

@@ -135,3 +135,13 @@ def picker_label(row, lang: str) -> str:
     label = f"{title} ({str(row['start_gregorian'])[:4]})"
     other = [a for a in aliases(row, lang) if a.casefold() not in title.casefold()]
     return f"{label} · {', '.join(other)}" if other else label
+
+
+def quote_with_gloss(row, lang: str) -> str:
+    """A quote for a hover, wrapped; in English the Korean original stays first and our gloss follows,
+    labelled as our translation. It goes inside the hover's quotation marks: “quote”<br>label: “gloss”."""
+    quote = wrap(row["quote"])
+    gloss = row.get("quote_en")
+    if lang != "en" or not isinstance(gloss, str) or not gloss:
+        return quote
+    return f"{quote}”<br>{html.escape(t('our_translation', lang))}: “{wrap(gloss, 50)}"

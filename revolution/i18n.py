@@ -240,6 +240,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "date_from_context": {"ko": "날짜를 주는 문장", "en": "The sentence that gives the date"},
     "date_from_reference": {"ko": "날짜의 출처", "en": "Source of the date"},
+    "our_translation": {"ko": "우리 번역", "en": "Our translation"},
     "source_note": {"ko": "출처 비판", "en": "Source criticism"},
     "basis": {"ko": "근거", "en": "Basis"},
     "date_axis": {"ko": "연도", "en": "Year"},

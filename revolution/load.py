@@ -266,6 +266,9 @@ def derive(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
                 "figure_id": rec["figure_id"],
                 "source_id": num["source_id"] if same_source else pd.NA,
                 "quote": num["quote"] if num["quote"] == den["quote"] else f"{num['quote']} … {den['quote']}",
+                "quote_en": num["quote_en"]
+                if num["quote"] == den["quote"]
+                else f"{num['quote_en']} … {den['quote_en']}",
                 "value": value,
                 "value_low": value,
                 "value_high": value,

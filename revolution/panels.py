@@ -59,7 +59,10 @@ def panel(
             captions.append(f"{fmt.pick(r, 'measure', lang)}: " + t("derived_how", lang, how=r["derivation"]))
         else:
             source = names.get(r["source_id"]) if pd.notna(r["source_id"]) else t("derived", lang)
-            captions.append(t("chart_caption", lang, source=source, quote=fmt.literal(r["quote"])))
+            caption = t("chart_caption", lang, source=source, quote=fmt.literal(r["quote"]))
+            if lang == "en":  # the Korean stays the quote; our gloss follows, labelled as ours
+                caption += f" — {t('our_translation', lang)}: “{fmt.literal(r['quote_en'])}”"
+            captions.append(caption)
     table = pd.DataFrame(
         {
             t("value", lang): [fmt.stated(r, lang) for r in rows.to_dict("records")],
@@ -69,6 +72,7 @@ def panel(
             "kind": rows.kind,
             t("source", lang): rows.source_id.map(names).fillna(t("derived", lang)),
             t("quote", lang): rows.quote,
+            **({t("our_translation", lang): rows.quote_en} if lang == "en" else {}),
             t("notes", lang): rows.notes,
             "figure_id": rows.figure_id,
         }

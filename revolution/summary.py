@@ -32,7 +32,9 @@ def headline_cards(data: Dataset, lang: str) -> list[dict]:
                     f"{fmt.pick(r, 'measure', lang)} ({fmt.period(r['period_start'], r['period_end'])})"
                     for r in rows
                 ),
-                "quotes": card.drop_duplicates("quote")[["quote", "source_id"]].to_dict("records"),
+                "quotes": card.drop_duplicates("quote")[["quote", "quote_en", "source_id"]].to_dict(
+                    "records"
+                ),
             }
         )
     return cards

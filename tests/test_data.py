@@ -52,6 +52,28 @@ def test_every_quote_occurs_in_its_seed(table):
     assert rows(table), f"{table} has no rows"
 
 
+@pytest.mark.parametrize("table", ["figures.csv", "events.csv", "notes.csv"])
+def test_no_quote_without_an_english_gloss(table):
+    hangul = re.compile(r"[\uac00-\ud7a3]")
+    glosses = {}
+    for r in rows(table):
+        gloss = r["quote_en"]
+        assert gloss.strip() and gloss != r["quote"], r
+        # English, save for a bracketed remark on how the Korean is printed
+        assert not hangul.search(re.sub(r"\[[^\]]*\]", "", gloss)), gloss
+        glosses.setdefault(r["quote"], set()).add(gloss)
+    # one sentence, one translation, wherever it is quoted
+    assert all(len(g) == 1 for g in glosses.values())
+
+
+def test_the_gloss_is_ours_and_never_the_seeds():
+    # provenance stands on the Korean alone: no gloss occurs in a seed
+    seeds = [(SEEDS / r["file"]).read_text(encoding="utf-8") for r in rows("sources.csv")]
+    for table in ("figures.csv", "events.csv", "notes.csv"):
+        for r in rows(table):
+            assert not any(provenance.occurs(r["quote_en"], s) for s in seeds), r["quote_en"]
+
+
 def test_the_loader_accepts_the_shipped_data(dataset):
     assert len(dataset.figures) > 0 and len(dataset.events) > 0
     assert set(dataset.sources.source_id) == {"history", "manifesto"}

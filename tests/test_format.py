@@ -74,3 +74,11 @@ def test_a_date_the_sentence_does_not_give_is_labelled_as_such(basis, date_text,
     r = {"date_basis": basis, "date_text": date_text}
     assert fmt.written_date(r, "ko") == ko
     assert fmt.written_date(r, "en").startswith(en)
+
+
+def test_a_hover_quote_in_english_keeps_the_korean_first_and_labels_our_gloss():
+    r = {"quote": "10월 25일(11월 7일)에", "quote_en": "on 25 October (7 November)"}
+    assert fmt.quote_with_gloss(r, "ko") == "10월 25일(11월 7일)에"
+    en = fmt.quote_with_gloss(r, "en")
+    assert en.startswith("10월 25일(11월 7일)에”<br>Our translation: “on 25 October")
+    assert fmt.quote_with_gloss({"quote": "4월"}, "en") == "4월"

@@ -282,6 +282,21 @@ CASES = {
         "date_reference",
         "only a date_basis 'reference' row",
     ),
+    "quote without its gloss": (
+        set_cell("notes.csv", 3, "quote_en", ""),
+        "notes.csv",
+        3,
+        "quote_en",
+        "required",
+    ),
+    "gloss offered as the quote": (
+        # the English gloss is ours: as a quote it is not in the seed, and the row is refused
+        lambda d: set_cell("figures.csv", 2, "quote", read(d / "figures.csv")[1][3])(d),
+        "figures.csv",
+        2,
+        "quote",
+        "does not occur in the seed",
+    ),
     "changed seed checksum": (
         set_cell("sources.csv", 2, "sha256", "0" * 64),
         "sources.csv",
@@ -350,3 +365,14 @@ def test_a_descriptor_without_resources_for_a_table_fails_clearly(data_copy):
     with pytest.raises(DataError) as info:
         load_dataset(data_copy, SEEDS)
     assert "eras" in str(info.value)
+
+
+def test_provenance_never_reads_the_gloss(data_copy, dataset):
+    # any gloss at all loads: the seeds check the Korean quotes only
+    for name in ("figures.csv", "events.csv", "notes.csv"):
+        table = read(data_copy / name)
+        i = table[0].index("quote_en")
+        write(data_copy / name, [table[0]] + [r[:i] + ["(gloss rewritten)"] + r[i + 1 :] for r in table[1:]])
+    loaded = load_dataset(data_copy, SEEDS)
+    assert (loaded.events.quote == dataset.events.quote).all()
+    assert set(loaded.notes.quote_en) == {"(gloss rewritten)"}

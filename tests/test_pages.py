@@ -2,6 +2,7 @@
 
 import base64
 import csv
+import re
 
 import numpy as np
 import pytest
@@ -320,3 +321,14 @@ def test_a_filtered_timeline_range_goes_to_the_slides(dataset):
     )
     slides_at = run("pages/slides.py", deck="timeline:1914-1924,figure:nope,timeline:2000-1900")
     assert [e.label for e in slides_at.expander] == ["1. " + t("page_timeline", "ko") + ": 1914-1924"]
+
+
+def test_english_tellings_show_the_korean_quote_and_our_gloss_beneath_it(dataset):
+    at = run("pages/sources.py", lang="en")
+    quotes = [m.value for m in at.markdown if m.value.startswith("> ")]
+    glosses = [c.value for c in at.caption if c.value.startswith(t("our_translation", "en") + ":")]
+    assert quotes and len(glosses) == len(quotes)
+    # the Korean stays the quote
+    assert all(re.search(r"[\uac00-\ud7a3]", q) for q in quotes)
+    ko = run("pages/sources.py")
+    assert not [c for c in ko.caption if c.value.startswith(t("our_translation", "ko"))]

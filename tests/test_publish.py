@@ -101,3 +101,12 @@ def test_timelinejs_eras_span_whole_days_so_a_one_year_era_is_accepted(dataset):
     for era in tl["eras"]:
         start, end = era["start_date"], era["end_date"]
         assert (start["year"], start["month"], start["day"]) < (end["year"], end["month"], end["day"])
+
+
+def test_an_english_timelinejs_export_glosses_each_quote_and_a_korean_one_does_not(dataset):
+    en = json.loads(publish.timelinejs_bytes(dataset.events, dataset.eras, "en", NAMES))
+    ko = json.loads(publish.timelinejs_bytes(dataset.events, dataset.eras, "ko", NAMES))
+    assert all("Our translation" in e["text"]["text"] for e in en["events"])
+    assert not any("Our translation" in e["text"]["text"] for e in ko["events"])
+    first = dataset.events.iloc[0]
+    assert first.quote[:8] in en["events"][0]["text"]["text"]
