@@ -246,8 +246,9 @@ def telling(row: dict, notes, lang: str, source: str) -> None:
     elif row.get("date_basis") == "reference":
         st.caption(f"{t('date_from_reference', lang)}: {escape_md(row['date_reference'])}")
     quote_block(row["quote"], source, row.get("quote_en"))
-    if isinstance(row.get("notes"), str) and row["notes"]:
-        st.caption(escape_md(row["notes"]))
+    note = row.get(f"notes_{lang}")
+    if isinstance(note, str) and note:
+        st.caption(escape_md(note))
     for note in notes[notes.target_id == row["event_id"]].to_dict("records"):
         st.warning(
             f"**{t('source_note', lang)}** — {escape_md(note[f'issue_{lang}'])}\n\n"

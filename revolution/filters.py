@@ -39,8 +39,18 @@ def _matches(frame: pd.DataFrame, columns: list[str], text: str) -> pd.Series:
     return hit
 
 
-EVENT_TEXT = ["title_ko", "title_en", "aliases_ko", "aliases_en", "quote", "date_text", "notes", "event_key"]
-FIGURE_TEXT = ["measure_ko", "measure_en", "quote", "notes", "group"]
+EVENT_TEXT = [
+    "title_ko",
+    "title_en",
+    "aliases_ko",
+    "aliases_en",
+    "quote",
+    "date_text",
+    "notes_ko",
+    "notes_en",
+    "event_key",
+]
+FIGURE_TEXT = ["measure_ko", "measure_en", "quote", "notes_ko", "notes_en", "group"]
 
 
 def events(data: Dataset, f: EventFilter) -> pd.DataFrame:

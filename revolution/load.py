@@ -219,6 +219,15 @@ def _check_events(events: pd.DataFrame, eras: pd.DataFrame, flat_seeds: dict) ->
             )
 
 
+def _check_notes_in_both_languages(name: str, frame: pd.DataFrame) -> None:
+    """A note shows in the reader's language: one written in only one of them would leave the other
+    interface silent, or show it in the wrong language."""
+    for rec in records(frame):
+        for have, lack in (("notes_ko", "notes_en"), ("notes_en", "notes_ko")):
+            if rec[have] and not rec[lack]:
+                raise DataError(name, rec[LINE], lack, f"the row has {have} but no {lack}: write both")
+
+
 def _check_bounds(figures: pd.DataFrame) -> None:
     need = {
         "exact": ("value_low", "value_high"),
@@ -279,7 +288,8 @@ def derive(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
                 "period_start": num["period_start"],
                 "period_end": num["period_end"],
                 "group": rec["group"],
-                "notes": f"derived: {how}",
+                "notes_ko": f"파생값: {how}",
+                "notes_en": f"derived: {how}",
                 "kind": "derived",
                 "derivation": how,
                 LINE: rec[LINE],
@@ -308,6 +318,8 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
     for name in ("figures", "events", "notes"):
         _check_quotes(f"{name}.csv", tables[name], flat_seeds)
     _check_bounds(tables["figures"])
+    for name in ("figures", "events"):
+        _check_notes_in_both_languages(f"{name}.csv", tables[name])
     _check_events(tables["events"], tables["eras"], flat_seeds)
     for rec in records(tables["notes"]):
         if rec["target_id"] not in set(tables[rec["target_table"]].iloc[:, 0]):

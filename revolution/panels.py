@@ -73,7 +73,7 @@ def panel(
             t("source", lang): rows.source_id.map(names).fillna(t("derived", lang)),
             t("quote", lang): rows.quote,
             **({t("our_translation", lang): rows.quote_en} if lang == "en" else {}),
-            t("notes", lang): rows.notes,
+            t("notes", lang): rows[f"notes_{lang}"],
             "figure_id": rows.figure_id,
         }
     )

@@ -211,3 +211,15 @@ def test_exclusions_give_a_reason_and_match_a_real_hit():
     for r in rows("ledger_exclusions.csv"):
         assert len(r["reason"]) > 5
         assert provenance.normalize(r["match"]) in provenance.normalize(r["context"]), r
+
+
+@pytest.mark.parametrize("table", ["figures.csv", "events.csv"])
+def test_every_note_is_written_in_both_languages(table):
+    hangul = re.compile(r"[\uac00-\ud7a3]")
+    for r in rows(table):
+        assert bool(r["notes_ko"]) == bool(r["notes_en"]), r
+        if r["notes_ko"]:
+            assert hangul.search(r["notes_ko"]), r["notes_ko"]
+            # English, save for the Korean words it quotes
+            bare = re.sub(r"'[^']*'|포트르", "", re.sub(r"\([^)]*\)", "", r["notes_en"]))
+            assert not hangul.search(bare), r["notes_en"]

@@ -297,6 +297,13 @@ CASES = {
         "quote",
         "does not occur in the seed",
     ),
+    "note in one language only": (
+        set_cell("events.csv", 2, "notes_ko", ""),
+        "events.csv",
+        2,
+        "notes_ko",
+        "write both",
+    ),
     "changed seed checksum": (
         set_cell("sources.csv", 2, "sha256", "0" * 64),
         "sources.csv",

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from revolution import filters, state
+from revolution import format as fmt
 from revolution.i18n import t
 
 from .conftest import DATA
@@ -332,3 +333,14 @@ def test_english_tellings_show_the_korean_quote_and_our_gloss_beneath_it(dataset
     assert all(re.search(r"[\uac00-\ud7a3]", q) for q in quotes)
     ko = run("pages/sources.py")
     assert not [c for c in ko.caption if c.value.startswith(t("our_translation", "ko"))]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_tellings_note_is_shown_in_the_readers_language(dataset, lang):
+    at = run("pages/sources.py", lang=lang, event="october_revolution_1917")
+    told = dataset.events[dataset.events.event_key == "october_revolution_1917"]
+    captions = " ".join(c.value for c in at.caption)
+    other = "en" if lang == "ko" else "ko"
+    for r in told.dropna(subset=["notes_ko"]).to_dict("records"):
+        assert fmt.literal(r[f"notes_{lang}"]) in captions
+        assert fmt.literal(r[f"notes_{other}"]) not in captions
