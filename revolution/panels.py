@@ -51,7 +51,11 @@ def panel(
         return None
     rows = limits.head(every, limits.CHART_ROWS)[0]
     group = data.groups.set_index("group_id").loc[group_id].to_dict() | {"group_id": group_id}
-    refs = references.beside(data.reference_values, rows.figure_id) if show_refs else None
+    refs = (
+        references.in_language(references.beside(data.reference_values, rows.figure_id), lang)
+        if show_refs
+        else None
+    )
     madd = references.maddison_index(data.maddison_ussr) if show_refs and group["chart"] == "index" else None
     captions = []
     for r in rows.drop_duplicates("quote").to_dict("records"):

@@ -69,7 +69,11 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
     if kind == "figure":
         rows = limits.head(data.figures[data.figures.group == name], limits.CHART_ROWS)[0]
         group = data.groups.set_index("group_id").loc[name].to_dict() | {"group_id": name}
-        refs = references.beside(data.reference_values, rows.figure_id) if with_refs else None
+        refs = (
+            references.in_language(references.beside(data.reference_values, rows.figure_id), lang)
+            if with_refs
+            else None
+        )
         madd = (
             references.maddison_index(data.maddison_ussr) if with_refs and group["chart"] == "index" else None
         )
