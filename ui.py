@@ -242,7 +242,10 @@ def telling(row: dict, notes, lang: str, source: str) -> None:
         f"{t('new_style', lang)}: {span}"
     )
     if row.get("date_basis") == "context":
-        st.caption(f"{t('date_from_context', lang)}: “{escape_md(row['date_context'])}”")
+        gloss = (
+            f" — {t('our_translation', lang)}: “{escape_md(row['date_context_en'])}”" if lang == "en" else ""
+        )
+        st.caption(f"{t('date_from_context', lang)}: “{escape_md(row['date_context'])}”{gloss}")
     elif row.get("date_basis") == "reference":
         st.caption(f"{t('date_from_reference', lang)}: {escape_md(row['date_reference'])}")
     quote_block(row["quote"], source, row.get("quote_en"))

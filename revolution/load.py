@@ -180,6 +180,13 @@ def _check_date_basis(rec: dict, flat_seeds: dict) -> None:
                 "date_text",
                 "a reference date is not written in the text: leave date_text empty",
             )
+    if bool(context) != bool(rec["date_context_en"]):
+        raise DataError(
+            "events.csv",
+            row,
+            "date_context_en",
+            "date_context and its English gloss date_context_en are given together or not at all",
+        )
 
 
 def _check_events(events: pd.DataFrame, eras: pd.DataFrame, flat_seeds: dict) -> None:

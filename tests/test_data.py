@@ -124,6 +124,8 @@ def test_a_date_is_the_texts_own_only_where_the_sentence_gives_it(dataset):
         assert provenance.normalize(r["date_context"]) in text[r["source_id"]], r["event_id"]
         assert provenance.normalize(r["date_context"]) not in provenance.normalize(r["quote"])
         assert provenance.normalize(r["date_text"]) in provenance.normalize(r["date_context"])
+        # and it has our English gloss, which is not the text's
+        assert r["date_context_en"] and provenance.normalize(r["date_context_en"]) not in text[r["source_id"]]
     assert reference.date_text.isna().all() and reference.date_reference.str.contains(";").all()
     assert stated[["date_context", "date_reference"]].isna().all().all()
     # the periods a teacher looks for are there, each with its basis

@@ -234,6 +234,13 @@ CASES = {
         "date_context",
         "same text",
     ),
+    "context sentence without its gloss": (
+        set_cells("events.csv", 2, date_basis="context", date_context="12세기부터 두 세기 넘게 몽골의"),
+        "events.csv",
+        2,
+        "date_context_en",
+        "given together",
+    ),
     "context row without its sentence": (
         set_cell("events.csv", 2, "date_basis", "context"),
         "events.csv",
