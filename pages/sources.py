@@ -47,7 +47,7 @@ for col, source_id in zip(st.columns(len(names)), names):
     only = only_in[source_id]
     col.markdown(f"**{t('only_in', lang, source=names[source_id])}** ({len(only)})")
     col.dataframe(
-        only[["date_text", f"title_{lang}", "quote"]],
+        only,
         hide_index=True,
         width="stretch",
         height=360,
@@ -55,5 +55,6 @@ for col, source_id in zip(st.columns(len(names)), names):
             "date_text": t("date_as_written", lang),
             f"title_{lang}": t("event", lang),
             "quote": t("quote", lang),
+            "quote_en": t("our_translation", lang),
         },
     )

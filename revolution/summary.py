@@ -116,7 +116,9 @@ def only_in(data: Dataset, lang: str) -> dict[str, pd.DataFrame]:
     # a date the sentence does not give is labelled as such, never shown as the text's own
     single = single.assign(date_text=[fmt.written_date(r, lang) for r in single.to_dict("records")])
     return {
-        s: single[single.source_id == s][["date_text", f"title_{lang}", "quote"]]
+        s: single[single.source_id == s][
+            ["date_text", f"title_{lang}", "quote"] + (["quote_en"] if lang == "en" else [])
+        ]
         for s in data.sources.source_id
     }
 
