@@ -279,9 +279,12 @@ def source_names(data: Dataset, lang: str) -> dict:
     return dict(zip(data.sources.source_id, data.sources[f"short_{lang}"]))
 
 
-def quote_block(quote: str, source: str) -> None:
-    """A verbatim quote, shown as text (never as HTML), with its source."""
+def quote_block(quote: str, source: str, gloss: str | None = None) -> None:
+    """A verbatim quote, shown as text (never as HTML), with its source; in English, our gloss beneath
+    it, labelled as our translation (the Korean stays the quote)."""
     st.markdown(f"> {escape_md(quote)}\n>\n> — {escape_md(source)}")
+    if current_lang() == "en" and isinstance(gloss, str) and gloss:
+        st.caption(f"{t('our_translation', 'en')}: “{escape_md(gloss)}”")
 
 
 escape_md = fmt.literal  # text from the data, shown literally in Markdown
@@ -292,11 +295,19 @@ def telling(row: dict, notes, lang: str, source: str) -> None:
     on it."""
     st.markdown(f"**{escape_md(row[f'title_{lang}'])}** · {escape_md(source)}")
     st.caption(escape_md(fmt.calendar_line(row, lang)))
-    quote_block(row["quote"], source)
+    if row.get("date_basis") == "context":
+        gloss = (
+            f" — {t('our_translation', lang)}: “{escape_md(row['date_context_en'])}”" if lang == "en" else ""
+        )
+        st.caption(f"{t('date_from_context', lang)}: “{escape_md(row['date_context'])}”{gloss}")
+    elif row.get("date_basis") == "reference":
+        st.caption(f"{t('date_from_reference', lang)}: {escape_md(row['date_reference'])}")
+    quote_block(row["quote"], source, row.get("quote_en"))
     here = reading.read_link(row["source_id"], row["event_id"], lang)
     st.markdown(f":material/menu_book: [{t('read_in_context', lang)}]({here})")
-    if isinstance(row.get("notes"), str) and row["notes"]:
-        st.caption(escape_md(row["notes"]))
+    note = row.get(f"notes_{lang}")
+    if isinstance(note, str) and note:
+        st.caption(escape_md(note))
     for note in notes[notes.target_id == row["event_id"]].to_dict("records"):
         st.warning(
             f"**{t('source_note', lang)}** — {escape_md(note[f'issue_{lang}'])}\n\n"

@@ -21,7 +21,7 @@ for col, card in zip(st.columns(max(1, len(cards))), cards):
         st.caption(card["what"])
         with st.popover(t("show_quote", lang), width="stretch"):
             for q in card["quotes"]:
-                ui.quote_block(q["quote"], names[q["source_id"]])
+                ui.quote_block(q["quote"], names[q["source_id"]], q["quote_en"])
 
 # How sure is each headline number? The text's claim beside what other sources give, and why they differ.
 st.header(t("how_sure", lang))

@@ -5,6 +5,7 @@ import streamlit as st
 import cached
 import ui
 from revolution import describe, filters, state
+from revolution import format as fmt
 from revolution.i18n import t
 
 lang, data = ui.start()
@@ -35,7 +36,7 @@ if shared:
     key = ui.bind(st.selectbox, state.EVENT, state.choice(shared), shared[0])(
         t("select_event", lang),
         shared,
-        format_func=lambda k: f"{first.loc[k, f'title_{lang}']} ({first.loc[k, 'start_gregorian'][:4]})",
+        format_func=lambda k: fmt.picker_label(first.loc[k], lang),
     )
     told = filters.tellings(data, key)
     for col, source_id in zip(st.columns(len(names)), names):
@@ -50,7 +51,7 @@ for col, source_id in zip(st.columns(len(names)), names):
     only = only_in[source_id]
     col.markdown(f"**{t('only_in', lang, source=names[source_id])}** ({len(only)})")
     col.dataframe(
-        only[["date_text", f"title_{lang}", "quote"]],
+        only,
         hide_index=True,
         width="stretch",
         height=360,
@@ -58,5 +59,6 @@ for col, source_id in zip(st.columns(len(names)), names):
             "date_text": t("date_as_written", lang),
             f"title_{lang}": t("event", lang),
             "quote": t("quote", lang),
+            "quote_en": t("our_translation", lang),
         },
     )

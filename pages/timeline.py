@@ -5,6 +5,7 @@ import streamlit as st
 import cached
 import ui
 from revolution import calendar, categories, charts, filters, limits, state
+from revolution import format as fmt
 from revolution.i18n import category, t
 
 lang, data = ui.start()
@@ -69,6 +70,7 @@ with st.sidebar:
     chosen_places = ui.bind(st.multiselect, state.PLACES, state.choices(list(places)), [])(
         t("places", lang), list(places), placeholder=t("any", lang), format_func=places.get
     )
+    inferred = ui.bind(st.toggle, state.INFERRED, state.flag, True)(t("show_inferred", lang))
 left, right = st.columns(2)
 mode = ui.bind(left.segmented_control, state.CALENDAR, state.choice(calendar.MODES), "written")(
     t("calendar", lang), calendar.MODES, format_func=lambda c: t(f"cal_{c}", lang)
@@ -85,6 +87,7 @@ chosen = filters.EventFilter(
     people=tuple(chosen_people),
     places=tuple(chosen_places),
     text=text or "",
+    date_bases=() if inferred else ("stated",),
 )
 view = cached.timeline(data, chosen, lang, mode or "written", color or "category", names)
 st.caption(t("n_shown", lang, n=f"{len(view.rows):,}", total=f"{len(ev_all):,}"))
@@ -118,7 +121,9 @@ current = ui.url_value(*event_param)
 if current not in options:
     options.append(current)
 titles = ev_all[ev_all.event_id.isin(options)]
-titles = dict(zip(titles.event_id, titles[f"title_{lang}"] + " (" + titles.date_text + ")"))
+titles = {
+    r["event_id"]: f"{r[f'title_{lang}']} ({fmt.written_date(r, lang)})" for r in titles.to_dict("records")
+}
 event_id = ui.bind(st.selectbox, *event_param)(
     t("select_event", lang), options, format_func=lambda e: titles.get(e, t("none_selected", lang))
 )

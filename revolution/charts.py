@@ -89,7 +89,7 @@ def _custom(rows: pd.DataFrame, lang: str, source_names: dict) -> list[list[str]
         src = source_names.get(r["source_id"], "") if pd.notna(r["source_id"]) else t("derived", lang)
         if r.get("kind") == "derived":
             src = t("derived_how", lang, how=r["derivation"])
-        out.append([fmt.wrap(label, 50), fmt.wrap(src, 50), fmt.wrap(r["quote"])])
+        out.append([fmt.wrap(label, 50), fmt.wrap(src, 50), fmt.quote_with_gloss(r, lang)])
     return out
 
 
@@ -506,19 +506,21 @@ def timeline_chart(
                 [
                     r["event_id"],
                     fmt.wrap(r[f"title_{lang}"], 50),
-                    fmt.wrap(f"{r['date_text']} — {precision[r['precision']]}", 50),
+                    fmt.wrap(f"{fmt.written_date(r, lang)} — {precision[r['precision']]}", 50),
                     fmt.wrap(source_names.get(r["source_id"], ""), 50),
-                    fmt.wrap(r["quote"]),
+                    fmt.quote_with_gloss(r, lang),
                 ]
                 for r in tellings.to_dict("records")
             ]
             point = d.point.values
             if (~point).any():
                 spans = ~point
-                pale = ~d.period.values[
-                    spans
-                ]  # a month or a year given alone: somewhere in it, not all of it
+                # a month or a year given alone: somewhere in it, not all of it; pale
+                pale = ~d.period.values[spans]
                 colours = [colour if solid else _pale(colour) for solid in ~pale]
+                # a date the sentence does not give (the text around it, or a standard chronology): dotted
+                inferred = (tellings.get("date_basis", "stated") != "stated").to_numpy()[spans]
+                shapes = ["." if i else style["pattern"] for i in inferred]
                 fig.add_bar(
                     base=d.lo[spans].dt.strftime("%Y-%m-%d"),
                     x=((d.hi - d.lo)[spans].dt.total_seconds() * 1000),
@@ -531,7 +533,7 @@ def timeline_chart(
                     marker=dict(
                         color=colours,
                         line=dict(color=colour, width=1.5),
-                        pattern=dict(shape=style["pattern"], fgcolor=colour, solidity=0.3),
+                        pattern=dict(shape=shapes, fgcolor=colour, solidity=0.3),
                     ),
                     customdata=[c for c, s in zip(custom, spans) if s],
                     hovertemplate=hover,
@@ -550,6 +552,13 @@ def timeline_chart(
                     hovertemplate=hover,
                 )
     _source_legend(fig, source_names)
+    if "date_basis" in events and events.date_basis.ne("stated").any():
+        fig.add_bar(
+            x=[None],
+            y=[None],
+            name=t("legend_inferred", lang),
+            marker=dict(color="white", line=dict(color=theme.MUTED, width=1.5), pattern=dict(shape=".")),
+        )
     _lane_labels(fig, events, dates, lanes, lang, x0, x1)
     _era_lane(fig, eras, lang, lo_year, hi_year, -1)
     plot_px = LANE_PX * (len(lanes) + 1)

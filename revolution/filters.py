@@ -18,6 +18,8 @@ class EventFilter:
     people: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     text: str = ""
+    # stated, context, reference: where the date comes from (empty: all)
+    date_bases: tuple[str, ...] = ()
 
 
 def year_bounds(events: pd.DataFrame) -> tuple[int, int]:
@@ -37,8 +39,19 @@ def _matches(frame: pd.DataFrame, columns: list[str], text: str) -> pd.Series:
     return hit
 
 
-EVENT_TEXT = ["event_id", "title_ko", "title_en", "quote", "date_text", "notes", "event_key"]
-FIGURE_TEXT = ["figure_id", "measure_ko", "measure_en", "quote", "notes", "group"]
+EVENT_TEXT = [
+    "event_id",
+    "title_ko",
+    "title_en",
+    "aliases_ko",
+    "aliases_en",
+    "quote",
+    "date_text",
+    "notes_ko",
+    "notes_en",
+    "event_key",
+]
+FIGURE_TEXT = ["figure_id", "measure_ko", "measure_en", "quote", "notes_ko", "notes_en", "group"]
 
 
 def events(data: Dataset, f: EventFilter) -> pd.DataFrame:
@@ -58,6 +71,8 @@ def events(data: Dataset, f: EventFilter) -> pd.DataFrame:
     if f.places:
         ids = data.event_places[data.event_places.place_id.isin(f.places)].event_id
         keep &= ev.event_id.isin(ids)
+    if f.date_bases:
+        keep &= ev.date_basis.isin(f.date_bases)
     if f.text.strip():
         keep &= _matches(ev, EVENT_TEXT, f.text)
     return ev[keep]

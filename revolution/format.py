@@ -116,6 +116,43 @@ def calendar_line(row: dict, lang: str) -> str:
     lo, hi = row["start_gregorian"], row["end_gregorian"]
     span = lo if lo == hi else f"{lo} – {hi}"
     return (
-        f"{t('date_as_written', lang)}: {row['date_text']} ({calendar_name(row, lang)}) · "
+        f"{t('date_as_written', lang)}: {written_date(row, lang)} ({calendar_name(row, lang)}) · "
         f"{t('new_style', lang)}: {span}"
     )
+
+
+def written_date(row, lang: str) -> str:
+    """The date as a reader should see it: the text's own words where the sentence gives it, and a
+    label saying so where the date comes from the surrounding text or a standard chronology."""
+    basis = row.get("date_basis", "stated")
+    text = row.get("date_text")
+    text = text if isinstance(text, str) else ""
+    if basis == "stated":
+        return text
+    label = t(f"date_basis_{basis}", lang)
+    return f"{text} ({label})" if text else label
+
+
+def aliases(row, lang: str) -> list[str]:
+    """The other names of an event in one language (`aliases_ko`/`aliases_en`, '; '-separated)."""
+    value = row.get(f"aliases_{lang}")
+    return [a.strip() for a in value.split(";") if a.strip()] if isinstance(value, str) else []
+
+
+def picker_label(row, lang: str) -> str:
+    """An event as a picker lists it: its title, its year and the names people search for, so that a
+    select box's type-to-search finds '10월 혁명' under 'October Revolution: the Winter Palace taken'."""
+    title = row[f"title_{lang}"]
+    label = f"{title} ({str(row['start_gregorian'])[:4]})"
+    other = [a for a in aliases(row, lang) if a.casefold() not in title.casefold()]
+    return f"{label} · {', '.join(other)}" if other else label
+
+
+def quote_with_gloss(row, lang: str) -> str:
+    """A quote for a hover, wrapped; in English the Korean original stays first and our gloss follows,
+    labelled as our translation. It goes inside the hover's quotation marks: “quote”<br>label: “gloss”."""
+    quote = wrap(row["quote"])
+    gloss = row.get("quote_en")
+    if lang != "en" or not isinstance(gloss, str) or not gloss:
+        return quote
+    return f"{quote}”<br>{html.escape(t('our_translation', lang))}: “{wrap(gloss, 50)}"

@@ -265,6 +265,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "텍스트는 밝히지 않음: 당시 그곳의 달력",
         "en": "not stated by the text: the calendar then in force there",
     },
+    "date_basis_context": {
+        "ko": "날짜는 원문에 없음 — 앞뒤 문맥",
+        "en": "date not in the sentence — from the surrounding text",
+    },
+    "date_basis_reference": {
+        "ko": "날짜는 원문에 없음 — 표준 연표",
+        "en": "date not in the text — standard chronology",
+    },
+    "legend_inferred": {"ko": "점무늬: 날짜는 원문에 없음", "en": "Dotted: date not in the text"},
+    "show_inferred": {
+        "ko": "원문에 날짜가 없는 사건도 보기 (앞뒤 문맥·표준 연표로 날짜를 정한 사건)",
+        "en": "Also show events whose date is not in the text (dated from the context or a chronology)",
+    },
+    "date_from_context": {"ko": "날짜를 주는 문장", "en": "The sentence that gives the date"},
+    "date_from_reference": {"ko": "날짜의 출처", "en": "Source of the date"},
+    "our_translation": {"ko": "우리 번역", "en": "Our translation"},
     "source_note": {"ko": "출처 비판", "en": "Source criticism"},
     "basis": {"ko": "근거", "en": "Basis"},
     "date_axis": {"ko": "연도", "en": "Year"},

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -129,14 +130,76 @@ def _check_quotes(name: str, frame: pd.DataFrame, flat_seeds: dict) -> None:
             )
 
 
-def _check_events(events: pd.DataFrame, eras: pd.DataFrame) -> None:
-    spans = list(zip(eras["era_id"], eras["start_year"], eras["end_year"]))
-    for rec in records(events):
-        row = rec[LINE]
-        if provenance.normalize(rec["date_text"]) not in provenance.normalize(rec["quote"]):
+# A citation of a standard chronology: a source and its locator, "source; locator".
+CITATION = re.compile(r"\S.{3,}?;\s*\S.{1,}")
+
+
+def _check_date_basis(rec: dict, flat_seeds: dict) -> None:
+    """The date's origin is honest: a stated date is in its sentence, a context date in a sentence of the
+    same seed given verbatim, a reference date cited; the columns of the other bases stay empty."""
+    row, basis = rec[LINE], rec["date_basis"]
+    date_text, context, reference = rec["date_text"] or "", rec["date_context"], rec["date_reference"]
+    for col, value, own in (("date_context", context, "context"), ("date_reference", reference, "reference")):
+        if value and basis != own:
+            raise DataError(
+                "events.csv", row, col, f"only a date_basis {own!r} row gives {col}; this row's is {basis!r}"
+            )
+    if basis == "stated":
+        if not date_text:
+            raise DataError(
+                "events.csv", row, "date_text", "a stated date needs the date as written (date_text)"
+            )
+        if provenance.normalize(date_text) not in provenance.normalize(rec["quote"]):
             raise DataError(
                 "events.csv", row, "date_text", "the date as written does not occur inside the quote"
             )
+    elif basis == "context":
+        flat = provenance.normalize(context or "")
+        if not flat:
+            raise DataError(
+                "events.csv", row, "date_context", "a context date needs the sentence that gives it"
+            )
+        if flat not in flat_seeds[rec["source_id"]]:
+            raise DataError(
+                "events.csv",
+                row,
+                "date_context",
+                f"the context sentence does not occur in the seed of {rec['source_id']!r} "
+                "(white space aside): it must be quoted verbatim from the same text",
+            )
+        if date_text and provenance.normalize(date_text) not in flat:
+            raise DataError(
+                "events.csv", row, "date_text", "the date as written does not occur inside date_context"
+            )
+    else:
+        if not reference or not CITATION.fullmatch(reference):
+            raise DataError(
+                "events.csv",
+                row,
+                "date_reference",
+                "a reference date must cite its source and locator, as 'source; locator'",
+            )
+        if date_text:
+            raise DataError(
+                "events.csv",
+                row,
+                "date_text",
+                "a reference date is not written in the text: leave date_text empty",
+            )
+    if bool(context) != bool(rec["date_context_en"]):
+        raise DataError(
+            "events.csv",
+            row,
+            "date_context_en",
+            "date_context and its English gloss date_context_en are given together or not at all",
+        )
+
+
+def _check_events(events: pd.DataFrame, eras: pd.DataFrame, flat_seeds: dict) -> None:
+    spans = list(zip(eras["era_id"], eras["start_year"], eras["end_year"]))
+    for rec in records(events):
+        row = rec[LINE]
+        _check_date_basis(rec, flat_seeds)
         if (rec["calendar"] == "unspecified") != (rec["calendar_basis"] == "none"):
             raise DataError(
                 "events.csv",
@@ -167,6 +230,15 @@ def _check_events(events: pd.DataFrame, eras: pd.DataFrame) -> None:
                 "era",
                 f"{rec['era']!r} does not hold the start year {year} (expected {era!r})",
             )
+
+
+def _check_notes_in_both_languages(name: str, frame: pd.DataFrame) -> None:
+    """A note shows in the reader's language: one written in only one of them would leave the other
+    interface silent, or show it in the wrong language."""
+    for rec in records(frame):
+        for have, lack in (("notes_ko", "notes_en"), ("notes_en", "notes_ko")):
+            if rec[have] and not rec[lack]:
+                raise DataError(name, rec[LINE], lack, f"the row has {have} but no {lack}: write both")
 
 
 def _check_bounds(figures: pd.DataFrame) -> None:
@@ -210,6 +282,9 @@ def derive(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
                 "figure_id": rec["figure_id"],
                 "source_id": num["source_id"] if same_source else pd.NA,
                 "quote": num["quote"] if num["quote"] == den["quote"] else f"{num['quote']} … {den['quote']}",
+                "quote_en": num["quote_en"]
+                if num["quote"] == den["quote"]
+                else f"{num['quote_en']} … {den['quote_en']}",
                 "value": value,
                 "value_low": value,
                 "value_high": value,
@@ -220,7 +295,8 @@ def derive(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
                 "period_start": num["period_start"],
                 "period_end": num["period_end"],
                 "group": rec["group"],
-                "notes": f"derived: {how}",
+                "notes_ko": f"파생값: {how}",
+                "notes_en": f"derived: {how}",
                 "kind": "derived",
                 "derivation": how,
                 LINE: rec[LINE],
@@ -249,7 +325,9 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
     for name in ("figures", "events", "notes"):
         _check_quotes(f"{name}.csv", tables[name], flat_seeds)
     _check_bounds(tables["figures"])
-    _check_events(tables["events"], tables["eras"])
+    for name in ("figures", "events"):
+        _check_notes_in_both_languages(f"{name}.csv", tables[name])
+    _check_events(tables["events"], tables["eras"], flat_seeds)
     for rec in records(tables["notes"]):
         if rec["target_id"] not in set(tables[rec["target_table"]].iloc[:, 0]):
             raise DataError(

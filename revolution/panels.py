@@ -50,7 +50,11 @@ def panel(
         return None
     rows = limits.head(every, limits.CHART_ROWS)[0]
     group = data.groups.set_index("group_id").loc[group_id].to_dict() | {"group_id": group_id}
-    refs = references.beside(data.reference_values, rows.figure_id) if show_refs else None
+    refs = (
+        references.in_language(references.beside(data.reference_values, rows.figure_id), lang)
+        if show_refs
+        else None
+    )
     madd = references.maddison_index(data.maddison_ussr) if show_refs and group["chart"] == "index" else None
     captions = []
     for r in rows.drop_duplicates("quote").to_dict("records"):
@@ -59,10 +63,10 @@ def panel(
         else:
             source = names.get(r["source_id"]) if pd.notna(r["source_id"]) else t("derived", lang)
             here = reading.read_link(r["source_id"], r["figure_id"], lang)
-            captions.append(
-                t("chart_caption", lang, source=source, quote=fmt.literal(r["quote"]))
-                + f" · [{t('read_in_context', lang)}]({here})"
-            )
+            caption = t("chart_caption", lang, source=source, quote=fmt.literal(r["quote"]))
+            if lang == "en":  # the Korean stays the quote; our gloss follows, labelled as ours
+                caption += f" — {t('our_translation', lang)}: “{fmt.literal(r['quote_en'])}”"
+            captions.append(caption + f" · [{t('read_in_context', lang)}]({here})")
     table = pd.DataFrame(
         {
             t("value", lang): [fmt.stated(r, lang) for r in rows.to_dict("records")],
@@ -72,7 +76,8 @@ def panel(
             "kind": rows.kind,
             t("source", lang): rows.source_id.map(names).fillna(t("derived", lang)),
             t("quote", lang): rows.quote,
-            t("notes", lang): rows.notes,
+            **({t("our_translation", lang): rows.quote_en} if lang == "en" else {}),
+            t("notes", lang): rows[f"notes_{lang}"],
             "figure_id": rows.figure_id,
         }
     )

@@ -13,7 +13,9 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
+from . import format as fmt
 from . import images
+from .i18n import t
 from .references import MADDISON_CITATION
 
 VERSION = "0.1.0"
@@ -41,6 +43,13 @@ def _date_parts(iso: str) -> dict:
     return {k: int(v) for k, v in zip(keys, iso.split("-"))}
 
 
+def _gloss(row: dict, lang: str) -> str:
+    """In English, our gloss under the Korean quote, labelled as our translation."""
+    if lang != "en" or not isinstance(row.get("quote_en"), str):
+        return ""
+    return f"<p><i>{_escape(t('our_translation', lang))}: “{_escape(row['quote_en'])}”</i></p>"
+
+
 def timelinejs(events: pd.DataFrame, eras: pd.DataFrame, lang: str, source_names: dict) -> dict:
     """The events in Knight Lab's TimelineJS JSON format: events with start/end date parts, display date,
     headline and text (the quote and its source), a group per source, and the eras."""
@@ -53,12 +62,12 @@ def timelinejs(events: pd.DataFrame, eras: pd.DataFrame, lang: str, source_names
         item = {
             "unique_id": r["event_id"],
             "start_date": _date_parts(r["start_gregorian"]),
-            "display_date": r["date_text"],
+            "display_date": fmt.written_date(r, lang),
             "group": source_names.get(r["source_id"], r["source_id"]),
             "text": {
                 "headline": r[f"title_{lang}"],
                 "text": f"<blockquote>{_escape(r['quote'])}</blockquote><p>— "
-                f"{_escape(source_names.get(r['source_id'], ''))}</p>",
+                f"{_escape(source_names.get(r['source_id'], ''))}</p>" + _gloss(r, lang),
             },
         }
         if r["end_gregorian"] != r["start_gregorian"]:

@@ -33,3 +33,14 @@ def range_text(refs: pd.DataFrame) -> str:
     lo, hi = float(refs.value.min()), float(refs.value.max())
     fmt = lambda v: f"{v:g}"
     return fmt(lo) if lo == hi else f"{fmt(lo)}–{fmt(hi)}"
+
+
+LOCALISED = ("quantity", "scope", "caveat")
+
+
+def in_language(refs: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The reference rows with their descriptive columns in the reader's language (the data keeps the
+    English in `quantity`, `scope`, `caveat` and the Korean in `…_ko`); sources and locators stay as cited."""
+    if lang != "ko" or refs is None:
+        return refs
+    return refs.assign(**{c: refs[f"{c}_ko"] for c in LOCALISED})

@@ -84,12 +84,16 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
     if kind == "figure":
         rows = limits.head(data.figures[data.figures.group == name], limits.CHART_ROWS)[0]
         group = data.groups.set_index("group_id").loc[name].to_dict() | {"group_id": name}
-        refs = references.beside(data.reference_values, rows.figure_id) if with_refs else None
+        refs = (
+            references.in_language(references.beside(data.reference_values, rows.figure_id), lang)
+            if with_refs
+            else None
+        )
         madd = (
             references.maddison_index(data.maddison_ussr) if with_refs and group["chart"] == "index" else None
         )
         fig = charts.group_chart(rows, group, lang, source_names, refs=refs, maddison=madd)
-        quotes = _quotes(rows, source_names)
+        quotes = _quotes(rows, source_names, lang)
         return Item(
             key,
             group[f"title_{lang}"],
@@ -110,16 +114,20 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
         key,
         title,
         fig,
-        _quotes(events, source_names),
+        _quotes(events, source_names, lang),
         t("n_shown", lang, n=len(events), total=len(data.events)),
         alt=describe.timeline(events, years, len(data.events), lang),
     )
 
 
-def _quotes(rows: pd.DataFrame, source_names: dict) -> str:
-    return "\n".join(
-        f"“{q}” — {source_names.get(s, '')}" for q, s in zip(rows.quote, rows.source_id.fillna(""))
-    )
+def _quotes(rows: pd.DataFrame, source_names: dict, lang: str = "ko") -> str:
+    """The full quotes for the speaker notes; an English deck adds our gloss under each, labelled."""
+    lines = []
+    for q, g, s in zip(rows.quote, rows.quote_en, rows.source_id.fillna("")):
+        lines.append(f"“{q}” — {source_names.get(s, '')}")
+        if lang == "en":
+            lines.append(f"  {t('our_translation', lang)}: “{g}”")
+    return "\n".join(lines)
 
 
 def _caption(rows: pd.DataFrame, source_names: dict, lang: str) -> str:

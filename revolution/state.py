@@ -28,6 +28,7 @@ REFERENCES = "ref"
 DECK = "deck"
 SLIDE = "slide"
 PRESENT = "present"
+INFERRED = "inferred"  # the timeline: also show events whose date the text does not give (1) or not (0)
 ROW = "row"  # the Read page: the row whose passage is opened, highlighted and scrolled into view
 MARKS = "marks"  # the Read page: which kinds of marks are drawn
 

@@ -32,7 +32,9 @@ def headline_cards(data: Dataset, lang: str) -> list[dict]:
                     f"{fmt.pick(r, 'measure', lang)} ({fmt.period(r['period_start'], r['period_end'])})"
                     for r in rows
                 ),
-                "quotes": card.drop_duplicates("quote")[["quote", "source_id"]].to_dict("records"),
+                "quotes": card.drop_duplicates("quote")[["quote", "quote_en", "source_id"]].to_dict(
+                    "records"
+                ),
             }
         )
     return cards
@@ -111,8 +113,12 @@ def only_in(data: Dataset, lang: str) -> dict[str, pd.DataFrame]:
     ev = data.events
     told_by = ev.groupby("event_key").source_id.nunique()
     single = ev[ev.event_key.map(told_by) == 1].sort_values("start_gregorian")
+    # a date the sentence does not give is labelled as such, never shown as the text's own
+    single = single.assign(date_text=[fmt.written_date(r, lang) for r in single.to_dict("records")])
     return {
-        s: single[single.source_id == s][["date_text", f"title_{lang}", "quote"]]
+        s: single[single.source_id == s][
+            ["date_text", f"title_{lang}", "quote"] + (["quote_en"] if lang == "en" else [])
+        ]
         for s in data.sources.source_id
     }
 

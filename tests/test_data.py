@@ -52,6 +52,28 @@ def test_every_quote_occurs_in_its_seed(table):
     assert rows(table), f"{table} has no rows"
 
 
+@pytest.mark.parametrize("table", ["figures.csv", "events.csv", "notes.csv"])
+def test_no_quote_without_an_english_gloss(table):
+    hangul = re.compile(r"[\uac00-\ud7a3]")
+    glosses = {}
+    for r in rows(table):
+        gloss = r["quote_en"]
+        assert gloss.strip() and gloss != r["quote"], r
+        # English, save for a bracketed remark on how the Korean is printed
+        assert not hangul.search(re.sub(r"\[[^\]]*\]", "", gloss)), gloss
+        glosses.setdefault(r["quote"], set()).add(gloss)
+    # one sentence, one translation, wherever it is quoted
+    assert all(len(g) == 1 for g in glosses.values())
+
+
+def test_the_gloss_is_ours_and_never_the_seeds():
+    # provenance stands on the Korean alone: no gloss occurs in a seed
+    seeds = [(SEEDS / r["file"]).read_text(encoding="utf-8") for r in rows("sources.csv")]
+    for table in ("figures.csv", "events.csv", "notes.csv"):
+        for r in rows(table):
+            assert not any(provenance.occurs(r["quote_en"], s) for s in seeds), r["quote_en"]
+
+
 def test_the_loader_accepts_the_shipped_data(dataset):
     assert len(dataset.figures) > 0 and len(dataset.events) > 0
     assert set(dataset.sources.source_id) == {"history", "manifesto"}
@@ -89,6 +111,27 @@ def test_a_calendar_is_called_stated_only_where_the_text_itself_gives_it(dataset
         assert both.search(provenance.normalize(r["quote"])) or day_after, r["event_id"]
     assert len(stated) == 3 and (ev.calendar_basis == "convention").sum() > len(stated)
     assert set(ev[ev.calendar == "unspecified"].calendar_basis) == {"none"}
+
+
+def test_a_date_is_the_texts_own_only_where_the_sentence_gives_it(dataset):
+    ev = dataset.events
+    text = {k: provenance.normalize(v) for k, v in dataset.seeds.items()}
+    stated, context, reference = (ev[ev.date_basis == b] for b in ("stated", "context", "reference"))
+    for r in stated.to_dict("records"):
+        assert provenance.normalize(r["date_text"]) in provenance.normalize(r["quote"]), r["event_id"]
+    for r in context.to_dict("records"):
+        # the dating sentence is another sentence of the same text, and it holds the date as written
+        assert provenance.normalize(r["date_context"]) in text[r["source_id"]], r["event_id"]
+        assert provenance.normalize(r["date_context"]) not in provenance.normalize(r["quote"])
+        assert provenance.normalize(r["date_text"]) in provenance.normalize(r["date_context"])
+        # and it has our English gloss, which is not the text's
+        assert r["date_context_en"] and provenance.normalize(r["date_context_en"]) not in text[r["source_id"]]
+    assert reference.date_text.isna().all() and reference.date_reference.str.contains(";").all()
+    assert stated[["date_context", "date_reference"]].isna().all().all()
+    # the periods a teacher looks for are there, each with its basis
+    keys = set(ev[ev.date_basis != "stated"].event_key)
+    assert {"civil_war_period", "war_communism", "foreign_intervention", "cold_war"} <= keys
+    assert {"napoleon_defeated_1812", "russo_japanese_war_1904", "famine_1932", "famine_1921"} <= keys
 
 
 def test_the_four_headline_figures_are_there_and_honestly_bounded(dataset):
@@ -170,3 +213,15 @@ def test_exclusions_give_a_reason_and_match_a_real_hit():
     for r in rows("ledger_exclusions.csv"):
         assert len(r["reason"]) > 5
         assert provenance.normalize(r["match"]) in provenance.normalize(r["context"]), r
+
+
+@pytest.mark.parametrize("table", ["figures.csv", "events.csv"])
+def test_every_note_is_written_in_both_languages(table):
+    hangul = re.compile(r"[\uac00-\ud7a3]")
+    for r in rows(table):
+        assert bool(r["notes_ko"]) == bool(r["notes_en"]), r
+        if r["notes_ko"]:
+            assert hangul.search(r["notes_ko"]), r["notes_ko"]
+            # English, save for the Korean words it quotes
+            bare = re.sub(r"'[^']*'|포트르", "", re.sub(r"\([^)]*\)", "", r["notes_en"]))
+            assert not hangul.search(bare), r["notes_en"]

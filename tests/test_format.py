@@ -60,3 +60,25 @@ def test_safe_csv_has_a_bom_and_neutralised_cells():
     assert out.startswith(b"\xef\xbb\xbf")
     text = out.decode("utf-8-sig")
     assert "'=HYPERLINK" in text and "평범한 문장" in text and "-5.0" in text
+
+
+@pytest.mark.parametrize(
+    "basis, date_text, ko, en",
+    [
+        ("stated", "1905년 1월", "1905년 1월", "1905년 1월"),
+        ("context", "1920년", "1920년 (날짜는 원문에 없음 — 앞뒤 문맥)", "1920년 (date not in the sentence"),
+        ("reference", None, "날짜는 원문에 없음 — 표준 연표", "date not in the text — standard chronology"),
+    ],
+)
+def test_a_date_the_sentence_does_not_give_is_labelled_as_such(basis, date_text, ko, en):
+    r = {"date_basis": basis, "date_text": date_text}
+    assert fmt.written_date(r, "ko") == ko
+    assert fmt.written_date(r, "en").startswith(en)
+
+
+def test_a_hover_quote_in_english_keeps_the_korean_first_and_labels_our_gloss():
+    r = {"quote": "10월 25일(11월 7일)에", "quote_en": "on 25 October (7 November)"}
+    assert fmt.quote_with_gloss(r, "ko") == "10월 25일(11월 7일)에"
+    en = fmt.quote_with_gloss(r, "en")
+    assert en.startswith("10월 25일(11월 7일)에”<br>Our translation: “on 25 October")
+    assert fmt.quote_with_gloss({"quote": "4월"}, "en") == "4월"

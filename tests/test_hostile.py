@@ -28,8 +28,8 @@ def hostile_copy(tmp_path):
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     for name, cols in (
-        ("events.csv", ["title_ko", "title_en", "notes"]),
-        ("figures.csv", ["measure_ko", "measure_en", "notes"]),
+        ("events.csv", ["title_ko", "title_en", "notes_ko", "notes_en"]),
+        ("figures.csv", ["measure_ko", "measure_en", "notes_ko", "notes_en"]),
         ("notes.csv", ["issue_ko", "issue_en"]),
     ):
         path = target / name

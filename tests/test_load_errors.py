@@ -32,6 +32,16 @@ def set_cell(name, row, column, value):
     return apply
 
 
+def set_cells(name, row, **values):
+    """Several cells of one row at once (a change of date_basis needs its columns to follow)."""
+
+    def apply(d):
+        for column, value in values.items():
+            set_cell(name, row, column, value)(d)
+
+    return apply
+
+
 def copy_row(name, row):
     def apply(d):
         table = read(d / name)
@@ -195,6 +205,112 @@ CASES = {
         "date_text",
         "inside the quote",
     ),
+    "stated date without its text": (
+        set_cell("events.csv", 2, "date_text", ""),
+        "events.csv",
+        2,
+        "date_text",
+        "needs the date as written",
+    ),
+    "unknown date basis": (
+        set_cell("events.csv", 3, "date_basis", "guessed"),
+        "events.csv",
+        3,
+        "date_basis",
+        "allowed values",
+    ),
+    "context sentence not in the seed": (
+        set_cells("events.csv", 2, date_basis="context", date_context="레닌은 1999년에 달에 갔다"),
+        "events.csv",
+        2,
+        "date_context",
+        "does not occur in the seed",
+    ),
+    "context sentence from the other seed": (
+        # A sentence of the manifesto cannot date a row of the history text.
+        set_cells("events.csv", 2, date_basis="context", date_context="1918년 11월, 독일혁명의 발발은"),
+        "events.csv",
+        2,
+        "date_context",
+        "same text",
+    ),
+    "context sentence without its gloss": (
+        set_cells("events.csv", 2, date_basis="context", date_context="12세기부터 두 세기 넘게 몽골의"),
+        "events.csv",
+        2,
+        "date_context_en",
+        "given together",
+    ),
+    "context row without its sentence": (
+        set_cell("events.csv", 2, "date_basis", "context"),
+        "events.csv",
+        2,
+        "date_context",
+        "needs the sentence",
+    ),
+    "context date not in its sentence": (
+        # EH002's quote is a real sentence of the history seed, but it does not hold EH003's date.
+        set_cells(
+            "events.csv",
+            4,
+            date_basis="context",
+            date_context="포트르 대제 재위 기간(1682-1725년)에 큰 변화를 겪었다",
+        ),
+        "events.csv",
+        4,
+        "date_text",
+        "inside date_context",
+    ),
+    "reference without a citation": (
+        set_cells("events.csv", 2, date_basis="reference", date_text="", date_reference="Britannica"),
+        "events.csv",
+        2,
+        "date_reference",
+        "source and locator",
+    ),
+    "reference date written as if the text gave it": (
+        set_cells("events.csv", 2, date_basis="reference", date_reference="Britannica; britannica.com/x"),
+        "events.csv",
+        2,
+        "date_text",
+        "leave date_text empty",
+    ),
+    "stated row with a context sentence": (
+        set_cell("events.csv", 2, "date_context", "1825년 데카브리스트(Dekabrist)의 봉기로"),
+        "events.csv",
+        2,
+        "date_context",
+        "only a date_basis 'context' row",
+    ),
+    "stated row with a reference": (
+        set_cell("events.csv", 2, "date_reference", "Britannica; britannica.com/x"),
+        "events.csv",
+        2,
+        "date_reference",
+        "only a date_basis 'reference' row",
+    ),
+    "quote without its gloss": (
+        set_cell("notes.csv", 3, "quote_en", ""),
+        "notes.csv",
+        3,
+        "quote_en",
+        "required",
+    ),
+    "gloss offered as the quote": (
+        # the English gloss is ours: as a quote it is not in the seed, and the row is refused
+        lambda d: set_cell("figures.csv", 2, "quote", read(d / "figures.csv")[1][3])(d),
+        "figures.csv",
+        2,
+        "quote",
+        "does not occur in the seed",
+    ),
+    "note in one language only": (
+        set_cell("events.csv", 2, "notes_ko", ""),
+        "events.csv",
+        2,
+        "notes_ko",
+        "write both",
+    ),
     "changed seed checksum": (
         set_cell("sources.csv", 2, "sha256", "0" * 64),
         "sources.csv",
@@ -263,3 +379,14 @@ def test_a_descriptor_without_resources_for_a_table_fails_clearly(data_copy):
     with pytest.raises(DataError) as info:
         load_dataset(data_copy, SEEDS)
     assert "eras" in str(info.value)
+
+
+def test_provenance_never_reads_the_gloss(data_copy, dataset):
+    # any gloss at all loads: the seeds check the Korean quotes only
+    for name in ("figures.csv", "events.csv", "notes.csv"):
+        table = read(data_copy / name)
+        i = table[0].index("quote_en")
+        write(data_copy / name, [table[0]] + [r[:i] + ["(gloss rewritten)"] + r[i + 1 :] for r in table[1:]])
+    loaded = load_dataset(data_copy, SEEDS)
+    assert (loaded.events.quote == dataset.events.quote).all()
+    assert set(loaded.notes.quote_en) == {"(gloss rewritten)"}

@@ -240,6 +240,10 @@ def test_sources_page_reads_both_texts_side_by_side(dataset):
     assert set(told.source_id) == {"history", "manifesto"}
     (coverage,) = [s for s in charts(at) if s["layout"]["title"]["text"] == t("coverage", "ko")]
     assert sum(sum(decode(tr["y"])) for tr in coverage["data"]) == len(dataset.events)
+    # the picker's labels carry the common names, so typing "10월 혁명" finds the October Revolution
+    box = at.selectbox(key=state.EVENT)
+    labels = dict(zip(box.options, shared))
+    assert labels[next(o for o in box.options if "10월 혁명" in o)] == "october_revolution_1917"
 
 
 def test_people_page_counts_mentions_from_the_seeds(dataset):
@@ -411,3 +415,25 @@ def test_chart_text_alternatives_state_what_the_charts_show(dataset):
     assert t("alt_count", "en", name=top, n=totals.max()) in people[0].proto.alt
     timeline = run("pages/timeline.py", lang="en", **{"from": "1917", "to": "1921"}).get("plotly_chart")
     assert timeline[0].proto.alt.startswith("Timeline 1917–1921:")
+
+
+def test_english_tellings_show_the_korean_quote_and_our_gloss_beneath_it(dataset):
+    at = run("pages/sources.py", lang="en")
+    quotes = [m.value for m in at.markdown if m.value.startswith("> ")]
+    glosses = [c.value for c in at.caption if c.value.startswith(t("our_translation", "en") + ":")]
+    assert quotes and len(glosses) == len(quotes)
+    # the Korean stays the quote
+    assert all(re.search(r"[\uac00-\ud7a3]", q) for q in quotes)
+    ko = run("pages/sources.py")
+    assert not [c for c in ko.caption if c.value.startswith(t("our_translation", "ko"))]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_tellings_note_is_shown_in_the_readers_language(dataset, lang):
+    at = run("pages/sources.py", lang=lang, event="october_revolution_1917")
+    told = dataset.events[dataset.events.event_key == "october_revolution_1917"]
+    captions = " ".join(c.value for c in at.caption)
+    other = "en" if lang == "ko" else "ko"
+    for r in told.dropna(subset=["notes_ko"]).to_dict("records"):
+        assert fmt.literal(r[f"notes_{lang}"]) in captions
+        assert fmt.literal(r[f"notes_{other}"]) not in captions

@@ -30,6 +30,9 @@ def test_timelinejs_has_every_event_with_date_parts_and_quote(dataset):
     period = next(e for e in tl["events"] if "end_date" in e)
     assert set(period["end_date"]) >= {"year"}
     assert len(tl["eras"]) == len(dataset.eras)
+    # a date from a standard chronology never shows as the text's own
+    ref = dataset.events[dataset.events.date_basis == "reference"].iloc[0]
+    assert by_id[ref.event_id]["display_date"] == "날짜는 원문에 없음 — 표준 연표"
 
 
 def test_timelinejs_escapes_html_in_quotes(dataset):
@@ -98,3 +101,12 @@ def test_timelinejs_eras_span_whole_days_so_a_one_year_era_is_accepted(dataset):
     for era in tl["eras"]:
         start, end = era["start_date"], era["end_date"]
         assert (start["year"], start["month"], start["day"]) < (end["year"], end["month"], end["day"])
+
+
+def test_an_english_timelinejs_export_glosses_each_quote_and_a_korean_one_does_not(dataset):
+    en = json.loads(publish.timelinejs_bytes(dataset.events, dataset.eras, "en", NAMES))
+    ko = json.loads(publish.timelinejs_bytes(dataset.events, dataset.eras, "ko", NAMES))
+    assert all("Our translation" in e["text"]["text"] for e in en["events"])
+    assert not any("Our translation" in e["text"]["text"] for e in ko["events"])
+    first = dataset.events.iloc[0]
+    assert first.quote[:8] in en["events"][0]["text"]["text"]

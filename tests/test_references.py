@@ -52,3 +52,14 @@ def test_maddison_index_is_computed_from_the_csv():
 def test_range_text():
     assert references.range_text(pd.DataFrame({"value": [23.3, 24.9, 24.0]})) == "23.3–24.9"
     assert references.range_text(pd.DataFrame({"value": [58.0]})) == "58"
+
+
+def test_reference_rows_read_in_the_readers_language(dataset):
+    refs = references.beside(dataset.reference_values, ["FH010"])
+    ko, en = references.in_language(refs, "ko"), references.in_language(refs, "en")
+    assert ko.quantity.str.contains("볼셰비키").all() and en.quantity.str.contains("Bolshevik").all()
+    assert (ko.source_title == en.source_title).all()  # a citation stays as cited
+    # every English description has its Korean
+    rv = dataset.reference_values
+    for col in references.LOCALISED:
+        assert (rv[col].isna() == rv[f"{col}_ko"].isna()).all(), col

@@ -46,3 +46,9 @@ def test_how_sure_lists_each_headline_that_has_references(dataset):
         dataset.figures.dropna(subset=["headline"]).figure_id.isin(dataset.reference_notes.figure_id).sum()
     )
     assert len(table) == with_refs > 0
+
+
+def test_only_in_glosses_its_quotes_in_english_only(dataset):
+    en, ko = summary.only_in(dataset, "en"), summary.only_in(dataset, "ko")
+    assert all("quote_en" in frame and frame.quote_en.notna().all() for frame in en.values())
+    assert not any("quote_en" in frame for frame in ko.values())

@@ -63,7 +63,9 @@ def test_every_category_has_one_colour_and_marker_in_every_view(dataset):
 
 def test_the_legend_names_each_category_and_what_filled_and_open_marks_mean(dataset):
     shown, fig = view(dataset)
-    legend = [tr for tr in fig.data if tr.showlegend is not False and tr.x == (None,)]
+    legend = [
+        tr for tr in fig.data if tr.type == "scatter" and tr.showlegend is not False and tr.x == (None,)
+    ]
     names = [tr.name for tr in legend]
     assert names[: shown.category.nunique()] == [
         charts.category(c, "ko") for c in categories.order(shown.category.unique())
@@ -118,3 +120,17 @@ def test_a_long_span_is_an_overview_under_the_eras(dataset):
     assert sum(sum(tr.y) for tr in bars) == len(shown)  # every event counted once
     eras = [tr for tr in fig.data if tr.type == "scatter"]
     assert {t for tr in eras for t in tr.text} <= set(dataset.eras.title_ko)
+
+
+def test_a_date_the_text_does_not_give_is_dotted_explained_and_can_be_hidden(dataset):
+    ev = dataset.events
+    inferred = ev[ev.date_basis != "stated"]
+    assert len(inferred), "the data has events dated from their context or a chronology"
+    row = inferred[inferred.start_gregorian.str[:4].astype(int).between(1914, 1924)].iloc[0]
+    _, fig = view(dataset)
+    ((tr, i),) = marks_of(fig, row.event_id)
+    assert tr.marker.pattern.shape[i] == "."
+    assert "원문에 없음" in tr.customdata[i][2]  # the hover says the date is not the text's
+    assert any(tr.type == "bar" and tr.name == charts.t("legend_inferred", "ko") for tr in fig.data)
+    hidden = filters.events(dataset, filters.EventFilter(years=REVOLUTION, date_bases=("stated",)))
+    assert row.event_id not in set(hidden.event_id) and hidden.date_basis.eq("stated").all()
