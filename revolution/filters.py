@@ -22,13 +22,15 @@ class EventFilter:
     date_bases: tuple[str, ...] = ()
 
 
-def year_bounds(events: pd.DataFrame) -> tuple[int, int]:
-    """The first and last year any event touches, New Style."""
+def year_bounds(events: pd.DataFrame, eras: pd.DataFrame | None = None) -> tuple[int, int] | None:
+    """The first and last year any event touches, New Style; with no event, the span of the eras given (the
+    data's own periods), else None."""
     if events.empty:
-        return 1682, 2017
-    return int(events.start_gregorian.str[:4].astype(int).min()), int(
-        events.end_gregorian.str[:4].astype(int).max()
-    )
+        if eras is None or eras.empty:
+            return None
+        return int(eras.start_year.min()), int(eras.end_year.max())
+    start = events.start_gregorian.str[:4].astype(int)
+    return int(start.min()), int(events.end_gregorian.str[:4].astype(int).max())
 
 
 def _matches(frame: pd.DataFrame, columns: list[str], text: str) -> pd.Series:

@@ -36,11 +36,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "링크의 일부 값({keys})을 읽을 수 없어 기본값으로 보여 줍니다.",
         "en": "Some values in the link ({keys}) were not understood; the defaults are shown instead.",
     },
-    "share_link": {"ko": "이 화면의 링크", "en": "Link to this view"},
-    "share_help": {
-        "ko": "주소창의 URL이 지금의 필터를 모두 담고 있습니다. 복사해서 공유하세요.",
-        "en": "The address bar holds every filter of this view: copy it to share.",
-    },
     "quote": {"ko": "원문", "en": "Quote"},
     "event": {"ko": "사건", "en": "Event"},
     "source": {"ko": "출처", "en": "Source"},
@@ -111,8 +106,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "index_axis": {"ko": "지수 (전쟁 전 = 100)", "en": "Index (pre-war = 100)"},
     "rank_axis": {"ko": "세계 순위", "en": "World rank"},
     "prewar_line": {"ko": "전쟁 전 수준", "en": "Pre-war level"},
-    "open_upper": {"ko": "이상 (상한 없음)", "en": "or more (no upper bound)"},
-    "open_lower": {"ko": "미만 (하한 없음)", "en": "or less (no lower bound)"},
     "bound_legend": {"ko": "원문이 한쪽 경계만 말한 값", "en": "The text gives only a bound"},
     "exact_legend": {"ko": "원문의 값", "en": "Value as stated"},
     "other_sources": {"ko": "다른 자료의 값 (참고)", "en": "Other sources (reference values)"},
@@ -314,8 +307,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "lat": {"ko": "위도", "en": "Latitude"},
     "by_era_table": {"ko": "시대별 연결 사건", "en": "Linked events by era"},
     "open_timeline": {"ko": "연표에서 보기", "en": "Show on the timeline"},
-    "names_at_time": {"ko": "시대별 이름", "en": "Names over time"},
-    "top_n": {"ko": "상위 {n}", "en": "Top {n}"},
     # explorer
     "explorer_intro": {
         "ko": "수치와 사건을 표로 검색하고, 걸러낸 행을 그대로 CSV로 내려받습니다.",

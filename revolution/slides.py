@@ -103,7 +103,7 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
             madd is not None,
             charts.alt_text(rows, group, lang),
         )
-    lo, hi = filters.year_bounds(data.events)
+    lo, hi = filters.year_bounds(data.events, data.eras)
     span = custom_timeline(name) or state.PRESETS.get(name) or (lo, hi)
     years = (max(lo, span[0]), min(hi, span[1]))
     events = filters.events(data, filters.EventFilter(years=years))

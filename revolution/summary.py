@@ -58,6 +58,10 @@ def how_sure(data: Dataset, lang: str) -> pd.DataFrame:
     )
 
 
+def _span(bounds: tuple[int, int] | None) -> str:
+    return "{}–{}".format(*bounds) if bounds else "—"
+
+
 def counts(data: Dataset, lang: str, names: dict) -> dict:
     """How many figures, events, shared events and notes; and events per source, category and era."""
     ev = data.events
@@ -68,7 +72,7 @@ def counts(data: Dataset, lang: str, names: dict) -> dict:
             t("source", lang): [names[s] for s in ids],
             t("n_figures", lang): [int((stated.source_id == s).sum()) for s in ids],
             t("n_events", lang): [int((ev.source_id == s).sum()) for s in ids],
-            t("years", lang): ["{}–{}".format(*filters.year_bounds(ev[ev.source_id == s])) for s in ids],
+            t("years", lang): [_span(filters.year_bounds(ev[ev.source_id == s])) for s in ids],
         }
     )
     cats = ev.category.value_counts().rename_axis("c").reset_index(name="n")
@@ -131,7 +135,7 @@ def coverage_figure(data: Dataset, lang: str, names: dict):
 def event_facets(data: Dataset) -> dict:
     """What the timeline's filters offer: the years any event touches, the categories, and every event id."""
     return {
-        "years": filters.year_bounds(data.events),
+        "years": filters.year_bounds(data.events, data.eras),
         "categories": sorted(data.events.category.unique()),
         "ids": frozenset(data.events.event_id),
     }

@@ -53,3 +53,18 @@ def test_date_bases_filter_keeps_only_the_bases_asked_for(dataset):
     assert set(stated.date_basis) == {"stated"} and set(rest.date_basis) == {"context", "reference"}
     assert len(stated) + len(rest) == len(dataset.events)
     assert len(filters.events(dataset, filters.EventFilter())) == len(dataset.events)
+
+
+def test_year_bounds_come_from_the_data_even_with_no_event(dataset):
+    from revolution import filters
+
+    assert filters.year_bounds(dataset.events) == (
+        int(dataset.events.start_gregorian.str[:4].astype(int).min()),
+        int(dataset.events.end_gregorian.str[:4].astype(int).max()),
+    )
+    none = dataset.events.iloc[:0]
+    assert filters.year_bounds(none, dataset.eras) == (
+        dataset.eras.start_year.min(),
+        dataset.eras.end_year.max(),
+    )
+    assert filters.year_bounds(none) is None

@@ -38,3 +38,27 @@ def test_every_key_used_in_the_code_exists():
 
 def test_unknown_language_falls_back_to_korean():
     assert i18n.t("page_overview", "fr") == i18n.STRINGS["page_overview"]["ko"]
+
+
+def test_every_string_is_used():
+    """A string no code asks for is dead weight, and drifts: each key is asked for by name, or through a
+    prefix the code fills in (t(f"cat_{code}"), a vocabulary's label_key)."""
+    code = "".join(
+        path.read_text(encoding="utf-8")
+        for path in [
+            ROOT / "dashboard.py",
+            ROOT / "ui.py",
+            *(ROOT / "pages").glob("*.py"),
+            *(ROOT / "revolution").glob("*.py"),
+        ]
+        if path.name != "i18n.py"
+    )
+    prefixes = set(re.findall(r"""t\(f["']([a-z_]+_)\{""", code)) | set(
+        re.findall(r'return f"([a-z]+_)\{code\}"', code)
+    )
+    unused = [
+        k
+        for k in i18n.STRINGS
+        if f'"{k}"' not in code and f"'{k}'" not in code and not k.startswith(tuple(prefixes))
+    ]
+    assert unused == []
