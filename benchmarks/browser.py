@@ -47,6 +47,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from harness.browser import CHROMIUM, CHROMIUM_ARGS, free_port, streamlit_server
+from revolution import site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,7 +56,7 @@ TARGET_MS = 250
 VIEWPORT = {"width": 1400, "height": 1000}
 # Fail every address but localhost and 127.0.0.1 (IP literals too): no request can leave the machine.
 ARGS = [*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"]
-PAGES = ["overview", "figures", "timeline", "sources", "people", "explorer", "slides"]
+PAGES = [p.url_path for p in site.PAGES]
 BASELINE = (
     "import plotly.express as px\nimport streamlit as st\n\n"
     "pick = st.selectbox('data', ['a', 'b'])\n"

@@ -48,7 +48,8 @@ NGINX = "/usr/sbin/nginx"
 TEMPLATE = ROOT / "deploy" / "nginx.conf"
 COOKIE = "st_route"
 CHART = "() => document.querySelectorAll('.js-plotly-plot .main-svg').length > 0"
-PAGES = [
+# views (pages with parameters) the fresh sessions open, in turn
+VIEWS = [
     "/timeline?lang=en",
     "/figures?group=constituent_assembly",
     "/timeline?cat=war",
@@ -350,7 +351,7 @@ def main() -> int:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             try:
                 # b. fresh sessions spread over both replicas; each one stays on its replica
-                sessions = [open_session(browser, base + PAGES[i % len(PAGES)]) for i in range(opts.sessions)]
+                sessions = [open_session(browser, base + VIEWS[i % len(VIEWS)]) for i in range(opts.sessions)]
                 for s in sessions:
                     s["ctx"].close()  # a websocket is logged when it closes
                 time.sleep(1.5)
@@ -395,7 +396,7 @@ def main() -> int:
                 victim, survivor = replicas[0], replicas[1]
                 need = opts.after // 2 + 1
                 pinned = pinned_keys(base, run / "access.log", victim, need)
-                live = open_session(browser, base + PAGES[0], cookie=pinned.pop(), base=base)
+                live = open_session(browser, base + VIEWS[0], cookie=pinned.pop(), base=base)
                 live_before = live["websockets"]
                 mark = (run / "access.log").stat().st_size  # from here on, only what happened after the stop
                 stop(procs[0])
@@ -438,7 +439,7 @@ def main() -> int:
                 ):  # odd ones are new users, even ones return with a cookie for the stopped one
                     cookie = pinned[i // 2] if i % 2 else None
                     after.append(
-                        open_session(browser, base + PAGES[i % len(PAGES)], cookie=cookie, base=base)
+                        open_session(browser, base + VIEWS[i % len(VIEWS)], cookie=cookie, base=base)
                     )
                 for s in after:
                     s["ctx"].close()

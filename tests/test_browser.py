@@ -7,13 +7,14 @@ import shutil
 import pytest
 
 from harness.browser import ROOT, streamlit_server, wait_for_app
+from revolution import site
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed"),
 ]
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
-PAGES = ["overview", "figures", "timeline", "sources", "people", "explorer", "slides", "read"]
+PAGES = [p.url_path for p in site.PAGES]
 
 
 @pytest.fixture(scope="module")
