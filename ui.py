@@ -3,6 +3,7 @@ sources."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -205,6 +206,29 @@ def image_downloads(fig, filename: str, key: str, maddison: bool = False) -> Non
                 width="stretch",
             )
         st.caption(t("image_note", lang))
+
+
+def headline(title: str, values: list[dict]) -> None:
+    """A headline card's title and values as HTML of our own (st.metric cuts a long value with an
+    ellipsis): every value in full, large, wrapping if it must, with its unit and what it measures. Text
+    from the data is escaped."""
+    rows = "".join(
+        '<div style="margin:0.15rem 0 0.35rem 0">'
+        f'<span style="font-size:1.9rem;font-weight:600;line-height:1.15;overflow-wrap:anywhere">'
+        f"{html.escape(v['value'])}</span>"
+        + (f' <span style="font-size:1rem">{html.escape(v["unit"])}</span>' if v["unit"] else "")
+        + f'<div style="font-size:0.95rem;opacity:0.85">{html.escape(v["what"])}</div></div>'
+        for v in values
+    )
+    st.markdown(f"**{escape_md(title)}**")
+    st.markdown(rows, unsafe_allow_html=True)
+
+
+def small_chart(fig, *, key: str, alt: str) -> None:
+    """A card's small chart: hover keeps the sentences, no toolbar over so small a plot."""
+    st.plotly_chart(
+        fig, theme=None, width="stretch", key=key, config={**CHART_CONFIG, "displayModeBar": False}, alt=alt
+    )
 
 
 def source_names(data: Dataset, lang: str) -> dict:

@@ -41,12 +41,17 @@ def _ref_custom(refs: pd.DataFrame) -> list[list[str]]:
 
 
 def _add_refs_beside(fig: go.Figure, refs: pd.DataFrame, labels: dict, lang: str, **where) -> None:
-    """Reference values as open crosses on the row of the figure they sit beside (bar-style charts)."""
+    """Reference values as open crosses beside the row of the figure they sit beside (bar-style charts).
+
+    The crosses sit off the row's centre line, where the bar's value label is: Plotly's grouped scatter mode
+    shifts the crosses' offset group away from an empty companion group's, so "55% 초과" is never
+    crossed out."""
     if refs is None or refs.empty:
         return
+    y = [labels[f] for f in refs.figure_id]
     fig.add_scatter(
         x=refs.value,
-        y=[labels[f] for f in refs.figure_id],
+        y=y,
         mode="markers",
         marker=REF_MARKER,
         name=t("other_sources", lang),
@@ -54,8 +59,20 @@ def _add_refs_beside(fig: go.Figure, refs: pd.DataFrame, labels: dict, lang: str
         customdata=_ref_custom(refs),
         hovertemplate=REF_HOVER,
         cliponaxis=False,
+        orientation="h",
+        offsetgroup="refs",
         **where,
     )
+    fig.add_scatter(
+        x=[None] * len(y),
+        y=y,
+        mode="markers",
+        orientation="h",
+        offsetgroup="refs_room",
+        hoverinfo="skip",
+        **(where | {"showlegend": False}),
+    )
+    fig.update_layout(scattermode="group", scattergap=0.1)
 
 
 def _add_refs_over_time(fig: go.Figure, refs: pd.DataFrame, lang: str) -> None:
@@ -68,12 +85,9 @@ def _add_refs_over_time(fig: go.Figure, refs: pd.DataFrame, lang: str) -> None:
     fig.add_scatter(
         x=x,
         y=y,
-        mode="markers+text",
+        mode="markers",  # no id beside each cross: ids piled on the text's own labels; the hover names it
         marker=REF_MARKER,
         name=t("other_sources", lang),
-        text=[r["ref_id"] for r in refs.to_dict("records")],
-        textposition="bottom center",
-        textfont=dict(size=12, color=theme.MUTED),
         customdata=_ref_custom(refs),
         hovertemplate=REF_HOVER,
     )
@@ -333,6 +347,29 @@ def group_chart(
     other
     sources (and, on the index chart, the Maddison GDP-per-head index) when given."""
     return BUILDERS[group["chart"]](rows, group, lang, source_names, refs=refs, maddison=maddison)
+
+
+def headline_chart(
+    rows: pd.DataFrame,
+    group: dict,
+    lang: str,
+    source_names: dict,
+    refs: pd.DataFrame | None = None,
+    maddison: pd.DataFrame | None = None,
+) -> go.Figure:
+    """A headline card's small chart: the group's own chart (a bound drawn as a bound, other sources as
+    crosses), without the title and legend the card already gives, low enough to sit beside its value."""
+    fig = group_chart(rows, group, lang, source_names, refs=refs, maddison=maddison)
+    fig.update_layout(
+        title=None,
+        showlegend=False,
+        height=200 + 30 * max(0, len(rows) - 2),
+        margin=dict(l=10, r=30, t=10, b=10),
+        font=dict(size=13),
+    )
+    fig.update_xaxes(title=None)
+    fig.update_yaxes(title=None)
+    return fig
 
 
 def alt_text(rows: pd.DataFrame, group: dict, lang: str) -> str:

@@ -276,6 +276,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "download_csv": {"ko": "걸러낸 {n}행 CSV 내려받기", "en": "Download the {n} filtered rows (CSV)"},
     "n_rows": {"ko": "{n}행", "en": "{n} rows"},
     "groups": {"ko": "차트 그룹", "en": "Chart groups"},
+    "unit_index": {"ko": "(전쟁 전 = 100)", "en": "(pre-war = 100)"},
+    "text_says": {"ko": "텍스트가 말하는 값", "en": "What the text says"},
+    "open_full_chart": {"ko": "전체 차트", "en": "Full chart"},
 }
 
 CATEGORY = {

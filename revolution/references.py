@@ -33,3 +33,25 @@ def range_text(refs: pd.DataFrame) -> str:
     lo, hi = float(refs.value.min()), float(refs.value.max())
     fmt = lambda v: f"{v:g}"
     return fmt(lo) if lo == hi else f"{fmt(lo)}–{fmt(hi)}"
+
+
+REF_UNIT = {"percent": "%", "percent of 1913": "%", "percent per year": "%"}
+
+
+def said_by(refs: pd.DataFrame, lang: str) -> str:
+    """'23.3–24.9% (위키백과, 리처드 파이프스, 레닌)': what other sources give, with their short names."""
+    if refs.empty:
+        return "—"
+    unit = refs.unit.iloc[0]
+    values = range_text(refs)
+    if unit == "persons":
+        from . import format as fmt  # people counted the way the interface counts them (만 in Korean)
+
+        lo, hi = float(refs.value.min()), float(refs.value.max())
+        values = fmt.number(lo, "persons", lang) + (
+            "" if lo == hi else " – " + fmt.number(hi, "persons", lang)
+        )
+    else:
+        values += REF_UNIT.get(unit, "")
+    who = ", ".join(dict.fromkeys(refs[f"source_short_{lang}"]))
+    return f"{values} ({who})"

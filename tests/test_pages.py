@@ -97,10 +97,20 @@ def test_overview_counts_equal_the_csvs(dataset):
 
 
 def test_overview_headline_cards_state_the_bounds_honestly():
-    values = " ".join(m.value for m in run().metric)
-    assert "25% 미만" in values and "55% 초과" in values
-    values_en = " ".join(m.value for m in run(lang="en").metric)
-    assert "under 25%" in values_en and "over 55%" in values_en
+    def shown(at):
+        return " ".join(m.value for m in at.markdown)
+
+    at = run()
+    assert "25% 미만" in shown(at) and "55% 초과" in shown(at) and "40만 명" in shown(at)
+    assert "(전쟁 전 = 100)" in shown(at)  # the index card says what 100 is
+    assert len(charts(at)) == 4  # one small chart per card
+    links = [p.proto.page for p in at.get("page_link")]
+    assert sum("figures" in link for link in links) == 4
+    en = run(lang="en")
+    assert "under 25%" in shown(en) and "over 55%" in shown(en)
+    # the how-sure table is a static table (its text wraps) with source names, not reference ids
+    table = at.table[0].value
+    assert "위키백과" in " ".join(table.astype(str).values.ravel())
 
 
 def test_figures_page_draws_one_chart_per_group_with_the_csv_values(dataset):
@@ -280,7 +290,7 @@ def test_industrial_output_chart_carries_the_maddison_index(dataset):
 
 def test_overview_says_how_sure_each_headline_number_is(dataset):
     at = run(lang="en")
-    table = next(df.value for df in at.dataframe if t("why_differ", "en") in df.value.columns)
+    table = next(df.value for df in at.table if t("why_differ", "en") in df.value.columns)
     head = dataset.figures.dropna(subset=["headline"])
     assert len(table) == head.figure_id.isin(dataset.reference_notes.figure_id).sum() >= 4
     assert any(
