@@ -1,4 +1,4 @@
-"""Two sources: events both texts tell, side by side; coverage per decade; what only one text tells."""
+"""Two sources: events both texts tell, side by side; then coverage per decade; what only one text tells."""
 
 import streamlit as st
 
@@ -17,17 +17,11 @@ ui.init(params)
 st.title(t("page_sources", lang))
 st.caption(t("sources_intro", lang))
 
-# 2–3. Coverage per decade and source.
-fig = ui.memo(summary.coverage_figure, data, lang, names)
-ui.chart(fig, key="coverage_chart", alt=t("coverage", lang), filename=f"coverage_{lang}")
-with st.expander(t("rows_behind", lang)):
-    st.dataframe(ui.memo(summary.per_decade, data, names), width="stretch")
-
-# 4. Side by side: the two sentences of one shared event.
+# 2. Side by side, first (a link's `?event=` opens here): the two sentences of one shared event.
 st.subheader(t("side_by_side", lang) + f" ({len(shared)})")
 if shared:
     key = st.selectbox(
-        t("select_event", lang),
+        t("select_shared_event", lang),
         shared,
         key=state.EVENT,
         format_func=lambda k: f"{first.loc[k, f'title_{lang}']} ({first.loc[k, 'start_gregorian'][:4]})",
@@ -39,6 +33,13 @@ if shared:
                 with st.container(border=True):
                     ui.telling(row, data.notes, lang, names[source_id])
 ui.sync(params)
+
+# 3. Coverage per decade and source, on a time axis.
+fig = ui.memo(summary.coverage_figure, data, lang, names)
+ui.chart(fig, key="coverage_chart", alt=t("coverage", lang), filename=f"coverage_{lang}")
+with st.expander(t("rows_behind", lang)):
+    st.dataframe(ui.memo(summary.per_decade, data, names), width="stretch")
+
 
 # Events only one text tells.
 only_in = ui.memo(summary.only_in, data, lang)

@@ -179,7 +179,7 @@ def bounds_chart(
             )
     _add_refs_beside(fig, refs, dict(zip(rows.figure_id, labels)), lang)
     fig.update_layout(
-        title=_title(group, lang), barmode="overlay", bargap=0.45, height=max(260, 110 * len(rows) + 140)
+        title=_title(group, lang), barmode="overlay", bargap=0.45, height=max(380, 110 * len(rows) + 220)
     )
     fig.update_xaxes(
         range=[0, top], title=t("value", lang) + (" (%)" if rows.unit.eq("percent").all() else "")
@@ -230,7 +230,7 @@ def index_chart(
         annotation_position="bottom right",
     )
     fig.update_layout(title=_title(group, lang), height=480, showlegend=True)
-    fig.update_xaxes(title=t("year", lang))
+    fig.update_xaxes(title=t("year", lang), tickformat="d")  # 1921, not 1,921
     peak = max(
         [float(rows.value.max())]
         + ([float(maddison["index"].max())] if maddison is not None and not maddison.empty else [])
@@ -265,7 +265,7 @@ def rank_chart(
         )
     _add_refs_over_time(fig, refs, lang)
     fig.update_layout(title=_title(group, lang), height=420)
-    fig.update_xaxes(title=t("year", lang))
+    fig.update_xaxes(title=t("year", lang), tickformat="d")  # 1921, not 1,921
     fig.update_yaxes(
         title=t("rank_axis", lang), autorange=False, range=[float(rows.value.max()) + 1, 0.5], dtick=1
     )
@@ -327,7 +327,9 @@ def bars_chart(
         fig.update_xaxes(range=[0, float(part.value.max()) * 1.45], row=n, col=1)
         fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], row=n, col=1)
     fig.update_layout(
-        title=_title(group, lang), barmode="overlay", height=max(300, 80 * len(rows) + 120 * len(units) + 80)
+        title=_title(group, lang),
+        barmode="overlay",
+        height=max(400, 80 * len(rows) + 120 * len(units) + 160),
     )
     return theme.apply(fig)
 
@@ -600,20 +602,25 @@ def density_chart(
 
 
 def coverage_chart(events: pd.DataFrame, lang: str, source_names: dict) -> go.Figure:
-    """Events per decade, per source."""
+    """Events per decade, per source, on a time axis: each bar stands over its ten years, so the empty
+    centuries between the 1100s and the 1670s show as the gap they are."""
     decade = events.start_gregorian.str[:4].astype(int) // 10 * 10
     counts = events.assign(decade=decade).groupby(["decade", "source_id"]).size().unstack(fill_value=0)
     fig = go.Figure()
+    label = [f"{d}s" if lang == "en" else f"{d}년대" for d in counts.index]
     for source_id in counts.columns:
         fig.add_bar(
-            x=[f"{d}s" if lang == "en" else f"{d}년대" for d in counts.index],
+            x=[d + 5 for d in counts.index],  # the middle of the decade
             y=counts[source_id],
             name=source_names.get(source_id, source_id),
             marker_color=theme.SOURCE_COLORS.get(source_id),
-            hovertemplate="%{x}: %{y}<extra>%{fullData.name}</extra>",
+            customdata=label,
+            hovertemplate="%{customdata}: %{y}<extra>%{fullData.name}</extra>",
         )
-    fig.update_layout(title=t("coverage", lang), barmode="group", height=420)
-    fig.update_xaxes(title=t("decade", lang), type="category")
+    fig.update_layout(title=t("coverage", lang), barmode="group", bargap=0.05, height=420)
+    fig.update_xaxes(
+        title=t("year", lang), type="linear", tickformat="d", ticksuffix="년" if lang == "ko" else ""
+    )
     fig.update_yaxes(title=t("n_events_axis", lang))
     return theme.apply(fig)
 
@@ -642,25 +649,68 @@ def mentions_chart(
     return theme.apply(fig)
 
 
+PHONE_PLOT_PX = 330  # the narrowest plot a label must fit: a 390-px phone less the page's margins
+
+
+def _free_labels(x, y, labels, radii, px_per_x: float, px_per_y: float, size: int) -> list[str | None]:
+    """Where each label (in order of priority) can go — above, below, right or left of its point — without
+    touching a label already placed, beyond its marker (`radii`, px), at `px_per_x`/`px_per_y` pixels per
+    unit; None: hover only."""
+    boxes, where = [], []
+    for xi, yi, text, r in zip(x, y, labels, radii):
+        w = sum(size if ord(ch) > 0x1100 else size * 0.6 for ch in str(text)) + 6
+        h, cx, cy, r = size * 1.4, xi * px_per_x, yi * px_per_y, r + 2
+        spots = {
+            "top center": (cx - w / 2, cx + w / 2, cy + r, cy + r + h),
+            "bottom center": (cx - w / 2, cx + w / 2, cy - r - h, cy - r),
+            "middle right": (cx + r, cx + r + w, cy - h / 2, cy + h / 2),
+            "middle left": (cx - r - w, cx - r, cy - h / 2, cy + h / 2),
+        }
+        spot = next(
+            (
+                name
+                for name, box in spots.items()
+                if all(box[1] < b[0] or box[0] > b[1] or box[3] < b[2] or box[2] > b[3] for b in boxes)
+            ),
+            None,
+        )
+        where.append(spot)
+        if spot:
+            boxes.append(spots[spot])
+    return where
+
+
 def places_chart(places: pd.DataFrame, counts: pd.DataFrame, lang: str) -> go.Figure:
-    """Places at their coordinates, sized by mentions; no base map, so nothing is fetched."""
+    """Places at their coordinates, sized by mentions; no base map, so nothing is fetched. Only the names
+    that fit a phone-width plot without touching another name are written (most mentioned first); every
+    place names itself in the hover."""
     total = counts.groupby("place_id").mentions.sum()
-    located = places.dropna(subset=["lat", "lon"]).assign(n=lambda d: d.place_id.map(total).fillna(0))
+    located = (
+        places.dropna(subset=["lat", "lon"])
+        .assign(n=lambda d: d.place_id.map(total).fillna(0))
+        .sort_values(["n", "place_id"], ascending=[False, True])
+    )
+    names = located[f"name_{lang}"]
+    span = float(located.lon.max() - located.lon.min()) * 1.1 or 1.0
+    per_x = PHONE_PLOT_PX / span
+    sizes = located.n.clip(lower=1) ** 0.5 * 6 + 6
+    shown = _free_labels(located.lon, located.lat, names, sizes / 2, per_x, per_x * 1.4, 13)
     fig = go.Figure(
         go.Scatter(
             x=located.lon,
             y=located.lat,
             mode="markers+text",
-            text=located[f"name_{lang}"],
-            textposition="top center",
+            text=[n if s else "" for n, s in zip(names, shown)],
+            textposition=[s or "top center" for s in shown],
+            textfont=dict(size=13),
             marker=dict(
-                size=(located.n.clip(lower=1) ** 0.5 * 6 + 6),
+                size=sizes,
                 color=theme.PALETTE[0],
                 opacity=0.7,
                 line=dict(color="white", width=1),
             ),
-            customdata=located[["place_id", "n"]].astype(str).values,
-            hovertemplate="%{text}: %{customdata[1]}<extra></extra>",
+            customdata=list(zip(names, located.n.astype(int).astype(str))),
+            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
         )
     )
     fig.update_layout(title=t("map_title", lang), height=560, showlegend=False)

@@ -239,6 +239,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "For events both texts tell, read the two sentences side by side.",
     },
     "coverage": {"ko": "10년 단위 사건 수", "en": "Events per decade"},
+    "select_shared_event": {"ko": "두 텍스트가 함께 다룬 사건", "en": "An event both texts tell"},
     "decade": {"ko": "연대", "en": "Decade"},
     "n_events_axis": {"ko": "사건 수", "en": "Events"},
     "only_in": {"ko": "{source}에만 있는 사건", "en": "Told only by {source}"},
@@ -256,8 +257,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Places (longitude and latitude, no base map)",
     },
     "map_note": {
-        "ko": "교실에서 오프라인으로도 보이도록 인터넷 지도 없이 좌표만 그렸습니다.",
-        "en": "Drawn from coordinates alone, with no internet base map, so it works offline in a classroom.",
+        "ko": "교실에서 오프라인으로도 보이도록 인터넷 지도 없이 좌표만 그렸습니다. 이름이 겹치지 않도록 "
+        "많이 언급된 곳만 이름을 적었습니다. 다른 곳은 점에 마우스를 올리면 보입니다.",
+        "en": "Drawn from coordinates alone, with no internet base map, so it works offline in a classroom. "
+        "Only the most mentioned places are named, so that no name covers another; hover over a point "
+        "for the rest.",
     },
     "lon": {"ko": "경도", "en": "Longitude"},
     "lat": {"ko": "위도", "en": "Latitude"},

@@ -25,21 +25,59 @@ TEMPLATE = go.layout.Template(
             y=1,
             yref="container",
             yanchor="top",
-            pad=dict(t=16),
+            pad=dict(t=38),  # below the modebar, which sits at the top right of the chart
         ),
         colorway=PALETTE,
         paper_bgcolor="white",
         plot_bgcolor="white",
-        xaxis=dict(gridcolor=GRID, zeroline=False, linecolor=MUTED, ticks="outside", automargin=True),
-        yaxis=dict(gridcolor=GRID, zeroline=False, linecolor=MUTED, automargin=True),
+        # 2,400,000 rather than 2.4M: the SI suffixes are English abbreviations
+        xaxis=dict(
+            gridcolor=GRID,
+            zeroline=False,
+            linecolor=MUTED,
+            ticks="outside",
+            automargin=True,
+            exponentformat="none",
+            separatethousands=True,
+        ),
+        yaxis=dict(
+            gridcolor=GRID,
+            zeroline=False,
+            linecolor=MUTED,
+            automargin=True,
+            exponentformat="none",
+            separatethousands=True,
+        ),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, bgcolor="rgba(255,255,255,0)"),
         hoverlabel=dict(font=dict(family=FONT, size=14), bgcolor="white", align="left"),
-        margin=dict(l=20, r=30, t=110, b=40),
+        margin=dict(l=20, r=30, t=130, b=40),
     )
 )
 pio.templates[NAME] = TEMPLATE
 
 
+TITLE_EM = 15  # a title line fits a phone's chart: 15 em of 22 px is 330 px
+
+
+def wrap_title(text: str, em: float = TITLE_EM) -> str:
+    """A title broken into lines of at most `em` (a Hangul syllable is 1 em, a Latin letter about 0.55),
+    at spaces where it can, so no title runs past a narrow chart's edge and is cut."""
+    lines, line, width = [], "", 0.0
+    for word in str(text).split(" "):
+        w = sum(1.0 if ord(ch) > 0x1100 else 0.55 for ch in word)
+        if line and width + 0.3 + w > em:
+            lines.append(line)
+            line, width = word, w
+        else:
+            line, width = (f"{line} {word}" if line else word), width + (0.3 if line else 0) + w
+    lines.append(line)
+    return "<br>".join(lines)
+
+
 def apply(fig: go.Figure) -> go.Figure:
+    """Our template, and a title that fits a phone."""
     fig.update_layout(template=NAME)
+    title = fig.layout.title.text
+    if title and "<br>" not in title:
+        fig.update_layout(title_text=wrap_title(title))
     return fig
