@@ -33,6 +33,7 @@ right.multiselect(
     key=state.SOURCES,
     placeholder=t("any", lang),
     format_func=names.get,
+    select_all=False,  # its label is English only
 )
 st.toggle(t("show_refs", lang), key=state.REFERENCES)
 ui.sync(params)
@@ -68,4 +69,4 @@ for group_id in groups.group_id if chosen == "all" else [chosen]:
         with st.expander(t("rows_behind", lang)):
             st.dataframe(panel.rows, hide_index=True, width="stretch")
 if not drawn:
-    st.info(t("no_rows", lang))
+    st.info(t("nothing_found", lang, how=t("widen_figures", lang)), icon=":material/search_off:")

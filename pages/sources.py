@@ -38,7 +38,7 @@ ui.sync(params)
 fig = ui.memo(summary.coverage_figure, data, lang, names)
 ui.chart(fig, key="coverage_chart", alt=t("coverage", lang), filename=f"coverage_{lang}")
 with st.expander(t("rows_behind", lang)):
-    st.dataframe(ui.memo(summary.per_decade, data, names), width="stretch")
+    st.dataframe(ui.memo(summary.per_decade, data, names, lang), width="stretch")
 
 
 # Events only one text tells.

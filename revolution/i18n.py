@@ -283,6 +283,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "unit_index": {"ko": "(전쟁 전 = 100)", "en": "(pre-war = 100)"},
     "text_says": {"ko": "텍스트가 말하는 값", "en": "What the text says"},
     "open_full_chart": {"ko": "전체 차트", "en": "Full chart"},
+    "nothing_found": {"ko": "조건에 맞는 것이 없습니다. {how}", "en": "Nothing matches. {how}"},
+    "widen_explorer": {
+        "ko": "검색어를 지우거나 줄이고, 출처·차트 그룹·분류 선택을 비우면 모두 보입니다.",
+        "en": "Clear or shorten the search, or empty the source, chart group and category choices, "
+        "to see every row.",
+    },
+    "widen_figures": {
+        "ko": "출처 선택을 비우거나 차트 그룹을 '전체'로 바꾸면 모두 보입니다.",
+        "en": "Empty the source choice, or set the chart group to 'All', to see every chart.",
+    },
+    "no_linked_events": {
+        "ko": "이 이름과 이어진 사건이 아직 없습니다. 다른 이름을 고르거나 연표에서 찾아보세요.",
+        "en": "No event is linked to this name yet. Choose another name, or search the timeline.",
+    },
 }
 
 CATEGORY = {

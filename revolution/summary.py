@@ -104,15 +104,17 @@ def counts(data: Dataset, lang: str, names: dict) -> dict:
     }
 
 
-def per_decade(data: Dataset, names: dict) -> pd.DataFrame:
-    """Events per decade (rows) and source (columns)."""
+def per_decade(data: Dataset, names: dict, lang: str = "ko") -> pd.DataFrame:
+    """Events per decade (rows, '1910년대' or '1910s') and source (columns)."""
     ev = data.events
+    suffix = "년대" if lang == "ko" else "s"
     return (
-        ev.assign(decade=ev.start_gregorian.str[:3] + "0s")
+        ev.assign(decade=ev.start_gregorian.str[:3] + "0" + suffix)
         .groupby(["decade", "source_id"])
         .size()
         .unstack(fill_value=0)
         .rename(columns=names)
+        .rename_axis(index=t("decade", lang), columns=None)
     )
 
 

@@ -2,6 +2,8 @@
 
 import base64
 import csv
+import json
+import re
 
 import numpy as np
 import pytest
@@ -264,6 +266,18 @@ def test_explorer_search_filters_rows_and_download_holds_them(dataset):
     n = len(filters.events(dataset, filters.EventFilter(text="1917")))
     assert t("n_rows", "ko", n=n) in captions(at2)
     assert 0 < n < len(dataset.events)
+
+
+def test_explorer_names_its_columns_in_korean_and_says_when_nothing_matches(dataset):
+    at = run("pages/explorer.py", table="events")
+    (grid,) = at.dataframe
+    config = json.loads(grid.proto.columns)  # the on-screen labels live in the column config
+    labels = [config[c].get("label", c) for c in grid.value.columns]
+    assert "사건" in labels and not [x for x in labels if re.search("[A-Za-z]", x)], labels
+    assert "혁명" in set(grid.value.category) and "revolution" not in set(grid.value.category)
+    none = run("pages/explorer.py", q="없는말없는말")
+    assert not none.dataframe
+    assert t("nothing_found", "ko", how=t("widen_explorer", "ko")) in [i.value for i in none.info]
 
 
 def test_reference_values_are_drawn_beside_their_figures_and_the_switch_removes_them(dataset):
