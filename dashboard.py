@@ -21,12 +21,28 @@ PAGES = [  # (file, title key, url path, icon)
     ("pages/explorer.py", "page_explorer", "explorer", ":material/table:"),
     ("pages/slides.py", "page_slides", "slides", ":material/slideshow:"),
 ]
-page = st.navigation(
-    [
-        st.Page(f, title=t(k, lang), url_path=u, icon=i, default=(n == 0))
-        for n, (f, k, u, i) in enumerate(PAGES)
-    ]
-)
+# An address that names no page gets a page of our own, in the reader's language, instead of Streamlit's
+# English "Page not found" dialog over the default page: st.navigation resolves the address by url_path, so
+# a hidden page at exactly that path catches it. The default page answers "/" only; asked for by its own
+# name ("/overview") it must not be the default, or Streamlit would not find it either.
+asked = ui.requested_page()
+known = {u for _, _, u, _ in PAGES}
+lost = bool(asked) and asked not in known and "/" not in asked
+pages = [
+    st.Page(f, title=t(k, lang), url_path=u, icon=i, default=(n == 0 and asked != u))
+    for n, (f, k, u, i) in enumerate(PAGES)
+]
+if lost or asked == PAGES[0][2]:
+    pages.append(
+        st.Page(
+            lambda: ui.not_found(PAGES, lang),
+            title=t("page_not_found", lang),
+            url_path=asked if lost else "not-found",
+            visibility="hidden",
+            default=not lost,
+        )
+    )
+page = st.navigation(pages)
 page.run()
 
 names = ui.source_names(ui.dataset(), lang)

@@ -90,6 +90,25 @@ def leave_legacy_pages_mode() -> None:
         st.rerun()
 
 
+def requested_page() -> str:
+    """The page name the browser asked for (the address's path after the app's base, '' for the root)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is None or ctx.pages_manager.intended_page_script_hash:  # a click in the menu: a known page
+        return ""
+    return (ctx.pages_manager.intended_page_name or "").strip("/")
+
+
+def not_found(pages: list[tuple], lang: str) -> None:
+    """Our page for an address that names no page: says so in the reader's language and links to every
+    page."""
+    st.title(t("page_not_found", lang))
+    st.write(t("page_not_found_body", lang))
+    for path, key, _, icon in pages:
+        st.page_link(path, label=t(key, lang), icon=icon, query_params={state.LANG: lang})
+
+
 def current_lang() -> str:
     lang = st.session_state.get(state.LANG_STORE)
     return lang if lang in state.LANGS else state.LANG_PARAM.read(query())
@@ -231,6 +250,11 @@ def small_chart(fig, *, key: str, alt: str) -> None:
     )
 
 
+def citation(text: str) -> None:
+    """A citation, small, marked up as one (<cite>): it stays in its own language and script."""
+    st.caption(f"<cite style='font-style:normal'>{html.escape(text)}</cite>", unsafe_allow_html=True)
+
+
 def source_names(data: Dataset, lang: str) -> dict:
     return dict(zip(data.sources.source_id, data.sources[f"short_{lang}"]))
 
@@ -263,8 +287,10 @@ def telling(row: dict, notes, lang: str, source: str) -> None:
         f"{t('new_style', lang)}: {span}"
     )
     quote_block(row["quote"], source)
-    if isinstance(row.get("notes"), str) and row["notes"]:
-        st.caption(escape_md(row["notes"]))
+    # the data's `notes` are English; a Korean reader gets `notes_ko` once the data has it, else nothing
+    note = row.get(f"notes_{lang}") if f"notes_{lang}" in row else row.get("notes") if lang == "en" else None
+    if isinstance(note, str) and note:
+        st.caption(escape_md(note))
     for note in notes[notes.target_id == row["event_id"]].to_dict("records"):
         st.warning(
             f"**{t('source_note', lang)}** — {escape_md(note[f'issue_{lang}'])}\n\n"

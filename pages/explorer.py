@@ -124,4 +124,4 @@ d.download_button(
     icon=":material/timeline:",
     on_click="ignore",
 )
-st.caption(ui.cite())
+ui.citation(ui.cite())

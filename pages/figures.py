@@ -61,9 +61,9 @@ for group_id in groups.group_id if chosen == "all" else [chosen]:
         for line in panel.captions:
             st.caption(line)
         if panel.refs is not None and not panel.refs.empty:
-            st.caption(
-                t("refs_caption", lang) + (f" {references.MADDISON_CITATION}" if panel.maddison else "")
-            )
+            st.caption(t("refs_caption", lang))
+            if panel.maddison:
+                ui.citation(references.MADDISON_CITATION)
             with st.expander(t("refs_table", lang)):
                 st.dataframe(panel.refs, hide_index=True, width="stretch")
         with st.expander(t("rows_behind", lang)):

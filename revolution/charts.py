@@ -104,6 +104,11 @@ def _custom(rows: pd.DataFrame, lang: str, source_names: dict) -> list[list[str]
     return out
 
 
+def _row_label(row: dict, lang: str) -> str:
+    """A bar's name on the axis, in lines of 11 em: a long name would take a phone's whole width."""
+    return theme.wrap_title(fmt.pick(row, "measure", lang), em=11)
+
+
 def _title(group: dict, lang: str) -> str:
     return group[f"title_{lang}"]
 
@@ -121,7 +126,7 @@ def bounds_chart(
     bar
     is hatched (anywhere up to its bound) with an arrow back; no bound is drawn as an exact value."""
     rows = rows.reset_index(drop=True)
-    labels = [fmt.pick(r, "measure", lang) for r in rows.to_dict("records")]
+    labels = [_row_label(r, lang) for r in rows.to_dict("records")]
     custom = _custom(rows, lang, source_names)
     exact = rows.qualifier.isin(["exact", "approx", "more_than"])
     fig = go.Figure()
@@ -295,7 +300,7 @@ def bars_chart(
     series = rows.assign(series=[("derived" if k == "derived" else s) for k, s in zip(kind, rows.source_id)])
     for n, unit in enumerate(units, 1):
         part = series[series.unit == unit]
-        order = [fmt.pick(r, "measure", lang) for r in part.to_dict("records")]
+        order = [_row_label(r, lang) for r in part.to_dict("records")]
         for name, sub in part.groupby("series", sort=False):
             derived = name == "derived"
             label = t("derived", lang) if derived else source_names.get(name, name)
@@ -303,7 +308,7 @@ def bars_chart(
             bounded = ~sub.qualifier.isin(["exact", "approx"])
             shapes = ["." if derived else ("/" if b else "") for b in bounded]
             fig.add_bar(
-                y=[fmt.pick(r, "measure", lang) for r in sub.to_dict("records")],
+                y=[_row_label(r, lang) for r in sub.to_dict("records")],
                 x=sub.value,
                 orientation="h",
                 row=n,
@@ -365,7 +370,7 @@ def headline_chart(
     fig.update_layout(
         title=None,
         showlegend=False,
-        height=200 + 30 * max(0, len(rows) - 2),
+        height=240 + 30 * max(0, len(rows) - 2),
         margin=dict(l=10, r=30, t=10, b=10),
         font=dict(size=13),
     )
@@ -649,11 +654,12 @@ def mentions_chart(
     return theme.apply(fig)
 
 
-PHONE_PLOT_PX = 330  # the narrowest plot a label must fit: a 390-px phone less the page's margins
+# the narrowest plot a place name must fit: a 390-px phone less the page's margins and the axis' ticks
+PHONE_PLOT_PX = 200
 
 
 def _free_labels(x, y, labels, radii, px_per_x: float, px_per_y: float, size: int) -> list[str | None]:
-    """Where each label (in order of priority) can go — above, below, right or left of its point — without
+    """Where each label (in order of priority) can go — above, below or right of its point — without
     touching a label already placed, beyond its marker (`radii`, px), at `px_per_x`/`px_per_y` pixels per
     unit; None: hover only."""
     boxes, where = [], []
@@ -664,8 +670,7 @@ def _free_labels(x, y, labels, radii, px_per_x: float, px_per_y: float, size: in
             "top center": (cx - w / 2, cx + w / 2, cy + r, cy + r + h),
             "bottom center": (cx - w / 2, cx + w / 2, cy - r - h, cy - r),
             "middle right": (cx + r, cx + r + w, cy - h / 2, cy + h / 2),
-            "middle left": (cx - r - w, cx - r, cy - h / 2, cy + h / 2),
-        }
+        }  # not left: a name there runs over the axis' tick labels
         spot = next(
             (
                 name

@@ -283,6 +283,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "unit_index": {"ko": "(전쟁 전 = 100)", "en": "(pre-war = 100)"},
     "text_says": {"ko": "텍스트가 말하는 값", "en": "What the text says"},
     "open_full_chart": {"ko": "전체 차트", "en": "Full chart"},
+    "page_not_found": {"ko": "없는 페이지", "en": "No such page"},
+    "page_not_found_body": {
+        "ko": "이 주소에는 페이지가 없습니다. 주소를 확인하거나 아래에서 페이지를 고르세요.",
+        "en": "There is no page at this address. Check the address, or choose a page below.",
+    },
     "nothing_found": {"ko": "조건에 맞는 것이 없습니다. {how}", "en": "Nothing matches. {how}"},
     "widen_explorer": {
         "ko": "검색어를 지우거나 줄이고, 출처·차트 그룹·분류 선택을 비우면 모두 보입니다.",

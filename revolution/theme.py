@@ -19,8 +19,8 @@ TEMPLATE = go.layout.Template(
         font=dict(family=FONT, size=16, color=INK),
         title=dict(
             font=dict(size=22),
-            x=0,
-            xref="paper",
+            x=0.02,
+            xref="container",  # from the chart's left edge, not the plot's (long axis labels push that)
             xanchor="left",
             y=1,
             yref="container",
@@ -74,10 +74,39 @@ def wrap_title(text: str, em: float = TITLE_EM) -> str:
     return "<br>".join(lines)
 
 
+PHONE_PX = 330  # a chart's width on a 390-px phone
+LINE_PX, PAD_PX = 30, 38  # a title line of 22 px type; the room above it, under the modebar
+
+
+def _em(text: str) -> float:
+    return sum(1.0 if ord(ch) > 0x1100 else 0.55 for ch in str(text))
+
+
+def _legend_rows(fig: go.Figure) -> int:
+    """How many rows the legend takes on a phone (it sits between the title and the plot)."""
+    names = list(
+        dict.fromkeys(d.legendgroup or d.name for d in fig.data if d.name and d.showlegend is not False)
+    )
+    if fig.layout.showlegend is False or (fig.layout.showlegend is None and len(fig.data) < 2) or not names:
+        return 0
+    widths = [40 + _em(n) * 16 for n in names]
+    if fig.layout.legend.title.text:
+        widths.insert(0, _em(fig.layout.legend.title.text) * 16 + 10)
+    rows, used = 1, 0.0
+    for w in widths:
+        if used and used + w > PHONE_PX:
+            rows, used = rows + 1, 0.0
+        used += w
+    return rows
+
+
 def apply(fig: go.Figure) -> go.Figure:
-    """Our template, and a title that fits a phone."""
+    """Our template, a title that fits a phone, and room at the top for the title and the legend under it,
+    so neither sits on the other."""
     fig.update_layout(template=NAME)
     title = fig.layout.title.text
     if title and "<br>" not in title:
         fig.update_layout(title_text=wrap_title(title))
+    lines = (fig.layout.title.text or "").count("<br>") + 1 if fig.layout.title.text else 0
+    fig.update_layout(margin_t=PAD_PX + lines * LINE_PX + _legend_rows(fig) * 26 + 14)
     return fig

@@ -15,12 +15,15 @@ MEASURE_JS = r"""
     const s = getComputedStyle(el);
     return s.visibility !== 'hidden' && s.display !== 'none' && parseFloat(s.opacity || '1') > 0;
   };
-  const ownText = el => [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
+  const ownText = el => [...el.childNodes].filter(n => n.nodeType === 3)
+    .map(n => n.textContent).join('').trim();
 
-  // 1. Text cut: an element that clips (ellipsis, or overflow hidden/clip) and whose text is wider than its box.
+  // 1. Text cut: an element that clips (ellipsis, or overflow hidden/clip) whose text is wider than its box.
   const cut = [];
   for (const el of main.querySelectorAll('*')) {
-    if (el.closest('.js-plotly-plot, [data-testid="stDataFrame"], [data-testid="stDataFrameResizable"]')) continue;
+    if (el.closest('.js-plotly-plot, [data-testid="stDataFrame"], [data-testid="stDataFrameResizable"]')) {
+      continue;
+    }
     const s = getComputedStyle(el);
     const clips = s.textOverflow === 'ellipsis' || ['hidden', 'clip'].includes(s.overflowX);
     if (!clips || !visible(el)) continue;
@@ -58,16 +61,20 @@ MEASURE_JS = r"""
                    ? plot.querySelector('.nsewdrag').getBoundingClientRect().height : null});
   }
 
-  // 5. The words a reader sees, outside quotes (blockquote) and citations (marked data-cite / .cite).
+  // 5. The words a reader sees, outside quotes (blockquote) and citations (cite).
   const words = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     const n = walker.currentNode;
     const el = n.parentElement;
     if (!el || !n.textContent.trim()) continue;
-    if (el.closest('script, style, noscript, blockquote, .hoverlayer, [data-cite], .cite, code, '
-                   + '[data-testid="stToolbar"], [data-testid="stDecoration"], .modebar-container')) continue;
+    // icons are ligature names drawn as glyphs (":material/home:" is the text "home")
+    if (el.closest('script, style, noscript, blockquote, cite, .hoverlayer, code, '
+                   + '[data-testid="stToolbar"], [data-testid="stDecoration"], .modebar-container, '
+                   + '[data-testid="stIconMaterial"], [translate="no"]')) continue;
     if (!visible(el)) continue;
+    const box = el.getBoundingClientRect();
+    if (box.right <= 0 || box.bottom <= 0) continue;  // off screen, e.g. a "skip to content" link
     words.push(n.textContent.trim());
   }
   return {cut, charts, words, width: window.innerWidth};
@@ -111,16 +118,18 @@ ALLOWED = {
     "petrograd",
     "ko",
     "en",
+    "language",  # the language switch reads "언어 / Language", so that a reader of English can find it
 }
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
 
 def english_words(texts: list[str], allowed: set[str] = ALLOWED) -> list[str]:
-    """Latin-letter words in the texts that are not allowed names or formats (URLs and e-mail addresses
-    aside)."""
+    """Latin-letter words in the texts that are not allowed names or formats (quotations, URLs, file
+    names and e-mail addresses aside)."""
     found = []
     for text in texts:
-        text = re.sub(r"(https?://|www\.)\S+|\S+@\S+|\b\S+\.(com|org|ru|uk|net)\S*", " ", text)
+        text = re.sub(r"“[^”]*”|\"[^\"]*\"|「[^」]*」", " ", text)  # quotations, shown as written
+        text = re.sub(r"(https?://|www\.)\S+|\S+@\S+|\b\S+\.(com|org|ru|uk|net|csv|json)\b\S*", " ", text)
         for word in WORD.findall(text):
             if word.lower().strip("'’-") not in allowed:
                 found.append(word)

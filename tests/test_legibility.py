@@ -36,32 +36,55 @@ def _settle(page) -> None:
     page.wait_for_timeout(300)
 
 
+def _screenshot(page, path, w, h) -> None:
+    """The whole page: Streamlit scrolls inside its main area, so the window is made as tall as that area
+    for the picture (after measuring, at the real size), then set back."""
+    tall = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], section')]"
+        ".map(e => e.scrollHeight), document.body.scrollHeight)"
+    )
+    page.set_viewport_size({"width": w, "height": max(h, min(int(tall), 12_000))})
+    page.wait_for_timeout(400)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size({"width": w, "height": h})
+
+
 @pytest.fixture(scope="module")
-def seen(tmp_path_factory):
-    """Every view measured once: one server, one browser, one context per window size."""
+def server(tmp_path_factory):
+    with streamlit_server(log=tmp_path_factory.mktemp("server") / "streamlit.log") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def seen(server, browser):
+    """Every view measured once (one context per window size), its screenshot saved for a person to see."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     out = {}
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    with streamlit_server(log=log) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            for size, (w, h) in SIZES.items():
-                context = browser.new_context(viewport={"width": w, "height": h}, locale="ko-KR")
-                page = context.new_page()
-                for name in PAGES:
-                    for lang in LANGS:
-                        page.goto(f"{base}/{name}?lang={lang}")
-                        wait_for_app(page)
-                        _settle(page)
-                        out[size, name, lang] = page.evaluate(MEASURE_JS)
-                        page.screenshot(path=str(SHOTS / f"{size}_{name}_{lang}.png"), full_page=True)
-                context.close()
-        finally:
-            browser.close()
+    for size, (w, h) in SIZES.items():
+        context = browser.new_context(viewport={"width": w, "height": h}, locale="ko-KR")
+        page = context.new_page()
+        for name in PAGES:
+            for lang in LANGS:
+                page.goto(f"{server}/{name}?lang={lang}")
+                wait_for_app(page)
+                _settle(page)
+                out[size, name, lang] = page.evaluate(MEASURE_JS)
+                _screenshot(page, SHOTS / f"{size}_{name}_{lang}.png", w, h)
+        context.close()
     # what was measured, for a person to read beside the screenshots
-    (SHOTS / "measured.json").write_text(json.dumps({"|".join(k): v for k, v in out.items()}, ensure_ascii=False))
+    (SHOTS / "measured.json").write_text(
+        json.dumps({"|".join(k): v for k, v in out.items()}, ensure_ascii=False)
+    )
     return out
 
 
@@ -84,7 +107,9 @@ def test_no_chart_text_sits_on_other_chart_text(seen, view):
 
 @pytest.mark.parametrize("view", VIEWS, ids=_id)
 def test_chart_text_is_at_least_12_px(seen, view):
-    small = [(c["title"], t["text"], t["size"]) for c in seen[view]["charts"] for t in c["texts"] if t["size"] < 12]
+    small = [
+        (c["title"], t["text"], t["size"]) for c in seen[view]["charts"] for t in c["texts"] if t["size"] < 12
+    ]
     assert small == [], f"chart text under 12 px in {view}: {small}"
 
 
@@ -97,16 +122,34 @@ def test_charts_keep_a_readable_height_on_a_phone(seen, view):
 @pytest.mark.parametrize("view", [v for v in VIEWS if v[2] == "ko"], ids=_id)
 def test_korean_interface_shows_no_english_outside_quotes_and_names(seen, view):
     words = english_words(seen[view]["words"] + [t["text"] for c in seen[view]["charts"] for t in c["texts"]])
-    assert sorted(set(words)) == [], f"English in the Korean interface, {view}"
+    assert sorted(set(words)) == [], f"English in the Korean interface, {view}: {sorted(set(words))}"
 
 
 def test_each_category_has_one_colour_in_every_chart(seen):
     colours = defaultdict(set)
     names = {names[lang]: code for code, names in CATEGORY.items() for lang in LANGS}
-    for view, found in seen.items():
+    for found in seen.values():
         for chart in found["charts"]:
             for trace in chart["traces"]:
                 if trace["name"] in names and trace["color"]:
                     colours[names[trace["name"]]].add(trace["color"].lower())
     assert colours, "no chart showed categories"
     assert {c: v for c, v in colours.items() if len(v) > 1} == {}
+
+
+@pytest.mark.parametrize("path", ["no-such-page", "overview"])
+def test_an_address_gets_our_own_page_never_streamlits_english_page_not_found(server, browser, path):
+    from revolution.i18n import t
+
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ko-KR")
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/{path}?lang=ko")
+        wait_for_app(page)
+        page.wait_for_timeout(500)
+        body = page.inner_text("body")
+        assert "Page not found" not in body and "does not exist" not in body
+        want = t("page_not_found", "ko") if path == "no-such-page" else t("app_title", "ko")
+        assert want in body
+    finally:
+        context.close()
