@@ -48,7 +48,7 @@ c.metric(t("n_shared", lang), n["shared"])
 d.metric(t("n_notes", lang), n["notes"])
 for col, table in zip(st.columns(3), ("by_source", "by_category", "by_era")):
     col.markdown(f"**{t(table, lang)}**")
-    col.dataframe(n[table], hide_index=True, width="stretch")
+    col.table(n[table], hide_index=True)  # static: a narrow grid cut its columns
 
 # 3. How to read qualifiers, derived values and calendars.
 st.subheader(t("how_to_read", lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pandas as pd
@@ -107,6 +108,18 @@ def _custom(rows: pd.DataFrame, lang: str, source_names: dict) -> list[list[str]
 def _row_label(row: dict, lang: str) -> str:
     """A bar's name on the axis, in lines of 11 em: a long name would take a phone's whole width."""
     return theme.wrap_title(fmt.pick(row, "measure", lang), em=11)
+
+
+def _count_ticks(top: float, unit: str, lang: str) -> dict:
+    """Korean counts people in 만 (10,000), as the texts do: ticks '100만', '200만' rather than 1,000,000;
+    at most four, so they stay level on a phone."""
+    if lang != "ko" or unit not in ("persons", "count") or top < 20_000:
+        return {}
+    raw = top / 4
+    scale = 10 ** math.floor(math.log10(raw))
+    step = next(m * scale for m in (1, 2, 5, 10) if m * scale >= raw)
+    vals = [i * step for i in range(int(top // step) + 1)]
+    return {"tickvals": vals, "ticktext": ["0" if v == 0 else f"{v / 10_000:,g}만" for v in vals]}
 
 
 def _title(group: dict, lang: str) -> str:
@@ -329,7 +342,8 @@ def bars_chart(
             labels = dict(zip(part.figure_id, order))
             _add_refs_beside(fig, near, labels, lang, row=n, col=1, showlegend="refs" not in shown)
             shown.add("refs")
-        fig.update_xaxes(range=[0, float(part.value.max()) * 1.45], row=n, col=1)
+        top = float(part.value.max()) * 1.45
+        fig.update_xaxes(range=[0, top], row=n, col=1, **_count_ticks(top, unit, lang))
         fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], row=n, col=1)
     fig.update_layout(
         title=_title(group, lang),

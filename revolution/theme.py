@@ -74,7 +74,7 @@ def wrap_title(text: str, em: float = TITLE_EM) -> str:
     return "<br>".join(lines)
 
 
-PHONE_PX = 330  # a chart's width on a 390-px phone
+PHONE_PX = 260  # the legend's width in a chart on a 390-px phone (the chart's width less its margins)
 LINE_PX, PAD_PX = 30, 38  # a title line of 22 px type; the room above it, under the modebar
 
 

@@ -67,3 +67,11 @@ def test_reference_crosses_sit_off_the_value_labels(dataset):
     assert len(crosses) == 1 and len(room) == 1 and fig.layout.scattermode == "group"
     assert list(crosses[0].x) == list(refs.value)
     assert all(pd.isna(v) for v in room[0].x) and room[0].showlegend is False
+
+
+def test_korean_axes_count_people_in_man(dataset):
+    rows = dataset.figures[dataset.figures.group == "petrograd_1917"]
+    group = {"title_ko": "t", "title_en": "t", "chart": "bars", "group_id": "petrograd_1917"}
+    ko = charts.bars_chart(rows, group, "ko", NAMES)
+    assert list(ko.layout.xaxis.ticktext) == ["0", "100만", "200만", "300만"]
+    assert charts.bars_chart(rows, group, "en", NAMES).layout.xaxis.ticktext is None

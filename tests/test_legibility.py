@@ -26,8 +26,13 @@ SHOTS = ROOT / "artifacts" / "screenshots" / "legibility"
 VIEWS = [(s, p, lang) for s in SIZES for p in PAGES for lang in LANGS]
 
 
-def _settle(page) -> None:
+CHARTED = {"overview", "figures", "timeline", "sources", "people"}  # pages that open with a chart
+
+
+def _settle(page, name: str) -> None:
     """Until every chart on the page is drawn (Plotly's SVG is there), then a moment for fonts."""
+    if name in CHARTED:
+        page.wait_for_selector(".js-plotly-plot svg.main-svg text", timeout=30_000)
     page.wait_for_function(
         """() => [...document.querySelectorAll('.js-plotly-plot')]
                    .every(p => p.querySelector('svg.main-svg text'))""",
@@ -77,7 +82,7 @@ def seen(server, browser):
             for lang in LANGS:
                 page.goto(f"{server}/{name}?lang={lang}")
                 wait_for_app(page)
-                _settle(page)
+                _settle(page, name)
                 out[size, name, lang] = page.evaluate(MEASURE_JS)
                 _screenshot(page, SHOTS / f"{size}_{name}_{lang}.png", w, h)
         context.close()
