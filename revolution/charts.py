@@ -111,15 +111,19 @@ def _row_label(row: dict, lang: str) -> str:
 
 
 def _count_ticks(top: float, unit: str, lang: str) -> dict:
-    """Korean counts people in 만 (10,000), as the texts do: ticks '100만', '200만' rather than 1,000,000;
-    at most four, so they stay level on a phone."""
-    if lang != "ko" or unit not in ("persons", "count") or top < 20_000:
+    """Korean counts people in 만 (10,000), as the texts do: ticks '100만', '200만' rather than 1,000,000
+    (English: 1M, 2M); at most four, so they stay level on a phone."""
+    if unit not in ("persons", "count") or top < 20_000:
         return {}
-    raw = top / 4
+    raw = top / 3
     scale = 10 ** math.floor(math.log10(raw))
     step = next(m * scale for m in (1, 2, 5, 10) if m * scale >= raw)
     vals = [i * step for i in range(int(top // step) + 1)]
-    return {"tickvals": vals, "ticktext": ["0" if v == 0 else f"{v / 10_000:,g}만" for v in vals]}
+    if lang == "ko":
+        text = [f"{v / 10_000:,g}만" for v in vals]
+    else:  # English says 1M: short enough that three ticks stay level on a phone
+        text = [f"{v / 1e6:g}M" if step >= 1e6 else f"{v / 1e3:g}k" for v in vals]
+    return {"tickvals": vals, "ticktext": ["0" if v == 0 else x for v, x in zip(vals, text)]}
 
 
 def _title(group: dict, lang: str) -> str:
@@ -348,7 +352,7 @@ def bars_chart(
     fig.update_layout(
         title=_title(group, lang),
         barmode="overlay",
-        height=max(400, 80 * len(rows) + 120 * len(units) + 160),
+        height=max(400, 80 * len(rows) + 170 * len(units) + 160),
     )
     return theme.apply(fig)
 
@@ -677,6 +681,7 @@ def _free_labels(x, y, labels, radii, px_per_x: float, px_per_y: float, size: in
     touching a label already placed, beyond its marker (`radii`, px), at `px_per_x`/`px_per_y` pixels per
     unit; None: hover only."""
     boxes, where = [], []
+    left, right = min(x) * px_per_x - 10, max(x) * px_per_x + 10
     for xi, yi, text, r in zip(x, y, labels, radii):
         w = sum(size if ord(ch) > 0x1100 else size * 0.6 for ch in str(text)) + 6
         h, cx, cy, r = size * 1.4, xi * px_per_x, yi * px_per_y, r + 2
@@ -689,7 +694,9 @@ def _free_labels(x, y, labels, radii, px_per_x: float, px_per_y: float, size: in
             (
                 name
                 for name, box in spots.items()
-                if all(box[1] < b[0] or box[0] > b[1] or box[3] < b[2] or box[2] > b[3] for b in boxes)
+                if left <= box[0]
+                and box[1] <= right  # inside the plot, off the axis' tick labels
+                and all(box[1] < b[0] or box[0] > b[1] or box[3] < b[2] or box[2] > b[3] for b in boxes)
             ),
             None,
         )

@@ -108,5 +108,12 @@ def apply(fig: go.Figure) -> go.Figure:
     if title and "<br>" not in title:
         fig.update_layout(title_text=wrap_title(title))
     lines = (fig.layout.title.text or "").count("<br>") + 1 if fig.layout.title.text else 0
-    fig.update_layout(margin_t=PAD_PX + lines * LINE_PX + _legend_rows(fig) * 26 + 14)
+    below_title = PAD_PX + lines * LINE_PX + 4
+    height = fig.layout.height or 450
+    # the legend hangs from just under the title across the chart's whole width (not the plot's, which long
+    # axis labels narrow on a phone), and the plot starts under the rows it takes there
+    fig.update_layout(
+        margin_t=below_title + _legend_rows(fig) * 26 + 14,
+        legend=dict(xref="container", x=0.02, yref="container", y=1 - below_title / height, yanchor="top"),
+    )
     return fig

@@ -118,6 +118,7 @@ ALLOWED = {
     "petrograd",
     "ko",
     "en",
+    "cpe",  # a French law's name, in an event's title ("CPE 철회")
     "language",  # the language switch reads "언어 / Language", so that a reader of English can find it
 }
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")

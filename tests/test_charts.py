@@ -32,10 +32,14 @@ def test_places_chart_names_only_places_whose_names_do_not_touch(dataset):
 
 
 def test_free_labels_moves_or_drops_a_label_that_would_touch_another():
-    spots = charts._free_labels(
-        [0, 1, 2], [0, 0, 0], ["가나다라", "마바사아", "자차카타"], [5, 5, 5], 10, 10, 13
+    x, y, r = [5, 6, 7, 0, 20], [0, 0, 0, 0, 0], [5] * 5
+    spots = charts._free_labels(x, y, ["가나다라", "마바사아", "자차카타", "하", "하"], r, 10, 10, 13)
+    assert spots[:3] == ["top center", "bottom center", None]
+    # a name that would run out of the plot (over the axis' tick labels) is not written there
+    assert (
+        charts._free_labels([0, 20], [0, 0], ["가나다라마바사", "하"], [5, 5], 10, 10, 13)[0]
+        == "middle right"
     )
-    assert spots[0] == "top center" and spots[1] == "bottom center" and spots[2] is None
 
 
 def test_titles_wrap_to_fit_a_phone():
@@ -73,5 +77,5 @@ def test_korean_axes_count_people_in_man(dataset):
     rows = dataset.figures[dataset.figures.group == "petrograd_1917"]
     group = {"title_ko": "t", "title_en": "t", "chart": "bars", "group_id": "petrograd_1917"}
     ko = charts.bars_chart(rows, group, "ko", NAMES)
-    assert list(ko.layout.xaxis.ticktext) == ["0", "100만", "200만", "300만"]
-    assert charts.bars_chart(rows, group, "en", NAMES).layout.xaxis.ticktext is None
+    assert list(ko.layout.xaxis.ticktext) == ["0", "200만"]  # few ticks: they stay level on a phone
+    assert list(charts.bars_chart(rows, group, "en", NAMES).layout.xaxis.ticktext) == ["0", "2M"]
