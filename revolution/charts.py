@@ -683,8 +683,9 @@ def _free_labels(x, y, labels, radii, px_per_x: float, px_per_y: float, size: in
     boxes, where = [], []
     left, right = min(x) * px_per_x - 10, max(x) * px_per_x + 10
     for xi, yi, text, r in zip(x, y, labels, radii):
-        w = sum(size if ord(ch) > 0x1100 else size * 0.6 for ch in str(text)) + 6
-        h, cx, cy, r = size * 1.4, xi * px_per_x, yi * px_per_y, r + 2
+        # a little larger than drawn (type, offsets and the plot's real scale all vary a few pixels)
+        w = sum(size if ord(ch) > 0x1100 else size * 0.6 for ch in str(text)) + 10
+        h, cx, cy, r = size * 1.7, xi * px_per_x, yi * px_per_y, r + 3
         spots = {
             "top center": (cx - w / 2, cx + w / 2, cy + r, cy + r + h),
             "bottom center": (cx - w / 2, cx + w / 2, cy - r - h, cy - r),
