@@ -171,6 +171,7 @@ def bounds_chart(
                 marker=style,
                 text=[fmt.stated(rows.loc[i], lang) for i in idx],
                 textposition="outside",
+                constraintext="none",  # never shrunk to the bar's thickness: read at full size
                 customdata=[custom[i] for i in idx],
                 hovertemplate=HOVER,
                 cliponaxis=False,
@@ -337,6 +338,7 @@ def bars_chart(
                 marker=dict(color=color, pattern=dict(shape=shapes, solidity=0.4)),
                 text=[fmt.stated(r, lang) for r in sub.to_dict("records")],
                 textposition="outside",
+                constraintext="none",  # never shrunk to the bar's thickness: read at full size
                 customdata=_custom(sub, lang, source_names),
                 hovertemplate=HOVER,
             )

@@ -46,8 +46,11 @@ MEASURE_JS = r"""
         const label = (t.textContent || '').trim();
         if (!label || !visible(t)) continue;
         const r = t.getBoundingClientRect();
+        // as drawn: Plotly shrinks a label that does not fit by scaling the element, not its font size
+        const m = t.getScreenCTM();
+        const scale = m ? Math.hypot(m.a, m.b) : 1;
         texts.push({text: label, x: r.left, y: r.top, w: r.width, h: r.height,
-                    size: parseFloat(getComputedStyle(t).fontSize)});
+                    size: parseFloat(getComputedStyle(t).fontSize) * scale});
       }
     }
     const title = (plot.layout && plot.layout.title && (plot.layout.title.text || plot.layout.title)) || '';
