@@ -682,9 +682,19 @@ def _free_labels(x, y, labels, radii, px_per_x: float, px_per_y: float, size: in
     """Where each label (in order of priority) can go — above, below or right of its point — without
     touching a label already placed, beyond its marker (`radii`, px), at `px_per_x`/`px_per_y` pixels per
     unit; None: hover only."""
+    x, y, radii = list(x), list(y), list(radii)
     boxes, where = [], []
     left, right = min(x) * px_per_x - 10, max(x) * px_per_x + 10
-    for xi, yi, text, r in zip(x, y, labels, radii):
+    # a place at a bigger place's point (Siberia at Russia's, Kronstadt at Petrograd's: within 3 units)
+    # is named in the hover only
+    inside = [
+        any(rk > ri and math.hypot(xk - xi, yk - yi) < 3 for xk, yk, rk in zip(x, y, radii))
+        for xi, yi, ri in zip(x, y, radii)
+    ]
+    for xi, yi, text, r, hidden in zip(x, y, labels, radii, inside):
+        if hidden:
+            where.append(None)
+            continue
         # a little larger than drawn (type, offsets and the plot's real scale all vary a few pixels)
         w = sum(size if ord(ch) > 0x1100 else size * 0.6 for ch in str(text)) + 10
         h, cx, cy, r = size * 1.7, xi * px_per_x, yi * px_per_y, r + 3
