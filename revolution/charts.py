@@ -240,7 +240,7 @@ def index_chart(
             x=maddison.year,
             y=maddison["index"],
             mode="lines+markers",
-            name=t("maddison_line", lang),
+            name=theme.wrap_title(t("maddison_line", lang), em=14),  # a long legend entry, cut on a phone
             line=dict(dash="dash", color=theme.MUTED, width=2),
             marker=dict(size=6, color=theme.MUTED),
             hovertemplate="%{x}: %{y}<extra>Maddison 2020</extra>",
