@@ -396,6 +396,8 @@ def headline_chart(
     )
     fig.update_xaxes(title=None)
     fig.update_yaxes(title=None)
+    # the card prints each value in large type just above; beside a bar on a phone it ran off the chart
+    fig.update_traces(text=None, selector=dict(type="bar"))
     return fig
 
 
