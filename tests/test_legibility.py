@@ -45,8 +45,7 @@ def _screenshot(page, path, w, h) -> None:
     """The whole page: Streamlit scrolls inside its main area, so the window is made as tall as that area
     for the picture (after measuring, at the real size), then set back."""
     tall = page.evaluate(
-        "() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], section')]"
-        ".map(e => e.scrollHeight), document.body.scrollHeight)"
+        "() => (document.querySelector('[data-testid=\"stMain\"]') || document.body).scrollHeight"
     )
     page.set_viewport_size({"width": w, "height": max(h, min(int(tall), 12_000))})
     page.wait_for_timeout(400)
