@@ -19,8 +19,8 @@ def _cached(max_entries: int = 64):
 
 
 @_cached()
-def headline_cards(data: Dataset, lang: str) -> list[dict]:
-    return summary.headline_cards(data, lang)
+def headline_cards(data: Dataset, lang: str, names: dict) -> list[dict]:
+    return summary.headline_cards(data, lang, names)
 
 
 @_cached()
@@ -49,8 +49,8 @@ def coverage_figure(data: Dataset, lang: str, names: dict):
 
 
 @_cached()
-def per_decade(data: Dataset, names: dict):
-    return summary.per_decade(data, names)
+def per_decade(data: Dataset, names: dict, lang: str):
+    return summary.per_decade(data, names, lang)
 
 
 @_cached()

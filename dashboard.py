@@ -4,7 +4,6 @@ import streamlit as st
 
 import ui
 from revolution.i18n import t
-from revolution.site import PAGES
 
 ui.leave_legacy_pages_mode()
 st.set_page_config(page_title="Russian Revolution · 러시아 혁명", page_icon="📜", layout="wide")
@@ -13,12 +12,7 @@ lang = ui.language_switch(
     t("language", "ko") + " / " + t("language", "en"), lambda code: t("lang_name", code)
 )
 ui.accessibility(lang)
-page = st.navigation(
-    [
-        st.Page(p.file, title=t(p.title_key, lang), url_path=p.url_path, icon=p.icon, default=(n == 0))
-        for n, p in enumerate(PAGES)
-    ]
-)
+page = st.navigation(ui.navigation(lang))
 page.run()
 ui.dropped_note(lang)
 

@@ -3,6 +3,7 @@ with their sources. Cached computations live in `cached.py`."""
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from urllib.parse import urlencode
@@ -10,7 +11,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from revolution import format as fmt
-from revolution import images, paths, publish, reading, state
+from revolution import images, paths, publish, reading, site, state
 from revolution.errors import DataError
 from revolution.i18n import t
 from revolution.load import Dataset, load_dataset
@@ -77,6 +78,58 @@ def leave_legacy_pages_mode() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def requested_page() -> str:
+    """The page name the browser asked for (the address's path after the app's base, '' for the root)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is None or ctx.pages_manager.intended_page_script_hash:  # a click in the menu: a known page
+        return ""
+    return (ctx.pages_manager.intended_page_name or "").strip("/")
+
+
+def not_found(lang: str) -> None:
+    """Our page for an address that names no page: says so in the reader's language and links to every
+    page."""
+    st.title(t("page_not_found", lang))
+    st.write(t("page_not_found_body", lang))
+    for p in site.PAGES:
+        st.page_link(p.file, label=t(p.title_key, lang), icon=p.icon, query_params={state.LANG: lang})
+
+
+def navigation(lang: str) -> list:
+    """The pages of revolution.site as st.Page objects. An address that names no page gets a page of our
+    own, in the reader's language, instead of Streamlit's English "Page not found" dialog over the default
+    page: st.navigation resolves the address by url_path, so a hidden page at exactly that path catches it.
+    The default page answers "/" only; asked for by its own name ("/overview") it must not be the default,
+    or Streamlit would not find it either."""
+    asked = requested_page()
+    known = {p.url_path for p in site.PAGES}
+    lost = bool(asked) and asked not in known and "/" not in asked
+    first = site.PAGES[0].url_path
+    pages = [
+        st.Page(
+            p.file,
+            title=t(p.title_key, lang),
+            url_path=p.url_path,
+            icon=p.icon,
+            default=(n == 0 and asked != first),
+        )
+        for n, p in enumerate(site.PAGES)
+    ]
+    if lost or asked == first:
+        pages.append(
+            st.Page(
+                lambda: not_found(lang),
+                title=t("page_not_found", lang),
+                url_path=asked if lost else "not-found",
+                visibility="hidden",
+                default=not lost,
+            )
+        )
+    return pages
 
 
 def current_lang() -> str:
@@ -273,6 +326,34 @@ def image_downloads(fig, filename: str, key: str, lang: str, citation: str) -> N
                 width="stretch",
             )
         st.caption(t("image_note", lang))
+
+
+def headline(title: str, values: list[dict]) -> None:
+    """A headline card's title and values as HTML of our own (st.metric cuts a long value with an
+    ellipsis): every value in full, large, wrapping if it must, with its unit and what it measures. Text
+    from the data is escaped."""
+    rows = "".join(
+        '<div style="margin:0.15rem 0 0.35rem 0">'
+        f'<span style="font-size:1.9rem;font-weight:600;line-height:1.15;overflow-wrap:anywhere">'
+        f"{html.escape(v['value'])}</span>"
+        + (f' <span style="font-size:1rem">{html.escape(v["unit"])}</span>' if v["unit"] else "")
+        + f'<div style="font-size:0.95rem;opacity:0.85">{html.escape(v["what"])}</div></div>'
+        for v in values
+    )
+    st.markdown(f"**{escape_md(title)}**")
+    st.markdown(rows, unsafe_allow_html=True)
+
+
+def small_chart(fig, *, key: str, alt: str) -> None:
+    """A card's small chart: hover keeps the sentences, no toolbar over so small a plot."""
+    st.plotly_chart(
+        fig, theme=None, width="stretch", key=key, config={**CHART_CONFIG, "displayModeBar": False}, alt=alt
+    )
+
+
+def citation(text: str) -> None:
+    """A citation, small, marked up as one (<cite>): it stays in its own language and script."""
+    st.caption(f"<cite style='font-style:normal'>{html.escape(text)}</cite>", unsafe_allow_html=True)
 
 
 def source_names(data: Dataset, lang: str) -> dict:

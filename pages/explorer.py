@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from revolution import categories, export, filters, limits, paths, publish, reading, state
+from revolution import categories, columns, export, filters, limits, paths, publish, reading, state
 from revolution import format as fmt
 from revolution.i18n import category, t
 from revolution.table import records
@@ -12,6 +12,11 @@ lang, data = ui.start()
 names = ui.source_names(data, lang)
 groups = dict(zip(data.groups.group_id, data.groups[f"title_{lang}"]))
 cats = categories.order(data.events.category.unique())
+lookups = {
+    "group": groups,
+    "era": dict(zip(data.eras.era_id, data.eras[f"title_{lang}"])),
+    "place": dict(zip(data.places.place_id, data.places[f"name_{lang}"])),
+}
 
 # 1. Selection, in the URL.
 st.title(t("page_explorer", lang))
@@ -30,11 +35,15 @@ sources = ui.bind(c.multiselect, state.SOURCES, state.choices(list(names)), [])(
 sources = tuple(sources)
 if table == "figures":
     chosen_groups = ui.bind(st.multiselect, state.GROUP, state.choices(list(groups)), [])(
-        t("groups", lang), list(groups), placeholder=t("any", lang), format_func=groups.get
+        t("groups", lang), list(groups), placeholder=t("any", lang), format_func=groups.get, select_all=False
     )
 else:
     chosen_cats = ui.bind(st.multiselect, state.CATEGORIES, state.choices(cats), [])(
-        t("categories", lang), cats, placeholder=t("any", lang), format_func=lambda x: category(x, lang)
+        t("categories", lang),
+        cats,
+        placeholder=t("any", lang),
+        format_func=lambda x: category(x, lang),
+        select_all=False,
     )
 
 # 2. Data: exactly the rows the filters pass, provenance columns included.
@@ -44,12 +53,6 @@ if table == "figures":
         rows, limits.TABLE_ROWS
     )  # a large corpus shows its first rows; downloads carry all
     view = view.assign(stated=[fmt.stated(r, lang) for r in records(view)])
-    config = {
-        "stated": st.column_config.TextColumn(t("value", lang), width="small"),
-        "quote": st.column_config.TextColumn(t("quote", lang), width="large"),
-        "value": st.column_config.NumberColumn("value", format="%.4g"),
-        "group": st.column_config.TextColumn(t("groups", lang)),
-    }
     first = ["figure_id", "stated", f"measure_{lang}", "quote", "source_id", "group", "qualifier", "value"]
 else:
     rows = filters.events(
@@ -57,11 +60,6 @@ else:
         filters.EventFilter(sources=sources, text=text, categories=tuple(chosen_cats)),
     )
     view, cut = limits.head(rows, limits.TABLE_ROWS)
-    config = {
-        "quote": st.column_config.TextColumn(t("quote", lang), width="large"),
-        "date_text": st.column_config.TextColumn(t("date_as_written", lang)),
-        "start_gregorian": st.column_config.TextColumn(t("new_style", lang)),
-    }
     first = ["event_id", "date_text", f"title_{lang}", "quote", "source_id", "category", "start_gregorian"]
 id_col = first[0]
 view = view.assign(  # each row's passage on the Read page (a derived figure has no single passage)
@@ -70,19 +68,25 @@ view = view.assign(  # each row's passage on the Read page (a derived figure has
         for s, i in zip(view.source_id, view[id_col])
     ]
 )
+first.insert(0, "read")  # first, so the link sits at the left of every row
+view = view[first + [c for c in view.columns if c not in first]]
+# on screen: names and codes in the chosen language; the downloads below keep the schema's own
+view, labels = columns.for_screen(view, lang, names, lookups)
+config = {c: st.column_config.TextColumn(labels[c], width="large" if c == "quote" else None) for c in view}
 config["read"] = st.column_config.LinkColumn(
     t("read_in_context", lang), display_text=t("read_in_context", lang)
 )
-first.insert(0, "read")  # first, so the link sits at the left of every row
-view = view[first + [c for c in view.columns if c not in first]]
 
 # 3. Table, 4. download of the same rows.
 st.caption(t("n_rows", lang, n=f"{len(rows):,}"))
 if cut:
     st.caption(t("first_rows", lang, shown=f"{limits.TABLE_ROWS:,}", total=f"{len(rows):,}"))
-st.dataframe(view, hide_index=True, width="stretch", column_config=config, height=520)
+if rows.empty:  # say so, and how to widen the filter, instead of an empty grid
+    st.info(t("nothing_found", lang, how=t("widen_explorer", lang)), icon=":material/search_off:")
+else:
+    st.dataframe(view, hide_index=True, width="stretch", column_config=config, height=520)
 st.header(t("data_downloads", lang))
-a, b, c, d = st.columns(4)
+(a, b), (c, d) = st.columns(2), st.columns(2)  # two a row: four labels side by side were cut
 a.download_button(
     t("download_csv", lang, n=len(rows)),
     data=lambda: export.safe_csv(rows),
@@ -115,4 +119,4 @@ d.download_button(
     icon=":material/timeline:",
     on_click="ignore",
 )
-st.caption(ui.cite(data, lang))
+ui.citation(ui.cite(data, lang))

@@ -22,7 +22,7 @@ chosen = ui.bind(left.selectbox, state.GROUP, state.choice(choices), "all")(
     t("choose_group", lang), choices, format_func=lambda g: t("all_groups", lang) if g == "all" else titles[g]
 )
 sources = ui.bind(right.multiselect, state.SOURCES, state.choices(source_ids), [])(
-    t("sources", lang), source_ids, placeholder=t("any", lang), format_func=names.get
+    t("sources", lang), source_ids, placeholder=t("any", lang), format_func=names.get, select_all=False
 )
 show_refs = ui.bind(st.toggle, state.REFERENCES, state.flag, True)(t("show_refs", lang))
 
@@ -47,12 +47,12 @@ for group_id in groups.group_id if chosen == "all" else [chosen]:
         for line in panel.captions:
             st.caption(line)
         if panel.refs is not None and not panel.refs.empty:
-            st.caption(
-                t("refs_caption", lang) + (f" {references.MADDISON_CITATION}" if panel.maddison else "")
-            )
+            st.caption(t("refs_caption", lang))
+            if panel.maddison:
+                ui.citation(references.MADDISON_CITATION)
             with st.expander(t("refs_table", lang)):
                 st.dataframe(panel.refs, hide_index=True, width="stretch")
         with st.expander(t("rows_behind", lang)):
             st.dataframe(panel.rows, hide_index=True, width="stretch")
 if not drawn:
-    st.info(t("no_rows", lang))
+    st.info(t("nothing_found", lang, how=t("widen_figures", lang)), icon=":material/search_off:")

@@ -4,6 +4,7 @@ import streamlit as st
 
 import cached
 import ui
+from revolution import state
 from revolution.i18n import t
 
 lang, data = ui.start()
@@ -12,25 +13,30 @@ names = ui.source_names(data, lang)
 st.title(t("app_title", lang))
 st.write(t("overview_intro", lang))
 
-# 1. Headline figures: one card per headline number in figures.csv, each with its sentence a click away.
+# 1. Headline figures: one card per headline in figures.csv (two a row, so no value is ever cut), each with
+# its unit, a small chart drawn as the text says it, its sentence one click away and a link to the full chart.
 st.header(t("headline", lang))
-cards = cached.headline_cards(data, lang)
-for col, card in zip(st.columns(max(1, len(cards))), cards):
-    with col.container(border=True):
-        st.metric(card["title"], card["value"])
-        st.caption(card["what"])
-        with st.popover(t("show_quote", lang), width="stretch"):
-            for q in card["quotes"]:
-                ui.quote_block(q["quote"], names[q["source_id"]], q["quote_en"])
+cards = cached.headline_cards(data, lang, names)
+for start in range(0, len(cards), 2):
+    for col, card in zip(st.columns(2), cards[start : start + 2]):
+        with col.container(border=True):
+            ui.headline(card["title"], card["values"])
+            ui.small_chart(card["figure"], key=f"headline_{card['group']}", alt=card["alt"])
+            left, right = st.columns(2)
+            with left.popover(t("show_quote", lang), width="stretch"):
+                for q in card["quotes"]:
+                    ui.quote_block(q["quote"], names[q["source_id"]], q["quote_en"])
+            right.page_link(
+                "pages/figures.py",
+                label=t("open_full_chart", lang),
+                icon=":material/bar_chart:",
+                query_params={state.GROUP: card["group"], state.LANG: lang},
+            )
 
-# How sure is each headline number? The text's claim beside what other sources give, and why they differ.
+# How sure is each headline number? The text's claim beside what other sources give, and why they differ:
+# a static table, so long sentences wrap instead of being cut in a grid cell.
 st.header(t("how_sure", lang))
-st.dataframe(
-    cached.how_sure(data, lang),
-    hide_index=True,
-    width="stretch",
-    column_config={t("why_differ", lang): st.column_config.TextColumn(width="large")},
-)
+st.table(cached.how_sure(data, lang), hide_index=True)
 st.caption(t("refs_caption_overview", lang))
 
 # 2. What the dashboard holds.
@@ -43,7 +49,7 @@ c.metric(t("n_shared", lang), n["shared"])
 d.metric(t("n_notes", lang), n["notes"])
 for col, table in zip(st.columns(3), ("by_source", "by_category", "by_era")):
     col.markdown(f"**{t(table, lang)}**")
-    col.dataframe(n[table], hide_index=True, width="stretch")
+    col.table(n[table], hide_index=True)  # static: a narrow grid cut its columns
 
 # 3. How to read qualifiers, derived values and calendars.
 st.header(t("how_to_read", lang))

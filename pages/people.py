@@ -5,7 +5,7 @@ import streamlit as st
 
 import cached
 import ui
-from revolution import charts, describe, state
+from revolution import charts, columns, describe, state
 from revolution.i18n import t
 
 lang, data = ui.start()
@@ -51,19 +51,17 @@ for col, key, options, era_counts, id_col in (
             format_func=lambda k, o=options: o.get(k, t("none_selected", lang)),
         )
         if chosen:
-            rows = era_counts[era_counts[id_col] == chosen]
+            rows = era_counts[era_counts[id_col] == chosen].drop(columns=id_col)
             st.markdown(f"**{t('by_era_table', lang)}**")
-            st.dataframe(
-                rows.assign(era=rows.era.map(eras), source_id=rows.source_id.map(names)).drop(columns=id_col),
-                hide_index=True,
-                width="stretch",
-            )
+            if rows.empty:  # say so, rather than an empty grid
+                st.info(t("no_linked_events", lang), icon=":material/search_off:")
+            else:
+                table, labels = columns.for_screen(rows, lang, names, {"era": eras})
+                st.dataframe(table.rename(columns=labels), hide_index=True, width="stretch")
             if key == state.PLACES:
-                st.dataframe(
-                    data.place_names[data.place_names.place_id == chosen].drop(columns="place_id"),
-                    hide_index=True,
-                    width="stretch",
-                )
+                bore = data.place_names[data.place_names.place_id == chosen].drop(columns="place_id")
+                table, labels = columns.for_screen(bore, lang)
+                st.dataframe(table.rename(columns=labels), hide_index=True, width="stretch")
             st.page_link(
                 "pages/timeline.py",
                 label=t("open_timeline", lang),
@@ -72,6 +70,8 @@ for col, key, options, era_counts, id_col in (
             )
 with st.expander(t("rows_behind", lang)):
     st.dataframe(
-        people_counts.pivot(index="person_id", columns="source_id", values="mentions").rename(columns=names),
+        people_counts.pivot(index="person_id", columns="source_id", values="mentions")
+        .rename(columns=names, index=person_names)
+        .rename_axis(index=t("people", lang), columns=None),
         width="stretch",
     )

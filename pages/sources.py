@@ -1,4 +1,4 @@
-"""Two sources: events both texts tell, side by side; coverage per decade; what only one text tells."""
+"""Two sources: events both texts tell, side by side; then coverage per decade; what only one text tells."""
 
 import streamlit as st
 
@@ -13,11 +13,25 @@ names = ui.source_names(data, lang)
 shared = cached.shared(data)
 first = cached.first_tellings(data)
 
-# 1. Selection: the shared event to read side by side (in the URL as `event`, by its key).
 st.title(t("page_sources", lang))
 st.caption(t("sources_intro", lang))
 
-# 2–3. Coverage per decade and source.
+# 1. Selection, 2. side by side, first (a link's `?event=` opens here): the two sentences of one event.
+st.header(t("side_by_side", lang) + f" ({len(shared)})")
+if shared:
+    key = ui.bind(st.selectbox, state.EVENT, state.choice(shared), shared[0])(
+        t("select_shared_event", lang),
+        shared,
+        format_func=lambda k: fmt.picker_label(first.loc[k], lang),
+    )
+    told = filters.tellings(data, key)
+    for col, source_id in zip(st.columns(len(names)), names):
+        with col:
+            for row in told[told.source_id == source_id].to_dict("records"):
+                with st.container(border=True):
+                    ui.telling(row, data.notes, lang, names[source_id])
+
+# 3. Coverage per decade and source, on a time axis.
 fig = cached.coverage_figure(data, lang, names)
 ui.chart(
     fig,
@@ -28,22 +42,7 @@ ui.chart(
     citation=ui.cite(data, lang),
 )
 with st.expander(t("rows_behind", lang)):
-    st.dataframe(cached.per_decade(data, names), width="stretch")
-
-# 4. Side by side: the two sentences of one shared event.
-st.header(t("side_by_side", lang) + f" ({len(shared)})")
-if shared:
-    key = ui.bind(st.selectbox, state.EVENT, state.choice(shared), shared[0])(
-        t("select_event", lang),
-        shared,
-        format_func=lambda k: fmt.picker_label(first.loc[k], lang),
-    )
-    told = filters.tellings(data, key)
-    for col, source_id in zip(st.columns(len(names)), names):
-        with col:
-            for row in told[told.source_id == source_id].to_dict("records"):
-                with st.container(border=True):
-                    ui.telling(row, data.notes, lang, names[source_id])
+    st.dataframe(cached.per_decade(data, names, lang), width="stretch")
 
 # Events only one text tells.
 only_in = cached.only_in(data, lang)

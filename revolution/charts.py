@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 from datetime import date
 
 import pandas as pd
@@ -44,12 +45,17 @@ def _ref_custom(refs: pd.DataFrame) -> list[list[str]]:
 
 
 def _add_refs_beside(fig: go.Figure, refs: pd.DataFrame, labels: dict, lang: str, **where) -> None:
-    """Reference values as open crosses on the row of the figure they sit beside (bar-style charts)."""
+    """Reference values as open crosses beside the row of the figure they sit beside (bar-style charts).
+
+    The crosses sit off the row's centre line, where the bar's value label is: Plotly's grouped scatter mode
+    shifts the crosses' offset group away from an empty companion group's, so "55% 초과" is never
+    crossed out."""
     if refs is None or refs.empty:
         return
+    y = [labels[f] for f in refs.figure_id]
     fig.add_scatter(
         x=refs.value,
-        y=[labels[f] for f in refs.figure_id],
+        y=y,
         mode="markers",
         marker=REF_MARKER,
         name=t("other_sources", lang),
@@ -57,8 +63,20 @@ def _add_refs_beside(fig: go.Figure, refs: pd.DataFrame, labels: dict, lang: str
         customdata=_ref_custom(refs),
         hovertemplate=REF_HOVER,
         cliponaxis=False,
+        orientation="h",
+        offsetgroup="refs",
         **where,
     )
+    fig.add_scatter(
+        x=[None] * len(y),
+        y=y,
+        mode="markers",
+        orientation="h",
+        offsetgroup="refs_room",
+        hoverinfo="skip",
+        **(where | {"showlegend": False}),
+    )
+    fig.update_layout(scattermode="group", scattergap=0.1)
 
 
 def _add_refs_over_time(fig: go.Figure, refs: pd.DataFrame, lang: str) -> None:
@@ -71,12 +89,9 @@ def _add_refs_over_time(fig: go.Figure, refs: pd.DataFrame, lang: str) -> None:
     fig.add_scatter(
         x=x,
         y=y,
-        mode="markers+text",
+        mode="markers",  # no id beside each cross: ids piled on the text's own labels; the hover names it
         marker=REF_MARKER,
         name=t("other_sources", lang),
-        text=[r["ref_id"] for r in refs.to_dict("records")],
-        textposition="bottom center",
-        textfont=dict(size=12, color=theme.MUTED),
         customdata=_ref_custom(refs),
         hovertemplate=REF_HOVER,
     )
@@ -91,6 +106,27 @@ def _custom(rows: pd.DataFrame, lang: str, source_names: dict) -> list[list[str]
             src = t("derived_how", lang, how=r["derivation"])
         out.append([fmt.wrap(label, 50), fmt.wrap(src, 50), fmt.quote_with_gloss(r, lang)])
     return out
+
+
+def _row_label(row: dict, lang: str) -> str:
+    """A bar's name on the axis, in lines of 11 em: a long name would take a phone's whole width."""
+    return theme.wrap_title(fmt.pick(row, "measure", lang), em=11)
+
+
+def _count_ticks(top: float, unit: str, lang: str) -> dict:
+    """Korean counts people in 만 (10,000), as the texts do: ticks '100만', '200만' rather than 1,000,000
+    (English: 1M, 2M); at most four, so they stay level on a phone."""
+    if unit not in ("persons", "count") or top < 20_000:
+        return {}
+    raw = top / 3
+    scale = 10 ** math.floor(math.log10(raw))
+    step = next(m * scale for m in (1, 2, 5, 10) if m * scale >= raw)
+    vals = [i * step for i in range(int(top // step) + 1)]
+    if lang == "ko":
+        text = [f"{v / 10_000:,g}만" for v in vals]
+    else:  # English says 1M: short enough that three ticks stay level on a phone
+        text = [f"{v / 1e6:g}M" if step >= 1e6 else f"{v / 1e3:g}k" for v in vals]
+    return {"tickvals": vals, "ticktext": ["0" if v == 0 else x for v, x in zip(vals, text)]}
 
 
 def _title(group: dict, lang: str) -> str:
@@ -108,7 +144,7 @@ def bounds_chart(
     """Bars for shares the text bounds: an 'over' bar is solid to its bound with an arrow onward; an 'under'
     bar is hatched (anywhere up to its bound) with an arrow back; no bound is drawn as an exact value."""
     rows = rows.reset_index(drop=True)
-    labels = [fmt.pick(r, "measure", lang) for r in rows.to_dict("records")]
+    labels = [_row_label(r, lang) for r in rows.to_dict("records")]
     custom = _custom(rows, lang, source_names)
     vocab = [qualifiers.get(q) for q in rows.qualifier]
     exact = pd.Series([q.solid for q in vocab], index=rows.index)
@@ -134,6 +170,7 @@ def bounds_chart(
                 marker=style,
                 text=[fmt.stated(rows.loc[i], lang) for i in idx],
                 textposition="outside",
+                constraintext="none",  # never shrunk to the bar's thickness: read at full size
                 customdata=[custom[i] for i in idx],
                 hovertemplate=HOVER,
                 cliponaxis=False,
@@ -145,7 +182,7 @@ def bounds_chart(
     _bound_arrows(fig, rows, labels, top)
     _add_refs_beside(fig, refs, dict(zip(rows.figure_id, labels)), lang)
     fig.update_layout(
-        title=_title(group, lang), barmode="overlay", bargap=0.45, height=max(260, 110 * len(rows) + 140)
+        title=_title(group, lang), barmode="overlay", bargap=0.45, height=max(380, 110 * len(rows) + 220)
     )
     fig.update_xaxes(
         range=[0, top], title=t("value", lang) + (" (%)" if rows.unit.eq("percent").all() else "")
@@ -183,7 +220,7 @@ def index_chart(
             x=maddison.year,
             y=maddison["index"],
             mode="lines+markers",
-            name=t("maddison_line", lang),
+            name=theme.wrap_title(t("maddison_line", lang), em=14),  # a long legend entry, cut on a phone
             line=dict(dash="dash", color=theme.MUTED, width=2),
             marker=dict(size=6, color=theme.MUTED),
             hovertemplate="%{x}: %{y}<extra>Maddison 2020</extra>",
@@ -196,7 +233,7 @@ def index_chart(
         annotation_position="bottom right",
     )
     fig.update_layout(title=_title(group, lang), height=480, showlegend=True)
-    fig.update_xaxes(title=t("year", lang))
+    fig.update_xaxes(title=t("year", lang), tickformat="d")  # 1921, not 1,921
     peak = max(
         [float(rows.value.max())]
         + ([float(maddison["index"].max())] if maddison is not None and not maddison.empty else [])
@@ -231,7 +268,7 @@ def rank_chart(
         )
     _add_refs_over_time(fig, refs, lang)
     fig.update_layout(title=_title(group, lang), height=420)
-    fig.update_xaxes(title=t("year", lang))
+    fig.update_xaxes(title=t("year", lang), tickformat="d")  # 1921, not 1,921
     fig.update_yaxes(
         title=t("rank_axis", lang), autorange=False, range=[float(rows.value.max()) + 1, 0.5], dtick=1
     )
@@ -260,7 +297,7 @@ def bars_chart(
     series = rows.assign(series=[("derived" if k == "derived" else s) for k, s in zip(kind, rows.source_id)])
     for n, unit in enumerate(units, 1):
         part = series[series.unit == unit]
-        order = [fmt.pick(r, "measure", lang) for r in part.to_dict("records")]
+        order = [_row_label(r, lang) for r in part.to_dict("records")]
         for name, sub in part.groupby("series", sort=False):
             derived = name == "derived"
             label = t("derived", lang) if derived else source_names.get(name, name)
@@ -268,7 +305,7 @@ def bars_chart(
             bounded = [not qualifiers.get(q).solid for q in sub.qualifier]
             shapes = ["." if derived else ("/" if b else "") for b in bounded]
             fig.add_bar(
-                y=[fmt.pick(r, "measure", lang) for r in sub.to_dict("records")],
+                y=[_row_label(r, lang) for r in sub.to_dict("records")],
                 x=sub.value,
                 orientation="h",
                 row=n,
@@ -280,6 +317,7 @@ def bars_chart(
                 marker=dict(color=color, pattern=dict(shape=shapes, solidity=0.4)),
                 text=[fmt.stated(r, lang) for r in sub.to_dict("records")],
                 textposition="outside",
+                constraintext="none",  # never shrunk to the bar's thickness: read at full size
                 customdata=_custom(sub, lang, source_names),
                 hovertemplate=HOVER,
             )
@@ -291,10 +329,12 @@ def bars_chart(
             shown.add("refs")
         top = float(part.value.max()) * 1.45
         _bound_arrows(fig, part, order, top, xref="x" if n == 1 else f"x{n}", yref="y" if n == 1 else f"y{n}")
-        fig.update_xaxes(range=[0, top], row=n, col=1)
+        fig.update_xaxes(range=[0, top], row=n, col=1, **_count_ticks(top, unit, lang))
         fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], row=n, col=1)
     fig.update_layout(
-        title=_title(group, lang), barmode="overlay", height=max(300, 80 * len(rows) + 120 * len(units) + 80)
+        title=_title(group, lang),
+        barmode="overlay",
+        height=max(400, 80 * len(rows) + 170 * len(units) + 160),
     )
     return theme.apply(fig)
 
@@ -339,6 +379,31 @@ def group_chart(
     """The chart for one group of figures, drawn the way its `chart` kind says; reference values from other
     sources (and, on the index chart, the Maddison GDP-per-head index) when given."""
     return BUILDERS[group["chart"]](rows, group, lang, source_names, refs=refs, maddison=maddison)
+
+
+def headline_chart(
+    rows: pd.DataFrame,
+    group: dict,
+    lang: str,
+    source_names: dict,
+    refs: pd.DataFrame | None = None,
+    maddison: pd.DataFrame | None = None,
+) -> go.Figure:
+    """A headline card's small chart: the group's own chart (a bound drawn as a bound, other sources as
+    crosses), without the title and legend the card already gives, low enough to sit beside its value."""
+    fig = group_chart(rows, group, lang, source_names, refs=refs, maddison=maddison)
+    fig.update_layout(
+        title=None,
+        showlegend=False,
+        height=240 + 30 * max(0, len(rows) - 2),
+        margin=dict(l=10, r=30, t=10, b=10),
+        font=dict(size=13),
+    )
+    fig.update_xaxes(title=None)
+    fig.update_yaxes(title=None)
+    # the card prints each value in large type just above; beside a bar on a phone it ran off the chart
+    fig.update_traces(text=None, selector=dict(type="bar"))
+    return fig
 
 
 def alt_text(rows: pd.DataFrame, group: dict, lang: str) -> str:
@@ -721,20 +786,25 @@ def density_chart(
 
 
 def coverage_chart(events: pd.DataFrame, lang: str, source_names: dict) -> go.Figure:
-    """Events per decade, per source."""
+    """Events per decade, per source, on a time axis: each bar stands over its ten years, so the empty
+    centuries between the 1100s and the 1670s show as the gap they are."""
     decade = events.start_gregorian.str[:4].astype(int) // 10 * 10
     counts = events.assign(decade=decade).groupby(["decade", "source_id"]).size().unstack(fill_value=0)
     fig = go.Figure()
+    label = [f"{d}s" if lang == "en" else f"{d}년대" for d in counts.index]
     for source_id in counts.columns:
         fig.add_bar(
-            x=[f"{d}s" if lang == "en" else f"{d}년대" for d in counts.index],
+            x=[d + 5 for d in counts.index],  # the middle of the decade
             y=counts[source_id],
             name=source_names.get(source_id, source_id),
             marker_color=theme.SOURCE_COLORS.get(source_id),
-            hovertemplate="%{x}: %{y}<extra>%{fullData.name}</extra>",
+            customdata=label,
+            hovertemplate="%{customdata}: %{y}<extra>%{fullData.name}</extra>",
         )
-    fig.update_layout(title=t("coverage", lang), barmode="group", height=420)
-    fig.update_xaxes(title=t("decade", lang), type="category")
+    fig.update_layout(title=t("coverage", lang), barmode="group", bargap=0.05, height=420)
+    fig.update_xaxes(
+        title=t("year", lang), type="linear", tickformat="d", ticksuffix="년" if lang == "ko" else ""
+    )
     fig.update_yaxes(title=t("n_events_axis", lang))
     return theme.apply(fig)
 
@@ -763,25 +833,82 @@ def mentions_chart(
     return theme.apply(fig)
 
 
+# the narrowest plot a place name must fit: a 390-px phone less the page's margins and the axis' ticks
+PHONE_PLOT_PX = 200
+
+
+def _free_labels(x, y, labels, radii, px_per_x: float, px_per_y: float, size: int) -> list[str | None]:
+    """Where each label (in order of priority) can go — above, below or right of its point — without
+    touching a label already placed, beyond its marker (`radii`, px), at `px_per_x`/`px_per_y` pixels per
+    unit; None: hover only."""
+    x, y, radii = list(x), list(y), list(radii)
+    boxes, where = [], []
+    left, right = min(x) * px_per_x - 10, max(x) * px_per_x + 10
+    # a place at a bigger place's point (Siberia at Russia's, Kronstadt at Petrograd's: within 3 units)
+    # is named in the hover only
+    inside = [
+        any(rk > ri and math.hypot(xk - xi, yk - yi) < 3 for xk, yk, rk in zip(x, y, radii))
+        for xi, yi, ri in zip(x, y, radii)
+    ]
+    for xi, yi, text, r, hidden in zip(x, y, labels, radii, inside):
+        if hidden:
+            where.append(None)
+            continue
+        # a little larger than drawn (type, offsets and the plot's real scale all vary a few pixels)
+        w = sum(size if ord(ch) > 0x1100 else size * 0.6 for ch in str(text)) + 10
+        h, cx, cy, r = size * 1.7, xi * px_per_x, yi * px_per_y, r + 3
+        spots = {
+            "top center": (cx - w / 2, cx + w / 2, cy + r, cy + r + h),
+            "bottom center": (cx - w / 2, cx + w / 2, cy - r - h, cy - r),
+            "middle right": (cx + r, cx + r + w, cy - h / 2, cy + h / 2),
+        }  # not left: a name there runs over the axis' tick labels
+        spot = next(
+            (
+                name
+                for name, box in spots.items()
+                if left <= box[0]
+                and box[1] <= right  # inside the plot, off the axis' tick labels
+                and all(box[1] < b[0] or box[0] > b[1] or box[3] < b[2] or box[2] > b[3] for b in boxes)
+            ),
+            None,
+        )
+        where.append(spot)
+        if spot:
+            boxes.append(spots[spot])
+    return where
+
+
 def places_chart(places: pd.DataFrame, counts: pd.DataFrame, lang: str) -> go.Figure:
-    """Places at their coordinates, sized by mentions; no base map, so nothing is fetched."""
+    """Places at their coordinates, sized by mentions; no base map, so nothing is fetched. Only the names
+    that fit a phone-width plot without touching another name are written (most mentioned first); every
+    place names itself in the hover."""
     total = counts.groupby("place_id").mentions.sum()
-    located = places.dropna(subset=["lat", "lon"]).assign(n=lambda d: d.place_id.map(total).fillna(0))
+    located = (
+        places.dropna(subset=["lat", "lon"])
+        .assign(n=lambda d: d.place_id.map(total).fillna(0))
+        .sort_values(["n", "place_id"], ascending=[False, True])
+    )
+    names = located[f"name_{lang}"]
+    span = float(located.lon.max() - located.lon.min()) * 1.1 or 1.0
+    per_x = PHONE_PLOT_PX / span
+    sizes = located.n.clip(lower=1) ** 0.5 * 6 + 6
+    shown = _free_labels(located.lon, located.lat, names, sizes / 2, per_x, per_x * 1.4, 13)
     fig = go.Figure(
         go.Scatter(
             x=located.lon,
             y=located.lat,
             mode="markers+text",
-            text=located[f"name_{lang}"],
-            textposition="top center",
+            text=[n if s else "" for n, s in zip(names, shown)],
+            textposition=[s or "top center" for s in shown],
+            textfont=dict(size=13),
             marker=dict(
-                size=(located.n.clip(lower=1) ** 0.5 * 6 + 6),
+                size=sizes,
                 color=theme.PALETTE[0],
                 opacity=0.7,
                 line=dict(color="white", width=1),
             ),
-            customdata=located[["place_id", "n"]].astype(str).values,
-            hovertemplate="%{text}: %{customdata[1]}<extra></extra>",
+            customdata=list(zip(names, located.n.astype(int).astype(str))),
+            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
         )
     )
     fig.update_layout(title=t("map_title", lang), height=560, showlegend=False)

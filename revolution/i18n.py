@@ -283,6 +283,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "For events both texts tell, read the two sentences side by side.",
     },
     "coverage": {"ko": "10년 단위 사건 수", "en": "Events per decade"},
+    "select_shared_event": {"ko": "두 텍스트가 함께 다룬 사건", "en": "An event both texts tell"},
     "decade": {"ko": "연대", "en": "Decade"},
     "n_events_axis": {"ko": "사건 수", "en": "Events"},
     "only_in": {"ko": "{source}에만 있는 사건", "en": "Told only by {source}"},
@@ -300,8 +301,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Places (longitude and latitude, no base map)",
     },
     "map_note": {
-        "ko": "교실에서 오프라인으로도 보이도록 인터넷 지도 없이 좌표만 그렸습니다.",
-        "en": "Drawn from coordinates alone, with no internet base map, so it works offline in a classroom.",
+        "ko": "교실에서 오프라인으로도 보이도록 인터넷 지도 없이 좌표만 그렸습니다. 이름이 겹치지 않도록 "
+        "많이 언급된 곳만 이름을 적었습니다. 다른 곳은 점에 마우스를 올리면 보입니다.",
+        "en": "Drawn from coordinates alone, with no internet base map, so it works offline in a classroom. "
+        "Only the most mentioned places are named, so that no name covers another; hover over a point "
+        "for the rest.",
     },
     "lon": {"ko": "경도", "en": "Longitude"},
     "lat": {"ko": "위도", "en": "Latitude"},
@@ -402,19 +406,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "이 링크에는 직접 고른 연표 기간이 {n}개보다 많아, 처음 {n}개만 슬라이드에 넣었습니다.",
         "en": "This link asks for more than {n} custom timeline ranges; the deck keeps the first {n}.",
     },
-}
-
-CATEGORY = {
-    "reign": {"ko": "재위", "en": "Reign"},
-    "revolution": {"ko": "혁명", "en": "Revolution"},
-    "politics": {"ko": "정치", "en": "Politics"},
-    "war": {"ko": "전쟁", "en": "War"},
-    "economy": {"ko": "경제", "en": "Economy"},
-    "society": {"ko": "사회", "en": "Society"},
-    "labour": {"ko": "노동", "en": "Labour"},
-    "repression": {"ko": "탄압", "en": "Repression"},
-    "international": {"ko": "국제", "en": "International"},
-    "ideas": {"ko": "사상", "en": "Ideas"},
+    "unit_index": {"ko": "(전쟁 전 = 100)", "en": "(pre-war = 100)"},
+    "text_says": {"ko": "텍스트가 말하는 값", "en": "What the text says"},
+    "open_full_chart": {"ko": "전체 차트", "en": "Full chart"},
+    "page_not_found": {"ko": "없는 페이지", "en": "No such page"},
+    "page_not_found_body": {
+        "ko": "이 주소에는 페이지가 없습니다. 주소를 확인하거나 아래에서 페이지를 고르세요.",
+        "en": "There is no page at this address. Check the address, or choose a page below.",
+    },
+    "nothing_found": {"ko": "조건에 맞는 것이 없습니다. {how}", "en": "Nothing matches. {how}"},
+    "widen_explorer": {
+        "ko": "검색어를 지우거나 줄이고, 출처·차트 그룹·분류 선택을 비우면 모두 보입니다.",
+        "en": "Clear or shorten the search, or empty the source, chart group and category choices, "
+        "to see every row.",
+    },
+    "widen_figures": {
+        "ko": "출처 선택을 비우거나 차트 그룹을 '전체'로 바꾸면 모두 보입니다.",
+        "en": "Empty the source choice, or set the chart group to 'All', to see every chart.",
+    },
+    "no_linked_events": {
+        "ko": "이 이름과 이어진 사건이 아직 없습니다. 다른 이름을 고르거나 연표에서 찾아보세요.",
+        "en": "No event is linked to this name yet. Choose another name, or search the timeline.",
+    },
 }
 
 

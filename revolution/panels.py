@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import charts, filters, limits, reading, references
+from . import charts, columns, filters, limits, reading, references
 from . import format as fmt
 from .i18n import t
 from .load import Dataset
@@ -21,6 +21,8 @@ REF_COLUMNS = [
     "value_high",
     "unit",
     "scope",
+    "source_short_ko",
+    "source_short_en",
     "source_title",
     "source_locator",
     "strength",
@@ -33,7 +35,7 @@ class Panel:
     figure: go.Figure
     alt: str
     captions: list[str]  # one per distinct sentence, or how a derived value was computed
-    refs: pd.DataFrame | None  # what other sources give beside these figures (None: switched off)
+    refs: pd.DataFrame | None  # what other sources give beside these figures, on screen (None: switched off)
     rows: pd.DataFrame  # the rows behind the chart, as a table: its text alternative
     total: int  # the group's rows before the chart's limit
     maddison: bool  # the chart carries the Maddison series, whose citation must go with it
@@ -69,24 +71,29 @@ def panel(
             captions.append(caption + f" · [{t('read_in_context', lang)}]({here})")
     table = pd.DataFrame(
         {
-            t("value", lang): [fmt.stated(r, lang) for r in rows.to_dict("records")],
-            "measure": rows[f"measure_{lang}"],
+            "stated": [fmt.stated(r, lang) for r in rows.to_dict("records")],
+            f"measure_{lang}": rows[f"measure_{lang}"],
             "period": [fmt.period(a, b) for a, b in zip(rows.period_start, rows.period_end)],
             "qualifier": rows.qualifier,
             "kind": rows.kind,
-            t("source", lang): rows.source_id.map(names).fillna(t("derived", lang)),
-            t("quote", lang): rows.quote,
-            **({t("our_translation", lang): rows.quote_en} if lang == "en" else {}),
-            t("notes", lang): rows[f"notes_{lang}"],
+            "source_id": rows.source_id.map(names).fillna(t("derived", lang)),
+            "quote": rows.quote,
+            **({"quote_en": rows.quote_en} if lang == "en" else {}),
+            f"notes_{lang}": rows[f"notes_{lang}"],
             "figure_id": rows.figure_id,
         }
     )
+    table, labels = columns.for_screen(table, lang)
+    on_screen = None
+    if refs is not None:
+        on_screen, ref_labels = columns.for_screen(refs[REF_COLUMNS], lang)
+        on_screen = on_screen.rename(columns=ref_labels)
     return Panel(
         charts.group_chart(rows, group, lang, names, refs=refs, maddison=madd),
         charts.alt_text(rows, group, lang),
         captions,
-        None if refs is None else refs[REF_COLUMNS],
-        table,
+        on_screen,
+        table.rename(columns=labels),
         len(every),
         madd is not None,
     )

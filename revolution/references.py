@@ -44,3 +44,25 @@ def in_language(refs: pd.DataFrame, lang: str) -> pd.DataFrame:
     if lang != "ko" or refs is None:
         return refs
     return refs.assign(**{c: refs[f"{c}_ko"] for c in LOCALISED})
+
+
+REF_UNIT = {"percent": "%", "percent of 1913": "%", "percent per year": "%"}
+
+
+def said_by(refs: pd.DataFrame, lang: str) -> str:
+    """'23.3–24.9% (위키백과, 리처드 파이프스, 레닌)': what other sources give, with their short names."""
+    if refs.empty:
+        return "—"
+    unit = refs.unit.iloc[0]
+    values = range_text(refs)
+    if unit == "persons":
+        from . import format as fmt  # people counted the way the interface counts them (만 in Korean)
+
+        lo, hi = float(refs.value.min()), float(refs.value.max())
+        values = fmt.number(lo, "persons", lang) + (
+            "" if lo == hi else " – " + fmt.number(hi, "persons", lang)
+        )
+    else:
+        values += REF_UNIT.get(unit, "")
+    who = ", ".join(dict.fromkeys(refs[f"source_short_{lang}"]))
+    return f"{values} ({who})"

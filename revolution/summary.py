@@ -16,22 +16,32 @@ def _headlines(data: Dataset) -> pd.DataFrame:
     return data.figures.dropna(subset=["headline"]).sort_values(["headline", "figure_id"])
 
 
-def headline_cards(data: Dataset, lang: str) -> list[dict]:
-    """One card per headline: its chart title, the values as stated, what they measure, and their
-    sentences."""
+def headline_cards(data: Dataset, lang: str, names: dict | None = None) -> list[dict]:
+    """One card per headline: its chart title and group, each value as stated with its unit and what it
+    measures, a small chart that draws it as the text says it, and its sentences."""
     head = _headlines(data)
-    titles = data.groups.set_index("group_id")[f"title_{lang}"]
+    groups = data.groups.set_index("group_id")
+    names = names or {}
     cards = []
     for _, card in head.groupby("headline", sort=True):
-        rows = card.to_dict("records")
+        group_id = card.group.iloc[0]
+        group = groups.loc[group_id].to_dict() | {"group_id": group_id}
+        refs = references.beside(data.reference_values, card.figure_id)
         cards.append(
             {
-                "title": titles[card.group.iloc[0]],
-                "value": " · ".join(fmt.stated(r, lang) for r in rows),
-                "what": " · ".join(
-                    f"{fmt.pick(r, 'measure', lang)} ({fmt.period(r['period_start'], r['period_end'])})"
-                    for r in rows
-                ),
+                "title": group[f"title_{lang}"],
+                "group": group_id,
+                "values": [
+                    {
+                        "value": fmt.stated(r, lang),
+                        "unit": t("unit_index", lang) if r["unit"] == "index" else "",
+                        "what": fmt.pick(r, "measure", lang)
+                        + f" ({fmt.period(r['period_start'], r['period_end'])})",
+                    }
+                    for r in card.to_dict("records")
+                ],
+                "figure": charts.headline_chart(card, group, lang, names, refs=refs),
+                "alt": charts.alt_text(card, group, lang),
                 "quotes": card.drop_duplicates("quote")[["quote", "quote_en", "source_id"]].to_dict(
                     "records"
                 ),
@@ -41,18 +51,18 @@ def headline_cards(data: Dataset, lang: str) -> list[dict]:
 
 
 def how_sure(data: Dataset, lang: str) -> pd.DataFrame:
-    """Each headline figure that has references: the text's claim, what other sources give, and why they
-    differ."""
+    """Each headline figure that has references, in plain words: the text's claim, what other sources give
+    (values and source names, no ids), and why they differ."""
     why = data.reference_notes.set_index("figure_id")[f"why_{lang}"]
     sure = _headlines(data)
     sure = sure[sure.figure_id.isin(why.index)]
     beside = [references.beside(data.reference_values, [f]) for f in sure.figure_id]
     return pd.DataFrame(
         {
-            t("value", lang): [
+            t("text_says", lang): [
                 f"{fmt.pick(r, 'measure', lang)}: {fmt.stated(r, lang)}" for r in sure.to_dict("records")
             ],
-            t("other_sources", lang): [references.range_text(b) + " " + " ".join(b.ref_id) for b in beside],
+            t("other_sources", lang): [references.said_by(b, lang) for b in beside],
             t("why_differ", lang): [why[f] for f in sure.figure_id],
         }
     )
@@ -100,15 +110,17 @@ def counts(data: Dataset, lang: str, names: dict) -> dict:
     }
 
 
-def per_decade(data: Dataset, names: dict) -> pd.DataFrame:
-    """Events per decade (rows) and source (columns)."""
+def per_decade(data: Dataset, names: dict, lang: str = "ko") -> pd.DataFrame:
+    """Events per decade (rows, '1910년대' or '1910s') and source (columns)."""
     ev = data.events
+    suffix = "년대" if lang == "ko" else "s"
     return (
-        ev.assign(decade=ev.start_gregorian.str[:3] + "0s")
+        ev.assign(decade=ev.start_gregorian.str[:3] + "0" + suffix)
         .groupby(["decade", "source_id"])
         .size()
         .unstack(fill_value=0)
         .rename(columns=names)
+        .rename_axis(index=t("decade", lang), columns=None)
     )
 
 

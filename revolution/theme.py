@@ -19,27 +19,101 @@ TEMPLATE = go.layout.Template(
         font=dict(family=FONT, size=16, color=INK),
         title=dict(
             font=dict(size=22),
-            x=0,
-            xref="paper",
+            x=0.02,
+            xref="container",  # from the chart's left edge, not the plot's (long axis labels push that)
             xanchor="left",
             y=1,
             yref="container",
             yanchor="top",
-            pad=dict(t=16),
+            pad=dict(t=38),  # below the modebar, which sits at the top right of the chart
         ),
         colorway=PALETTE,
         paper_bgcolor="white",
         plot_bgcolor="white",
-        xaxis=dict(gridcolor=GRID, zeroline=False, linecolor=MUTED, ticks="outside", automargin=True),
-        yaxis=dict(gridcolor=GRID, zeroline=False, linecolor=MUTED, automargin=True),
+        # 2,400,000 rather than 2.4M: the SI suffixes are English abbreviations
+        xaxis=dict(
+            gridcolor=GRID,
+            zeroline=False,
+            linecolor=MUTED,
+            ticks="outside",
+            automargin=True,
+            exponentformat="none",
+            separatethousands=True,
+        ),
+        yaxis=dict(
+            gridcolor=GRID,
+            zeroline=False,
+            linecolor=MUTED,
+            automargin=True,
+            exponentformat="none",
+            separatethousands=True,
+        ),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, bgcolor="rgba(255,255,255,0)"),
         hoverlabel=dict(font=dict(family=FONT, size=14), bgcolor="white", align="left"),
-        margin=dict(l=20, r=30, t=110, b=40),
+        margin=dict(l=20, r=30, t=130, b=40),
     )
 )
 pio.templates[NAME] = TEMPLATE
 
 
+TITLE_EM = 15  # a title line fits a phone's chart: 15 em of 22 px is 330 px
+
+
+def wrap_title(text: str, em: float = TITLE_EM) -> str:
+    """A title broken into lines of at most `em` (a Hangul syllable is 1 em, a Latin letter about 0.55),
+    at spaces where it can, so no title runs past a narrow chart's edge and is cut."""
+    lines, line, width = [], "", 0.0
+    for word in str(text).split(" "):
+        w = sum(1.0 if ord(ch) > 0x1100 else 0.55 for ch in word)
+        if line and width + 0.3 + w > em:
+            lines.append(line)
+            line, width = word, w
+        else:
+            line, width = (f"{line} {word}" if line else word), width + (0.3 if line else 0) + w
+    lines.append(line)
+    return "<br>".join(lines)
+
+
+PHONE_PX = 260  # the legend's width in a chart on a 390-px phone (the chart's width less its margins)
+LINE_PX, PAD_PX = 30, 38  # a title line of 22 px type; the room above it, under the modebar
+
+
+def _em(text: str) -> float:
+    return sum(1.0 if ord(ch) > 0x1100 else 0.55 for ch in str(text))
+
+
+def _legend_rows(fig: go.Figure) -> int:
+    """How many rows the legend takes on a phone (it sits between the title and the plot)."""
+    names = list(
+        dict.fromkeys(d.legendgroup or d.name for d in fig.data if d.name and d.showlegend is not False)
+    )
+    if fig.layout.showlegend is False or (fig.layout.showlegend is None and len(fig.data) < 2) or not names:
+        return 0
+    widths = [40 + _em(n) * 16 for n in names]
+    if fig.layout.legend.title.text:
+        widths.insert(0, _em(fig.layout.legend.title.text) * 16 + 10)
+    rows, used = 1, 0.0
+    for w in widths:
+        if used and used + w > PHONE_PX:
+            rows, used = rows + 1, 0.0
+        used += w
+    return rows
+
+
 def apply(fig: go.Figure) -> go.Figure:
+    """Our template, a title that fits a phone, and room at the top for the title and the legend under it,
+    so neither sits on the other."""
     fig.update_layout(template=NAME)
+    title = fig.layout.title.text
+    if title and "<br>" not in title:
+        fig.update_layout(title_text=wrap_title(title))
+    lines = (fig.layout.title.text or "").count("<br>") + 1 if fig.layout.title.text else 0
+    below_title = PAD_PX + lines * LINE_PX + 4
+    height = fig.layout.height or 450
+    # the legend hangs from just under the title across the chart's whole width (not the plot's, which long
+    # axis labels narrow on a phone), and the plot starts under the rows it takes there
+    fig.update_layout(
+        margin_t=below_title + _legend_rows(fig) * 26 + 14,
+        legend=dict(xref="container", x=0.02, yref="container", y=1 - below_title / height, yanchor="top"),
+    )
     return fig

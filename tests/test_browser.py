@@ -127,6 +127,7 @@ def test_a_fresh_server_serves_many_first_sessions_at_once(context, tmp_path):
             for n, page in enumerate(pages):
                 page.goto(f"{base}/{PAGES[n % len(PAGES)]}", wait_until="commit")
             for page in pages:
+                page.bring_to_front()  # a tab in the background may hold back drawing its charts
                 wait_for_app(page, timeout=90_000)
                 assert page.locator('[data-testid="stException"]').count() == 0, page.url
         finally:

@@ -1,6 +1,7 @@
 """Every page run headless with AppTest: what it shows must equal what data/ holds, in both languages."""
 
 import csv
+import json
 import re
 
 import pytest
@@ -61,10 +62,20 @@ def test_overview_counts_equal_the_csvs(dataset):
 
 
 def test_overview_headline_cards_state_the_bounds_honestly():
-    values = " ".join(m.value for m in run().metric)
-    assert "25% 미만" in values and "55% 초과" in values
-    values_en = " ".join(m.value for m in run(lang="en").metric)
-    assert "under 25%" in values_en and "over 55%" in values_en
+    def shown(at):
+        return " ".join(m.value for m in at.markdown)
+
+    at = run()
+    assert "25% 미만" in shown(at) and "55% 초과" in shown(at) and "40만 명" in shown(at)
+    assert "(전쟁 전 = 100)" in shown(at)  # the index card says what 100 is
+    assert len(charts(at)) == 4  # one small chart per card
+    links = [p.proto.page for p in at.get("page_link")]
+    assert sum("figures" in link for link in links) == 4
+    en = run(lang="en")
+    assert "under 25%" in shown(en) and "over 55%" in shown(en)
+    # the how-sure table is a static table (its text wraps) with source names, not reference ids
+    table = at.table[0].value
+    assert "위키백과" in " ".join(table.astype(str).values.ravel())
 
 
 def test_figures_page_draws_one_chart_per_group_with_the_csv_values(dataset):
@@ -277,6 +288,18 @@ def test_explorer_search_filters_rows_and_download_holds_them(dataset):
     assert 0 < n < len(dataset.events)
 
 
+def test_explorer_names_its_columns_in_korean_and_says_when_nothing_matches(dataset):
+    at = run("pages/explorer.py", table="events")
+    (grid,) = at.dataframe
+    config = json.loads(grid.proto.columns)  # the on-screen labels live in the column config
+    labels = [config[c].get("label", c) for c in grid.value.columns]
+    assert "사건" in labels and not [x for x in labels if re.search("[A-Za-z]", x)], labels
+    assert "혁명" in set(grid.value.category) and "revolution" not in set(grid.value.category)
+    none = run("pages/explorer.py", q="없는말없는말")
+    assert not none.dataframe
+    assert t("nothing_found", "ko", how=t("widen_explorer", "ko")) in [i.value for i in none.info]
+
+
 def test_reference_values_are_drawn_beside_their_figures_and_the_switch_removes_them(dataset):
     (spec,) = charts(run("pages/figures.py", group="constituent_assembly"))
     refs = [tr for tr in spec["data"] if tr.get("legendgroup") == "refs"]
@@ -291,7 +314,9 @@ def test_industrial_output_chart_carries_the_maddison_index(dataset):
     from revolution import references
 
     (spec,) = charts(run("pages/figures.py", group="industrial_output"))
-    madd = next(tr for tr in spec["data"] if tr.get("name") == t("maddison_line", "ko"))
+    madd = next(
+        tr for tr in spec["data"] if tr.get("name", "").replace("<br>", " ") == t("maddison_line", "ko")
+    )
     expected = references.maddison_index(dataset.maddison_ussr)
     assert decode(madd["y"]) == expected["index"].tolist()
     assert any(
@@ -301,7 +326,7 @@ def test_industrial_output_chart_carries_the_maddison_index(dataset):
 
 def test_overview_says_how_sure_each_headline_number_is(dataset):
     at = run(lang="en")
-    table = next(df.value for df in at.dataframe if t("why_differ", "en") in df.value.columns)
+    table = next(df.value for df in at.table if t("why_differ", "en") in df.value.columns)
     head = dataset.figures.dropna(subset=["headline"])
     assert len(table) == head.figure_id.isin(dataset.reference_notes.figure_id).sum() >= 4
     assert any(
@@ -384,8 +409,9 @@ def test_read_in_context_links_on_figures_timeline_sources_and_explorer():
     assert any("(read?src=history&row=EH001)" in m.value for m in tl.markdown)
     ex = run("pages/explorer.py", table="events")
     frame = ex.dataframe[0].value
-    assert list(frame["read"][:2]) == [
-        f"read?src={s}&row={i}" for s, i in zip(frame.source_id[:2], frame.event_id[:2])
+    events = load_dataset(DATA, SEEDS).events.set_index("event_id")
+    assert list(frame["read"][:2]) == [  # the screen names the source; the link carries its id
+        f"read?src={events.source_id[i]}&row={i}" for i in frame.event_id[:2]
     ]
 
 

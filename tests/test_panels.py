@@ -11,10 +11,10 @@ def test_a_panel_cites_each_sentence_once_and_keeps_its_rows(dataset):
     rows = dataset.figures[dataset.figures.group == "constituent_assembly"]
     assert len(p.rows) == p.total == len(rows)
     assert len(p.captions) == rows.quote.nunique()
-    assert p.refs is not None and set(p.refs.ref_id) == set(
+    assert p.refs is not None and set(p.refs["Id"]) == set(
         dataset.reference_values[dataset.reference_values.figure_id.isin(rows.figure_id)].ref_id
     )
-    assert "under 25%" in " ".join(p.rows["Value"])
+    assert "under 25%" in " ".join(p.rows["As stated"])
 
 
 def test_a_panel_without_references_or_without_rows(dataset):

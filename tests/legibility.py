@@ -1,0 +1,140 @@
+"""What a person sees, measured in the browser: cut text, chart text on chart text, chart type size, English
+words in the Korean interface, and the colour each category is drawn in. Used by tests/test_legibility.py."""
+
+from __future__ import annotations
+
+import re
+
+# One pass over the page; returns plain data, so the tests can say exactly what they found.
+MEASURE_JS = r"""
+() => {
+  const main = document.querySelector('[data-testid="stMain"]') || document.body;
+  const visible = el => {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return false;
+    const s = getComputedStyle(el);
+    return s.visibility !== 'hidden' && s.display !== 'none' && parseFloat(s.opacity || '1') > 0;
+  };
+  const ownText = el => [...el.childNodes].filter(n => n.nodeType === 3)
+    .map(n => n.textContent).join('').trim();
+
+  // 1. Text cut: an element that clips (ellipsis, or overflow hidden/clip) whose text is wider than its box.
+  const cut = [];
+  for (const el of main.querySelectorAll('*')) {
+    if (el.closest('.js-plotly-plot, [data-testid="stDataFrame"], [data-testid="stDataFrameResizable"]')) {
+      continue;
+    }
+    const s = getComputedStyle(el);
+    const clips = s.textOverflow === 'ellipsis' || ['hidden', 'clip'].includes(s.overflowX);
+    if (!clips || !visible(el)) continue;
+    const text = el.innerText ? el.innerText.trim() : '';
+    if (!text || (!ownText(el) && s.textOverflow !== 'ellipsis')) continue;
+    if (el.scrollWidth > el.clientWidth + 1) {
+      cut.push({tag: el.tagName, testid: (el.closest('[data-testid]') || {}).dataset?.testid || '',
+                text: text.slice(0, 80), scrollWidth: el.scrollWidth, clientWidth: el.clientWidth});
+    }
+  }
+
+  // 2–4. Every chart: its text boxes, their size as drawn, and the colour of each named trace.
+  const charts = [];
+  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+    if (!visible(plot)) continue;
+    const texts = [];
+    for (const svg of plot.querySelectorAll('svg.main-svg')) {
+      for (const t of svg.querySelectorAll('text')) {
+        if (t.closest('.hoverlayer')) continue;
+        const label = (t.textContent || '').trim();
+        if (!label || !visible(t)) continue;
+        const r = t.getBoundingClientRect();
+        // as drawn: Plotly shrinks a label that does not fit by scaling the element, not its font size
+        const m = t.getScreenCTM();
+        const scale = m ? Math.hypot(m.a, m.b) : 1;
+        texts.push({text: label, x: r.left, y: r.top, w: r.width, h: r.height,
+                    size: parseFloat(getComputedStyle(t).fontSize) * scale});
+      }
+    }
+    const title = (plot.layout && plot.layout.title && (plot.layout.title.text || plot.layout.title)) || '';
+    const traces = (plot.data || []).map(d => ({
+      name: d.name || '', color: d.marker && typeof d.marker.color === 'string' ? d.marker.color : null,
+      symbol: d.marker && typeof d.marker.symbol === 'string' ? d.marker.symbol : null,
+    }));
+    const box = plot.getBoundingClientRect();
+    charts.push({title: typeof title === 'string' ? title : '', texts, traces,
+                 width: box.width, height: box.height, plotHeight: plot.querySelector('.nsewdrag')
+                   ? plot.querySelector('.nsewdrag').getBoundingClientRect().height : null});
+  }
+
+  // 5. The words a reader sees, outside quotes (blockquote) and citations (cite).
+  const words = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const n = walker.currentNode;
+    const el = n.parentElement;
+    if (!el || !n.textContent.trim()) continue;
+    // icons are ligature names drawn as glyphs (":material/home:" is the text "home")
+    if (el.closest('script, style, noscript, blockquote, cite, .hoverlayer, code, '
+                   + '[data-testid="stToolbar"], [data-testid="stDecoration"], .modebar-container, '
+                   + '[data-testid="stIconMaterial"], [translate="no"]')) continue;
+    if (!visible(el)) continue;
+    const box = el.getBoundingClientRect();
+    if (box.right <= 0 || box.bottom <= 0) continue;  // off screen, e.g. a "skip to content" link
+    words.push(n.textContent.trim());
+  }
+  return {cut, charts, words, width: window.innerWidth};
+}
+"""
+
+
+def overlaps(texts: list[dict], share: float = 0.25) -> list[tuple[str, str]]:
+    """Pairs of chart texts whose boxes overlap by more than `share` of the smaller box."""
+    found = []
+    for i, a in enumerate(texts):
+        for b in texts[i + 1 :]:
+            w = min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"])
+            h = min(a["y"] + a["h"], b["y"] + b["h"]) - max(a["y"], b["y"])
+            if w <= 0 or h <= 0:
+                continue
+            smaller = min(a["w"] * a["h"], b["w"] * b["h"])
+            if smaller and w * h > share * smaller:
+                found.append((a["text"], b["text"]))
+    return found
+
+
+# Names and formats that stay in Latin letters in the Korean interface.
+ALLOWED = {
+    "english",
+    "png",
+    "svg",
+    "csv",
+    "json",
+    "pptx",
+    "zip",
+    "url",
+    "qr",
+    "timelinejs",
+    "maddison",
+    "gdp",
+    "plotly",
+    "streamlit",
+    "cc",
+    "by",
+    "petrograd",
+    "ko",
+    "en",
+    "cpe",  # a French law's name, in an event's title ("CPE 철회")
+    "language",  # the language switch reads "언어 / Language", so that a reader of English can find it
+}
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+
+
+def english_words(texts: list[str], allowed: set[str] = ALLOWED) -> list[str]:
+    """Latin-letter words in the texts that are not allowed names or formats (quotations, URLs, file
+    names and e-mail addresses aside)."""
+    found = []
+    for text in texts:
+        text = re.sub(r"“[^”]*”|\"[^\"]*\"|「[^」]*」", " ", text)  # quotations, shown as written
+        text = re.sub(r"(https?://|www\.)\S+|\S+@\S+|\b\S+\.(com|org|ru|uk|net|csv|json)\b\S*", " ", text)
+        for word in WORD.findall(text):
+            if word.lower().strip("'’-") not in allowed:
+                found.append(word)
+    return found

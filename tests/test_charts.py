@@ -1,0 +1,82 @@
+"""Chart builders read right on a projector and a phone: real time axes, labels that do not pile up, titles
+that fit, numbers without English abbreviations, reference crosses off the value labels."""
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from revolution import charts, mentions, references, theme
+
+NAMES = {"history": "H", "manifesto": "M"}
+
+
+def test_coverage_chart_stands_each_decade_on_a_time_axis(dataset):
+    fig = charts.coverage_chart(dataset.events, "ko", NAMES)
+    assert fig.layout.xaxis.type == "linear" and fig.layout.xaxis.ticksuffix == "년"
+    xs = sorted({x for trace in fig.data for x in trace.x})
+    # the 1100s and the 1670s are 57 decades apart on the axis, not neighbours
+    assert xs[0] == 1105 and xs[1] - xs[0] > 100
+    assert sum(sum(trace.y) for trace in fig.data) == len(dataset.events)
+    assert "1100년대" in fig.data[0].customdata
+
+
+def test_places_chart_names_only_places_whose_names_do_not_touch(dataset):
+    counts = mentions.text_mentions(dataset, "places")
+    fig = charts.places_chart(dataset.places, counts, "ko")
+    (trace,) = fig.data
+    named = [n for n in trace.text if n]
+    located = dataset.places.dropna(subset=["lat", "lon"])
+    assert 5 <= len(named) < len(located)
+    assert named[0] == "러시아"  # the most mentioned place first
+    assert "시베리아" not in named  # drawn at Russia's point: its name would sit inside Russia's marker
+    # every place still names itself in the hover
+    assert {c[0] for c in trace.customdata} == set(located.name_ko)
+
+
+def test_free_labels_moves_or_drops_a_label_that_would_touch_another():
+    x, y, r = [5, 6, 7, 0, 20], [0, 0, 0, 0, 0], [5] * 5
+    spots = charts._free_labels(x, y, ["가나다라", "마바사아", "자차카타", "하", "하"], r, 10, 10, 13)
+    assert spots[:3] == ["top center", "bottom center", None]
+    # a name that would run out of the plot (over the axis' tick labels) is not written there
+    assert (
+        charts._free_labels([0, 20], [0, 0], ["가나다라마바사", "하"], [5, 5], 10, 10, 13)[0]
+        == "middle right"
+    )
+
+
+def test_titles_wrap_to_fit_a_phone():
+    assert theme.wrap_title("Places (longitude and latitude, no base map)").count("<br>") == 1
+    assert theme.wrap_title("10년 단위 사건 수") == "10년 단위 사건 수"
+    fig = theme.apply(go.Figure(layout=dict(title="Constituent Assembly election, vote shares (1917)")))
+    assert all(
+        sum(1 if ord(c) > 0x1100 else 0.55 for c in line) <= theme.TITLE_EM + 1
+        for line in fig.layout.title.text.split("<br>")
+    )
+
+
+def test_axes_write_numbers_in_full_not_as_english_abbreviations(dataset):
+    template = theme.TEMPLATE.layout
+    assert template.xaxis.exponentformat == "none" and template.xaxis.separatethousands
+    group = {"title_ko": "t", "title_en": "t", "chart": "index", "group_id": "industrial_output"}
+    rows = dataset.figures[dataset.figures.group == "industrial_output"]
+    fig = charts.index_chart(rows, group, "ko", NAMES)
+    assert fig.layout.xaxis.tickformat == "d"  # years stay 1921, not 1,921
+
+
+def test_reference_crosses_sit_off_the_value_labels(dataset):
+    rows = dataset.figures[dataset.figures.group == "constituent_assembly"]
+    group = {"title_ko": "t", "title_en": "t", "chart": "bounds", "group_id": "constituent_assembly"}
+    refs = references.beside(dataset.reference_values, rows.figure_id)
+    fig = charts.bounds_chart(rows, group, "ko", NAMES, refs=refs)
+    crosses = [d for d in fig.data if d.offsetgroup == "refs"]
+    room = [d for d in fig.data if d.offsetgroup == "refs_room"]
+    assert len(crosses) == 1 and len(room) == 1 and fig.layout.scattermode == "group"
+    assert list(crosses[0].x) == list(refs.value)
+    assert all(pd.isna(v) for v in room[0].x) and room[0].showlegend is False
+
+
+def test_korean_axes_count_people_in_man(dataset):
+    rows = dataset.figures[dataset.figures.group == "petrograd_1917"]
+    group = {"title_ko": "t", "title_en": "t", "chart": "bars", "group_id": "petrograd_1917"}
+    ko = charts.bars_chart(rows, group, "ko", NAMES)
+    assert list(ko.layout.xaxis.ticktext) == ["0", "200만"]  # few ticks: they stay level on a phone
+    assert list(charts.bars_chart(rows, group, "en", NAMES).layout.xaxis.ticktext) == ["0", "2M"]

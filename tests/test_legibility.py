@@ -1,0 +1,161 @@
+"""Legibility as a person sees it, in Chromium at a projector's 1280×720 and a phone's 390×844, every page in
+both languages: no text cut, no chart text on chart text, chart text at least 12 px, no English in the
+Korean interface outside quotes, citations and names, and one colour per category in every chart."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import defaultdict
+
+import pytest
+
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server, wait_for_app
+from revolution import categories
+from revolution.i18n import category
+
+from .legibility import MEASURE_JS, english_words, overlaps
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed"),
+]
+PAGES = ["overview", "figures", "timeline", "sources", "people", "explorer", "slides"]
+LANGS = ["ko", "en"]
+SIZES = {"1280x720": (1280, 720), "390x844": (390, 844)}
+SHOTS = ROOT / "artifacts" / "screenshots" / "legibility"
+VIEWS = [(s, p, lang) for s in SIZES for p in PAGES for lang in LANGS]
+
+
+CHARTED = {"overview", "figures", "timeline", "sources", "people"}  # pages that open with a chart
+
+
+def _settle(page, name: str) -> None:
+    """Until every chart on the page is drawn (Plotly's SVG is there), then a moment for fonts."""
+    if name in CHARTED:
+        page.wait_for_selector(".js-plotly-plot svg.main-svg text", timeout=30_000)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.js-plotly-plot')]
+                   .every(p => p.querySelector('svg.main-svg text'))""",
+        timeout=30_000,
+    )
+    page.wait_for_timeout(300)
+
+
+def _screenshot(page, path, w, h) -> None:
+    """The whole page: Streamlit scrolls inside its main area, so the window is made as tall as that area
+    for the picture (after measuring, at the real size), then set back."""
+    tall = page.evaluate(
+        "() => (document.querySelector('[data-testid=\"stMain\"]') || document.body).scrollHeight"
+    )
+    page.set_viewport_size({"width": w, "height": max(h, min(int(tall), 12_000))})
+    page.wait_for_timeout(400)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size({"width": w, "height": h})
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with streamlit_server(log=tmp_path_factory.mktemp("server") / "streamlit.log") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def seen(server, browser):
+    """Every view measured once (one context per window size), its screenshot saved for a person to see."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    out = {}
+    for size, (w, h) in SIZES.items():
+        context = browser.new_context(viewport={"width": w, "height": h}, locale="ko-KR")
+        page = context.new_page()
+        for name in PAGES:
+            for lang in LANGS:
+                page.goto(f"{server}/{name}?lang={lang}")
+                wait_for_app(page)
+                _settle(page, name)
+                out[size, name, lang] = page.evaluate(MEASURE_JS)
+                _screenshot(page, SHOTS / f"{size}_{name}_{lang}.png", w, h)
+        context.close()
+    # what was measured, for a person to read beside the screenshots
+    (SHOTS / "measured.json").write_text(
+        json.dumps({"|".join(k): v for k, v in out.items()}, ensure_ascii=False)
+    )
+    return out
+
+
+def _id(view) -> str:
+    return "-".join(view)
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=_id)
+def test_no_text_is_cut(seen, view):
+    cut = seen[view]["cut"]
+    assert cut == [], f"text cut off in {view}: {cut}"
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=_id)
+def test_no_chart_text_sits_on_other_chart_text(seen, view):
+    found = {c["title"]: overlaps(c["texts"]) for c in seen[view]["charts"]}
+    found = {k: v for k, v in found.items() if v}
+    assert found == {}, f"overlapping chart text in {view}: {found}"
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=_id)
+def test_chart_text_is_at_least_12_px(seen, view):
+    small = [
+        (c["title"], t["text"], t["size"]) for c in seen[view]["charts"] for t in c["texts"] if t["size"] < 12
+    ]
+    assert small == [], f"chart text under 12 px in {view}: {small}"
+
+
+@pytest.mark.parametrize("view", [v for v in VIEWS if v[0] == "390x844"], ids=_id)
+def test_charts_keep_a_readable_height_on_a_phone(seen, view):
+    squashed = [(c["title"], c["plotHeight"]) for c in seen[view]["charts"] if (c["plotHeight"] or 999) < 160]
+    assert squashed == [], f"plot area under 160 px in {view}: {squashed}"
+
+
+@pytest.mark.parametrize("view", [v for v in VIEWS if v[2] == "ko"], ids=_id)
+def test_korean_interface_shows_no_english_outside_quotes_and_names(seen, view):
+    words = english_words(seen[view]["words"] + [t["text"] for c in seen[view]["charts"] for t in c["texts"]])
+    assert sorted(set(words)) == [], f"English in the Korean interface, {view}: {sorted(set(words))}"
+
+
+def test_each_category_has_one_colour_in_every_chart(seen):
+    colours = defaultdict(set)
+    names = {category(code, lang): code for code in categories.CODES for lang in LANGS}
+    for found in seen.values():
+        for chart in found["charts"]:
+            for trace in chart["traces"]:
+                if trace["name"] in names and trace["color"]:
+                    colours[names[trace["name"]]].add(trace["color"].lower())
+    assert colours, "no chart showed categories"
+    assert {c: v for c, v in colours.items() if len(v) > 1} == {}
+
+
+@pytest.mark.parametrize("path", ["no-such-page", "overview"])
+def test_an_address_gets_our_own_page_never_streamlits_english_page_not_found(server, browser, path):
+    from revolution.i18n import t
+
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ko-KR")
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/{path}?lang=ko")
+        wait_for_app(page)
+        page.wait_for_timeout(500)
+        body = page.inner_text("body")
+        assert "Page not found" not in body and "does not exist" not in body
+        want = t("page_not_found", "ko") if path == "no-such-page" else t("app_title", "ko")
+        assert want in body
+        page.screenshot(path=str(SHOTS / f"address_{path}.png"))
+    finally:
+        context.close()
