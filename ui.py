@@ -382,7 +382,10 @@ def telling(row: dict, notes, lang: str, source: str) -> None:
         )
         st.caption(f"{t('date_from_context', lang)}: “{escape_md(row['date_context'])}”{gloss}")
     elif row.get("date_basis") == "reference":
-        st.caption(f"{t('date_from_reference', lang)}: {escape_md(row['date_reference'])}")
+        # a chronology cited in its own language: marked up as a citation, like every other one
+        label = html.escape(t("date_from_reference", lang))
+        cited = f"<cite style='font-style:normal'>{html.escape(row['date_reference'])}</cite>"
+        st.caption(f"{label}: {cited}", unsafe_allow_html=True)
     quote_block(row["quote"], source, row.get("quote_en"))
     here = reading.read_link(row["source_id"], row["event_id"], lang)
     st.markdown(f":material/menu_book: [{t('read_in_context', lang)}]({here})")

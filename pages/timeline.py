@@ -59,16 +59,20 @@ with st.sidebar:
     )(t("years", lang), lo, hi)
     text = ui.bind(st.text_input, state.SEARCH, state.text, "")(t("search", lang), max_chars=state.MAX_TEXT)
     chosen_cats = ui.bind(st.multiselect, state.CATEGORIES, state.choices(cats), [])(
-        t("categories", lang), cats, placeholder=t("any", lang), format_func=lambda c: category(c, lang)
+        t("categories", lang),
+        cats,
+        placeholder=t("any", lang),
+        format_func=lambda c: category(c, lang),
+        select_all=False,
     )
     sources = ui.bind(st.multiselect, state.SOURCES, state.choices(list(names)), [])(
-        t("sources", lang), list(names), placeholder=t("any", lang), format_func=names.get
+        t("sources", lang), list(names), placeholder=t("any", lang), format_func=names.get, select_all=False
     )
     chosen_people = ui.bind(st.multiselect, state.PEOPLE, state.choices(list(people)), [])(
-        t("people", lang), list(people), placeholder=t("any", lang), format_func=people.get
+        t("people", lang), list(people), placeholder=t("any", lang), format_func=people.get, select_all=False
     )
     chosen_places = ui.bind(st.multiselect, state.PLACES, state.choices(list(places)), [])(
-        t("places", lang), list(places), placeholder=t("any", lang), format_func=places.get
+        t("places", lang), list(places), placeholder=t("any", lang), format_func=places.get, select_all=False
     )
     inferred = ui.bind(st.toggle, state.INFERRED, state.flag, True)(t("show_inferred", lang))
 left, right = st.columns(2)

@@ -410,9 +410,12 @@ def test_read_in_context_links_on_figures_timeline_sources_and_explorer():
     ex = run("pages/explorer.py", table="events")
     frame = ex.dataframe[0].value
     events = load_dataset(DATA, SEEDS).events.set_index("event_id")
-    assert list(frame["read"][:2]) == [  # the screen names the source; the link carries its id
-        f"read?src={events.source_id[i]}&row={i}" for i in frame.event_id[:2]
-    ]
+    assert (
+        list(frame["read"][:2])
+        == [  # the screen names the source; the link carries its id
+            f"read?src={events.source_id[i]}&row={i}" for i in frame.event_id[:2]
+        ]
+    )
 
 
 def test_read_draws_only_the_kinds_chosen_in_the_url():
