@@ -21,7 +21,7 @@ FLOORS = {
     ),
 }
 PAGES = {
-    "overview": 0,
+    "overview": 4,  # the headline cards' small charts
     "figures": 9,
     "timeline": 1,
     "sources": 1,
