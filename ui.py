@@ -185,7 +185,7 @@ def _restore(param: state.Param) -> None:
     language: unpinned, a switch would turn the chosen value into the other language's label (an
     unknown option, and junk in the URL)."""
     if param.key in st.session_state:
-        st.session_state[param.key] = param.valid(st.session_state[param.key])
+        st.session_state[param.key] = param.checked(st.session_state[param.key])
         return
     raw = query()
     value = param.read(raw)

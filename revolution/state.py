@@ -127,7 +127,7 @@ class Param:
         value = self.parsed(params)
         return self.default if value is None else value
 
-    def valid(self, value: Any) -> Any:
+    def checked(self, value: Any) -> Any:
         """The value if this parameter would accept it from a URL, else the default."""
         return self.read({self.key: encode(value)}) if value not in (None, "") else self.default
 

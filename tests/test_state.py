@@ -89,7 +89,7 @@ def test_any_query_gives_a_valid_view(query):
 def test_a_widget_value_is_kept_if_valid_and_reset_if_it_became_a_label():
     event = state.Param(state.EVENT, state.choice(["EH033", "EH034"]), "")
     cats = state.Param(state.CATEGORIES, state.choices(["war", "revolution"]), [])
-    assert event.valid("EH033") == "EH033" and event.valid("") == ""
-    assert event.valid("10월 혁명 (1917년 10월 25일)") == ""  # the other language's label
-    assert cats.valid(["war"]) == ["war"] and cats.valid([]) == []
-    assert cats.valid(["전쟁"]) == []
+    assert event.checked("EH033") == "EH033" and event.checked("") == ""
+    assert event.checked("10월 혁명 (1917년 10월 25일)") == ""  # the other language's label
+    assert cats.checked(["war"]) == ["war"] and cats.checked([]) == []
+    assert cats.checked(["전쟁"]) == []
