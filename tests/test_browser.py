@@ -1,18 +1,21 @@
 """End to end in Debian's headless Chromium: every page draws its charts with Hangul, filters and links
 work."""
 
+import json
 import os
 import shutil
 
 import pytest
 
 from harness.browser import ROOT, streamlit_server, wait_for_app
+from revolution.i18n import t
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed"),
 ]
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
+GROUP = "constituent_assembly"
 PAGES = ["overview", "figures", "timeline", "sources", "people", "explorer", "slides", "read"]
 
 
@@ -82,6 +85,46 @@ def test_a_copied_url_restores_the_filtered_timeline(server, context):
         assert first == again and sum(first) > 0
         assert caption
         assert "cat=war" in page2.url and "cal=new" in page2.url
+        page2.close()
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize(
+    "path, pick, param",
+    [
+        ("/timeline", lambda page, _: page.get_by_text(t("cal_new", "ko"), exact=True).click(), "cal=new"),
+        (
+            "/figures",
+            lambda page, data: (
+                page.locator('[data-testid="stSelectbox"]').locator("input").click(),
+                page.get_by_role(
+                    "option", name=data.groups.set_index("group_id").title_ko[GROUP], exact=True
+                ).click(),
+            ),
+            f"group={GROUP}",
+        ),
+    ],
+)
+def test_an_input_in_a_region_that_reruns_alone_writes_the_url_and_the_link_restores_it(
+    server, context, dataset, path, pick, param
+):
+    # the calendar switch and the figures' choices rerun their region only (st.fragment); the URL must
+    # still follow them, and a copied link must reopen the same view
+    page, _ = open_page(context, server + path)
+    try:
+        charts_drawn(page)
+        signature = "() => [...document.querySelectorAll('.js-plotly-plot')].map(p => JSON.stringify(p.data))"
+        before = page.evaluate(signature)
+        pick(page, dataset)
+        page.wait_for_function(f"() => location.search.includes({param!r})", timeout=20_000)
+        page.wait_for_function(f"() => JSON.stringify(({signature})()) !== {json.dumps(json.dumps(before))}")
+        wait_for_app(page)
+        shown = page.evaluate(signature)
+        page2, _ = open_page(context, page.url)
+        charts_drawn(page2)
+        page2.wait_for_function(f"() => ({signature})().length === {len(shown)}", timeout=20_000)
+        assert page2.evaluate(signature) == shown != before
         page2.close()
     finally:
         page.close()
