@@ -130,6 +130,27 @@ def test_an_input_in_a_region_that_reruns_alone_writes_the_url_and_the_link_rest
         page.close()
 
 
+def test_a_clicked_mark_opens_its_tellings_in_a_dialog_and_names_the_event_in_the_url(
+    server, context, dataset
+):
+    # the chart's selection reruns its region (a fragment) and opens a dialog from inside it
+    page, _ = open_page(context, f"{server}/timeline")
+    try:
+        charts_drawn(page)
+        mark = page.locator(".js-plotly-plot .scatterlayer .trace .points path").first
+        mark.scroll_into_view_if_needed()
+        box = mark.bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        dialog = page.get_by_role("dialog")
+        dialog.wait_for(timeout=30_000)
+        page.wait_for_function("() => new URLSearchParams(location.search).get('event')", timeout=20_000)
+        event_id = page.evaluate("() => new URLSearchParams(location.search).get('event')")
+        told = dataset.events.set_index("event_id").loc[event_id]
+        assert told.title_ko in dialog.inner_text()
+    finally:
+        page.close()
+
+
 def test_changing_a_filter_changes_the_chart(server, context):
     page, _ = open_page(context, f"{server}/timeline?lang=en")
     try:
