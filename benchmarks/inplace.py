@@ -13,7 +13,9 @@ serves two small apps on loopback ports, each switching between two figures with
 
 Two pairs of figures: the floor (a three-bar chart ⇄ two bars) and the timeline (1914–1924 ⇄ 1917, the
 dashboard's own figures). Timed as benchmarks/browser.py times its inputs: pointerdown of the choice ->
-every chart updated, page clock, plus the bytes received on the websocket. Prints figures; asserts nothing.
+every chart updated, page clock, plus the bytes received on the websocket (the two timeline states alternate,
+and Streamlit sends a message of 10 KB or more that the browser already holds as a reference to it: there the
+figure costs under 1 KB after its first showing). Prints figures; asserts nothing.
 
 Usage: .venv/bin/python -m benchmarks.inplace [N=5]"""
 
