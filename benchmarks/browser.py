@@ -20,7 +20,9 @@ every chart updated (the charts' data/axis/title signature differs from before t
 drawn and no chart is stale), both timestamps taken in the page's clock. st.plotly_chart's element id
 includes its figure, so a changed figure arrives as a new element drawn from scratch while the old one
 stays, faded, until the run ends: (b) is usually the end of the run. Target printed beside it: 250 ms. A
-sample after which the page shows an exception is reported as failed, not timed.
+sample after which the page shows an exception is reported as failed, not timed. Beside each: the bytes the
+page received on Streamlit's websocket (frame payloads, Playwright's `framereceived`) from the input to the
+run's end: what one interaction costs on the wire.
 
 Server-side caches are warmed first (one navigation per page, also discovering each page's number of
 charts), and cold and warm navigations of all pages are interleaved within each repetition, so machine noise
@@ -224,6 +226,21 @@ class Outside:
         context.on("request", lambda r: None if is_loopback(r.url) else self.urls.append(r.url))
 
 
+class Wire:
+    """Bytes of websocket frame payloads a page received since the last `reset` (Streamlit's deltas,
+    figures included)."""
+
+    def __init__(self, page):
+        self.received = 0
+        page.on("websocket", lambda ws: ws.on("framereceived", self._count))
+
+    def _count(self, payload) -> None:
+        self.received += len(payload.encode() if isinstance(payload, str) else payload)
+
+    def reset(self) -> None:
+        self.received = 0
+
+
 def new_context(browser, outside: Outside):
     ctx = browser.new_context(viewport=VIEWPORT, locale="ko-KR")
     ctx.add_init_script(INPUT_CLOCK)
@@ -262,9 +279,9 @@ def settle(page, timeout: float = 60_000) -> None:
     page.wait_for_timeout(300)
 
 
-def time_input(page, prepare, act, timeout: float = 60_000) -> tuple[float, float]:
+def time_input(page, prepare, act, wire: Wire, timeout: float = 60_000) -> tuple[float, float, int]:
     """Milliseconds, in the page's clock, from the input's pointerdown to the first changed chart drawn and to
-    every chart updated."""
+    every chart updated; and the bytes received on the websocket from the input to the run's end."""
     phase = "waiting for the previous run to end"
     try:
         settle(page)
@@ -273,6 +290,7 @@ def time_input(page, prepare, act, timeout: float = 60_000) -> tuple[float, floa
         page.wait_for_function(IDLE, polling="raf", timeout=timeout)
         before = page.evaluate(SIGNATURES)
         page.evaluate("() => window.__arm()")
+        wire.reset()
         phase = "giving the input"
         act()
         phase = "waiting for the charts to change"
@@ -285,7 +303,7 @@ def time_input(page, prepare, act, timeout: float = 60_000) -> tuple[float, floa
     settle(page)
     if page.locator(EXCEPTION).count():
         raise RuntimeError("the page shows an exception after the input")
-    return done[0] - started, done[1] - started
+    return done[0] - started, done[1] - started, wire.received
 
 
 def footer_marker(lang: str = "ko") -> str:
@@ -402,6 +420,7 @@ def main() -> None:
         targets = {"baseline: one px.bar": (floor + "/", 1, "")}
         warm_ctx = new_context(browser, outside)
         warm = warm_ctx.new_page()
+        wire = Wire(warm)
         # Warm the servers (dataset, cached figures, first-run rerun) and count each page's charts once
         # settled.
         for name, url, charts, mark in [
@@ -460,7 +479,10 @@ def main() -> None:
             f"\ninteraction: pointerdown of the input -> first changed chart drawn / every chart updated "
             f"(ms, page clock; target ≤ {TARGET_MS} ms for every chart updated)"
         )
-        print(f"  {'interaction':<48}{'n':>3}  {'first med':>9} {tail:>6}  {'all med':>7} {tail:>6}  target")
+        print(
+            f"  {'interaction':<48}{'n':>3}  {'first med':>9} {tail:>6}  {'all med':>7} {tail:>6}  "
+            f"{'KB/input':>8}  target"
+        )
         for name, (path, steps) in interactions(warm, base, floor, data).items():
             url, mark = (path, "") if path.startswith(floor) else (base + path, marker)
             values, step, misses, restart = [], 0, 0, True
@@ -471,7 +493,7 @@ def main() -> None:
                         warm.wait_for_function(PAGE_DRAWN, arg=[1, mark], polling="raf", timeout=90_000)
                         restart = False
                     prepare, act = steps[step % len(steps)]
-                    values.append(time_input(warm, prepare, act))
+                    values.append(time_input(warm, prepare, act, wire))
                     step += 1
                 except Exception as exc:  # report the failed sample, start again from the page's URL
                     misses += 1
@@ -479,10 +501,11 @@ def main() -> None:
                     failures.append(f"{name}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}")
             fm, fp = stats([v[0] for v in values])
             am, ap = stats([v[1] for v in values])
+            kb = statistics.median([v[2] for v in values]) / 1000 if values else float("nan")
             verdict = "–" if not values else ("ok" if am <= TARGET_MS else "over")
             print(
                 f"  {name:<48}{len(values):>3}  {fmt(fm):>9} {fmt(fp):>6}  {fmt(am):>7} {fmt(ap):>6}  "
-                f"≤ {TARGET_MS} {verdict}"
+                f"{kb:8.1f}  ≤ {TARGET_MS} {verdict}"
             )
         warm_ctx.close()
         browser.close()

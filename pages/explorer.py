@@ -21,102 +21,137 @@ lookups = {
 # 1. Selection, in the URL.
 st.title(t("page_explorer", lang))
 st.caption(t("explorer_intro", lang))
-a, b, c = st.columns([1, 2, 2])
-table = (
-    ui.bind(a.segmented_control, state.TABLE, state.choice(state.TABLES), "figures")(
-        t("table", lang), state.TABLES, format_func=lambda x: t(f"table_{x}", lang)
+
+
+@st.fragment
+def explorer() -> None:
+    """The choices, the table they filter and the downloads of its rows: a change reruns this region
+    alone, not the page around it (the downloads too: outside, a partial rerun would leave them on old
+    rows)."""
+    a, b, c = st.columns([1, 2, 2])
+    table = (
+        ui.bind(a.segmented_control, state.TABLE, state.choice(state.TABLES), "figures")(
+            t("table", lang), state.TABLES, format_func=lambda x: t(f"table_{x}", lang)
+        )
+        or "figures"
     )
-    or "figures"
-)
-text = ui.bind(b.text_input, state.SEARCH, state.text, "")(t("search", lang), max_chars=state.MAX_TEXT) or ""
-sources = ui.bind(c.multiselect, state.SOURCES, state.choices(list(names)), [])(
-    t("sources", lang), list(names), placeholder=t("any", lang), format_func=names.get
-)
-sources = tuple(sources)
-if table == "figures":
-    chosen_groups = ui.bind(st.multiselect, state.GROUP, state.choices(list(groups)), [])(
-        t("groups", lang), list(groups), placeholder=t("any", lang), format_func=groups.get, select_all=False
+    text = (
+        ui.bind(b.text_input, state.SEARCH, state.text, "")(t("search", lang), max_chars=state.MAX_TEXT) or ""
     )
-else:
-    chosen_cats = ui.bind(st.multiselect, state.CATEGORIES, state.choices(cats), [])(
-        t("categories", lang),
-        cats,
-        placeholder=t("any", lang),
-        format_func=lambda x: category(x, lang),
-        select_all=False,
+    sources = ui.bind(c.multiselect, state.SOURCES, state.choices(list(names)), [])(
+        t("sources", lang), list(names), placeholder=t("any", lang), format_func=names.get
+    )
+    sources = tuple(sources)
+    if table == "figures":
+        chosen_groups = ui.bind(st.multiselect, state.GROUP, state.choices(list(groups)), [])(
+            t("groups", lang),
+            list(groups),
+            placeholder=t("any", lang),
+            format_func=groups.get,
+            select_all=False,
+        )
+    else:
+        chosen_cats = ui.bind(st.multiselect, state.CATEGORIES, state.choices(cats), [])(
+            t("categories", lang),
+            cats,
+            placeholder=t("any", lang),
+            format_func=lambda x: category(x, lang),
+            select_all=False,
+        )
+
+    # 2. Data: exactly the rows the filters pass, provenance columns included.
+    if table == "figures":
+        rows = filters.figures(data, sources=sources, groups=tuple(chosen_groups), text=text)
+        view, cut = limits.head(
+            rows, limits.TABLE_ROWS
+        )  # a large corpus shows its first rows; downloads carry all
+        view = view.assign(stated=[fmt.stated(r, lang) for r in records(view)])
+        first = [
+            "figure_id",
+            "stated",
+            f"measure_{lang}",
+            "quote",
+            "source_id",
+            "group",
+            "qualifier",
+            "value",
+        ]
+    else:
+        rows = filters.events(
+            data,
+            filters.EventFilter(sources=sources, text=text, categories=tuple(chosen_cats)),
+        )
+        view, cut = limits.head(rows, limits.TABLE_ROWS)
+        first = [
+            "event_id",
+            "date_text",
+            f"title_{lang}",
+            "quote",
+            "source_id",
+            "category",
+            "start_gregorian",
+        ]
+    id_col = first[0]
+    view = view.assign(  # each row's passage on the Read page (a derived figure has no single passage)
+        read=[
+            reading.read_link(s, i, lang) if isinstance(s, str) else None
+            for s, i in zip(view.source_id, view[id_col])
+        ]
+    )
+    first.insert(0, "read")  # first, so the link sits at the left of every row
+    view = view[first + [c for c in view.columns if c not in first]]
+    # on screen: names and codes in the chosen language; the downloads below keep the schema's own
+    view, labels = columns.for_screen(view, lang, names, lookups)
+    config = {
+        c: st.column_config.TextColumn(labels[c], width="large" if c == "quote" else None) for c in view
+    }
+    config["read"] = st.column_config.LinkColumn(
+        t("read_in_context", lang), display_text=t("read_in_context", lang)
     )
 
-# 2. Data: exactly the rows the filters pass, provenance columns included.
-if table == "figures":
-    rows = filters.figures(data, sources=sources, groups=tuple(chosen_groups), text=text)
-    view, cut = limits.head(
-        rows, limits.TABLE_ROWS
-    )  # a large corpus shows its first rows; downloads carry all
-    view = view.assign(stated=[fmt.stated(r, lang) for r in records(view)])
-    first = ["figure_id", "stated", f"measure_{lang}", "quote", "source_id", "group", "qualifier", "value"]
-else:
-    rows = filters.events(
-        data,
-        filters.EventFilter(sources=sources, text=text, categories=tuple(chosen_cats)),
+    # 3. Table, 4. download of the same rows.
+    st.caption(t("n_rows", lang, n=f"{len(rows):,}"))
+    if cut:
+        st.caption(t("first_rows", lang, shown=f"{limits.TABLE_ROWS:,}", total=f"{len(rows):,}"))
+    if rows.empty:  # say so, and how to widen the filter, instead of an empty grid
+        st.info(t("nothing_found", lang, how=t("widen_explorer", lang)), icon=":material/search_off:")
+    else:
+        st.dataframe(view, hide_index=True, width="stretch", column_config=config, height=520)
+    st.header(t("data_downloads", lang))
+    (a, b), (c, d) = st.columns(2), st.columns(2)  # two a row: four labels side by side were cut
+    a.download_button(
+        t("download_csv", lang, n=len(rows)),
+        data=lambda: export.safe_csv(rows),
+        file_name=f"{table}_filtered.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
     )
-    view, cut = limits.head(rows, limits.TABLE_ROWS)
-    first = ["event_id", "date_text", f"title_{lang}", "quote", "source_id", "category", "start_gregorian"]
-id_col = first[0]
-view = view.assign(  # each row's passage on the Read page (a derived figure has no single passage)
-    read=[
-        reading.read_link(s, i, lang) if isinstance(s, str) else None
-        for s, i in zip(view.source_id, view[id_col])
-    ]
-)
-first.insert(0, "read")  # first, so the link sits at the left of every row
-view = view[first + [c for c in view.columns if c not in first]]
-# on screen: names and codes in the chosen language; the downloads below keep the schema's own
-view, labels = columns.for_screen(view, lang, names, lookups)
-config = {c: st.column_config.TextColumn(labels[c], width="large" if c == "quote" else None) for c in view}
-config["read"] = st.column_config.LinkColumn(
-    t("read_in_context", lang), display_text=t("read_in_context", lang)
-)
+    b.download_button(
+        t("download_json", lang),
+        data=lambda: publish.json_records(rows),
+        file_name=f"{table}_filtered.json",
+        mime="application/json",
+        icon=":material/data_object:",
+        on_click="ignore",
+    )
+    c.download_button(
+        t("download_zip", lang),
+        data=lambda: publish.package_zip(paths.data_dir()),
+        file_name="russian_revolution_datapackage.zip",
+        mime="application/zip",
+        icon=":material/folder_zip:",
+        on_click="ignore",
+    )
+    d.download_button(
+        t("download_timelinejs", lang),
+        data=lambda: publish.timelinejs_bytes(data.events, data.eras, lang, names),
+        file_name=f"timelinejs_{lang}.json",
+        mime="application/json",
+        icon=":material/timeline:",
+        on_click="ignore",
+    )
+    ui.citation(ui.cite(data, lang))
 
-# 3. Table, 4. download of the same rows.
-st.caption(t("n_rows", lang, n=f"{len(rows):,}"))
-if cut:
-    st.caption(t("first_rows", lang, shown=f"{limits.TABLE_ROWS:,}", total=f"{len(rows):,}"))
-if rows.empty:  # say so, and how to widen the filter, instead of an empty grid
-    st.info(t("nothing_found", lang, how=t("widen_explorer", lang)), icon=":material/search_off:")
-else:
-    st.dataframe(view, hide_index=True, width="stretch", column_config=config, height=520)
-st.header(t("data_downloads", lang))
-(a, b), (c, d) = st.columns(2), st.columns(2)  # two a row: four labels side by side were cut
-a.download_button(
-    t("download_csv", lang, n=len(rows)),
-    data=lambda: export.safe_csv(rows),
-    file_name=f"{table}_filtered.csv",
-    mime="text/csv",
-    icon=":material/download:",
-    on_click="ignore",
-)
-b.download_button(
-    t("download_json", lang),
-    data=lambda: publish.json_records(rows),
-    file_name=f"{table}_filtered.json",
-    mime="application/json",
-    icon=":material/data_object:",
-    on_click="ignore",
-)
-c.download_button(
-    t("download_zip", lang),
-    data=lambda: publish.package_zip(paths.data_dir()),
-    file_name="russian_revolution_datapackage.zip",
-    mime="application/zip",
-    icon=":material/folder_zip:",
-    on_click="ignore",
-)
-d.download_button(
-    t("download_timelinejs", lang),
-    data=lambda: publish.timelinejs_bytes(data.events, data.eras, lang, names),
-    file_name=f"timelinejs_{lang}.json",
-    mime="application/json",
-    icon=":material/timeline:",
-    on_click="ignore",
-)
-ui.citation(ui.cite(data, lang))
+
+explorer()

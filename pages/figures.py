@@ -17,42 +17,52 @@ source_ids = list(data.sources.source_id)
 # 1. Selection, restored from and written to the URL.
 st.title(t("page_figures", lang))
 st.caption(t("figures_intro", lang))
-left, right = st.columns([2, 3])
-chosen = ui.bind(left.selectbox, state.GROUP, state.choice(choices), "all")(
-    t("choose_group", lang), choices, format_func=lambda g: t("all_groups", lang) if g == "all" else titles[g]
-)
-sources = ui.bind(right.multiselect, state.SOURCES, state.choices(source_ids), [])(
-    t("sources", lang), source_ids, placeholder=t("any", lang), format_func=names.get, select_all=False
-)
-show_refs = ui.bind(st.toggle, state.REFERENCES, state.flag, True)(t("show_refs", lang))
 
-# 2. Data, 3. figure, 4. provenance — for each group shown, built once per choice.
-drawn = 0
-for group_id in groups.group_id if chosen == "all" else [chosen]:
-    panel = cached.panel(data, group_id, lang, tuple(sources), show_refs, names)
-    if panel is None:
-        continue
-    drawn += 1
-    with st.container(border=True):
-        if len(panel.rows) < panel.total:
-            st.caption(t("first_rows", lang, shown=len(panel.rows), total=f"{panel.total:,}"))
-        ui.chart(
-            panel.figure,
-            key=f"chart_{group_id}",
-            alt=panel.alt,
-            filename=f"{group_id}_{lang}",
-            lang=lang,
-            citation=ui.cite(data, lang, panel.maddison),
-        )
-        for line in panel.captions:
-            st.caption(line)
-        if panel.refs is not None and not panel.refs.empty:
-            st.caption(t("refs_caption", lang))
-            if panel.maddison:
-                ui.citation(references.MADDISON_CITATION)
-            with st.expander(t("refs_table", lang)):
-                st.dataframe(panel.refs, hide_index=True, width="stretch")
-        with st.expander(t("rows_behind", lang)):
-            st.dataframe(panel.rows, hide_index=True, width="stretch")
-if not drawn:
-    st.info(t("nothing_found", lang, how=t("widen_figures", lang)), icon=":material/search_off:")
+
+@st.fragment
+def figures() -> None:
+    """The choices and the charts they change: a change reruns this region alone, not the page around it."""
+    left, right = st.columns([2, 3])
+    chosen = ui.bind(left.selectbox, state.GROUP, state.choice(choices), "all")(
+        t("choose_group", lang),
+        choices,
+        format_func=lambda g: t("all_groups", lang) if g == "all" else titles[g],
+    )
+    sources = ui.bind(right.multiselect, state.SOURCES, state.choices(source_ids), [])(
+        t("sources", lang), source_ids, placeholder=t("any", lang), format_func=names.get, select_all=False
+    )
+    show_refs = ui.bind(st.toggle, state.REFERENCES, state.flag, True)(t("show_refs", lang))
+
+    # 2. Data, 3. figure, 4. provenance — for each group shown, built once per choice.
+    drawn = 0
+    for group_id in groups.group_id if chosen == "all" else [chosen]:
+        panel = cached.panel(data, group_id, lang, tuple(sources), show_refs, names)
+        if panel is None:
+            continue
+        drawn += 1
+        with st.container(border=True):
+            if len(panel.rows) < panel.total:
+                st.caption(t("first_rows", lang, shown=len(panel.rows), total=f"{panel.total:,}"))
+            ui.chart(
+                panel.figure,
+                key=f"chart_{group_id}",
+                alt=panel.alt,
+                filename=f"{group_id}_{lang}",
+                lang=lang,
+                citation=ui.cite(data, lang, panel.maddison),
+            )
+            for line in panel.captions:
+                st.caption(line)
+            if panel.refs is not None and not panel.refs.empty:
+                st.caption(t("refs_caption", lang))
+                if panel.maddison:
+                    ui.citation(references.MADDISON_CITATION)
+                with st.expander(t("refs_table", lang)):
+                    st.dataframe(panel.refs, hide_index=True, width="stretch")
+            with st.expander(t("rows_behind", lang)):
+                st.dataframe(panel.rows, hide_index=True, width="stretch")
+    if not drawn:
+        st.info(t("nothing_found", lang, how=t("widen_figures", lang)), icon=":material/search_off:")
+
+
+figures()

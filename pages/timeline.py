@@ -75,79 +75,91 @@ with st.sidebar:
         t("places", lang), list(places), placeholder=t("any", lang), format_func=places.get, select_all=False
     )
     inferred = ui.bind(st.toggle, state.INFERRED, state.flag, True)(t("show_inferred", lang))
-left, right = st.columns(2)
-mode = ui.bind(left.segmented_control, state.CALENDAR, state.choice(calendar.MODES), "written")(
-    t("calendar", lang), calendar.MODES, format_func=lambda c: t(f"cal_{c}", lang)
-)
-color = ui.bind(right.segmented_control, state.COLOR_BY, state.choice(state.COLOR_MODES), "category")(
-    t("color_by", lang), state.COLOR_MODES, format_func=lambda c: t(f"color_{c}", lang)
-)
 
-# 2. Data and 3. figure, built once per choice.
-chosen = filters.EventFilter(
-    years=years,
-    categories=tuple(chosen_cats),
-    sources=tuple(sources),
-    people=tuple(chosen_people),
-    places=tuple(chosen_places),
-    text=text or "",
-    date_bases=() if inferred else ("stated",),
-)
-view = cached.timeline(data, chosen, lang, mode or "written", color or "category", names)
-st.caption(t("n_shown", lang, n=f"{len(view.rows):,}", total=f"{len(ev_all):,}"))
-span = years[1] + 1 - years[0]
-if view.keys > limits.TIMELINE_ROWS:
-    st.info(t("density_note", lang, limit=limits.TIMELINE_ROWS), icon=":material/stacked_bar_chart:")
-elif span > charts.OVERVIEW_YEARS:
-    st.info(
-        t("overview_note", lang, span=span, limit=charts.OVERVIEW_YEARS), icon=":material/stacked_bar_chart:"
-    )
-ui.chart(
-    view.figure,
-    key="timeline_chart",
-    alt=view.alt,
-    filename=f"timeline_{years[0]}_{years[1]}_{lang}",
-    lang=lang,
-    citation=ui.cite(data, lang),
-    select=pick_event,
-)
-st.page_link(
-    "pages/slides.py",
-    label=t("add_to_slides", lang),
-    icon=":material/slideshow:",
-    query_params={state.DECK: f"timeline:{years[0]}-{years[1]}", state.LANG: lang},
-)
 
-# 4. Provenance: the chosen event, as each text tells it.
-options = ["", *view.listed]
-event_param = (state.EVENT, state.choice(facets["ids"]), "")
-current = ui.url_value(*event_param)
-if current not in options:
-    options.append(current)
-titles = ev_all[ev_all.event_id.isin(options)]
-titles = {
-    r["event_id"]: f"{r[f'title_{lang}']} ({fmt.written_date(r, lang)})" for r in titles.to_dict("records")
-}
-event_id = ui.bind(st.selectbox, *event_param)(
-    t("select_event", lang), options, format_func=lambda e: titles.get(e, t("none_selected", lang))
-)
-if len(view.rows) > len(view.listed):
-    st.caption(t("first_choices", lang, shown=f"{len(view.listed):,}", total=f"{len(view.rows):,}"))
-if event_id:
-    key = ev_all.loc[ev_all.event_id == event_id, "event_key"].iloc[0]
-    if st.session_state.pop(OPEN, False):
-        tellings_dialog(key)
-    st.header(t("tellings", lang))
-    told = filters.tellings(data, key)
-    for col, row in zip(st.columns(len(told)), told.to_dict("records")):
-        with col.container(border=True):
-            ui.telling(row, data.notes, lang, names[row["source_id"]])
-with st.expander(t("rows_behind", lang)):
-    if len(view.rows) > limits.TABLE_ROWS:
-        st.caption(t("first_rows", lang, shown=f"{limits.TABLE_ROWS:,}", total=f"{len(view.rows):,}"))
-    columns = ["event_id", "date_text", "start_gregorian", "end_gregorian", f"title_{lang}", "category"]
-    st.dataframe(
-        ev_all.iloc[view.rows[: limits.TABLE_ROWS]][[*columns, "source_id", "quote"]],
-        hide_index=True,
-        width="stretch",
+@st.fragment
+def chart_and_tellings(chosen: filters.EventFilter) -> None:
+    """The calendar and colour controls, the chart, and the chosen event's tellings: an input here reruns
+    this region alone (the sidebar's filters rerun the page), so the page around it is not rebuilt."""
+    years = chosen.years
+    left, right = st.columns(2)
+    mode = ui.bind(left.segmented_control, state.CALENDAR, state.choice(calendar.MODES), "written")(
+        t("calendar", lang), calendar.MODES, format_func=lambda c: t(f"cal_{c}", lang)
     )
+    color = ui.bind(right.segmented_control, state.COLOR_BY, state.choice(state.COLOR_MODES), "category")(
+        t("color_by", lang), state.COLOR_MODES, format_func=lambda c: t(f"color_{c}", lang)
+    )
+    view = cached.timeline(data, chosen, lang, mode or "written", color or "category", names)
+    st.caption(t("n_shown", lang, n=f"{len(view.rows):,}", total=f"{len(ev_all):,}"))
+    span = years[1] + 1 - years[0]
+    if view.keys > limits.TIMELINE_ROWS:
+        st.info(t("density_note", lang, limit=limits.TIMELINE_ROWS), icon=":material/stacked_bar_chart:")
+    elif span > charts.OVERVIEW_YEARS:
+        st.info(
+            t("overview_note", lang, span=span, limit=charts.OVERVIEW_YEARS),
+            icon=":material/stacked_bar_chart:",
+        )
+    ui.chart(
+        view.figure,
+        key="timeline_chart",
+        alt=view.alt,
+        filename=f"timeline_{years[0]}_{years[1]}_{lang}",
+        lang=lang,
+        citation=ui.cite(data, lang),
+        select=pick_event,
+    )
+    st.page_link(
+        "pages/slides.py",
+        label=t("add_to_slides", lang),
+        icon=":material/slideshow:",
+        query_params={state.DECK: f"timeline:{years[0]}-{years[1]}", state.LANG: lang},
+    )
+
+    # 4. Provenance: the chosen event, as each text tells it.
+    options = ["", *view.listed]
+    event_param = (state.EVENT, state.choice(facets["ids"]), "")
+    current = ui.url_value(*event_param)
+    if current not in options:
+        options.append(current)
+    titles = ev_all[ev_all.event_id.isin(options)]
+    titles = {
+        r["event_id"]: f"{r[f'title_{lang}']} ({fmt.written_date(r, lang)})"
+        for r in titles.to_dict("records")
+    }
+    event_id = ui.bind(st.selectbox, *event_param)(
+        t("select_event", lang), options, format_func=lambda e: titles.get(e, t("none_selected", lang))
+    )
+    if len(view.rows) > len(view.listed):
+        st.caption(t("first_choices", lang, shown=f"{len(view.listed):,}", total=f"{len(view.rows):,}"))
+    if event_id:
+        key = ev_all.loc[ev_all.event_id == event_id, "event_key"].iloc[0]
+        if st.session_state.pop(OPEN, False):
+            tellings_dialog(key)
+        st.header(t("tellings", lang))
+        told = filters.tellings(data, key)
+        for col, row in zip(st.columns(len(told)), told.to_dict("records")):
+            with col.container(border=True):
+                ui.telling(row, data.notes, lang, names[row["source_id"]])
+    with st.expander(t("rows_behind", lang)):
+        if len(view.rows) > limits.TABLE_ROWS:
+            st.caption(t("first_rows", lang, shown=f"{limits.TABLE_ROWS:,}", total=f"{len(view.rows):,}"))
+        columns = ["event_id", "date_text", "start_gregorian", "end_gregorian", f"title_{lang}", "category"]
+        st.dataframe(
+            ev_all.iloc[view.rows[: limits.TABLE_ROWS]][[*columns, "source_id", "quote"]],
+            hide_index=True,
+            width="stretch",
+        )
+
+
+# 2. Data and 3. figure, built once per choice (in the region above).
+chart_and_tellings(
+    filters.EventFilter(
+        years=years,
+        categories=tuple(chosen_cats),
+        sources=tuple(sources),
+        people=tuple(chosen_people),
+        places=tuple(chosen_places),
+        text=text or "",
+        date_bases=() if inferred else ("stated",),
+    ),
+)

@@ -548,10 +548,6 @@ def timeline_chart(
     lanes = _lanes(events)
     x0, x1 = pd.Timestamp(f"{lo_year}-01-01"), pd.Timestamp(f"{hi_year + 1}-01-01")
     by_category = color_by == "category"
-    hover = (
-        "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br><i>“%{customdata[4]}”</i>"
-        "<extra></extra>"
-    )
     for value in (
         categories.order(events.category.unique()) if by_category else sorted(events.source_id.unique())
     ):
@@ -567,25 +563,27 @@ def timeline_chart(
             offset = -0.16 if style["open"] is False else 0.16
             y = [lanes[k] + offset for k in tellings.event_key]
             precision = {p: t(f"precision_{p}", lang) for p in PRECISION_RANK}
+            # per point only what differs by point; the text's name is the trace's (`meta`), and the hover
+            # template is one for all marks (EVENT_HOVER, in the figure's template): less to send
             custom = [
                 [
                     r["event_id"],
                     fmt.wrap(r[f"title_{lang}"], 50),
                     fmt.wrap(f"{fmt.written_date(r, lang)} — {precision[r['precision']]}", 50),
-                    fmt.wrap(source_names.get(r["source_id"], ""), 50),
                     fmt.quote_with_gloss(r, lang),
                 ]
                 for r in tellings.to_dict("records")
             ]
+            told_by = fmt.wrap(source_names.get(source_id, ""), 50)
             point = d.point.values
             if (~point).any():
                 spans = ~point
                 # a month or a year given alone: somewhere in it, not all of it; pale
                 pale = ~d.period.values[spans]
-                colours = [colour if solid else _pale(colour) for solid in ~pale]
+                colours = _one_or_each([colour if solid else _pale(colour) for solid in ~pale])
                 # a date the sentence does not give (the text around it, or a standard chronology): dotted
                 inferred = (tellings.get("date_basis", "stated") != "stated").to_numpy()[spans]
-                shapes = ["." if i else style["pattern"] for i in inferred]
+                shapes = _one_or_each(["." if i else style["pattern"] for i in inferred])
                 fig.add_bar(
                     base=d.lo[spans].dt.strftime("%Y-%m-%d"),
                     x=((d.hi - d.lo)[spans].dt.total_seconds() * 1000),
@@ -601,7 +599,7 @@ def timeline_chart(
                         pattern=dict(shape=shapes, fgcolor=colour, solidity=0.3),
                     ),
                     customdata=[c for c, s in zip(custom, spans) if s],
-                    hovertemplate=hover,
+                    meta=told_by,
                 )
             if point.any():
                 symbol = marker + ("-open" if style["open"] else "")
@@ -614,7 +612,7 @@ def timeline_chart(
                     showlegend=False,
                     marker=dict(color=colour, size=13, symbol=symbol, line=dict(color=colour, width=2)),
                     customdata=[c for c, p in zip(custom, point) if p],
-                    hovertemplate=hover,
+                    meta=told_by,
                 )
     _source_legend(fig, source_names)
     if "date_basis" in events and events.date_basis.ne("stated").any():
@@ -646,7 +644,21 @@ def timeline_chart(
         side="top",
     )
     fig.update_yaxes(showticklabels=False, showgrid=False, autorange=False, range=[len(lanes) - 0.5, -1.6])
-    return theme.apply(fig)
+    theme.apply(fig)
+    # one hover template for every mark, sent once: the row labels and eras set their own
+    fig.layout.template.data.bar = [go.Bar(hovertemplate=EVENT_HOVER)]
+    fig.layout.template.data.scatter = [go.Scatter(hovertemplate=EVENT_HOVER)]
+    return fig
+
+
+EVENT_HOVER = (
+    "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{meta}<br><i>“%{customdata[3]}”</i><extra></extra>"
+)
+
+
+def _one_or_each(values: list) -> list | str:
+    """One value for the whole trace when every point has it (sent once), else one per point."""
+    return values[0] if len(set(values)) == 1 else values
 
 
 def _pale(hex_colour: str, alpha: float = 0.28) -> str:

@@ -1,6 +1,7 @@
 """End to end in Debian's headless Chromium: every page draws its charts with Hangul, filters and links
 work."""
 
+import json
 import os
 import shutil
 
@@ -8,12 +9,14 @@ import pytest
 
 from harness.browser import ROOT, streamlit_server, wait_for_app
 from revolution import site
+from revolution.i18n import t
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed"),
 ]
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
+GROUP = "constituent_assembly"
 PAGES = [p.url_path for p in site.PAGES]
 
 
@@ -84,6 +87,67 @@ def test_a_copied_url_restores_the_filtered_timeline(server, context):
         assert caption
         assert "cat=war" in page2.url and "cal=new" in page2.url
         page2.close()
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize(
+    "path, pick, param",
+    [
+        ("/timeline", lambda page, _: page.get_by_text(t("cal_new", "ko"), exact=True).click(), "cal=new"),
+        (
+            "/figures",
+            lambda page, data: (
+                page.locator('[data-testid="stSelectbox"]').locator("input").click(),
+                page.get_by_role(
+                    "option", name=data.groups.set_index("group_id").title_ko[GROUP], exact=True
+                ).click(),
+            ),
+            f"group={GROUP}",
+        ),
+    ],
+)
+def test_an_input_in_a_region_that_reruns_alone_writes_the_url_and_the_link_restores_it(
+    server, context, dataset, path, pick, param
+):
+    # the calendar switch and the figures' choices rerun their region only (st.fragment); the URL must
+    # still follow them, and a copied link must reopen the same view
+    page, _ = open_page(context, server + path)
+    try:
+        charts_drawn(page)
+        signature = "() => [...document.querySelectorAll('.js-plotly-plot')].map(p => JSON.stringify(p.data))"
+        before = page.evaluate(signature)
+        pick(page, dataset)
+        page.wait_for_function(f"() => location.search.includes({param!r})", timeout=20_000)
+        page.wait_for_function(f"() => JSON.stringify(({signature})()) !== {json.dumps(json.dumps(before))}")
+        wait_for_app(page)
+        shown = page.evaluate(signature)
+        page2, _ = open_page(context, page.url)
+        charts_drawn(page2)
+        page2.wait_for_function(f"() => ({signature})().length === {len(shown)}", timeout=20_000)
+        assert page2.evaluate(signature) == shown != before
+        page2.close()
+    finally:
+        page.close()
+
+
+def test_a_clicked_mark_opens_its_tellings_in_a_dialog_and_names_the_event_in_the_url(
+    server, context, dataset
+):
+    # the chart's selection reruns its region (a fragment) and opens a dialog from inside it
+    page, _ = open_page(context, f"{server}/timeline")
+    try:
+        charts_drawn(page)
+        mark = page.locator(".js-plotly-plot .scatterlayer .trace .points path").first
+        mark.scroll_into_view_if_needed()
+        box = mark.bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        dialog = page.get_by_role("dialog")
+        dialog.wait_for(timeout=30_000)
+        page.wait_for_function("() => new URLSearchParams(location.search).get('event')", timeout=20_000)
+        event_id = page.evaluate("() => new URLSearchParams(location.search).get('event')")
+        told = dataset.events.set_index("event_id").loc[event_id]
+        assert told.title_ko in dialog.inner_text()
     finally:
         page.close()
 

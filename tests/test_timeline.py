@@ -134,3 +134,30 @@ def test_a_date_the_text_does_not_give_is_dotted_explained_and_can_be_hidden(dat
     assert any(tr.type == "bar" and tr.name == charts.t("legend_inferred", "ko") for tr in fig.data)
     hidden = filters.events(dataset, filters.EventFilter(years=REVOLUTION, date_bases=("stated",)))
     assert row.event_id not in set(hidden.event_id) and hidden.date_basis.eq("stated").all()
+
+
+def test_every_mark_shares_one_hover_and_carries_per_point_only_what_differs(dataset):
+    # less to send on every change: the text's name once per trace (meta), the hover template once per
+    # figure (its template), and per point only the id, title, date and quote
+    shown, fig = view(dataset)
+    names = dict(zip(dataset.sources.source_id, dataset.sources.short_ko))
+    marks = [tr for tr in fig.data if tr.customdata is not None and tr.type in ("bar", "scatter")]
+    marks = [tr for tr in marks if tr.type == "bar" or tr.mode == "markers"]
+    assert marks and all(tr.hovertemplate is None for tr in marks)
+    assert fig.layout.template.data.bar[0].hovertemplate == charts.EVENT_HOVER
+    assert fig.layout.template.data.scatter[0].hovertemplate == charts.EVENT_HOVER
+    assert {tr.meta for tr in marks} == set(names.values())
+    assert all(len(c) == 4 for tr in marks for c in tr.customdata)
+    told = shown.set_index("event_id").source_id
+    assert all(names[told[c[0]]] == tr.meta for tr in marks for c in tr.customdata)
+    # the row labels and the eras keep hovers of their own
+    others = [tr for tr in fig.data if tr.type == "scatter" and tr.mode != "markers" and tr.x[0] is not None]
+    assert others and all(tr.hovertemplate for tr in others)
+
+
+def test_figures_go_to_the_browser_as_utf_8_not_escaped():
+    # orjson (requirements.txt) makes plotly write Hangul as it is, not as \uXXXX: a third fewer bytes
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    assert "러시아" in pio.to_json(go.Figure(layout=dict(title="러시아")), validate=False)
