@@ -41,10 +41,15 @@ def _ref_custom(refs: pd.DataFrame) -> list[list[str]]:
 
 
 def _add_refs_beside(fig: go.Figure, refs: pd.DataFrame, labels: dict, lang: str, **where) -> None:
-    """Reference values as open crosses on the row of the figure they sit beside (bar-style charts)."""
+    """Reference values as open crosses in a slot of their own beside the figure's bar (bar-style charts),
+    so a cross never covers the bar's value label."""
     if refs is None or refs.empty:
         return
+    fig.update_layout(barmode="group", scattermode="group", scattergap=0.1)
+    fig.for_each_trace(lambda tr: tr.update(offsetgroup="stated"), selector=dict(type="bar"))
     fig.add_scatter(
+        orientation="h",
+        offsetgroup="refs",
         x=refs.value,
         y=[labels[f] for f in refs.figure_id],
         mode="markers",
@@ -163,10 +168,9 @@ def bounds_chart(
                 text="",
                 yshift=-14,
             )
+    fig.update_layout(barmode="overlay")
     _add_refs_beside(fig, refs, dict(zip(rows.figure_id, labels)), lang)
-    fig.update_layout(
-        title=_title(group, lang), barmode="overlay", bargap=0.45, height=max(260, 110 * len(rows) + 140)
-    )
+    fig.update_layout(title=_title(group, lang), bargap=0.45, height=max(260, 110 * len(rows) + 140))
     fig.update_xaxes(
         range=[0, top], title=t("value", lang) + (" (%)" if rows.unit.eq("percent").all() else "")
     )
@@ -313,7 +317,9 @@ def bars_chart(
         fig.update_xaxes(range=[0, float(part.value.max()) * 1.45], row=n, col=1)
         fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], row=n, col=1)
     fig.update_layout(
-        title=_title(group, lang), barmode="overlay", height=max(300, 80 * len(rows) + 120 * len(units) + 80)
+        title=_title(group, lang),
+        barmode="group" if "refs" in shown else "overlay",
+        height=max(300, 80 * len(rows) + 120 * len(units) + 80),
     )
     return theme.apply(fig)
 
