@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from revolution import panels, references, state
+from revolution import panels, references, slides, state
 from revolution.i18n import t
 
 lang, data = ui.start()
@@ -59,6 +59,7 @@ for group_id in groups.group_id if chosen == "all" else [chosen]:
         )
         for line in panel.captions:
             st.caption(line)
+        ui.add_to_slides(f"figure:{group_id}", t("add_chart_to_slides", lang), slides.default(data))
         if panel.refs is not None and not panel.refs.empty:
             st.caption(
                 t("refs_caption", lang) + (f" {references.MADDISON_CITATION}" if panel.maddison else "")

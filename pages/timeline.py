@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from revolution import charts, filters, limits, state, summary
+from revolution import charts, filters, limits, slides, state, summary
 from revolution.i18n import category, t
 
 lang, data = ui.start()
@@ -128,12 +128,7 @@ ui.chart(
     select=pick_event,
 )
 
-st.page_link(
-    "pages/slides.py",
-    label=t("add_to_slides", lang),
-    icon=":material/slideshow:",
-    query_params={state.DECK: f"timeline:{years[0]}-{years[1]}", state.LANG: lang},
-)
+ui.add_to_slides(f"timeline:{years[0]}-{years[1]}", t("add_to_slides", lang), slides.default(data))
 
 # 4. Provenance: the chosen event, as each text tells it.
 options = ["", *listed]

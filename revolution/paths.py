@@ -18,3 +18,22 @@ def data_dir() -> Path:
 
 def seeds_dir() -> Path:
     return Path(os.environ.get(SEEDS_ENV) or ROOT / "seeds")
+
+
+# The address students can open (the deck's QR codes, links in exported files); never a local one.
+PUBLIC_URL_ENV = "REVOLUTION_PUBLIC_URL"
+
+
+def public_url() -> str | None:
+    """The configured public address without a trailing slash, or None when unset or local (a QR code of
+    localhost leads students nowhere)."""
+    from urllib.parse import urlparse
+
+    raw = (os.environ.get(PUBLIC_URL_ENV) or "").strip().rstrip("/")
+    parts = urlparse(raw)
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or not host:
+        return None
+    if host in ("localhost", "0.0.0.0", "::1") or host.startswith("127.") or host.endswith(".localhost"):
+        return None
+    return raw

@@ -24,6 +24,8 @@ GROUP = "group"
 TABLE = "table"
 REFERENCES = "ref"
 DECK = "deck"
+DECK_STORE = "_deck"  # the deck, kept across pages (a page switch drops the widget's own state)
+DECK_SEEN = "_deck_seen"  # the URL's deck last taken in: a new one (a link that added a chart) wins
 SLIDE = "slide"
 PRESENT = "present"
 
