@@ -118,9 +118,10 @@ SLIDE_W, SLIDE_H = 12192000, 6858000  # 16:9, 13.333 × 7.5 in, in EMU
 EMU_PER_INCH = 914400
 PX_PER_INCH = 144  # a 1920-px slide image is 13.333 in wide: chart pixels are slide pixels
 LATIN_FONT = "Noto Sans CJK KR"
-# Windows' own Korean font for PowerPoint; LibreOffice, lacking it, falls back through fontconfig to an
-# installed CJK font (fonts-noto-cjk). The Hangul charset tells both to pick a font with Hangul.
-EA_FONT = "Malgun Gothic"
+# The East Asian font draws Hangul. Noto Sans CJK KR is what the project installs (LibreOffice draws it);
+# the Hangul charset makes PowerPoint, lacking the font, substitute a Korean one (Malgun Gothic on
+# Windows). Naming Malgun Gothic instead made LibreOffice set punctuation in a fallback with wide gaps.
+EA_FONT = "Noto Sans CJK KR"
 HANGUL_CHARSET = "-127"
 CAPTION_PT = 14
 TITLE_PT = 30
@@ -174,16 +175,18 @@ def _set_font(run, size_pt: int) -> None:
 
 
 def _text(slide, text: str, left, top, width, height, size: int, bold: bool = False, wrap: bool = True):
-    from pptx.enum.text import MSO_ANCHOR
+    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 
     box = slide.shapes.add_textbox(left, top, width, height)
     frame = box.text_frame
     frame.word_wrap = wrap
     frame.vertical_anchor = MSO_ANCHOR.TOP
+    frame.auto_size = MSO_AUTO_SIZE.NONE  # the box keeps its place and size (LibreOffice centres a grown one)
     for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
         setattr(frame, side, 0)
     for n, line in enumerate(text.split("\n")):
         para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+        para.alignment = PP_ALIGN.LEFT
         run = para.add_run()
         run.text = line
         run.font.bold = bold

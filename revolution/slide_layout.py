@@ -171,6 +171,8 @@ def fit(fig: go.Figure, size: tuple[int, int], citation: str = "", kind: Type = 
             tr.marker.size = max(tr.marker.size, 14)
     for ann in out.layout.annotations:
         ann.font.size = max(kind.small, ann.font.size or 0)
+        if ann.showarrow and not ann.text and ann.yshift:  # a bound's arrow runs under its larger label
+            ann.yshift = -kind.body * 0.85
     for tr in out.data:
         _spread_labels(tr)
     if _is_lane_chart(out):
@@ -311,7 +313,8 @@ def _label_width(fig: go.Figure, kind: Type) -> float:
         if axis.title.text:
             labels.append("")  # counted below as one rotated line
     for tr in fig.data:
-        if tr.type == "bar" and tr.orientation == "h" and tr.y is not None:
+        named = fig.layout["yaxis" + (tr.yaxis or "y")[1:]].ticktext is not None
+        if tr.type == "bar" and tr.orientation == "h" and tr.y is not None and not named:
             labels += [str(v) for v in tr.y if isinstance(v, str)]
     widest = max((text_width(part, kind.body) for x in labels for part in x.split("<br>")), default=0)
     widest = max(widest, text_width("00000", kind.body))  # numeric ticks
@@ -389,7 +392,7 @@ def pages(fig: go.Figure, size: tuple[int, int], kind: Type = SLIDE_TYPE) -> lis
     """The figure as one or more slides: a timeline with more rows than a slide holds becomes several pages
     of whole rows, each with the dates of its own rows; returns (figure, (first year, last year) or None)."""
     if not _is_lane_chart(fig):
-        return [(fig, None)]
+        return _category_pages(fig, size, kind)
     spans = _lane_spans(fig)
     lanes = sorted(spans)
     labels = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext))
@@ -401,11 +404,14 @@ def pages(fig: go.Figure, size: tuple[int, int], kind: Type = SLIDE_TYPE) -> lis
         return [(fig, _years(spans, lanes))]
     years = {k: spans[k][0].year for k in lanes}
     out = []
+    whole = fig.layout.xaxis.range
     for rows in split_rows(lanes, years, need, room):
         lo = min(spans[k][0] for k in rows)
         hi = max(spans[k][1] for k in rows)
         pad = max((hi - lo) * 0.04, pd.Timedelta(days=10))
         x0, x1 = lo - pad, hi + pad
+        if whole:  # a page never shows more than the chart's own range (a long period runs off its edge)
+            x0, x1 = max(x0, pd.Timestamp(whole[0])), min(x1, pd.Timestamp(whole[1]))
         page = go.Figure(fig)
         page.update_yaxes(
             range=[rows[-1] + 0.5, rows[0] - 0.5],
@@ -425,7 +431,43 @@ def pages(fig: go.Figure, size: tuple[int, int], kind: Type = SLIDE_TYPE) -> lis
 
 
 def _years(spans: dict, rows: list[int]) -> tuple[int, int]:
-    return (min(spans[k][0].year for k in rows), max((spans[k][1] - pd.Timedelta(days=1)).year for k in rows))
+    """The years in which the page's events begin (what a page titled "1918–1921" is expected to hold)."""
+    return (min(spans[k][0].year for k in rows), max(spans[k][0].year for k in rows))
+
+
+def _category_pages(fig: go.Figure, size: tuple[int, int], kind: Type) -> list[tuple[go.Figure, None]]:
+    """A single panel of horizontal bars with more rows than a slide holds: pages of whole rows."""
+    axes = {tr.yaxis or "y" for tr in fig.data if tr.type == "bar" and tr.orientation == "h"}
+    if len(axes) != 1 or axes != {"y"} or any((tr.yaxis or "y") != "y" for tr in fig.data):
+        return [(fig, None)]
+    cats: list[str] = []
+    for tr in fig.data:
+        cats += [v for v in (tr.y or ()) if isinstance(v, str) and v not in cats]
+    room = _plot_height(fig, size, kind)
+    per = max(1, int(room // _row_height("", kind)))
+    if len(cats) <= per:
+        return [(fig, None)]
+    n_pages = math.ceil(len(cats) / per)
+    per = math.ceil(len(cats) / n_pages)
+    reverse = fig.layout.yaxis.autorange == "reversed"
+    out = []
+    for start in range(0, len(cats), per):
+        rows = cats[start : start + per]
+        page = go.Figure(fig)
+        keep = [
+            ann for ann in page.layout.annotations if ann.yref != "y" or ann.y in rows
+        ]  # arrows of rows on other pages
+        page.layout.annotations = keep
+        page.update_yaxes(
+            categoryorder="array",
+            categoryarray=cats,
+            range=[start + len(rows) - 0.5, start - 0.5]
+            if reverse
+            else [start - 0.5, start + len(rows) - 0.5],
+            autorange=False,
+        )
+        out.append((page, None))
+    return out
 
 
 def _clip_bands(fig: go.Figure, x0: pd.Timestamp, x1: pd.Timestamp) -> None:

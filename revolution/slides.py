@@ -97,7 +97,9 @@ def pages(item: Item, lang: str, size: tuple[int, int] = (1920, 1080)) -> list[t
     parts = slide_layout.pages(item.figure, size)
     if len(parts) == 1:
         return [(parts[0][0], item.title)]
-    titles = [f"{t('page_timeline', lang)}: {years_text(*yrs, lang)}" for _, yrs in parts]
+    titles = [
+        f"{t('page_timeline', lang)}: {years_text(*yrs, lang)}" if yrs else item.title for _, yrs in parts
+    ]
     out = []
     for n, ((fig, _), title) in enumerate(zip(parts, titles), 1):
         if titles.count(title) > 1:  # two pages of the same year say which is which
