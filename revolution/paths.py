@@ -27,13 +27,17 @@ PUBLIC_URL_ENV = "REVOLUTION_PUBLIC_URL"
 def public_url() -> str | None:
     """The configured public address without a trailing slash, or None when unset or local (a QR code of
     localhost leads students nowhere)."""
+    raw = (os.environ.get(PUBLIC_URL_ENV) or "").strip().rstrip("/")
+    return raw if is_public(raw) else None
+
+
+def is_public(url: str) -> bool:
+    """An http(s) address on a host other than this machine."""
     from urllib.parse import urlparse
 
-    raw = (os.environ.get(PUBLIC_URL_ENV) or "").strip().rstrip("/")
-    parts = urlparse(raw)
+    parts = urlparse(url or "")
     host = (parts.hostname or "").lower()
     if parts.scheme not in ("http", "https") or not host:
-        return None
-    if host in ("localhost", "0.0.0.0", "::1") or host.startswith("127.") or host.endswith(".localhost"):
-        return None
-    return raw
+        return False
+    local = ("localhost", "0.0.0.0", "::1")
+    return not (host in local or host.startswith("127.") or host.endswith(".localhost"))

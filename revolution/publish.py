@@ -243,7 +243,10 @@ def deck(
     chart_top = MARGIN_IN + title_h
     chart_h = height_in - chart_top - caption_h - MARGIN_IN - 0.1
     size = (int(inner_in * PX_PER_INCH), int(chart_h * PX_PER_INCH))
+    from .paths import is_public
+
     for n, item in enumerate(slides, 1):
+        url = item.url if is_public(item.url) else ""  # a QR code of localhost leads students nowhere
         s = prs.slides.add_slide(blank)
         _text(
             s,
@@ -259,7 +262,7 @@ def deck(
         chart = go.Figure(item.figure).update_layout(title=None)  # the slide carries the title
         png = images.render(slide_layout.fit(chart, size), "png", size, scale=1.5)
         s.shapes.add_picture(io.BytesIO(png), _inches(MARGIN_IN), _inches(chart_top), width=_inches(inner_in))
-        caption_w = inner_in - (QR_IN + 0.2 if item.url else 0)
+        caption_w = inner_in - (QR_IN + 0.2 if url else 0)
         _text(
             s,
             one_line(item.caption, CAPTION_PT, caption_w),
@@ -278,7 +281,7 @@ def deck(
                 width=_inches(QR_IN),
                 height=_inches(QR_IN),
             )
-        notes = item.notes if item.url else f"{item.notes}\n\n{t('deck_no_qr', lang)}"
+        notes = item.notes if url else f"{item.notes}\n\n{t('deck_no_qr', lang)}"
         s.notes_slide.notes_text_frame.text = notes
         if progress:
             progress(n / (len(slides) + 1))
