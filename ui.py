@@ -3,6 +3,7 @@ sources."""
 
 from __future__ import annotations
 
+from html import escape as escape_html
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -294,16 +295,20 @@ def presentation(shown: list, position: int, lang: str) -> None:
     """One slide at a time, sized to fit a 1280×720 screen (and so any larger 16:9 one) with its title and
     the navigation, no sidebar or header; ← → and PageUp/PageDown (what presentation clickers send) press
     the back and next buttons."""
-    from revolution import slide_layout
+    from revolution import slide_layout, slides
 
     st.html(
         "<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],"
         "[data-testid='stHeader'],[data-testid='stToolbar']{display:none}"
-        "[data-testid='stMainBlockContainer']{padding:0.5rem 1.5rem 0 1.5rem;max-width:100%}</style>"
+        "[data-testid='stMainBlockContainer']{padding:0.5rem 1.5rem 0 1.5rem;max-width:100%}"
+        # the caption keeps to one line, cut with an ellipsis (the whole line is in the deck's notes)
+        ".present-caption{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font-size:1rem;"
+        "color:#3d444d;margin:0}"
+        # nothing under the buttons (the app's footer would push the page past the screen's bottom)
+        ".st-key-present_nav ~ div{display:none !important}</style>"
     )
     item, fig, title = shown[position - 1]
-    kind = slide_layout.Type(title=34, axis_title=24, body=22, small=20, edge=12)
-    laid = slide_layout.fit(fig, (1240, 560), kind=kind)
+    laid = slide_layout.fit(fig, slides.PRESENT_SIZE, kind=slides.PRESENT_TYPE)
     laid.update_layout(width=None, autosize=True)
     st.plotly_chart(
         laid,
@@ -312,8 +317,12 @@ def presentation(shown: list, position: int, lang: str) -> None:
         key="present_chart",
         config={**CHART_CONFIG, "responsive": True},
     )
-    st.caption(item.caption)
-    back, where, ahead = st.columns([1, 2, 1])
+    st.html(f"<p class='present-caption' title='{escape_html(item.caption)}'>{escape_html(item.caption)}</p>")
+    st.html(
+        _KEYS_JS.replace("PREV", t("prev", lang)).replace("NEXT", t("next", lang)),
+        unsafe_allow_javascript=True,
+    )
+    back, where, ahead = st.container(key="present_nav").columns([1, 2, 1])
     back.button(
         t("prev", lang), on_click=_step, args=(-1, len(shown)), disabled=position <= 1, width="stretch"
     )
@@ -329,10 +338,6 @@ def presentation(shown: list, position: int, lang: str) -> None:
         args=(1, len(shown)),
         disabled=position >= len(shown),
         width="stretch",
-    )
-    st.html(
-        _KEYS_JS.replace("PREV", t("prev", lang)).replace("NEXT", t("next", lang)),
-        unsafe_allow_javascript=True,
     )
 
 

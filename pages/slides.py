@@ -44,7 +44,10 @@ deck = list(st.session_state[state.DECK])
 
 # 2. Data and 3. figures, built from the keys once per dataset and language.
 items = [ui.memo(slides.build, data, k, lang, names) for k in deck]
-shown = [(item, fig, title) for item in items for fig, title in slides.pages(item, lang)]
+size, kind = (
+    (slides.PRESENT_SIZE, slides.PRESENT_TYPE) if present else ((1920, 1080), slides.slide_layout.SLIDE_TYPE)
+)
+shown = [(item, fig, title) for item in items for fig, title in slides.pages(item, lang, size, kind)]
 position = min(max(1, st.session_state[state.SLIDE]), max(1, len(shown)))
 st.session_state[state.SLIDE] = position
 

@@ -127,6 +127,12 @@ CAPTION_PT = 14
 TITLE_PT = 30
 MARGIN_IN = 0.45
 QR_IN = 1.0
+TITLE_IN, CAPTION_IN = 0.75, 0.4
+# the chart's box in pixels: the slide less margins, title and caption (chart pixels are slide pixels)
+CHART_SIZE = (
+    int((SLIDE_W / EMU_PER_INCH - 2 * MARGIN_IN) * PX_PER_INCH),
+    int((SLIDE_H / EMU_PER_INCH - 2 * MARGIN_IN - TITLE_IN - CAPTION_IN - 0.1) * PX_PER_INCH),
+)
 
 
 def source_lines(sources: pd.DataFrame, lang: str) -> list[str]:
@@ -239,10 +245,8 @@ def deck(
         first, TITLE[lang], _inches(MARGIN_IN), _inches(2.3), _inches(inner_in), _inches(1.4), 40, bold=True
     )
     _text(first, "\n".join(sources), _inches(MARGIN_IN), _inches(3.9), _inches(inner_in), _inches(2.2), 18)
-    title_h, caption_h = 0.75, 0.4
-    chart_top = MARGIN_IN + title_h
-    chart_h = height_in - chart_top - caption_h - MARGIN_IN - 0.1
-    size = (int(inner_in * PX_PER_INCH), int(chart_h * PX_PER_INCH))
+    chart_top = MARGIN_IN + TITLE_IN
+    size = CHART_SIZE
     from .paths import is_public
 
     for n, item in enumerate(slides, 1):
@@ -254,7 +258,7 @@ def deck(
             _inches(MARGIN_IN),
             _inches(MARGIN_IN),
             _inches(inner_in),
-            _inches(title_h),
+            _inches(TITLE_IN),
             TITLE_PT,
             bold=True,
             wrap=False,
@@ -267,9 +271,9 @@ def deck(
             s,
             one_line(item.caption, CAPTION_PT, caption_w),
             _inches(MARGIN_IN),
-            _inches(height_in - MARGIN_IN - caption_h),
+            _inches(height_in - MARGIN_IN - CAPTION_IN),
             _inches(caption_w),
-            _inches(caption_h),
+            _inches(CAPTION_IN),
             CAPTION_PT,
             wrap=False,
         )

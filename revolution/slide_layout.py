@@ -167,6 +167,8 @@ def fit(fig: go.Figure, size: tuple[int, int], citation: str = "", kind: Type = 
     for tr in out.data:
         if getattr(tr, "text", None) is not None and hasattr(tr, "textfont"):
             tr.textfont.size = max(kind.body, tr.textfont.size or 0)
+        if tr.type == "bar":
+            tr.constraintext = "none"  # Plotly would shrink a label to the bar's thickness
         if tr.type == "scatter" and tr.marker.size is not None and not isinstance(tr.marker.size, tuple):
             tr.marker.size = max(tr.marker.size, 14)
     for ann in out.layout.annotations:

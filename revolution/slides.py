@@ -13,7 +13,10 @@ from . import charts, filters, limits, references, slide_layout, state
 from .i18n import t
 from .load import Dataset
 
-PRESENT_FONT = 22  # large type for the room
+# Presentation mode draws the chart in a box that fits a 1280×720 screen with its caption and buttons (and so
+# any larger 16:9 one); 22 px there is 1/33 of the screen's height, larger than 24 px on a 1080-px slide.
+PRESENT_SIZE = (1240, 530)
+PRESENT_TYPE = slide_layout.Type(title=32, axis_title=24, body=22, small=22, edge=12)
 
 
 @dataclass
@@ -92,9 +95,14 @@ def move(deck: list[str], index: int, step: int) -> list[str]:
     return out
 
 
-def pages(item: Item, lang: str, size: tuple[int, int] = (1920, 1080)) -> list[tuple[go.Figure, str]]:
+def pages(
+    item: Item,
+    lang: str,
+    size: tuple[int, int] = (1920, 1080),
+    kind: slide_layout.Type = slide_layout.SLIDE_TYPE,
+) -> list[tuple[go.Figure, str]]:
     """The item's slides: one, or a timeline cut into pages of whole rows, each titled with its years."""
-    parts = slide_layout.pages(item.figure, size)
+    parts = slide_layout.pages(item.figure, size, kind)
     if len(parts) == 1:
         return [(parts[0][0], item.title)]
     titles = [
@@ -160,13 +168,6 @@ def _caption(rows: pd.DataFrame, source_names: dict, lang: str, first: int = 2) 
     said = " / ".join(f"“{q}”" for q in first.quote)
     who = ", ".join(dict.fromkeys(source_names.get(s, "") for s in first.source_id.dropna()))
     return t("chart_caption", lang, source=who, quote=said.strip("“”"))
-
-
-def for_presentation(fig: go.Figure) -> go.Figure:
-    """The same chart with type large enough for the back of a lecture hall."""
-    out = go.Figure(fig)
-    out.update_layout(font=dict(size=PRESENT_FONT), title=dict(font=dict(size=PRESENT_FONT + 10)))
-    return out
 
 
 def deck_slides(items: list[Item], lang: str, citations: dict, link: str = "") -> list:
