@@ -305,7 +305,7 @@ def presentation(shown: list, position: int, lang: str) -> None:
         ".present-caption{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font-size:1rem;"
         "color:#3d444d;margin:0}"
         # nothing under the buttons (the app's footer would push the page past the screen's bottom)
-        ".st-key-present_nav ~ div{display:none !important}</style>"
+        "div:has(> .st-key-present_nav) ~ div, .st-key-present_nav ~ div{display:none !important}</style>"
     )
     item, fig, title = shown[position - 1]
     laid = slide_layout.fit(fig, slides.PRESENT_SIZE, kind=slides.PRESENT_TYPE)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from dataclasses import dataclass
+from numbers import Real
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -175,8 +176,7 @@ def fit(fig: go.Figure, size: tuple[int, int], citation: str = "", kind: Type = 
         ann.font.size = max(kind.small, ann.font.size or 0)
         if ann.showarrow and not ann.text and ann.yshift:  # a bound's arrow runs under its larger label
             ann.yshift = -kind.body * 0.85
-    for tr in out.data:
-        _spread_labels(tr)
+    _spread_labels(out, width - 2 * kind.edge - inner / 4, height - top - bottom, kind.body)
     if _is_lane_chart(out):
         _fit_lanes(out, inner, kind)
     else:
@@ -282,24 +282,67 @@ def _fit_band_names(fig: go.Figure, plot_width: float, kind: Type) -> None:
     fig.layout.annotations = keep
 
 
-def _spread_labels(tr) -> None:
-    """Two labelled points at the same x and nearly the same y (two references for one year) get their labels
-    on opposite sides instead of one on top of the other."""
-    if tr.type != "scatter" or tr.text is None or not isinstance(tr.textposition, str) or tr.x is None:
+def _spread_labels(fig: go.Figure, plot_width: float, plot_height: float, size: float) -> None:
+    """Labelled points close together on the slide (a stated value and references for the same years) get
+    their labels on sides that face away from each other: the highest above, the lowest below, any between
+    beside, alternating left and right."""
+    points = []  # [trace, index, x, y]
+    for tr in fig.data:
+        if tr.type != "scatter" or tr.text is None or not isinstance(tr.textposition, str) or tr.x is None:
+            continue
+        if tr.y is None or not all(isinstance(v, Real) for v in (*tr.x, *tr.y)):
+            continue
+        points += [(tr, n, float(x), float(y)) for n, (x, y) in enumerate(zip(tr.x, tr.y))]
+    if len(points) < 2:
         return
-    points = list(zip(tr.x, tr.y))
-    ys = [float(y) for _, y in points if isinstance(y, (int, float))]
-    if len(ys) != len(points) or len(points) < 2:
-        return
-    near = (max(ys) - min(ys)) * 0.15 or 1
-    where = [tr.textposition] * len(points)
-    vertical = tr.textposition.split(" ")[0]
-    for i, (x, y) in enumerate(points):
-        for j in range(i):
-            if points[j][0] == x and abs(float(points[j][1]) - float(y)) <= near:
-                where[j], where[i] = f"{vertical} left", f"{vertical} right"
-    if where != [tr.textposition] * len(points):
-        tr.textposition = where
+    y_axis, x_axis = fig.layout.yaxis, fig.layout.xaxis
+    ys = [p[3] for p in points]
+    xs = [float(x) for tr in fig.data if tr.x is not None for x in tr.x if isinstance(x, Real)]
+    y_lo, y_hi = sorted(y_axis.range) if y_axis.range else (min(ys), max(ys))
+    x_lo, x_hi = sorted(x_axis.range) if x_axis.range else (min(xs), max(xs))
+    near_y = (y_hi - y_lo) * 3 * size / max(plot_height, 1) or 1  # two labels and a gap, in data units
+    near_x = (x_hi - x_lo) * 4 * size / max(plot_width, 1) or 1
+    flipped = bool(y_axis.range and y_axis.range[0] > y_axis.range[1]) or y_axis.autorange == "reversed"
+    # one trace's labels for the same x and nearly the same height become one label ("R12, R13")
+    for tr in {id(p[0]): p[0] for p in points}.values():
+        text = [str(v) for v in tr.text]
+        for a in range(len(tr.x)):
+            for b in range(a):
+                same_x = float(tr.x[a]) == float(tr.x[b])
+                if same_x and text[a] and text[b] and abs(float(tr.y[a]) - float(tr.y[b])) <= near_y:
+                    text[b], text[a] = f"{text[b]}, {text[a]}", ""
+        if text != [str(v) for v in tr.text]:
+            tr.text = text
+    points = [p for p in points if str(p[0].text[p[1]])]
+    group = list(range(len(points)))  # clusters of points near each other (union-find)
+
+    def root(k):
+        while group[k] != k:
+            k = group[k]
+        return k
+
+    for a in range(len(points)):
+        for b in range(a):
+            if abs(points[a][2] - points[b][2]) <= near_x and abs(points[a][3] - points[b][3]) <= near_y:
+                group[root(a)] = root(b)
+    clusters: dict[int, list] = {}
+    for k in range(len(points)):
+        clusters.setdefault(root(k), []).append(points[k])
+    where = {id(tr): [tr.textposition] * len(tr.x) for tr, *_ in points}
+    for members in clusters.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda p: p[3], reverse=not flipped)  # highest on the slide first
+        for rank, (tr, n, _, _) in enumerate(members):
+            if rank == 0:
+                where[id(tr)][n] = "top center"
+            elif rank == len(members) - 1:
+                where[id(tr)][n] = "bottom center"
+            else:
+                where[id(tr)][n] = "middle left" if rank % 2 else "middle right"  # neighbours alternate
+    for tr, *_ in points:
+        if where[id(tr)] != [tr.textposition] * len(tr.x):
+            tr.textposition = where[id(tr)]
 
 
 def _label_width(fig: go.Figure, kind: Type) -> float:
