@@ -310,13 +310,7 @@ def presentation(shown: list, position: int, lang: str) -> None:
     item, fig, title = shown[position - 1]
     laid = slide_layout.fit(fig, slides.PRESENT_SIZE, kind=slides.PRESENT_TYPE)
     laid.update_layout(width=None, autosize=True)
-    st.plotly_chart(
-        laid,
-        theme=None,
-        width="stretch",
-        key="present_chart",
-        config={**CHART_CONFIG, "responsive": True},
-    )
+    st.plotly_chart(laid, theme=None, width="stretch", key="present_chart", config=CHART_CONFIG)
     st.html(f"<p class='present-caption' title='{escape_html(item.caption)}'>{escape_html(item.caption)}</p>")
     st.html(
         _KEYS_JS.replace("PREV", t("prev", lang)).replace("NEXT", t("next", lang)),

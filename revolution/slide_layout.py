@@ -170,6 +170,8 @@ def fit(fig: go.Figure, size: tuple[int, int], citation: str = "", kind: Type = 
             tr.textfont.size = max(kind.body, tr.textfont.size or 0)
         if tr.type == "bar":
             tr.constraintext = "none"  # Plotly would shrink a label to the bar's thickness
+        if tr.type == "scatter" and tr.text is not None:
+            tr.cliponaxis = False  # a label under a point near the axis stays whole
         if tr.type == "scatter" and tr.marker.size is not None and not isinstance(tr.marker.size, tuple):
             tr.marker.size = max(tr.marker.size, 14)
     for ann in out.layout.annotations:

@@ -105,8 +105,11 @@ def pages(
     parts = slide_layout.pages(item.figure, size, kind)
     if len(parts) == 1:
         return [(parts[0][0], item.title)]
+    # the whole timeline's pages are named by their years; a chosen range keeps its own title, numbered
+    whole = item.key == "timeline:all"
     titles = [
-        f"{t('page_timeline', lang)}: {years_text(*yrs, lang)}" if yrs else item.title for _, yrs in parts
+        f"{t('page_timeline', lang)}: {years_text(*yrs, lang)}" if yrs and whole else item.title
+        for _, yrs in parts
     ]
     out = []
     for n, ((fig, _), title) in enumerate(zip(parts, titles), 1):
