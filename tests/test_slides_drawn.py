@@ -11,7 +11,7 @@ import pytest
 from revolution import images, paths, publish, slides
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server, wait_for_app
-from .legibility import measure_svg, outside, overlaps
+from .slide_measure import measure_svg, outside, overlaps
 
 pytestmark = [
     pytest.mark.browser,

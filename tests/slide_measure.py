@@ -1,4 +1,5 @@
-"""Measuring a slide as drawn: every SVG `<text>` box and its font size, read from Chromium."""
+"""Measuring a slide as drawn: every SVG `<text>` box and its font size, read from Chromium (used by
+tests/test_slides_drawn.py)."""
 
 from __future__ import annotations
 
