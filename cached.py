@@ -23,7 +23,9 @@ def _figure(props: dict) -> go.Figure:
     return go.Figure(props, _validate=False)
 
 
-copyreg.pickle(go.Figure, lambda fig: (_figure, (fig.to_dict(),)))
+# its own data and layout, arrays as arrays (to_dict would hand back base64 blocks, which code that reads a
+# cached figure's x and y, as the slide layout does, cannot use)
+copyreg.pickle(go.Figure, lambda fig: (_figure, ({"data": fig._data, "layout": fig._layout},)))
 
 
 def _cached(max_entries: int = 64):

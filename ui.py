@@ -249,7 +249,13 @@ def url_value(key: str, parse, default):
 
 
 def set_url_value(key: str, parse, default, value) -> None:
+    """A value that is no widget's, into the session and the URL."""
     st.session_state[key] = value
+    write_url(key, parse, default, value)
+
+
+def write_url(key: str, parse, default, value) -> None:
+    """A value into the URL alone (a widget's own state is the widget's to set)."""
     _write(state.Param(key, parse, default), value)
 
 
@@ -296,7 +302,7 @@ def view_url() -> str:
 def cite(data: Dataset, lang: str, maddison: bool = False) -> str:
     """The citation line for this view: both texts, the dashboard and its date, the view's link."""
     titles = [f"{a} 「{b}」" for a, b in zip(data.sources.author_ko, data.sources.title_ko)]
-    return publish.citation(lang, titles, view_url(), maddison=maddison)
+    return publish.citation(lang, titles, public_link(), maddison=maddison)
 
 
 IMAGE_FORMATS = (  # (label key, format, size, scale, file ending)
@@ -316,9 +322,7 @@ def image_downloads(fig, filename: str, key: str, lang: str, citation: str) -> N
         for label, kind, size, scale, ext in IMAGE_FORMATS:
             st.download_button(
                 t(label, lang),
-                data=lambda f=kind, sz=size, sc=scale: images.render(
-                    images.with_citation(fig, citation), f, sz, sc
-                ),
+                data=lambda f=kind, sz=size, sc=scale: images.download(fig, citation, f, sz, sc),
                 file_name=f"{filename}_{label}.{ext}",
                 mime="image/svg+xml" if kind == "svg" else "image/png",
                 key=f"{key}_{label}",
@@ -398,3 +402,141 @@ def telling(row: dict, notes, lang: str, source: str) -> None:
             f"{t('basis', lang)}: {escape_md(note[f'basis_{lang}'])}",
             icon="📝",
         )
+
+
+def deck_state(parse, default: list[str]) -> list[str]:
+    """The deck for the Slides page: a deck arriving in the URL (a link that added a chart to the current
+    deck) wins; otherwise the one kept in the session across pages; otherwise the default."""
+    raw = ",".join(st.query_params.get_all(state.DECK))
+    if raw and raw != st.session_state.get(state.DECK_SEEN):
+        st.session_state[state.DECK] = parse(raw) or default
+    elif state.DECK not in st.session_state:
+        st.session_state[state.DECK] = st.session_state.get(state.DECK_STORE) or default
+    st.session_state[state.DECK_SEEN] = raw
+    return st.session_state[state.DECK]
+
+
+def keep_deck(deck: list[str]) -> None:
+    """Remember the deck across pages and note the URL value written for it (after `sync`)."""
+    st.session_state[state.DECK_STORE] = list(deck)
+    st.session_state[state.DECK_SEEN] = ",".join(st.query_params.get_all(state.DECK))
+
+
+def add_to_slides(key: str, label: str, default: list[str]) -> None:
+    """A link to the Slides page whose deck is the current one with `key` added at the end."""
+    from revolution import slides
+
+    deck = slides.add(st.session_state.get(state.DECK_STORE) or default, key)
+    st.page_link(
+        "pages/slides.py",
+        label=label,
+        icon=":material/slideshow:",
+        query_params={state.DECK: ",".join(deck), state.LANG: current_lang()},
+    )
+
+
+def public_link() -> str:
+    """This view's link on the public address, or "" when none is configured (never a local address)."""
+    from revolution import paths
+
+    base = paths.public_url()
+    if not base:
+        return ""
+    page = (st.context.url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+    qs = urlencode({k: ",".join(v) if isinstance(v, list) else v for k, v in query().items()})
+    return f"{base}/{page}" + (f"?{qs}" if qs else "")
+
+
+def presentation(shown: list, position: int, lang: str) -> None:
+    """One slide at a time, sized to fit a 1280×720 screen (and so any larger 16:9 one) with its title and
+    the navigation, no sidebar or header; ← → and PageUp/PageDown (what presentation clickers send) press
+    the back and next buttons."""
+    from revolution import slide_layout, slides
+
+    st.html(
+        "<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],"
+        "[data-testid='stHeader'],[data-testid='stToolbar']{display:none}"
+        "[data-testid='stMainBlockContainer']{padding:0.5rem 1.5rem 0 1.5rem;max-width:100%}"
+        # the caption keeps to one line, cut with an ellipsis (the whole line is in the deck's notes)
+        ".present-caption{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font-size:1rem;"
+        "color:#3d444d;margin:0}"
+        # nothing under the buttons (the app's footer would push the page past the screen's bottom)
+        "div:has(> .st-key-present_nav) ~ div, .st-key-present_nav ~ div{display:none !important}</style>"
+    )
+    item, fig, title = shown[position - 1]
+    laid = slide_layout.fit(fig, slides.PRESENT_SIZE, kind=slides.PRESENT_TYPE)
+    laid.update_layout(width=None, autosize=True)
+    st.plotly_chart(
+        laid, theme=None, width="stretch", key="present_chart", config=CHART_CONFIG, alt=item.alt or title
+    )
+    st.html(f"<p class='present-caption' title='{html.escape(item.caption)}'>{html.escape(item.caption)}</p>")
+    st.html(
+        _KEYS_JS.replace("PREV", t("prev", lang)).replace("NEXT", t("next", lang)),
+        unsafe_allow_javascript=True,
+    )
+    back, where, ahead = st.container(key="present_nav").columns([1, 2, 1])
+    back.button(
+        t("prev", lang), on_click=_step, args=(-1, len(shown)), disabled=position <= 1, width="stretch"
+    )
+    where.markdown(
+        "<div style='text-align:center;font-size:1.3rem'>"
+        f"{t('slide_n', lang, n=position, total=len(shown))}</div>",
+        unsafe_allow_html=True,
+        help=t("keys_hint", lang),
+    )
+    ahead.button(
+        t("next", lang),
+        on_click=_step,
+        args=(1, len(shown)),
+        disabled=position >= len(shown),
+        width="stretch",
+    )
+
+
+def _step(delta: int, total: int) -> None:
+    st.session_state[state.SLIDE] = min(max(1, st.session_state[state.SLIDE] + delta), max(1, total))
+
+
+# Installed once per page (a flag on window): a key press clicks the button with that label.
+_KEYS_JS = """<script>
+(() => {
+  const w = window.parent || window;
+  if (w.__slideKeys) return;
+  w.__slideKeys = true;
+  w.document.addEventListener('keydown', (e) => {
+    if (e.target && ['INPUT', 'TEXTAREA'].includes(e.target.tagName)) return;
+    const label = {ArrowRight: 'NEXT', PageDown: 'NEXT', ArrowLeft: 'PREV', PageUp: 'PREV'}[e.key];
+    if (!label) return;
+    const button = [...w.document.querySelectorAll('button')].find((b) => b.innerText.trim() === label);
+    if (button && !button.disabled) { e.preventDefault(); button.click(); }
+  });
+})();
+</script>"""
+
+
+def deck_downloads(items: list, n_slides: int, data, lang: str) -> None:
+    """The PPTX and the offline lesson bundle, each built when its button is clicked (one click)."""
+    from revolution import slides
+
+    citations = {False: cite(data, lang, False), True: cite(data, lang, True)}
+    link = public_link()
+    left, right = st.columns(2)
+    left.download_button(
+        t("download_deck", lang, n=n_slides),
+        data=lambda: slides.deck_bytes(items, lang, data.sources, citations, link),
+        file_name=f"russian_revolution_{lang}.pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        icon=":material/slideshow:",
+        type="primary",
+        on_click="ignore",
+        width="stretch",
+    )
+    right.download_button(
+        t("download_bundle", lang),
+        data=lambda: slides.lesson_bytes(items, lang, data.sources, citations, link),
+        file_name=f"russian_revolution_lesson_{lang}.zip",
+        mime="application/zip",
+        icon=":material/folder_zip:",
+        on_click="ignore",
+        width="stretch",
+    )

@@ -4,7 +4,7 @@ import streamlit as st
 
 import cached
 import ui
-from revolution import references, state
+from revolution import references, slides, state
 from revolution.i18n import t
 
 lang, data = ui.start()
@@ -53,6 +53,7 @@ def figures() -> None:
             )
             for line in panel.captions:
                 st.caption(line)
+            ui.add_to_slides(f"figure:{group_id}", t("add_chart_to_slides", lang), slides.default(data))
             if panel.refs is not None and not panel.refs.empty:
                 st.caption(t("refs_caption", lang))
                 if panel.maddison:

@@ -4,7 +4,7 @@ import streamlit as st
 
 import cached
 import ui
-from revolution import calendar, categories, charts, filters, limits, state
+from revolution import calendar, categories, charts, filters, limits, slides, state
 from revolution import format as fmt
 from revolution.i18n import category, t
 
@@ -108,12 +108,7 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
         citation=ui.cite(data, lang),
         select=pick_event,
     )
-    st.page_link(
-        "pages/slides.py",
-        label=t("add_to_slides", lang),
-        icon=":material/slideshow:",
-        query_params={state.DECK: f"timeline:{years[0]}-{years[1]}", state.LANG: lang},
-    )
+    ui.add_to_slides(f"timeline:{years[0]}-{years[1]}", t("add_to_slides", lang), slides.default(data))
 
     # 4. Provenance: the chosen event, as each text tells it.
     options = ["", *view.listed]

@@ -521,6 +521,24 @@ def _era_lane(fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_ye
         )
 
 
+def _era_bands(fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_year: int) -> None:
+    """Eras as shaded bands named at their top (a slide's layout drops a name its band is too narrow for)."""
+    for n, era in enumerate(eras.sort_values("start_year").to_dict("records")):
+        a, b = max(era["start_year"], lo_year), min(era["end_year"], hi_year)
+        if a <= b:
+            fig.add_vrect(
+                x0=f"{a}-01-01",
+                x1=f"{b + 1}-01-01",
+                fillcolor=theme.GRID if n % 2 else "#f6f8fa",
+                opacity=0.6,
+                layer="below",
+                line_width=0,
+                annotation_text=era[f"title_{lang}"],
+                annotation_position="top left",
+                annotation=dict(font=dict(size=12, color=theme.MUTED)),
+            )
+
+
 ERA_LABEL_SHARE = 0.12  # of the axis, per eight characters of the era's name
 
 
@@ -532,18 +550,23 @@ def timeline_chart(
     color_by: str,
     source_names: dict,
     years: tuple[int, int] | None = None,
+    labels: str = "row",
+    overview: bool = True,
 ) -> go.Figure:
     """Events on one axis, one row each, labelled in the row: a day is a mark, a month or a year given alone
     a pale bar across it, a period a bar; colour and mark shape by category (revolution.categories), filled
     for the history text and open for the manifesto; eras as bands. Past `limits.TIMELINE_ROWS` rows, or over
-    a span longer than OVERVIEW_YEARS, events are counted per period instead (see `density_chart`)."""
+    a span longer than OVERVIEW_YEARS (with `overview`), events are counted per period instead (see
+    `density_chart`). `labels="axis"` names the rows on the y axis instead, for a slide, whose layout pages
+    rows by their axis labels (revolution.slide_layout); a screen's width is better spent on the rows."""
     fig = go.Figure()
     if events.empty:
         fig.update_layout(title=t("no_rows", lang), height=300)
         return theme.apply(fig)
     dates = plot_dates(events, mode)
     lo_year, hi_year = years or (int(dates.lo.dt.year.min()), int(dates.hi.dt.year.max()))
-    if events.event_key.nunique() > limits.TIMELINE_ROWS or hi_year + 1 - lo_year > OVERVIEW_YEARS:
+    too_long = overview and hi_year + 1 - lo_year > OVERVIEW_YEARS
+    if events.event_key.nunique() > limits.TIMELINE_ROWS or too_long:
         return density_chart(events, lang, color_by, source_names, (lo_year, hi_year), eras)
     lanes = _lanes(events)
     x0, x1 = pd.Timestamp(f"{lo_year}-01-01"), pd.Timestamp(f"{hi_year + 1}-01-01")
@@ -622,8 +645,11 @@ def timeline_chart(
             name=t("legend_inferred", lang),
             marker=dict(color="white", line=dict(color=theme.MUTED, width=1.5), pattern=dict(shape=".")),
         )
-    _lane_labels(fig, events, dates, lanes, lang, x0, x1)
-    _era_lane(fig, eras, lang, lo_year, hi_year, -1)
+    if labels == "axis":
+        _era_bands(fig, eras, lang, lo_year, hi_year)
+    else:
+        _lane_labels(fig, events, dates, lanes, lang, x0, x1)
+        _era_lane(fig, eras, lang, lo_year, hi_year, -1)
     plot_px = LANE_PX * (len(lanes) + 1)
     fig.update_layout(
         barmode="overlay",
@@ -643,7 +669,23 @@ def timeline_chart(
         ],
         side="top",
     )
-    fig.update_yaxes(showticklabels=False, showgrid=False, autorange=False, range=[len(lanes) - 0.5, -1.6])
+    if labels == "axis":
+        rank = events.precision.map(PRECISION_RANK)
+        best = (
+            events.assign(_rank=rank).sort_values(["_rank", "start_gregorian"]).drop_duplicates("event_key")
+        )
+        titles = best.set_index("event_key")[f"title_{lang}"]
+        fig.update_yaxes(
+            tickvals=list(lanes.values()),
+            ticktext=[html.escape(titles[k]) for k in lanes],
+            showgrid=False,
+            autorange=False,
+            range=[len(lanes) - 0.5, -0.5],
+        )
+    else:
+        fig.update_yaxes(
+            showticklabels=False, showgrid=False, autorange=False, range=[len(lanes) - 0.5, -1.6]
+        )
     theme.apply(fig)
     # one hover template for every mark, sent once: the row labels and eras set their own
     fig.layout.template.data.bar = [go.Bar(hovertemplate=EVENT_HOVER)]

@@ -139,7 +139,39 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Image export needs Chromium, which is not installed on the server: "
         "apt-get install chromium fonts-noto-cjk",
     },
-    "add_to_slides": {"ko": "이 연표 범위를 슬라이드로", "en": "Put this timeline range on a slide"},
+    "add_to_slides": {
+        "ko": "이 연표 범위를 슬라이드에 더하기",
+        "en": "Add this timeline range to the slides",
+    },
+    "add_chart_to_slides": {"ko": "이 차트를 슬라이드에 더하기", "en": "Add this chart to the slides"},
+    "one_year": {"ko": "{a}년", "en": "{a}"},
+    "year_span": {"ko": "{a}–{b}년", "en": "{a}–{b}"},
+    "move_up": {"ko": "위로", "en": "Up"},
+    "move_down": {"ko": "아래로", "en": "Down"},
+    "remove": {"ko": "빼기", "en": "Remove"},
+    "download_bundle": {
+        "ko": "수업 꾸러미 내려받기 (zip: PPTX, 인터넷 없이 열리는 차트, 데이터)",
+        "en": "Download the lesson bundle (zip: PPTX, charts that open offline, data)",
+    },
+    "bundle_index": {"ko": "수업 자료", "en": "Lesson materials"},
+    "bundle_open": {
+        "ko": "인터넷 없이 열립니다: 차트 파일을 브라우저로 여세요. "
+        "점 위에 마우스를 올리면 원문 인용이 보입니다.",
+        "en": "Opens without internet: open a chart file in a browser; hover a mark to see its quote.",
+    },
+    "bundle_data": {"ko": "데이터 (CSV)", "en": "data (CSV)"},
+    "deck_sources": {"ko": "출처", "en": "Sources"},
+    "deck_dashboard": {"ko": "대시보드", "en": "Dashboard"},
+    "deck_no_qr": {
+        "ko": "QR 코드 없음: 공개 주소가 설정되지 않았습니다. 서버에 환경 변수 REVOLUTION_PUBLIC_URL "
+        "(예: https://example.org/revolution)을 설정하고 덱을 다시 만들면 "
+        "각 슬라이드에 그 주소의 QR 코드가 들어갑니다.",
+        "en": "No QR code: no public address is configured. Set the environment variable "
+        "REVOLUTION_PUBLIC_URL on the server (e.g. https://example.org/revolution) and build the deck again "
+        "to put a QR code of that address on each slide.",
+    },
+    "deck_page": {"ko": "{title} ({total}쪽 중 {n})", "en": "{title} ({n}/{total})"},
+    "keys_hint": {"ko": "← → 또는 PageUp/PageDown으로 넘기기", "en": "← → or PageUp/PageDown to move"},
     "page_slides": {"ko": "슬라이드", "en": "Slides"},
     "slides_intro": {
         "ko": "차트와 연표 화면을 골라 순서대로 PPTX로 내려받거나, 브라우저에서 발표 모드로 보여주세요.",
@@ -150,14 +182,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "슬라이드에 넣을 차트 (고른 순서대로)",
         "en": "Charts for the deck (in the order you pick them)",
     },
-    "build_deck": {"ko": "PPTX 만들기", "en": "Build the PPTX"},
-    "building": {"ko": "슬라이드를 만드는 중…", "en": "Building the slides…"},
     "download_deck": {"ko": "PPTX 내려받기 ({n}장)", "en": "Download the PPTX ({n} slides)"},
     "present": {"ko": "발표 모드", "en": "Presentation mode"},
     "prev": {"ko": "이전", "en": "Back"},
     "next": {"ko": "다음", "en": "Next"},
     "slide_n": {"ko": "{total}장 중 {n}번째", "en": "{n} of {total}"},
-    "export_failed": {"ko": "내보내기에 실패했습니다: {error}", "en": "The export failed: {error}"},
     "data_downloads": {"ko": "데이터 내려받기", "en": "Download the data"},
     "download_json": {"ko": "걸러낸 행 JSON", "en": "Filtered rows (JSON)"},
     "download_zip": {"ko": "데이터 패키지 전체 (zip)", "en": "The whole data package (zip)"},

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import threading
+import zipfile
 
 import plotly.graph_objects as go
 
-from . import theme
+from . import slide_layout
 
 SLIDE = (1920, 1080)
 SQUARE = (1080, 1080)
@@ -39,25 +41,33 @@ def _ensure_server() -> None:
     _server["up"] = True
 
 
-def with_citation(fig: go.Figure, citation: str) -> go.Figure:
-    """A copy of the figure with its source line printed under the plot, so the image keeps its provenance."""
-    out = go.Figure(fig)
-    margin_b = max(out.layout.margin.b or 40, 40) + 50
-    out.add_annotation(
-        text=citation,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-margin_b + 14,
-        xanchor="left",
-        yanchor="bottom",
-        showarrow=False,
-        align="left",
-        font=dict(size=13, color=theme.MUTED),
-    )
-    out.update_layout(margin=dict(b=margin_b))
-    return out
+def with_citation(fig: go.Figure, citation: str, size: tuple[int, int] = SLIDE) -> go.Figure:
+    """A copy of the figure laid out for a slide of `size`, its source line printed in its own band under the
+    plot, so the image keeps its provenance."""
+    return slide_layout.fit(fig, size, citation)
+
+
+def slide_files(
+    fig: go.Figure, citation: str, fmt: str, size: tuple[int, int], scale: float = 1
+) -> list[bytes]:
+    """The figure as one image per slide: one, or one per page of a timeline too tall for one slide."""
+    return [
+        render(with_citation(page, citation, size), fmt, size, scale)
+        for page, _ in slide_layout.pages(fig, size)
+    ]
+
+
+def download(fig: go.Figure, citation: str, fmt: str, size: tuple[int, int], scale: float = 1) -> bytes:
+    """What a download button hands over: the image, or a zip of numbered images when the chart takes
+    several slides."""
+    files = slide_files(fig, citation, fmt, size, scale)
+    if len(files) == 1:
+        return files[0]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for n, data in enumerate(files, 1):
+            zf.writestr(f"{n:02d}.{fmt}", data)
+    return buf.getvalue()
 
 
 def render(fig: go.Figure, fmt: str = "png", size: tuple[int, int] = SLIDE, scale: float = 1) -> bytes:

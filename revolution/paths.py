@@ -18,3 +18,26 @@ def data_dir() -> Path:
 
 def seeds_dir() -> Path:
     return Path(os.environ.get(SEEDS_ENV) or ROOT / "seeds")
+
+
+# The address students can open (the deck's QR codes, links in exported files); never a local one.
+PUBLIC_URL_ENV = "REVOLUTION_PUBLIC_URL"
+
+
+def public_url() -> str | None:
+    """The configured public address without a trailing slash, or None when unset or local (a QR code of
+    localhost leads students nowhere)."""
+    raw = (os.environ.get(PUBLIC_URL_ENV) or "").strip().rstrip("/")
+    return raw if is_public(raw) else None
+
+
+def is_public(url: str) -> bool:
+    """An http(s) address on a host other than this machine."""
+    from urllib.parse import urlparse
+
+    parts = urlparse(url or "")
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or not host:
+        return False
+    local = ("localhost", "0.0.0.0", "::1")
+    return not (host in local or host.startswith("127.") or host.endswith(".localhost"))

@@ -110,39 +110,100 @@ def package_zip(data_dir: Path) -> bytes:
 
 @dataclass
 class Slide:
-    """One chart on its own slide: the figure, its title, a caption, the full quotes (for the notes), a
-    link."""
+    """One slide: the figure, its title, a one-line caption (source and short quote), the speaker notes (full
+    citation, the quotes, the link) and the public link for a QR code ("" for none)."""
 
     figure: object
     title: str
     caption: str
-    quotes: str
+    notes: str
     url: str = ""
 
 
-def _set_font(run, size_pt: int, east_asian: str = "Noto Sans CJK KR") -> None:
-    """python-pptx sets only the Latin font; Hangul needs the East Asian one set in the run's XML."""
+SLIDE_W, SLIDE_H = 12192000, 6858000  # 16:9, 13.333 × 7.5 in, in EMU
+EMU_PER_INCH = 914400
+PX_PER_INCH = 144  # a 1920-px slide image is 13.333 in wide: chart pixels are slide pixels
+LATIN_FONT = "Noto Sans CJK KR"
+# The East Asian font draws Hangul. Noto Sans CJK KR is what the project installs (LibreOffice draws it);
+# the Hangul charset makes PowerPoint, lacking the font, substitute a Korean one (Malgun Gothic on
+# Windows). Naming Malgun Gothic instead made LibreOffice set punctuation in a fallback with wide gaps.
+EA_FONT = "Noto Sans CJK KR"
+HANGUL_CHARSET = "-127"
+CAPTION_PT = 14
+TITLE_PT = 30
+MARGIN_IN = 0.45
+QR_IN = 1.0
+TITLE_IN, CAPTION_IN = 0.75, 0.4
+# the chart's box in pixels: the slide less margins, title and caption (chart pixels are slide pixels)
+CHART_SIZE = (
+    int((SLIDE_W / EMU_PER_INCH - 2 * MARGIN_IN) * PX_PER_INCH),
+    int((SLIDE_H / EMU_PER_INCH - 2 * MARGIN_IN - TITLE_IN - CAPTION_IN - 0.1) * PX_PER_INCH),
+)
+
+
+def source_lines(sources: pd.DataFrame, lang: str) -> list[str]:
+    """Each text in full, from data/sources.csv: author, title and date."""
+    out = []
+    for r in sources.to_dict("records"):
+        when = (
+            r["date"]
+            if isinstance(r.get("date"), str) and r["date"]
+            else ("n.d." if lang == "en" else "연도 미상")
+        )
+        out.append(f"{r[f'author_{lang}']}, 「{r[f'title_{lang}']}」 ({when})")
+    return out
+
+
+def one_line(text: str, size_pt: float, width_in: float) -> str:
+    """The text cut with '…' to fit one line of `width_in` inches at `size_pt` points."""
+    from .slide_layout import text_width
+
+    room = width_in * 72
+    if text_width(text, size_pt) <= room:
+        return text
+    while text and text_width(text + "…", size_pt) > room:
+        text = text[:-1]
+    return text.rstrip(" ,;:—-“") + "…"
+
+
+def _set_font(run, size_pt: int) -> None:
+    """python-pptx sets only the Latin font: the East Asian one (Hangul) goes into the run's XML."""
     from pptx.oxml.ns import qn
     from pptx.util import Pt
 
     run.font.size = Pt(size_pt)
-    run.font.name = "Noto Sans CJK KR"
+    run.font.name = LATIN_FONT
     rpr = run._r.get_or_add_rPr()
     ea = rpr.find(qn("a:ea"))
     if ea is None:
         ea = rpr.makeelement(qn("a:ea"), {})
-        rpr.append(ea)
-    ea.set("typeface", east_asian)
+        latin = rpr.find(qn("a:latin"))
+        if latin is not None:
+            latin.addnext(ea)
+        else:
+            rpr.append(ea)
+    ea.set("typeface", EA_FONT)
+    ea.set("charset", HANGUL_CHARSET)
 
 
-def _text(slide, text: str, left, top, width, height, size: int, bold: bool = False) -> None:
+def _text(slide, text: str, left, top, width, height, size: int, bold: bool = False, wrap: bool = True):
+    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+
     box = slide.shapes.add_textbox(left, top, width, height)
     frame = box.text_frame
-    frame.word_wrap = True
-    run = frame.paragraphs[0].add_run()
-    run.text = text
-    run.font.bold = bold
-    _set_font(run, size)
+    frame.word_wrap = wrap
+    frame.vertical_anchor = MSO_ANCHOR.TOP
+    frame.auto_size = MSO_AUTO_SIZE.NONE  # the box keeps its place and size (LibreOffice centres a grown one)
+    for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
+        setattr(frame, side, 0)
+    for n, line in enumerate(text.split("\n")):
+        para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+        para.alignment = PP_ALIGN.LEFT
+        run = para.add_run()
+        run.text = line
+        run.font.bold = bold
+        _set_font(run, size)
+    return box
 
 
 def _qr(url: str) -> io.BytesIO:
@@ -155,11 +216,24 @@ def _qr(url: str) -> io.BytesIO:
     return buf
 
 
-def deck(slides: list[Slide], lang: str, sources: list[str], progress=None) -> bytes:
-    """A 16:9 PPTX: a title slide, one chart per slide with its caption, quotes in the notes, a sources
-    slide."""
+def _inches(n: float) -> int:
+    return int(n * EMU_PER_INCH)
+
+
+def deck(
+    slides: list[Slide],
+    lang: str,
+    sources: list[str],
+    progress=None,
+    maddison: bool = False,
+    public_url: str | None = None,
+) -> bytes:
+    """A 16:9 PPTX: a title slide, one chart per slide with a one-line caption (the full citation and the
+    quotes in the notes, a QR code only for a public link), and a sources slide naming the texts in full."""
     from pptx import Presentation
-    from pptx.util import Emu, Inches
+
+    from . import slide_layout
+    from .i18n import t
 
     if not slides:
         raise images.ExportError(
@@ -168,40 +242,80 @@ def deck(slides: list[Slide], lang: str, sources: list[str], progress=None) -> b
     if len(slides) > MAX_SLIDES:
         raise images.ExportError(f"A deck holds at most {MAX_SLIDES} charts; you chose {len(slides)}.")
     prs = Presentation()
-    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)  # 16:9, 13.333 × 7.5 in
+    prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
+    width_in, height_in = SLIDE_W / EMU_PER_INCH, SLIDE_H / EMU_PER_INCH
+    inner_in = width_in - 2 * MARGIN_IN
     blank = prs.slide_layouts[6]
     first = prs.slides.add_slide(blank)
-    _text(first, TITLE[lang], Inches(0.8), Inches(2.4), Inches(11.7), Inches(1.4), 40, bold=True)
-    _text(first, citation(lang, sources), Inches(0.8), Inches(4.0), Inches(11.7), Inches(1.5), 16)
+    _text(
+        first, TITLE[lang], _inches(MARGIN_IN), _inches(2.3), _inches(inner_in), _inches(1.4), 40, bold=True
+    )
+    _text(first, "\n".join(sources), _inches(MARGIN_IN), _inches(3.9), _inches(inner_in), _inches(2.2), 18)
+    chart_top = MARGIN_IN + TITLE_IN
+    size = CHART_SIZE
+    from .paths import is_public
+
     for n, item in enumerate(slides, 1):
+        url = item.url if is_public(item.url) else ""  # a QR code of localhost leads students nowhere
         s = prs.slides.add_slide(blank)
-        _text(s, item.title, Inches(0.5), Inches(0.2), Inches(12.3), Inches(0.7), 26, bold=True)
-        chart = go.Figure(item.figure).update_layout(
-            title=None, margin=dict(t=60)
-        )  # the slide carries the title
-        png = images.render(chart, "png", (1800, 820), scale=1.5)
-        s.shapes.add_picture(io.BytesIO(png), Inches(0.6), Inches(0.95), height=Inches(5.45))
-        _text(s, item.caption, Inches(0.5), Inches(6.55), Inches(10.9), Inches(0.9), 12)
+        _text(
+            s,
+            one_line(item.title, TITLE_PT, inner_in),
+            _inches(MARGIN_IN),
+            _inches(MARGIN_IN),
+            _inches(inner_in),
+            _inches(TITLE_IN),
+            TITLE_PT,
+            bold=True,
+            wrap=False,
+        )
+        chart = go.Figure(item.figure).update_layout(title=None)  # the slide carries the title
+        png = images.render(slide_layout.fit(chart, size), "png", size, scale=1.5)
+        s.shapes.add_picture(io.BytesIO(png), _inches(MARGIN_IN), _inches(chart_top), width=_inches(inner_in))
+        caption_w = inner_in - (QR_IN + 0.2 if url else 0)
+        _text(
+            s,
+            one_line(item.caption, CAPTION_PT, caption_w),
+            _inches(MARGIN_IN),
+            _inches(height_in - MARGIN_IN - CAPTION_IN),
+            _inches(caption_w),
+            _inches(CAPTION_IN),
+            CAPTION_PT,
+            wrap=False,
+        )
         if item.url:
-            s.shapes.add_picture(_qr(item.url), Inches(11.7), Inches(6.25), height=Emu(Inches(1.1)))
-        s.notes_slide.notes_text_frame.text = item.quotes + (f"\n\n{item.url}" if item.url else "")
+            s.shapes.add_picture(
+                _qr(item.url),
+                _inches(width_in - MARGIN_IN - QR_IN),
+                _inches(height_in - MARGIN_IN - QR_IN),
+                width=_inches(QR_IN),
+                height=_inches(QR_IN),
+            )
+        notes = item.notes if url else f"{item.notes}\n\n{t('deck_no_qr', lang)}"
+        s.notes_slide.notes_text_frame.text = notes
         if progress:
             progress(n / (len(slides) + 1))
     last = prs.slides.add_slide(blank)
     _text(
         last,
-        "출처" if lang == "ko" else "Sources",
-        Inches(0.8),
-        Inches(0.6),
-        Inches(11.7),
-        Inches(0.8),
-        30,
+        t("deck_sources", lang),
+        _inches(MARGIN_IN),
+        _inches(MARGIN_IN),
+        _inches(inner_in),
+        _inches(0.8),
+        TITLE_PT,
         bold=True,
     )
-    lines = sources + [f"{TITLE[lang]} v{VERSION}"]
-    if any("Maddison" in sl.caption for sl in slides):
+    lines = list(sources)
+    if maddison:
         lines.append(MADDISON_CITATION)
-    _text(last, "\n".join(lines), Inches(0.8), Inches(1.6), Inches(11.7), Inches(5), 16)
+    lines.append(
+        f"{t('deck_dashboard', lang)}: {TITLE[lang]} v{VERSION} ({date.today().isoformat()})"
+        + (f" — {public_url}" if public_url else "")
+    )
+    _text(last, "\n".join(lines), _inches(MARGIN_IN), _inches(1.5), _inches(inner_in), _inches(5.4), 18)
+    if not public_url:
+        last.notes_slide.notes_text_frame.text = t("deck_no_qr", lang)
     out = io.BytesIO()
     prs.save(out)
     if progress:

@@ -9,11 +9,14 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import charts, describe, filters, limits, references, state
+from . import charts, describe, filters, limits, references, slide_layout, state
 from .i18n import t
 from .load import Dataset
 
-PRESENT_FONT = 22  # large type for the room
+# Presentation mode draws the chart in a box that fits a 1280×720 screen with its caption and buttons (and so
+# any larger 16:9 one); 22 px there is 1/33 of the screen's height, larger than 24 px on a 1080-px slide.
+PRESENT_SIZE = (1240, 530)
+PRESENT_TYPE = slide_layout.Type(title=32, axis_title=24, body=22, small=22, edge=12)
 # Custom timeline ranges one deck may hold. Presets and figure charts are shared by every user (cached once);
 # each custom range is a timeline built for that link alone. A link with 50 of them took 6 s of CPU and
 # evicted everyone's cached charts; three cover what a lecture compares.
@@ -29,12 +32,18 @@ class Item:
     caption: str
     maddison: bool = False
     alt: str = ""  # what the chart shows, in words (revolution.describe)
+    rows: pd.DataFrame | None = None  # the data behind the chart (the lesson bundle's CSV)
 
 
 def options(data: Dataset) -> list[str]:
     """Every slide key, in the order the Figures page and the presets show them."""
     groups = data.groups[data.groups.group_id.isin(data.figures.group)].sort_values("order").group_id
     return [f"figure:{g}" for g in groups] + [f"timeline:{p}" for p in state.PRESETS]
+
+
+def default(data: Dataset) -> list[str]:
+    """The deck shown before anyone chose one: the first four charts."""
+    return options(data)[:4]
 
 
 def custom_timeline(name: str) -> tuple[int, int] | None:
@@ -68,13 +77,62 @@ def parse(raw, data: Dataset) -> list[str] | None:
     return valid((state.first(raw) or "").split(",")[: state.MAX_ITEMS], data) or None
 
 
+def years_text(a: int, b: int, lang: str) -> str:
+    """A year range as a person writes it: '1917년', '1918–1921년', '1917', '1918–1921'."""
+    return t("one_year", lang, a=a) if a == b else t("year_span", lang, a=a, b=b)
+
+
 def label(key: str, data: Dataset, lang: str) -> str:
     kind, name = key.split(":", 1)
     if kind == "figure":
         return data.groups.set_index("group_id").loc[name, f"title_{lang}"]
-    if custom_timeline(name):
-        return f"{t('page_timeline', lang)}: {name}"
-    return f"{t('page_timeline', lang)}: {t(f'preset_{name}', lang)}"
+    span = custom_timeline(name)
+    if span:
+        return f"{t('page_timeline', lang)}: {years_text(*span, lang)}"
+    years = state.PRESETS.get(name)
+    what = t(f"preset_{name}", lang)
+    if years and what != years_text(*years, lang):
+        what = f"{what} ({years_text(*years, lang)})"
+    return f"{t('page_timeline', lang)}: {what}"
+
+
+def add(deck: list[str], key: str) -> list[str]:
+    """The deck with `key` at its end (never replacing it; a key already there stays where it is)."""
+    return list(dict.fromkeys([*deck, key]))
+
+
+def move(deck: list[str], index: int, step: int) -> list[str]:
+    """The deck with one item moved up (-1) or down (+1)."""
+    out = list(deck)
+    other = index + step
+    if 0 <= index < len(out) and 0 <= other < len(out):
+        out[index], out[other] = out[other], out[index]
+    return out
+
+
+def pages(
+    item: Item,
+    lang: str,
+    size: tuple[int, int] = (1920, 1080),
+    kind: slide_layout.Type = slide_layout.SLIDE_TYPE,
+) -> list[tuple[go.Figure, str]]:
+    """The item's slides: one, or a timeline cut into pages of whole rows, each titled with its years."""
+    parts = slide_layout.pages(item.figure, size, kind)
+    if len(parts) == 1:
+        return [(parts[0][0], item.title)]
+    # the whole timeline's pages are named by their years; a chosen range keeps its own title, numbered
+    whole = item.key == "timeline:all"
+    titles = [
+        f"{t('page_timeline', lang)}: {years_text(*yrs, lang)}" if yrs and whole else item.title
+        for _, yrs in parts
+    ]
+    out = []
+    for n, ((fig, _), title) in enumerate(zip(parts, titles), 1):
+        if titles.count(title) > 1:  # two pages of the same year say which is which
+            same = [i for i, x in enumerate(titles, 1) if x == title]
+            title = t("deck_page", lang, title=title, n=same.index(n) + 1, total=len(same))
+        out.append((go.Figure(fig).update_layout(title=title), title))
+    return out
 
 
 def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: bool = True) -> Item:
@@ -102,12 +160,15 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
             _caption(rows, source_names, lang),
             madd is not None,
             charts.alt_text(rows, group, lang),
+            rows,
         )
     lo, hi = filters.year_bounds(data.events, data.eras)
     span = custom_timeline(name) or state.PRESETS.get(name) or (lo, hi)
     years = (max(lo, span[0]), min(hi, span[1]))
     events = filters.events(data, filters.EventFilter(years=years))
-    fig = charts.timeline_chart(events, data.eras, lang, "new", "category", source_names, years=years)
+    fig = charts.timeline_chart(
+        events, data.eras, lang, "new", "category", source_names, years=years, labels="axis", overview=False
+    )
     title = label(key, data, lang)
     fig.update_layout(title=title)
     return Item(
@@ -115,8 +176,9 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
         title,
         fig,
         _quotes(events, source_names, lang),
-        t("n_shown", lang, n=len(events), total=len(data.events)),
+        _caption(events, source_names, lang, first=1),
         alt=describe.timeline(events, years, len(data.events), lang),
+        rows=events,
     )
 
 
@@ -130,15 +192,56 @@ def _quotes(rows: pd.DataFrame, source_names: dict, lang: str = "ko") -> str:
     return "\n".join(lines)
 
 
-def _caption(rows: pd.DataFrame, source_names: dict, lang: str) -> str:
-    first = rows.drop_duplicates("quote").head(2)
+def _caption(rows: pd.DataFrame, source_names: dict, lang: str, first: int = 2) -> str:
+    """One line: the sources and the first short quote(s); a slide cuts it to fit its width."""
+    first = rows.drop_duplicates("quote").head(first)
     said = " / ".join(f"“{q}”" for q in first.quote)
     who = ", ".join(dict.fromkeys(source_names.get(s, "") for s in first.source_id.dropna()))
     return t("chart_caption", lang, source=who, quote=said.strip("“”"))
 
 
-def for_presentation(fig: go.Figure) -> go.Figure:
-    """The same chart with type large enough for the back of a lecture hall."""
-    out = go.Figure(fig)
-    out.update_layout(font=dict(size=PRESENT_FONT), title=dict(font=dict(size=PRESENT_FONT + 10)))
+def deck_slides(items: list[Item], lang: str, citations: dict, link: str = "") -> list:
+    """Every slide of the deck in order (a tall timeline gives several): a one-line caption, and in the notes
+    the full citation, every quote behind the chart and the public link. `citations`: maddison? -> line."""
+    from . import publish
+
+    out = []
+    for item in items:
+        notes = "\n\n".join([citations[item.maddison], item.quotes] + ([link] if link else []))
+        for fig, title in pages(item, lang):
+            out.append(publish.Slide(fig, title, item.caption, notes, link))
     return out
+
+
+def deck_bytes(items: list[Item], lang: str, sources: pd.DataFrame, citations: dict, link: str = "") -> bytes:
+    from . import paths, publish
+
+    return publish.deck(
+        deck_slides(items, lang, citations, link),
+        lang,
+        publish.source_lines(sources, lang),
+        maddison=any(i.maddison for i in items),
+        public_url=paths.public_url(),
+    )
+
+
+def lesson_bytes(
+    items: list[Item], lang: str, sources: pd.DataFrame, citations: dict, link: str = ""
+) -> bytes:
+    """The offline lesson bundle: the deck, each chart as HTML with its CSV, and an index."""
+    from . import bundle, publish
+
+    charts = [
+        bundle.Chart(
+            f"{n:02d}_{item.key.replace(':', '_')}",
+            item.title,
+            item.caption,
+            go.Figure(item.figure).update_layout(title=item.title),
+            item.rows,
+        )
+        for n, item in enumerate(items, 1)
+    ]
+    lines = publish.source_lines(sources, lang) + (
+        [references.MADDISON_CITATION] if any(i.maddison for i in items) else []
+    )
+    return bundle.lesson_zip(charts, deck_bytes(items, lang, sources, citations, link), lang, lines)

@@ -338,7 +338,7 @@ def test_slides_page_lists_the_chosen_charts_in_order(dataset):
     at = run("pages/slides.py", deck="figure:industrial_output,timeline:1917")
     assert [e.label for e in at.expander][:2] == [
         "1. " + dataset.groups.set_index("group_id").loc["industrial_output", "title_ko"],
-        "2. " + t("page_timeline", "ko") + ": " + t("preset_1917", "ko"),
+        "2. " + t("page_timeline", "ko") + ": " + t("preset_1917", "ko"),  # '1917년', said once
     ]
     assert len(charts(at)) == 2
 
@@ -361,7 +361,7 @@ def test_a_filtered_timeline_range_goes_to_the_slides(dataset):
         "timeline%3A1914-1924" in link.proto.query_string or "timeline:1914-1924" in link.proto.query_string
     )
     slides_at = run("pages/slides.py", deck="timeline:1914-1924,figure:nope,timeline:2000-1900")
-    assert [e.label for e in slides_at.expander] == ["1. " + t("page_timeline", "ko") + ": 1914-1924"]
+    assert [e.label for e in slides_at.expander] == ["1. " + t("page_timeline", "ko") + ": 1914–1924년"]
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -466,3 +466,38 @@ def test_a_tellings_note_is_shown_in_the_readers_language(dataset, lang):
     for r in told.dropna(subset=["notes_ko"]).to_dict("records"):
         assert fmt.literal(r[f"notes_{lang}"]) in captions
         assert fmt.literal(r[f"notes_{other}"]) not in captions
+
+
+def test_adding_a_timeline_range_to_a_three_chart_deck_gives_four_items(dataset):
+    from urllib.parse import parse_qs
+
+    three = "figure:constituent_assembly,figure:industrial_output,timeline:1917"
+    at = run("pages/slides.py", deck=three)
+    assert len(at.expander) == 3
+    at.switch_page("pages/timeline.py")
+    at.query_params.clear()
+    at.query_params["from"], at.query_params["to"] = "1918", "1921"
+    at.run()
+    link = next(p for p in at.get("page_link") if "slides" in p.proto.page)
+    deck = parse_qs(link.proto.query_string)[state.DECK][0]
+    assert deck == three + ",timeline:1918-1921"  # appended, never replacing the deck
+    at.switch_page("pages/slides.py")
+    at.query_params.clear()
+    at.query_params[state.DECK] = deck
+    at.run()
+    assert not at.exception
+    labels = [e.label for e in at.expander]
+    assert len(labels) == 4 and labels[-1] == "4. " + t("page_timeline", "ko") + ": 1918–1921년"
+
+
+def test_deck_items_move_and_go(dataset):
+    at = run("pages/slides.py", deck="figure:constituent_assembly,figure:industrial_output,timeline:1917")
+    first = [e.label.split(" ", 1)[1] for e in at.expander]
+    next(b for b in at.button if b.key == "down_0").click().run()
+    assert [e.label.split(" ", 1)[1] for e in at.expander] == [first[1], first[0], first[2]]
+    next(b for b in at.button if b.key == "remove_2").click().run()
+    assert [e.label.split(" ", 1)[1] for e in at.expander] == [first[1], first[0]]
+    assert at.query_params[state.DECK] in (
+        "figure:industrial_output,figure:constituent_assembly",
+        ["figure:industrial_output,figure:constituent_assembly"],
+    )

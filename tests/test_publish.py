@@ -70,7 +70,7 @@ def test_deck_opens_with_title_chart_and_sources_slides_and_quotes_in_notes(data
                 g["title_ko"],
                 "출처: 류한수",
                 "\n".join(rows.quote),
-                url=f"http://localhost/figures?group={gid}",
+                url=f"https://example.org/revolution/figures?group={gid}",
             )
         )
     seen = []

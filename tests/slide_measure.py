@@ -1,0 +1,57 @@
+"""Measuring a slide as drawn: every SVG `<text>` box and its font size, read from Chromium (used by
+tests/test_slides_drawn.py)."""
+
+from __future__ import annotations
+
+# Boxes and sizes of every non-empty <text> in the first <svg> layers (Plotly draws text only as <text>).
+MEASURE_JS = """(root) => {
+  const out = [];
+  for (const el of document.querySelectorAll(root + ' text')) {
+    if (!el.textContent.trim()) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const style = getComputedStyle(el);
+    if (style.display === 'none' || style.visibility === 'hidden' || +style.opacity === 0) continue;
+    out.push({text: el.textContent, size: parseFloat(style.fontSize), x: r.left, y: r.top,
+              w: r.width, h: r.height});
+  }
+  return out;
+}"""
+
+
+def overlaps(boxes: list[dict], share: float = 0.25) -> list[tuple[str, str]]:
+    """Pairs of text boxes whose intersection is more than `share` of the smaller box."""
+    out = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            w = min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"])
+            h = min(a["y"] + a["h"], b["y"] + b["h"]) - max(a["y"], b["y"])
+            if w > 0 and h > 0 and w * h > share * min(a["w"] * a["h"], b["w"] * b["h"]):
+                out.append((a["text"], b["text"]))
+    return out
+
+
+def outside(boxes: list[dict], width: float, height: float, tol: float = 0.5) -> list[str]:
+    """Texts whose box leaves the image (by more than half a pixel)."""
+    return [
+        b["text"]
+        for b in boxes
+        if b["x"] < -tol or b["y"] < -tol or b["x"] + b["w"] > width + tol or b["y"] + b["h"] > height + tol
+    ]
+
+
+def measure_svg(page, svg: bytes | str, width: int, height: int) -> list[dict]:
+    """Load an SVG as the whole page at its own size and read its text boxes."""
+    text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
+    page.set_viewport_size({"width": width, "height": height})
+    page.set_content(f"<html><body style='margin:0'>{text}</body></html>")
+    page.evaluate("document.fonts.ready")
+    return page.evaluate(MEASURE_JS, "svg")
+
+
+def summary(boxes: list[dict], width: float, height: float) -> dict:
+    return {
+        "smallest": min((b["size"] for b in boxes), default=0),
+        "overlaps": len(overlaps(boxes)),
+        "outside": len(outside(boxes, width, height)),
+    }

@@ -1,0 +1,179 @@
+"""Slides as drawn: every slide export in Chromium (type size, overlaps, edges), the deck through
+LibreOffice, the lesson bundle opened with the network blocked, and presentation mode on 16:9 screens."""
+
+import io
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server, wait_for_app
+from revolution import images, paths, publish, slides
+
+from .slide_measure import measure_svg, outside, overlaps
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed"),
+]
+ARTIFACTS = ROOT / "artifacts" / "slides"
+CITATION = (
+    "출처: 류한수 「러시아 혁명과 사회주의 국가의 출현: 억압에서 해방으로, 해방에서 동원으로」; "
+    "국제코뮤니스트흐름 「1917년 러시아, 10월 혁명 선언: 세계 혁명이 인류의 유일한 미래」 — "
+    "러시아 혁명, 두 텍스트의 숫자와 연표 v0.1.0 (2026-11-28) — https://example.org/revolution/figures?group=x"
+)
+DECK_CHART = publish.CHART_SIZE  # the chart's box on a deck slide
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def names(dataset, lang):
+    return dict(zip(dataset.sources.source_id, dataset.sources[f"short_{lang}"]))
+
+
+@pytest.mark.parametrize(
+    "lang, kind, size",
+    [
+        ("ko", "slide", images.SLIDE),
+        ("ko", "square", images.SQUARE),
+        ("en", "slide", images.SLIDE),
+        ("ko", "deck", DECK_CHART),
+    ],
+)
+def test_every_slide_export_is_legible_at_its_size(dataset, browser, lang, kind, size):
+    """PNG slide and SVG (the same drawing), square PNG, and the deck's chart images: every chart and every
+    page of a split timeline, as SVG loaded in Chromium."""
+    page = browser.new_page()
+    found = []
+    for key in slides.options(dataset):
+        item = slides.build(dataset, key, lang, names(dataset, lang))
+        line = "" if kind == "deck" else CITATION  # on a deck slide the caption carries the source
+        for n, svg in enumerate(images.slide_files(item.figure, line, "svg", size)):
+            boxes = measure_svg(page, svg, *size)
+            assert boxes, key
+            small = [b for b in boxes if b["size"] < 24]
+            found += [(key, n, "small", b["text"], b["size"]) for b in small]
+            found += [(key, n, "overlap", pair) for pair in overlaps(boxes)]
+            found += [(key, n, "outside", text) for text in outside(boxes, *size)]
+    page.close()
+    assert found == []
+
+
+def test_the_deck_renders_in_libreoffice_with_every_slide(dataset, monkeypatch, tmp_path):
+    soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
+    if not (soffice and pdftoppm):
+        pytest.skip("libreoffice-impress and poppler-utils are not installed (./dev installs them)")
+    from pptx import Presentation
+
+    monkeypatch.delenv(paths.PUBLIC_URL_ENV, raising=False)
+    keys = ["figure:constituent_assembly", "figure:industrial_output", "timeline:1917", "figure:time_spans"]
+    items = [slides.build(dataset, k, "ko", names(dataset, "ko")) for k in keys]
+    citations = {False: "출처: 류한수; 국제코뮤니스트흐름", True: "출처: 류한수; Maddison 2020"}
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(slides.deck_bytes(items, "ko", dataset.sources, citations))
+    prs = Presentation(str(deck))
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(deck),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    subprocess.run(
+        [pdftoppm, "-png", "-r", "72", str(tmp_path / "deck.pdf"), str(tmp_path / "page")], check=True
+    )
+    pngs = sorted(tmp_path.glob("page-*.png"))
+    assert len(pngs) == len(prs.slides)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for png in pngs:
+        shutil.copy(png, ARTIFACTS / f"deck_{png.name}")
+    for s in prs.slides:  # every text frame inside the slide, as python-pptx places it
+        for sh in s.shapes:
+            assert 0 <= sh.left and sh.left + sh.width <= prs.slide_width, sh.name
+            assert 0 <= sh.top and sh.top + sh.height <= prs.slide_height, sh.name
+    from PIL import Image
+
+    for png in pngs:  # a drawn page, not a blank one
+        assert len(Image.open(png).convert("L").getcolors(1 << 16) or []) > 8
+
+
+def test_the_lesson_bundle_opens_offline_with_hangul(dataset, browser, tmp_path, monkeypatch):
+    monkeypatch.delenv(paths.PUBLIC_URL_ENV, raising=False)
+    keys = ["figure:constituent_assembly", "timeline:1917"]
+    items = [slides.build(dataset, k, "ko", names(dataset, "ko")) for k in keys]
+    data = slides.lesson_bytes(items, "ko", dataset.sources, {False: "출처", True: "출처"})
+    zipfile.ZipFile(io.BytesIO(data)).extractall(tmp_path)
+    folder = tmp_path / "lesson"
+    context = browser.new_context()
+    left = []
+
+    def only_files(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            left.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_files)
+    page = context.new_page()
+    page.goto((folder / "index.html").as_uri())
+    links = page.eval_on_selector_all("ol li > a:first-child", "els => els.map(e => e.getAttribute('href'))")
+    assert links == [f"{n:02d}_{k.replace(':', '_')}.html" for n, k in enumerate(keys, 1)]
+    for href in links:
+        page.goto((folder / href).as_uri())
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=20_000)
+        texts = page.eval_on_selector_all(".main-svg text", "els => els.map(e => e.textContent).join(' ')")
+        assert any("\uac00" <= ch <= "\ud7a3" for ch in texts), href  # Hangul drawn as text
+        page.hover(".js-plotly-plot .point path, .js-plotly-plot .points path", timeout=10_000, force=True)
+    context.close()
+    assert left == []  # nothing left the folder
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
+def test_presentation_mode_fits_the_screen_and_the_keys_move_it(browser, width, height):
+    with streamlit_server() as base:
+        page = browser.new_page(viewport={"width": width, "height": height})
+        deck = "figure:constituent_assembly,figure:industrial_output,timeline:1917"
+        page.goto(f"{base}/slides?present=1&deck={deck}")
+        wait_for_app(page)
+        for n, key in ((1, None), (2, "ArrowRight"), (3, "PageDown"), (2, "ArrowLeft")):
+            if key:
+                page.keyboard.press(key)
+                page.wait_for_function(f"() => new URLSearchParams(location.search).get('slide') == '{n}'")
+                wait_for_app(page)
+            page.wait_for_selector(".js-plotly-plot .main-svg", timeout=20_000)
+            chart = page.locator(".js-plotly-plot").first.bounding_box()
+            nav = page.get_by_role("button", name="다음").bounding_box()
+            assert chart["y"] >= 0 and chart["y"] + chart["height"] <= height
+            assert nav["y"] + nav["height"] <= height
+            assert page.evaluate(
+                "() => { const m = document.querySelector('[data-testid=stMain]');"
+                " return m.scrollHeight <= m.clientHeight; }"
+            )
+            assert page.locator(".js-plotly-plot .gtitle, .js-plotly-plot .infolayer text").first.is_visible()
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"presentation_{width}x{height}.png"))
+        page.close()
+
+
+def test_the_readme_shows_a_slide_made_by_the_export():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "docs/screenshots/slide_export.png" in readme
+    assert (ROOT / "docs" / "screenshots" / "slide_export.png").stat().st_size > 10_000
