@@ -533,6 +533,7 @@ def deck_downloads(items: list, n_slides: int, data, lang: str) -> None:
     )
     right.download_button(
         t("download_bundle", lang),
+        help=t("download_bundle_help", lang),
         data=lambda: slides.lesson_bytes(items, lang, data.sources, citations, link),
         file_name=f"russian_revolution_lesson_{lang}.zip",
         mime="application/zip",

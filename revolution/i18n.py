@@ -149,9 +149,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "move_up": {"ko": "위로", "en": "Up"},
     "move_down": {"ko": "아래로", "en": "Down"},
     "remove": {"ko": "빼기", "en": "Remove"},
-    "download_bundle": {
-        "ko": "수업 꾸러미 내려받기 (zip: PPTX, 인터넷 없이 열리는 차트, 데이터)",
-        "en": "Download the lesson bundle (zip: PPTX, charts that open offline, data)",
+    "download_bundle": {"ko": "수업 꾸러미 (zip) 내려받기", "en": "Download the lesson bundle (zip)"},
+    "download_bundle_help": {
+        "ko": "PPTX, 인터넷 없이 열리는 차트(HTML), 차트마다의 데이터(CSV)를 한 파일에 담았습니다.",
+        "en": "The PPTX, each chart as a page that opens offline (HTML), and each chart's data (CSV), "
+        "in one file.",
     },
     "bundle_index": {"ko": "수업 자료", "en": "Lesson materials"},
     "bundle_open": {
