@@ -147,6 +147,12 @@ DONE = """(markers) => {
 }"""
 
 
+def settle(page) -> None:
+    """Until the browser has drawn twice more: whatever the last change laid out is on screen (a condition,
+    not a guess at milliseconds)."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
 def wait_for_app(page, timeout: float = 30_000) -> None:
     """Until Streamlit's run has reached the footer (or stopped on an error), nothing is left from an
     earlier run, and every chart on the page is drawn."""

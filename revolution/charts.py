@@ -122,8 +122,9 @@ def _count_ticks(top: float, unit: str, lang: str) -> dict:
     scale = 10 ** math.floor(math.log10(raw))
     step = next(m * scale for m in (1, 2, 5, 10) if m * scale >= raw)
     vals = [i * step for i in range(int(top // step) + 1)]
-    if lang == "ko":
-        text = [f"{v / 10_000:,g}만" for v in vals]
+    group = fmt.MAN.get(lang)  # Korean counts in 만, as format.number does
+    if group:
+        text = [f"{v / group[0]:,g}{group[1]}" for v in vals]
     else:  # English says 1M: short enough that three ticks stay level on a phone
         text = [f"{v / 1e6:g}M" if step >= 1e6 else f"{v / 1e3:g}k" for v in vals]
     return {"tickvals": vals, "ticktext": ["0" if v == 0 else x for v, x in zip(vals, text)]}
@@ -845,7 +846,7 @@ def coverage_chart(events: pd.DataFrame, lang: str, source_names: dict) -> go.Fi
     decade = events.start_gregorian.str[:4].astype(int) // 10 * 10
     counts = events.assign(decade=decade).groupby(["decade", "source_id"]).size().unstack(fill_value=0)
     fig = go.Figure()
-    label = [f"{d}s" if lang == "en" else f"{d}년대" for d in counts.index]
+    label = [f"{d}{t('decade_suffix', lang)}" for d in counts.index]
     for source_id in counts.columns:
         fig.add_bar(
             x=[d + 5 for d in counts.index],  # the middle of the decade
@@ -857,7 +858,7 @@ def coverage_chart(events: pd.DataFrame, lang: str, source_names: dict) -> go.Fi
         )
     fig.update_layout(title=t("coverage", lang), barmode="group", bargap=0.05, height=420)
     fig.update_xaxes(
-        title=t("year", lang), type="linear", tickformat="d", ticksuffix="년" if lang == "ko" else ""
+        title=t("year", lang), type="linear", tickformat="d", ticksuffix=fmt.YEAR_SUFFIX.get(lang, "")
     )
     fig.update_yaxes(title=t("n_events_axis", lang))
     return theme.apply(fig)

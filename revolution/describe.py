@@ -11,7 +11,7 @@ TOP = 3  # the largest values named; the table behind each chart (its expander) 
 
 
 def _decade(year: int, lang: str) -> str:
-    return f"{year}s" if lang == "en" else f"{year}년대"  # as the coverage chart labels its bars
+    return f"{year}{t('decade_suffix', lang)}"  # as the coverage chart labels its bars
 
 
 def _by_source(part: pd.Series, source_names: dict) -> str:

@@ -41,7 +41,11 @@ UNITS = {
         "other": "",
     },
 }
-MAN = {"ko": (10_000, "만"), "en": None}  # Korean groups by ten thousand: 40만, 240만
+MAN = {"ko": (10_000, "만"), "en": None}
+YEAR_SUFFIX = {
+    "ko": "년",
+    "en": "",
+}  # after a year on an axis: 1917년, 1917  # Korean groups by ten thousand: 40만, 240만
 
 
 def number(value: float, unit: str, lang: str) -> str:

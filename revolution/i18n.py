@@ -17,6 +17,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_sources": {"ko": "두 텍스트 비교", "en": "Two sources"},
     "page_people": {"ko": "인물과 장소", "en": "People and places"},
     "page_explorer": {"ko": "데이터 탐색", "en": "Explorer"},
+    "no_date": {"ko": "연도 미상", "en": "n.d."},
+    "deck_empty": {"ko": "차트를 하나 이상 고르세요.", "en": "Choose at least one chart for the deck."},
+    "decade_suffix": {"ko": "년대", "en": "s"},
     "footer": {
         "ko": "출처: {sources}. 모든 수치와 사건은 원문 문장으로 이어집니다. 인용은 원저자의 말이며, "
         "보여줄 뿐 지지하지 않습니다.",

@@ -29,7 +29,7 @@ def citation(
     """One line that travels with every export: the texts, the dashboard with version and date, the view's
     link."""
     today = today or date.today()
-    head = "출처" if lang == "ko" else "Source"
+    head = t("source", lang)
     parts = [f"{head}: " + "; ".join(sources), f"{TITLE[lang]} v{VERSION} ({today.isoformat()})"]
     if maddison:
         parts.append(MADDISON_CITATION)
@@ -145,11 +145,7 @@ def source_lines(sources: pd.DataFrame, lang: str) -> list[str]:
     """Each text in full, from data/sources.csv: author, title and date."""
     out = []
     for r in sources.to_dict("records"):
-        when = (
-            r["date"]
-            if isinstance(r.get("date"), str) and r["date"]
-            else ("n.d." if lang == "en" else "연도 미상")
-        )
+        when = r["date"] if isinstance(r.get("date"), str) and r["date"] else t("no_date", lang)
         out.append(f"{r[f'author_{lang}']}, 「{r[f'title_{lang}']}」 ({when})")
     return out
 
@@ -236,9 +232,7 @@ def deck(
     from .i18n import t
 
     if not slides:
-        raise images.ExportError(
-            "Choose at least one chart for the deck." if lang == "en" else "차트를 하나 이상 고르세요."
-        )
+        raise images.ExportError(t("deck_empty", lang))
     if len(slides) > MAX_SLIDES:
         raise images.ExportError(f"A deck holds at most {MAX_SLIDES} charts; you chose {len(slides)}.")
     prs = Presentation()

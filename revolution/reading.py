@@ -318,7 +318,7 @@ class _Rows:
             if target == "event":
                 links.append((t("page_timeline", lang), "timeline", {"event": row["target_id"]}))
             return t("source_note", lang), lines, links
-        name = row["name_ko"] if lang == "ko" else row["name_en"]
+        name = row[f"name_{lang}"]
         count = sum(self.flat.count(s) for s in names(row) if s)  # spellings may nest; a rough count
         lines = [_text(row.get(f"description_{lang}")), t("read_mentions", lang, n=count)]
         param = {"person": "person", "place": "place"}[mark.kind]

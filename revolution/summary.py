@@ -113,7 +113,7 @@ def counts(data: Dataset, lang: str, names: dict) -> dict:
 def per_decade(data: Dataset, names: dict, lang: str = "ko") -> pd.DataFrame:
     """Events per decade (rows, '1910년대' or '1910s') and source (columns)."""
     ev = data.events
-    suffix = "년대" if lang == "ko" else "s"
+    suffix = t("decade_suffix", lang)
     return (
         ev.assign(decade=ev.start_gregorian.str[:3] + "0" + suffix)
         .groupby(["decade", "source_id"])

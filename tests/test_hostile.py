@@ -129,7 +129,8 @@ def test_markup_in_a_seed_and_a_quote_is_inert_on_the_read_page(tmp_path, contex
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.goto(f"{base}/read?src=history&row=N001")
         wait_for_app(page)
-        page.wait_for_timeout(1500)
+        # every image has loaded or failed: an injected <img onerror> would have fired by then
+        page.wait_for_function("() => [...document.images].every(i => i.complete)", timeout=20_000)
         assert dialogs == [] and page.evaluate("() => window.__pwned === undefined")
         assert page.locator("main img[src='x']").count() == 0
         assert page.locator(".rd a[href^='javascript']").count() == 0

@@ -10,7 +10,7 @@ from collections import defaultdict
 
 import pytest
 
-from harness.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server, wait_for_app
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, settle, streamlit_server, wait_for_app
 from revolution import categories
 from revolution.i18n import category
 
@@ -39,7 +39,7 @@ def _settle(page, name: str) -> None:
                    .every(p => p.querySelector('svg.main-svg text'))""",
         timeout=30_000,
     )
-    page.wait_for_timeout(300)
+    settle(page)
 
 
 def _screenshot(page, path, w, h) -> None:
@@ -49,7 +49,7 @@ def _screenshot(page, path, w, h) -> None:
         "() => (document.querySelector('[data-testid=\"stMain\"]') || document.body).scrollHeight"
     )
     page.set_viewport_size({"width": w, "height": max(h, min(int(tall), 12_000))})
-    page.wait_for_timeout(400)
+    settle(page)
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size({"width": w, "height": h})
 
@@ -151,7 +151,7 @@ def test_an_address_gets_our_own_page_never_streamlits_english_page_not_found(se
         page = context.new_page()
         page.goto(f"{server}/{path}?lang=ko")
         wait_for_app(page)
-        page.wait_for_timeout(500)
+        settle(page)
         body = page.inner_text("body")
         assert "Page not found" not in body and "does not exist" not in body
         want = t("page_not_found", "ko") if path == "no-such-page" else t("app_title", "ko")

@@ -82,7 +82,7 @@ def test_read_in_context_from_an_explorer_row_lands_on_the_passage(server, conte
     x, y = box["x"] + 40, box["y"] + 53
     with context.expect_page() as opened:
         page.mouse.click(x, y)
-        page.wait_for_timeout(800)
+        page.wait_for_timeout(800)  # a canvas grid: no DOM state says the cell is selected, so a pause
         page.mouse.click(x, y)
     target = opened.value
     wait_for_app(target)
