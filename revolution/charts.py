@@ -18,6 +18,9 @@ from .i18n import category, t
 HOVER = "<b>%{customdata[0]}</b><br>%{customdata[1]}<br><i>“%{customdata[2]}”</i><extra></extra>"
 BOUND_COLOUR = theme.PALETTE[3]  # vermillion: the colour of 'the text gives only a bound'
 HATCH = dict(shape="/", fgcolor=BOUND_COLOUR, bgcolor="rgba(213,94,0,0.12)", solidity=0.35)
+HOVER_CHARS = 50  # a hover line wraps at this many characters (Korean has few spaces to break at)
+LABEL_PX = 13  # text written in a chart (row names, era names): at least 12 px as drawn, on a phone too
+MARK_PX = 13  # a timeline mark, and its legend swatch
 ARROW_LENGTH = 0.14  # of the axis: long enough to read as 'and on', short of the next label
 
 
@@ -36,9 +39,9 @@ def _ref_custom(refs: pd.DataFrame) -> list[list[str]]:
         note = "; ".join(str(x) for x in (r["scope"], r["caveat"]) if isinstance(x, str) and x)
         out.append(
             [
-                fmt.wrap(f"{r['quantity']}: {value} {r['unit']}", 50),
-                fmt.wrap(f"{r['source_title']} — {r['strength']}", 50),
-                fmt.wrap(note or "—", 50),
+                fmt.wrap(f"{r['quantity']}: {value} {r['unit']}", HOVER_CHARS),
+                fmt.wrap(f"{r['source_title']} — {r['strength']}", HOVER_CHARS),
+                fmt.wrap(note or "—", HOVER_CHARS),
             ]
         )
     return out
@@ -104,7 +107,7 @@ def _custom(rows: pd.DataFrame, lang: str, source_names: dict) -> list[list[str]
         src = source_names.get(r["source_id"], "") if pd.notna(r["source_id"]) else t("derived", lang)
         if r.get("kind") == "derived":
             src = t("derived_how", lang, how=r["derivation"])
-        out.append([fmt.wrap(label, 50), fmt.wrap(src, 50), fmt.quote_with_gloss(r, lang)])
+        out.append([fmt.wrap(label, HOVER_CHARS), fmt.wrap(src, HOVER_CHARS), fmt.quote_with_gloss(r, lang)])
     return out
 
 
@@ -515,9 +518,9 @@ def _era_lane(fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_ye
             y=[y],
             mode="text" if fits else "markers",
             text=[title],
-            textfont=dict(size=13, color=theme.MUTED),
+            textfont=dict(size=LABEL_PX, color=theme.MUTED),
             marker=dict(size=8, symbol="line-ew", color=theme.MUTED, line=dict(width=2, color=theme.MUTED)),
-            hovertemplate=f"{fmt.wrap(title, 50)} ({a}–{b})<extra></extra>",
+            hovertemplate=f"{fmt.wrap(title, HOVER_CHARS)} ({a}–{b})<extra></extra>",
             showlegend=False,
         )
 
@@ -580,7 +583,7 @@ def timeline_chart(
         colour = vocab.colour if by_category else theme.SOURCE_COLORS.get(value, theme.MUTED)
         name = category(value, lang) if by_category else source_names.get(value, value)
         marker = vocab.marker if by_category else "circle"
-        _legend_entry(fig, name, value, dict(color=colour, symbol=marker, size=13))
+        _legend_entry(fig, name, value, dict(color=colour, symbol=marker, size=MARK_PX))
         for source_id, tellings in part.groupby("source_id", sort=True):
             style = SOURCE_STYLE.get(source_id, SOURCE_STYLE["history"])
             d = dates.loc[tellings.index]
@@ -592,13 +595,13 @@ def timeline_chart(
             custom = [
                 [
                     r["event_id"],
-                    fmt.wrap(r[f"title_{lang}"], 50),
-                    fmt.wrap(f"{fmt.written_date(r, lang)} — {precision[r['precision']]}", 50),
+                    fmt.wrap(r[f"title_{lang}"], HOVER_CHARS),
+                    fmt.wrap(f"{fmt.written_date(r, lang)} — {precision[r['precision']]}", HOVER_CHARS),
                     fmt.quote_with_gloss(r, lang),
                 ]
                 for r in tellings.to_dict("records")
             ]
-            told_by = fmt.wrap(source_names.get(source_id, ""), 50)
+            told_by = fmt.wrap(source_names.get(source_id, ""), HOVER_CHARS)
             point = d.point.values
             if (~point).any():
                 spans = ~point
@@ -634,7 +637,7 @@ def timeline_chart(
                     name=name,
                     legendgroup=value,
                     showlegend=False,
-                    marker=dict(color=colour, size=13, symbol=symbol, line=dict(color=colour, width=2)),
+                    marker=dict(color=colour, size=MARK_PX, symbol=symbol, line=dict(color=colour, width=2)),
                     customdata=[c for c, p in zip(custom, point) if p],
                     meta=told_by,
                 )
@@ -714,7 +717,7 @@ def _source_legend(fig: go.Figure, source_names: dict) -> None:
     for source_id, style in SOURCE_STYLE.items():
         if source_id in source_names:
             symbol = "square-open" if style["open"] else "square"
-            marker = dict(color=theme.MUTED, symbol=symbol, size=13)
+            marker = dict(color=theme.MUTED, symbol=symbol, size=MARK_PX)
             _legend_entry(fig, source_names[source_id], f"src_{source_id}", marker)
 
 
@@ -741,11 +744,11 @@ def _lane_labels(fig, events, dates, lanes, lang, x0, x1) -> None:
                 x=lo.strftime("%Y-%m-%d"),
                 y=lane,
                 text=fmt.wrap(text, 80),
-                hovertext=fmt.wrap(titles[key], 50),
+                hovertext=fmt.wrap(titles[key], HOVER_CHARS),
                 showarrow=False,
                 xanchor="left",
                 bgcolor="rgba(255,255,255,0.85)",
-                font=dict(size=13, color=theme.INK),
+                font=dict(size=LABEL_PX, color=theme.INK),
                 xshift=6,
             )
             continue
@@ -753,7 +756,7 @@ def _lane_labels(fig, events, dates, lanes, lang, x0, x1) -> None:
         xs.append(x.strftime("%Y-%m-%d"))
         ys.append(lane)
         texts.append(text)
-        full.append(fmt.wrap(titles[key], 50))
+        full.append(fmt.wrap(titles[key], HOVER_CHARS))
     for side, (xs, ys, texts, full) in rows.items():
         if xs:
             fig.add_scatter(
@@ -762,7 +765,7 @@ def _lane_labels(fig, events, dates, lanes, lang, x0, x1) -> None:
                 mode="text",
                 text=[f"  {html.escape(s)}  " for s in texts],
                 textposition=f"middle {side}",
-                textfont=dict(size=13, color=theme.INK),
+                textfont=dict(size=LABEL_PX, color=theme.INK),
                 customdata=full,
                 hovertemplate="%{customdata}<extra></extra>",
                 showlegend=False,
