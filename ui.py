@@ -159,6 +159,10 @@ FOCUS_STYLE = """<style>
 input:focus-visible, textarea:focus-visible, button:focus-visible, summary:focus-visible,
 [role="slider"]:focus-visible, [role="combobox"]:focus-visible, [role="tab"]:focus-visible
 {outline: 3px solid #005b8f !important; outline-offset: 2px !important; border-radius: 2px}
+/* a chosen item's chip wraps its name instead of cutting it (long chart titles on a phone) */
+[data-testid="stMultiSelectTagsContainer"] [data-tag] {max-width: 100% !important; height: auto !important}
+[data-testid="stMultiSelectTagsContainer"] [data-tag] > span {white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important}
 </style>"""
 
 

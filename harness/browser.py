@@ -139,7 +139,8 @@ def footer_marker(lang: str) -> str:
 DONE = """(markers) => {
   const main = document.querySelector('[data-testid="stMainBlockContainer"]');
   if (!main || document.querySelector('[data-testid="stStatusWidget"]')) return false;
-  const ended = markers.some(m => main.innerText.includes(m))
+  // textContent: presentation mode hides the footer, which is still written at the end of the run
+  const ended = markers.some(m => main.textContent.includes(m))
     || document.querySelector('[data-testid="stException"], [data-testid="stAlertContentError"]');
   return !!ended && !document.querySelector('[data-stale="true"], [data-testid="stSkeleton"]')
     && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
