@@ -48,7 +48,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
-from harness.browser import CHROMIUM, CHROMIUM_ARGS, free_port, streamlit_server
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, free_port, server_command, streamlit_server
 from revolution import site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -154,21 +154,7 @@ def serve_script(script: Path, log: Path | None = None):
     """`streamlit run SCRIPT` on a free loopback port (like harness.browser.streamlit_server); yields its base
     URL."""
     port = free_port()
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
+    cmd = server_command(port, "-m", "streamlit", "run", str(script))
     out = open(log, "wb") if log else subprocess.DEVNULL
     proc = subprocess.Popen(
         cmd, cwd=script.parent, stdout=out, stderr=subprocess.STDOUT, start_new_session=True

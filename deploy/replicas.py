@@ -40,7 +40,7 @@ import urllib.request
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from harness.browser import CHROMIUM, CHROMIUM_ARGS, free_port, wait_for_app, wait_healthy
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, free_port, server_command, wait_for_app, wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -101,19 +101,7 @@ def stop(proc: subprocess.Popen | None, sig: int = signal.SIGTERM) -> None:
 
 
 def start_replica(port: int, log: Path, cookie_secret: str) -> subprocess.Popen:
-    cmd = [
-        sys.executable,
-        "serve.py",
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-        *production_flags(),
-    ]
+    cmd = [*server_command(port), *production_flags()]
     # one cookie secret for all replicas (it signs st.login's cookies; XSRF tokens are not signed)
     env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret}
     return subprocess.Popen(

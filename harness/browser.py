@@ -35,6 +35,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def server_command(port: int, *launcher: str) -> list[str]:
+    """How a Streamlit server is started on a loopback port: `serve.py` (the dashboard) unless another
+    launcher is given (e.g. "-m", "streamlit", "run", "floor.py")."""
+    return [
+        sys.executable,
+        *(launcher or ("serve.py",)),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+
+
 def wait_healthy(url: str, proc: subprocess.Popen, what: str, timeout: float = 60) -> None:
     """Until the server at `url` answers /_stcore/health, or its process ends, or the time is up."""
     deadline = time.monotonic() + timeout
@@ -55,18 +72,7 @@ def streamlit_server(env: dict | None = None, log: Path | None = None):
     """The dashboard (`serve.py`, i.e. `streamlit run dashboard.py`) on a free port; yields its base
     URL; stops it by its own process id."""
     port = free_port()
-    cmd = [
-        sys.executable,
-        "serve.py",
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
+    cmd = server_command(port)
     out = open(log, "wb") if log else subprocess.DEVNULL
     proc = subprocess.Popen(
         cmd,

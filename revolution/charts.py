@@ -500,14 +500,7 @@ def _era_lane(fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_ye
         a, b = max(era["start_year"], lo_year), min(era["end_year"], hi_year)
         if a > b:
             continue
-        fig.add_vrect(
-            x0=f"{a}-01-01",
-            x1=f"{b + 1}-01-01",
-            fillcolor=theme.GRID if n % 2 else "#f6f8fa",
-            opacity=0.6,
-            layer="below",
-            line_width=0,
-        )
+        _era_band(fig, n, a, b)
         title = era[f"title_{lang}"]
         middle = (
             pd.Timestamp(f"{a}-01-01") + (pd.Timestamp(f"{b + 1}-01-01") - pd.Timestamp(f"{a}-01-01")) / 2
@@ -530,17 +523,28 @@ def _era_bands(fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_y
     for n, era in enumerate(eras.sort_values("start_year").to_dict("records")):
         a, b = max(era["start_year"], lo_year), min(era["end_year"], hi_year)
         if a <= b:
-            fig.add_vrect(
-                x0=f"{a}-01-01",
-                x1=f"{b + 1}-01-01",
-                fillcolor=theme.GRID if n % 2 else "#f6f8fa",
-                opacity=0.6,
-                layer="below",
-                line_width=0,
+            _era_band(
+                fig,
+                n,
+                a,
+                b,
                 annotation_text=era[f"title_{lang}"],
                 annotation_position="top left",
                 annotation=dict(font=dict(size=12, color=theme.MUTED)),
             )
+
+
+def _era_band(fig: go.Figure, n: int, a: int, b: int, **label) -> None:
+    """Era `n` as a band from the first day of year `a` to the last of `b`, shaded in turn."""
+    fig.add_vrect(
+        x0=f"{a}-01-01",
+        x1=f"{b + 1}-01-01",
+        fillcolor=theme.GRID if n % 2 else "#f6f8fa",
+        opacity=0.6,
+        layer="below",
+        line_width=0,
+        **label,
+    )
 
 
 ERA_LABEL_SHARE = 0.12  # of the axis, per eight characters of the era's name

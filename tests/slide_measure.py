@@ -3,6 +3,8 @@ tests/test_slides_drawn.py)."""
 
 from __future__ import annotations
 
+from .legibility import overlaps
+
 # Boxes and sizes of every non-empty <text> in the first <svg> layers (Plotly draws text only as <text>).
 MEASURE_JS = """(root) => {
   const out = [];
@@ -17,18 +19,6 @@ MEASURE_JS = """(root) => {
   }
   return out;
 }"""
-
-
-def overlaps(boxes: list[dict], share: float = 0.25) -> list[tuple[str, str]]:
-    """Pairs of text boxes whose intersection is more than `share` of the smaller box."""
-    out = []
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1 :]:
-            w = min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"])
-            h = min(a["y"] + a["h"], b["y"] + b["h"]) - max(a["y"], b["y"])
-            if w > 0 and h > 0 and w * h > share * min(a["w"] * a["h"], b["w"] * b["h"]):
-                out.append((a["text"], b["text"]))
-    return out
 
 
 def outside(boxes: list[dict], width: float, height: float, tol: float = 0.5) -> list[str]:

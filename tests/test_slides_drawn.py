@@ -11,7 +11,8 @@ import pytest
 from harness.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server, wait_for_app
 from revolution import images, paths, publish, slides
 
-from .slide_measure import measure_svg, outside, overlaps
+from .legibility import overlaps
+from .slide_measure import measure_svg, outside
 
 pytestmark = [
     pytest.mark.browser,
