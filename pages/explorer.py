@@ -3,10 +3,8 @@
 import streamlit as st
 
 import ui
-from revolution import categories, columns, export, filters, limits, paths, publish, reading, state
-from revolution import format as fmt
+from revolution import categories, columns, export, filters, limits, paths, publish, state, views
 from revolution.i18n import category, t
-from revolution.table import records
 
 lang, data = ui.start()
 names = ui.source_names(data, lang)
@@ -62,44 +60,11 @@ def explorer() -> None:
     # 2. Data: exactly the rows the filters pass, provenance columns included.
     if table == "figures":
         rows = filters.figures(data, sources=sources, groups=tuple(chosen_groups), text=text)
-        view, cut = limits.head(
-            rows, limits.TABLE_ROWS
-        )  # a large corpus shows its first rows; downloads carry all
-        view = view.assign(stated=[fmt.stated(r, lang) for r in records(view)])
-        first = [
-            "figure_id",
-            "stated",
-            f"measure_{lang}",
-            "quote",
-            "source_id",
-            "group",
-            "qualifier",
-            "value",
-        ]
     else:
         rows = filters.events(
-            data,
-            filters.EventFilter(sources=sources, text=text, categories=tuple(chosen_cats)),
+            data, filters.EventFilter(sources=sources, text=text, categories=tuple(chosen_cats))
         )
-        view, cut = limits.head(rows, limits.TABLE_ROWS)
-        first = [
-            "event_id",
-            "date_text",
-            f"title_{lang}",
-            "quote",
-            "source_id",
-            "category",
-            "start_gregorian",
-        ]
-    id_col = first[0]
-    view = view.assign(  # each row's passage on the Read page (a derived figure has no single passage)
-        read=[
-            reading.read_link(s, i, lang) if isinstance(s, str) else None
-            for s, i in zip(view.source_id, view[id_col])
-        ]
-    )
-    first.insert(0, "read")  # first, so the link sits at the left of every row
-    view = view[first + [c for c in view.columns if c not in first]]
+    view, cut = views.explorer_rows(rows, table, lang)  # a large corpus shows its first rows
     # on screen: names and codes in the chosen language; the downloads below keep the schema's own
     view, labels = columns.for_screen(view, lang, names, lookups)
     config = {

@@ -4,8 +4,7 @@ import streamlit as st
 
 import cached
 import ui
-from revolution import calendar, categories, charts, filters, limits, slides, state
-from revolution import format as fmt
+from revolution import calendar, categories, charts, filters, limits, slides, state, views
 from revolution.i18n import category, t
 
 lang, data = ui.start()
@@ -111,16 +110,9 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
     ui.add_to_slides(f"timeline:{years[0]}-{years[1]}", t("add_to_slides", lang), slides.default(data))
 
     # 4. Provenance: the chosen event, as each text tells it.
-    options = ["", *view.listed]
     event_param = (state.EVENT, state.choice(facets["ids"]), "")
-    current = ui.url_value(*event_param)
-    if current not in options:
-        options.append(current)
-    titles = ev_all[ev_all.event_id.isin(options)]
-    titles = {
-        r["event_id"]: f"{r[f'title_{lang}']} ({fmt.written_date(r, lang)})"
-        for r in titles.to_dict("records")
-    }
+    titles = views.picker(ev_all, view.listed, ui.url_value(*event_param), lang)
+    options = ["", *titles]
     event_id = ui.bind(st.selectbox, *event_param)(
         t("select_event", lang), options, format_func=lambda e: titles.get(e, t("none_selected", lang))
     )

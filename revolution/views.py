@@ -1,16 +1,19 @@
-"""What the Timeline page shows for one choice of filters, built together so the page builds it once per
-choice: the chart, the positions of the rows shown, the first events by date for the picker, and its
-text alternative."""
+"""What a page shows for one choice, built in one place: the Timeline's chart, the positions of its rows,
+the first events by date for the picker and its text alternative; the Explorer's rows as its table shows
+them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 
-from . import charts, describe, filters, limits
+from . import charts, describe, filters, limits, reading
+from . import format as fmt
 from .load import Dataset
+from .table import records
 
 
 @dataclass(frozen=True)
@@ -31,3 +34,34 @@ def timeline(
     rows = data.events.index.get_indexer(shown.index)
     alt = describe.timeline(shown, chosen.years, len(data.events), lang)
     return TimelineView(fig, rows, listed, shown.event_key.nunique(), alt)
+
+
+EXPLORER_FIRST = {  # the columns a reader looks at first, by table
+    "figures": ["figure_id", "stated", "measure_{lang}", "quote", "source_id", "group", "qualifier", "value"],
+    "events": ["event_id", "date_text", "title_{lang}", "quote", "source_id", "category", "start_gregorian"],
+}
+
+
+def explorer_rows(rows: pd.DataFrame, table: str, lang: str) -> tuple[pd.DataFrame, bool]:
+    """The Explorer's rows as its table shows them: the first `limits.TABLE_ROWS` (and whether any were
+    left out; downloads carry every row), figures with their value as stated, each row's link to its passage
+    on the Read page first (a derived figure has no single passage), then the columns a reader looks at
+    first."""
+    view, cut = limits.head(rows, limits.TABLE_ROWS)
+    if table == "figures":
+        view = view.assign(stated=[fmt.stated(r, lang) for r in records(view)])
+    first = ["read", *(c.format(lang=lang) for c in EXPLORER_FIRST[table])]
+    links = [
+        reading.read_link(s, i, lang) if isinstance(s, str) else None
+        for s, i in zip(view.source_id, view[first[1]])
+    ]
+    view = view.assign(read=links)
+    return view[first + [c for c in view.columns if c not in first]], cut
+
+
+def picker(events: pd.DataFrame, listed: tuple[str, ...], current: str, lang: str) -> dict[str, str]:
+    """The events a picker offers, in order (the first by date, and the one chosen if it is not among them),
+    each with its title and its date as the text writes it (or a label saying the text gives none)."""
+    ids = list(dict.fromkeys([*listed, *([current] if current else [])]))
+    rows = {r["event_id"]: r for r in records(events[events.event_id.isin(ids)])}
+    return {i: f"{rows[i][f'title_{lang}']} ({fmt.written_date(rows[i], lang)})" for i in ids if i in rows}
