@@ -142,13 +142,14 @@ def footer_marker(lang: str) -> str:
     return t("footer", lang, sources="\x00").split("\x00", 1)[1].strip(" .")[:16]
 
 
-DONE = """(markers) => {
+DONE = """([markers, charts]) => {
   const main = document.querySelector('[data-testid="stMainBlockContainer"]');
   if (!main || document.querySelector('[data-testid="stStatusWidget"]')) return false;
   // textContent: presentation mode hides the footer, which is still written at the end of the run
   const ended = markers.some(m => main.textContent.includes(m))
     || document.querySelector('[data-testid="stException"], [data-testid="stAlertContentError"]');
-  return !!ended && !document.querySelector('[data-stale="true"], [data-testid="stSkeleton"]')
+  if (!ended || document.querySelector('[data-stale="true"]')) return false;
+  return !charts || !document.querySelector('[data-testid="stSkeleton"]')
     && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
          .every(c => c.querySelector('.js-plotly-plot .main-svg'));
 }"""
@@ -160,8 +161,25 @@ def settle(page) -> None:
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
-def wait_for_app(page, timeout: float = 30_000) -> None:
+STATE = """() => ({
+  running: !!document.querySelector('[data-testid="stStatusWidget"]'),
+  stale: document.querySelectorAll('[data-stale="true"]').length,
+  skeletons: document.querySelectorAll('[data-testid="stSkeleton"]').length,
+  charts: document.querySelectorAll('[data-testid="stPlotlyChart"]').length,
+  drawn: document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg').length,
+  text: (document.querySelector('[data-testid="stMainBlockContainer"]') || {textContent: ''})
+    .textContent.slice(-200),
+})"""
+
+
+def wait_for_app(page, timeout: float = 30_000, charts: bool = True) -> None:
     """Until Streamlit's run has reached the footer (or stopped on an error), nothing is left from an
-    earlier run, and every chart on the page is drawn."""
+    earlier run, and (with `charts`) every chart on the page is drawn."""
+    from playwright.sync_api import TimeoutError as Timeout
+
     page.wait_for_selector('[data-testid="stMain"]', timeout=timeout)
-    page.wait_for_function(DONE, arg=[footer_marker("ko"), footer_marker("en")], timeout=timeout)
+    try:
+        markers = [footer_marker("ko"), footer_marker("en")]
+        page.wait_for_function(DONE, arg=[markers, charts], timeout=timeout)
+    except Timeout:  # say which part of "done" never came, and where
+        raise AssertionError(f"{page.url} never finished: {page.evaluate(STATE)}") from None

@@ -191,8 +191,9 @@ def test_a_fresh_server_serves_many_first_sessions_at_once(context, tmp_path):
             for n, page in enumerate(pages):
                 page.goto(f"{base}/{PAGES[n % len(PAGES)]}", wait_until="commit")
             for page in pages:
-                page.bring_to_front()  # a tab in the background may hold back drawing its charts
-                wait_for_app(page, timeout=90_000)
+                # the server's side is what this proves: every run got to its end without an error box
+                # (eight tabs drawing every chart at once on two cores is the browser's load, not ours)
+                wait_for_app(page, timeout=90_000, charts=False)
                 assert page.locator('[data-testid="stException"]').count() == 0, page.url
         finally:
             for page in pages:
