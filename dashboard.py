@@ -13,7 +13,11 @@ lang = ui.language_switch(
 )
 ui.accessibility(lang)
 page = st.navigation(ui.navigation(lang))
-page.run()
+st.session_state[ui.SHELL] = True  # ui.start reruns a page that runs without this shell
+try:
+    page.run()
+finally:
+    st.session_state[ui.SHELL] = False
 ui.dropped_note(lang)
 
 names = ui.source_names(ui.dataset(), lang)

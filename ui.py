@@ -57,10 +57,18 @@ def dataset() -> Dataset:
         st.stop()
 
 
+SHELL = "_in_shell"  # set by dashboard.py around the page's run
+
+
 def start() -> tuple[str, Dataset]:
-    """Every page begins here: make sure the entry point ran, then the language and the checked
-    dataset."""
+    """Every page begins here: make sure the entry point ran, then the language and the checked dataset.
+
+    A session whose first run began in Streamlit's legacy pages mode, while another session was leaving it,
+    runs the page alone, without dashboard.py (no language switch, no footer): seen with eight first
+    sessions on a fresh server. Such a run is rerun, now through dashboard.py."""
     leave_legacy_pages_mode()
+    if not st.session_state.get(SHELL):
+        st.rerun()
     return current_lang(), dataset()
 
 
