@@ -98,6 +98,11 @@ def slide(data: Dataset, key: str, lang: str, names: dict):
     return slides.build(data, key, lang, names)
 
 
+@_cached(max_entries=64)
+def present_svg(data: Dataset, key: str, page: int, lang: str, names: dict) -> str:
+    return slides.present_svg(slide(data, key, lang, names), lang, page)
+
+
 @_cached(max_entries=16)
 def document(data: Dataset, source_id: str, lang: str):
     """One text as an annotated document (the Read page)."""

@@ -3,6 +3,7 @@ with their sources. Cached computations live in `cached.py`."""
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 from pathlib import Path
@@ -459,65 +460,122 @@ def public_link() -> str:
     return f"{base}/{page}" + (f"?{qs}" if qs else "")
 
 
-def presentation(shown: list, position: int, lang: str) -> None:
-    """One slide at a time, sized to fit a 1280×720 screen (and so any larger 16:9 one) with its title and
-    the navigation, no sidebar or header; ← → and PageUp/PageDown (what presentation clickers send) press
-    the back and next buttons."""
+def presentation(shown: list, position: int, lang: str, picture) -> None:
+    """One slide at a time on a 1920×1080 frame that the browser scales to the screen (so a 1920×1080
+    projector shows the exported slide's 24 px type and a 1280×720 one the same slide at 16 px), with its
+    caption and navigation and no sidebar or header; ← → and PageUp/PageDown (what presentation clickers
+    send) press the back and next buttons, Esc ends the presentation. `picture()` gives the slide's drawing
+    (SVG, made by the export's renderer)."""
     from revolution import slide_layout, slides
 
-    st.html(
-        "<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],"
-        "[data-testid='stHeader'],[data-testid='stToolbar']{display:none}"
-        "[data-testid='stMainBlockContainer']{padding:0.5rem 1.5rem 0 1.5rem;max-width:100%}"
-        # the caption keeps to one line, cut with an ellipsis (the whole line is in the deck's notes)
-        ".present-caption{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font-size:1rem;"
-        "color:#3d444d;margin:0}"
-        # nothing under the buttons (the app's footer would push the page past the screen's bottom)
-        "div:has(> .st-key-present_nav) ~ div, .st-key-present_nav ~ div{display:none !important}</style>"
-    )
+    width, height = slides.PRESENT_FRAME
+    st.html(f"<style>{PRESENT_CSS.replace('FRAME_W', str(width)).replace('FRAME_H', str(height))}</style>")
     item, fig, title = shown[position - 1]
-    laid = slide_layout.fit(fig, slides.PRESENT_SIZE, kind=slides.PRESENT_TYPE)
-    laid.update_layout(width=None, autosize=True)
-    st.plotly_chart(
-        laid, theme=None, width="stretch", key="present_chart", config=CHART_CONFIG, alt=item.alt or title
-    )
-    st.html(f"<p class='present-caption' title='{html.escape(item.caption)}'>{html.escape(item.caption)}</p>")
-    st.html(
-        _KEYS_JS.replace("PREV", t("prev", lang)).replace("NEXT", t("next", lang)),
-        unsafe_allow_javascript=True,
-    )
-    back, where, ahead = st.container(key="present_nav").columns([1, 2, 1])
-    back.button(
-        t("prev", lang), on_click=_step, args=(-1, len(shown)), disabled=position <= 1, width="stretch"
-    )
-    where.markdown(
-        "<div style='text-align:center;font-size:1.3rem'>"
-        f"{t('slide_n', lang, n=position, total=len(shown))}</div>",
-        unsafe_allow_html=True,
-        help=t("keys_hint", lang),
-    )
-    ahead.button(
-        t("next", lang),
-        on_click=_step,
-        args=(1, len(shown)),
-        disabled=position >= len(shown),
-        width="stretch",
-    )
+    with st.container(key="present_frame"):
+        try:
+            svg = picture()
+        except images.ExportError:
+            svg = None
+            st.warning(t("no_browser", lang))
+        if svg:
+            # as an image: inert (no script, no link, whatever the data's text says) and scaled as a whole
+            label = html.escape(item.alt or title, quote=True)
+            data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+            w, h = slides.PRESENT_SIZE
+            st.html(
+                f'<img class="present-slide" alt="{label}" width="{w}" height="{h}" '
+                f'src="data:image/svg+xml;base64,{data}">'
+            )
+        else:  # no renderer: the interactive chart, at its own size
+            laid = slide_layout.fit(fig, slides.PRESENT_SIZE, kind=slides.PRESENT_TYPE)
+            st.plotly_chart(laid, theme=None, key="present_chart", config=CHART_CONFIG, alt=item.alt or title)
+        caption = html.escape(item.caption)
+        st.html(f"<p class='present-caption' title='{caption}'>{caption}</p>")
+        st.html(
+            _KEYS_JS.replace("PREV", t("prev", lang))
+            .replace("NEXT", t("next", lang))
+            .replace("END", t("present_end", lang))
+            .replace("FRAME_W", str(width))
+            .replace("FRAME_H", str(height)),
+            unsafe_allow_javascript=True,
+        )
+        back, where, ahead, end = st.container(key="present_nav").columns([2, 3, 2, 1])
+        back.button(
+            t("prev", lang), on_click=_step, args=(-1, len(shown)), disabled=position <= 1, width="stretch"
+        )
+        where.markdown(
+            f"<div class='present-where'>{t('slide_n', lang, n=position, total=len(shown))}</div>",
+            unsafe_allow_html=True,
+            help=t("keys_hint", lang),
+        )
+        ahead.button(
+            t("next", lang),
+            on_click=_step,
+            args=(1, len(shown)),
+            disabled=position >= len(shown),
+            width="stretch",
+        )
+        end.button(t("present_end", lang), on_click=_end, width="stretch")
 
 
 def _step(delta: int, total: int) -> None:
     st.session_state[state.SLIDE] = min(max(1, st.session_state[state.SLIDE] + delta), max(1, total))
 
 
-# Installed once per page (a flag on window): a key press clicks the button with that label.
+def _end() -> None:
+    st.session_state[state.PRESENT] = False
+
+
+# The frame is laid out at FRAME_W×FRAME_H CSS px and scaled as a whole with `transform` (plotly.js maps the
+# pointer through CSS transforms, so hover still finds its mark; with `zoom` it does not). The scale is the
+# screen's share of the frame, never under 1/2 (12 px type): a phone scrolls the slide, not shrinks it.
+# Browsers without typed arithmetic in calc() get the scale from _KEYS_JS.
+PRESENT_CSS = (
+    "[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],[data-testid='stHeader'],"
+    "[data-testid='stToolbar'],.st-key-present{display:none}"
+    "[data-testid='stMain']{position:relative}"
+    "[data-testid='stMainBlockContainer']{padding:0;max-width:100%}"
+    ":root{--present-scale:max(0.5, min(100vw / FRAME_Wpx, 100vh / FRAME_Hpx))}"
+    # !important: Streamlit's own classes, injected later, set a block's width and max-width
+    ".st-key-present_frame{position:absolute;top:0;width:FRAME_Wpx !important;max-width:none !important;"
+    "height:FRAME_Hpx;box-sizing:border-box;"
+    "left:max(0px, calc((100vw - FRAME_Wpx * var(--present-scale)) / 2));padding:24px 32px;"
+    "overflow:hidden;transform:scale(var(--present-scale));transform-origin:0 0}"
+    # the caption keeps to one line, cut with an ellipsis (the whole line is in the deck's notes)
+    ".present-caption{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font-size:24px;"
+    "line-height:1.4;color:#3d444d;margin:0}"
+    ".present-slide{display:block}"
+    ".st-key-present_nav button{min-height:64px}"
+    ".st-key-present_nav button p,.present-where{font-size:28px}"
+    ".present-where{text-align:center;line-height:64px}"
+    # a phone held upright (Streamlit stacks columns under 640 px): no frame; the slide at half size (12 px
+    # type) scrolls sideways in its own box, the caption wraps, the buttons stack at their usual size
+    "@media (max-width: 640px){.st-key-present_frame{position:static;transform:none;width:auto !important;"
+    "height:auto;padding:12px 16px;overflow:visible}"
+    ".st-key-present_frame [data-testid='stHtml']:has(> .present-slide){overflow-x:auto}"
+    ".present-slide{width:calc(FRAME_Wpx / 2 - 32px);height:auto;max-width:none}"
+    ".present-caption{white-space:normal;font-size:16px}"
+    ".st-key-present_nav button p,.present-where{font-size:16px}"
+    ".st-key-present_nav button{min-height:40px}.present-where{line-height:40px}}"
+    # nothing after the frame (the app's footer would push the page past the screen's bottom)
+    "div:has(> .st-key-present_frame) ~ div, .st-key-present_frame ~ div{display:none !important}"
+)
+
+# Installed once per page (a flag on window): a key press clicks the button with that label; the frame's scale
+# is kept as a number for browsers whose calc() cannot divide lengths.
 _KEYS_JS = """<script>
 (() => {
   const w = window.parent || window;
   if (w.__slideKeys) return;
   w.__slideKeys = true;
+  const fit = () => w.document.documentElement.style.setProperty('--present-scale',
+    String(Math.max(0.5, Math.min(w.innerWidth / FRAME_W, w.innerHeight / FRAME_H))));
+  fit();
+  w.addEventListener('resize', fit);
   w.document.addEventListener('keydown', (e) => {
     if (e.target && ['INPUT', 'TEXTAREA'].includes(e.target.tagName)) return;
-    const label = {ArrowRight: 'NEXT', PageDown: 'NEXT', ArrowLeft: 'PREV', PageUp: 'PREV'}[e.key];
+    const label = {ArrowRight: 'NEXT', PageDown: 'NEXT', ArrowLeft: 'PREV', PageUp: 'PREV',
+                   Escape: 'END'}[e.key];
     if (!label) return;
     const button = [...w.document.querySelectorAll('button')].find((b) => b.innerText.trim() === label);
     if (button && !button.disabled) { e.preventDefault(); button.click(); }

@@ -54,7 +54,8 @@ shown = [(item, fig, title) for item in items for fig, title in slides.pages(ite
 position = min(max(1, ui.url_value(*SLIDE)), max(1, len(shown)))
 
 if present and shown:
-    ui.presentation(shown, position, lang)
+    key, page = slides.page_of(shown, position)
+    ui.presentation(shown, position, lang, lambda: cached.present_svg(data, key, page, lang, names))
 elif items:
     # 4. The deck, in order, each item movable and removable; downloads are built when clicked.
     for n, item in enumerate(items):

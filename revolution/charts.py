@@ -547,6 +547,7 @@ def _era_band(fig: go.Figure, n: int, a: int, b: int, **label) -> None:
     )
 
 
+ERA_NAME_ROWS = 0.7  # rows' worth of room above a slide's first row, where the eras are named
 ERA_LABEL_SHARE = 0.12  # of the axis, per eight characters of the era's name
 
 
@@ -688,7 +689,8 @@ def timeline_chart(
             ticktext=[html.escape(titles[k]) for k in lanes],
             showgrid=False,
             autorange=False,
-            range=[len(lanes) - 0.5, -0.5],
+            # room above the first row for the eras' names, which would otherwise sit on its bar
+            range=[len(lanes) - 0.5, -0.5 - ERA_NAME_ROWS],
         )
     else:
         fig.update_yaxes(

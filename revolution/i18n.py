@@ -190,6 +190,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "download_deck": {"ko": "PPTX 내려받기 ({n}장)", "en": "Download the PPTX ({n} slides)"},
     "present": {"ko": "발표 모드", "en": "Presentation mode"},
     "prev": {"ko": "이전", "en": "Back"},
+    "present_end": {"ko": "끝내기", "en": "End"},
     "next": {"ko": "다음", "en": "Next"},
     "slide_n": {"ko": "{total}장 중 {n}번째", "en": "{n} of {total}"},
     "data_downloads": {"ko": "데이터 내려받기", "en": "Download the data"},

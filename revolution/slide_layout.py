@@ -448,7 +448,9 @@ def pages(fig: go.Figure, size: tuple[int, int], kind: Type = SLIDE_TYPE) -> lis
     inner = size[0] - 2 * kind.edge
     wrapped = {k: "<br>".join(wrap(labels.get(k, ""), kind.body, inner / 3, LANE_LINES)) for k in lanes}
     need = {k: _row_height(wrapped[k], kind) for k in lanes}
-    room = _plot_height(fig, size, kind)
+    # the room the chart keeps above its first row (for the eras' names), in rows, kept on every page
+    head = max(0.0, min(lanes, default=0) - 0.5 - min(fig.layout.yaxis.range or [0]))
+    room = _plot_height(fig, size, kind) - head * max(need.values(), default=0)
     if len(lanes) * max(need.values(), default=0) <= room:
         return [(fig, _years(spans, lanes))]
     years = {k: spans[k][0].year for k in lanes}
@@ -463,7 +465,7 @@ def pages(fig: go.Figure, size: tuple[int, int], kind: Type = SLIDE_TYPE) -> lis
             x0, x1 = max(x0, pd.Timestamp(whole[0])), min(x1, pd.Timestamp(whole[1]))
         page = go.Figure(fig)
         page.update_yaxes(
-            range=[rows[-1] + 0.5, rows[0] - 0.5],
+            range=[rows[-1] + 0.5, rows[0] - 0.5 - head],
             tickvals=rows,
             ticktext=[labels.get(k, "") for k in rows],
             autorange=False,

@@ -9,14 +9,16 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import charts, describe, filters, limits, references, slide_layout, state
+from . import charts, describe, filters, images, limits, references, slide_layout, state
 from .i18n import t
 from .load import Dataset
 
-# Presentation mode draws the chart in a box that fits a 1280×720 screen with its caption and buttons (and so
-# any larger 16:9 one); 22 px there is 1/33 of the screen's height, larger than 24 px on a 1080-px slide.
-PRESENT_SIZE = (1240, 530)
-PRESENT_TYPE = slide_layout.Type(title=32, axis_title=24, body=22, small=22, edge=12)
+# Presentation mode lays a slide out on a 1920×1080 frame, as the exports do, and the browser scales the whole
+# frame (chart, caption, buttons) to the screen: 24 px type on a 1920 screen, 16 px on a 1280 one. The chart
+# takes the frame less its padding, the caption line and the buttons (ui.presentation's PRESENT_CSS).
+PRESENT_FRAME = (1920, 1080)
+PRESENT_SIZE = (1856, 872)
+PRESENT_TYPE = slide_layout.SLIDE_TYPE
 # Custom timeline ranges one deck may hold. Presets and figure charts are shared by every user (cached once);
 # each custom range is a timeline built for that link alone. A link with 50 of them took 6 s of CPU and
 # evicted everyone's cached charts; three cover what a lecture compares.
@@ -133,6 +135,22 @@ def pages(
             title = t("deck_page", lang, title=title, n=same.index(n) + 1, total=len(same))
         out.append((go.Figure(fig).update_layout(title=title), title))
     return out
+
+
+def page_of(shown: list, position: int) -> tuple[str, int]:
+    """Which item's which page the deck's slide `position` (1-based) is: (item key, page within the item)."""
+    item = shown[position - 1][0]
+    return item.key, [s[0].key for s in shown[:position]].count(item.key) - 1
+
+
+def present_svg(item: Item, lang: str, page: int) -> str:
+    """One slide as presentation mode draws it: the export's own drawing (SVG, laid out for the frame's chart
+    box with the slide's type sizes), which the browser scales with the frame, text and all. An interactive
+    chart cannot be scaled so: Streamlit sizes it by its box as drawn, so it would get the slide's type in a
+    box shrunk to the screen."""
+    fig, _ = pages(item, lang, PRESENT_SIZE, PRESENT_TYPE)[page]
+    laid = slide_layout.fit(fig, PRESENT_SIZE, kind=PRESENT_TYPE)
+    return images.render(laid, "svg", PRESENT_SIZE).decode("utf-8")
 
 
 def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: bool = True) -> Item:

@@ -254,7 +254,7 @@ def test_presentation_mode_full_width_without_sidebar(server, context):
         context, f"{server}/slides?present=1&deck=figure:constituent_assembly,figure:industrial_output"
     )
     try:
-        assert charts_drawn(page) == 1
+        page.wait_for_selector("img.present-slide", timeout=30_000)
         # the style that hides the sidebar lands with the page's last elements: wait for it, do not race
         # it
         page.locator('[data-testid="stSidebar"]').wait_for(state="hidden", timeout=15_000)

@@ -347,11 +347,16 @@ def test_presentation_mode_steps_through_the_deck_and_keeps_the_position_in_the_
     at = run(
         "pages/slides.py", present="1", slide="1", deck="figure:constituent_assembly,figure:industrial_output"
     )
-    assert len(charts(at)) == 1 and not at.title  # one chart, no page furniture
+    # the slide as the export draws it (an SVG image), no page furniture
+    slide_pictures = [h for h in at.get("html") if "<img class=\"present-slide\"" in h.proto.body]
+    assert len(slide_pictures) == 1 and not charts(at) and not at.title
+    assert "data:image/svg+xml;base64," in slide_pictures[0].proto.body
     assert any(t("slide_n", "ko", n=1, total=2) in m.value for m in at.markdown)
     next(b for b in at.button if b.label == t("next", "ko")).click().run()
     assert any(t("slide_n", "ko", n=2, total=2) in m.value for m in at.markdown)
     assert at.query_params[state.SLIDE] in ("2", ["2"])
+    next(b for b in at.button if b.label == t("present_end", "ko")).click().run()
+    assert state.PRESENT not in at.query_params and at.expander  # back to the deck
 
 
 def test_a_filtered_timeline_range_goes_to_the_slides(dataset):

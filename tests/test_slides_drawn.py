@@ -147,31 +147,69 @@ def test_the_lesson_bundle_opens_offline_with_hangul(dataset, browser, tmp_path,
     assert left == []  # nothing left the folder
 
 
-@pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
-def test_presentation_mode_fits_the_screen_and_the_keys_move_it(browser, width, height):
+# What presentation mode draws, measured in the page: the slide picture's scale on screen, its smallest text
+# as drawn (the SVG's own sizes times that scale), the caption's and the buttons' type as drawn.
+PRESENT_JS = """() => {
+  const img = document.querySelector('img.present-slide');
+  const r = img.getBoundingClientRect();
+  const scale = r.width / img.naturalWidth;
+  const drawn = (el) => {
+    const m = new DOMMatrix(getComputedStyle(document.querySelector('.st-key-present_frame')).transform);
+    return parseFloat(getComputedStyle(el).fontSize) * (m.is2D ? Math.hypot(m.a, m.b) : 1);
+  };
+  const main = document.querySelector('[data-testid=stMain]');
+  return {src: img.src, scale, img: [r.left, r.top, r.right, r.bottom],
+          caption: drawn(document.querySelector('.present-caption')),
+          button: drawn([...document.querySelectorAll('.st-key-present_nav button p')][0]),
+          scrollsDown: main.scrollHeight > main.clientHeight,
+          scrollsSideways: main.scrollWidth > main.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize(
+    "width, height, floor",
+    [(1280, 720, 16), (1920, 1080, 24), (390, 844, 12)],  # 16:9 screens scale the 1920 frame; a phone, 1/2
+)
+def test_presentation_mode_fits_the_screen_scales_its_type_and_the_keys_move_it(
+    browser, width, height, floor
+):
+    import base64
+
     with streamlit_server() as base:
         page = browser.new_page(viewport={"width": width, "height": height})
+        reader = browser.new_page()  # reads each slide's SVG at its own size
         deck = "figure:constituent_assembly,figure:industrial_output,timeline:1917"
         page.goto(f"{base}/slides?present=1&deck={deck}")
         wait_for_app(page)
+        found = []
         for n, key in ((1, None), (2, "ArrowRight"), (3, "PageDown"), (2, "ArrowLeft")):
             if key:
                 page.keyboard.press(key)
                 page.wait_for_function(f"() => new URLSearchParams(location.search).get('slide') == '{n}'")
                 wait_for_app(page)
-            page.wait_for_selector(".js-plotly-plot .main-svg", timeout=20_000)
-            chart = page.locator(".js-plotly-plot").first.bounding_box()
+            page.wait_for_function("() => document.querySelector('img.present-slide')?.complete")
+            got = page.evaluate(PRESENT_JS)
+            svg = base64.b64decode(got["src"].split(",", 1)[1])
+            boxes = measure_svg(reader, svg, *slides.PRESENT_SIZE)
+            smallest = min(b["size"] for b in boxes) * got["scale"]
+            found += [(n, "text", round(smallest, 1))] if smallest < floor - 0.01 else []
+            found += [(n, "overlap", pair) for pair in overlaps(boxes)]
+            found += [(n, "outside", text) for text in outside(boxes, *slides.PRESENT_SIZE)]
+            found += [(n, "caption", got["caption"])] if got["caption"] < floor - 0.01 else []
+            found += [(n, "button", got["button"])] if got["button"] < floor - 0.01 else []
             nav = page.get_by_role("button", name="다음").bounding_box()
-            assert chart["y"] >= 0 and chart["y"] + chart["height"] <= height
-            assert nav["y"] + nav["height"] <= height
-            assert page.evaluate(
-                "() => { const m = document.querySelector('[data-testid=stMain]');"
-                " return m.scrollHeight <= m.clientHeight; }"
-            )
-            assert page.locator(".js-plotly-plot .gtitle, .js-plotly-plot .infolayer text").first.is_visible()
+            assert nav["y"] + nav["height"] <= height and nav["x"] + nav["width"] <= width, (n, nav)
+            assert not got["scrollsSideways"] or width < 640  # only a phone scrolls the slide sideways
+            if width >= 640:  # a 16:9 screen: slide, caption and buttons on one screen, no scrolling
+                assert not got["scrollsDown"] and 0 <= got["img"][1] and got["img"][3] <= height, got
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"presentation_{width}x{height}.png"))
+        page.keyboard.press("Escape")  # ends the presentation: back to the deck, the URL says so
+        page.wait_for_function("() => !new URLSearchParams(location.search).has('present')")
+        page.get_by_role("button", name="PPTX", exact=False).first.wait_for()
         page.close()
+        reader.close()
+        assert found == []
 
 
 def test_the_readme_shows_a_slide_made_by_the_export():
