@@ -284,9 +284,11 @@ def dropped_note(lang: str) -> None:
 # --- charts and their sources ------------------------------------------------------------------------
 
 
-def chart(fig, *, key: str, alt: str, filename: str, lang: str, citation: str, select=False):
+def chart(fig, *, key: str, alt: str, filename: str, lang: str, citation: str, select=False, export=None):
     """A Plotly chart as it will be exported (our template, not Streamlit's), with alt text, slide-size
-    PNG from the modebar, and server-rendered PNG/SVG downloads that carry `citation`."""
+    PNG from the modebar, and server-rendered PNG/SVG downloads that carry `citation`; `export`, if given,
+    makes the figure those downloads lay out (built when one is clicked), e.g. the timeline with its rows
+    named on the axis, which a slide pages by whole rows."""
     config = {
         **CHART_CONFIG,
         "toImageButtonOptions": {**CHART_CONFIG["toImageButtonOptions"], "filename": filename},
@@ -301,7 +303,7 @@ def chart(fig, *, key: str, alt: str, filename: str, lang: str, citation: str, s
         on_select=select if callable(select) else ("rerun" if select else "ignore"),
         selection_mode="points",
     )
-    image_downloads(fig, filename, key, lang, citation)
+    image_downloads(export or (lambda: fig), filename, key, lang, citation, export is not None)
     return event
 
 
@@ -325,19 +327,23 @@ IMAGE_FORMATS = (  # (label key, format, size, scale, file ending)
 )
 
 
-def image_downloads(fig, filename: str, key: str, lang: str, citation: str) -> None:
-    """PNG (slide, 2×), PNG (square) and SVG of the chart, rendered only when clicked, each with its
-    citation."""
+def image_downloads(figure, filename: str, key: str, lang: str, citation: str, paged: bool = False) -> None:
+    """PNG (slide, 2×), PNG (square) and SVG of the chart `figure()` gives, rendered only when clicked, each
+    with its citation; a chart that may take several slides (`paged`, or slide_layout.may_split) comes as a
+    zip of one image per slide, and its buttons say so."""
+    from revolution import slide_layout
+
     with st.popover(t("download", lang), icon=":material/download:"):
         if not images.browser_path():
             st.warning(t("no_browser", lang))
             return
+        zipped = paged or slide_layout.may_split(figure())
         for label, kind, size, scale, ext in IMAGE_FORMATS:
             st.download_button(
-                t(label, lang),
-                data=lambda f=kind, sz=size, sc=scale: images.download(fig, citation, f, sz, sc),
-                file_name=f"{filename}_{label}.{ext}",
-                mime="image/svg+xml" if kind == "svg" else "image/png",
+                t("image_pages", lang, label=t(label, lang)) if zipped else t(label, lang),
+                data=lambda f=kind, sz=size, sc=scale: images.download(figure(), citation, f, sz, sc, zipped),
+                file_name=f"{filename}_{label}.{'zip' if zipped else ext}",
+                mime="application/zip" if zipped else "image/svg+xml" if kind == "svg" else "image/png",
                 key=f"{key}_{label}",
                 on_click="ignore",
                 width="stretch",
@@ -585,9 +591,13 @@ _KEYS_JS = """<script>
 
 
 def deck_downloads(items: list, n_slides: int, data, lang: str) -> None:
-    """The PPTX and the offline lesson bundle, each built when its button is clicked (one click)."""
+    """The PPTX and the offline lesson bundle, each built when its button is clicked (one click): while it is
+    built the button shows a spinner and cannot be clicked again; the download starts when it is ready."""
     from revolution import slides
 
+    if not images.browser_path():  # said before the click: Streamlit's own failure line is English only
+        st.warning(t("no_browser", lang))
+        return
     citations = {False: cite(data, lang, False), True: cite(data, lang, True)}
     link = public_link()
     left, right = st.columns(2)

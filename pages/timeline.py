@@ -106,6 +106,9 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
         lang=lang,
         citation=ui.cite(data, lang),
         select=pick_event,
+        export=lambda: views.timeline_slides(
+            data, chosen, lang, mode or "written", color or "category", names
+        ),
     )
     ui.add_to_slides(f"timeline:{years[0]}-{years[1]}", t("add_to_slides", lang), slides.default(data))
 

@@ -129,6 +129,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "png_slide": {"ko": "PNG 슬라이드용 (1920×1080, 2배)", "en": "PNG for slides (1920×1080, 2×)"},
     "png_square": {"ko": "PNG 정사각형 (1080×1080, 2배)", "en": "PNG square (1080×1080, 2×)"},
     "svg": {"ko": "SVG (벡터)", "en": "SVG (vector)"},
+    "image_pages": {"ko": "{label}: 슬라이드마다 한 장 (zip)", "en": "{label}: one per slide (zip)"},
     "image_note": {
         "ko": "이미지 아래에 출처와 이 화면의 링크가 인쇄됩니다. SVG의 한글은 글꼴이 있는 컴퓨터에서 "
         "제대로 보입니다.",

@@ -57,11 +57,13 @@ def slide_files(
     ]
 
 
-def download(fig: go.Figure, citation: str, fmt: str, size: tuple[int, int], scale: float = 1) -> bytes:
+def download(
+    fig: go.Figure, citation: str, fmt: str, size: tuple[int, int], scale: float = 1, zipped: bool = False
+) -> bytes:
     """What a download button hands over: the image, or a zip of numbered images when the chart takes
-    several slides."""
+    several slides or when `zipped` (a chart that may split: see slide_layout.may_split)."""
     files = slide_files(fig, citation, fmt, size, scale)
-    if len(files) == 1:
+    if len(files) == 1 and not zipped:
         return files[0]
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:

@@ -100,6 +100,22 @@ def _is_lane_chart(fig: go.Figure) -> bool:
     return y.tickvals is not None and y.ticktext is not None and len(y.tickvals) == len(y.ticktext)
 
 
+SURE_ROWS = 8  # bars a slide of any export size holds (a square one holds 13 at the floor type size)
+
+
+def may_split(fig: go.Figure) -> bool:
+    """Whether an export of the figure may take more than one slide, told without laying it out (which
+    takes up to a second for the whole timeline): a timeline of named rows, or one panel of more horizontal
+    bars than any slide holds. A download's name and type are fixed before it is built, so such a chart
+    always comes as a zip of numbered images."""
+    if _is_lane_chart(fig):
+        return True
+    bars = [tr for tr in fig.data if tr.type == "bar" and tr.orientation == "h"]
+    if not bars or any((tr.yaxis or "y") != "y" for tr in fig.data):
+        return False
+    return len({v for tr in bars for v in (tr.y or ()) if isinstance(v, str)}) > SURE_ROWS
+
+
 def fit(fig: go.Figure, size: tuple[int, int], citation: str = "", kind: Type = SLIDE_TYPE) -> go.Figure:
     """A copy of the figure laid out for a slide of `size` pixels: every text at least `kind.small`, titles,
     labels and ticks larger, a free band along each edge, the legend and title sized to the lines they

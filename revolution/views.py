@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from . import charts, describe, filters, limits, reading
 from . import format as fmt
+from .i18n import t
 from .load import Dataset
 from .table import records
 
@@ -34,6 +35,21 @@ def timeline(
     rows = data.events.index.get_indexer(shown.index)
     alt = describe.timeline(shown, chosen.years, len(data.events), lang)
     return TimelineView(fig, rows, listed, shown.event_key.nunique(), alt)
+
+
+def timeline_slides(
+    data: Dataset, chosen: filters.EventFilter, lang: str, mode: str, color: str, names: dict
+) -> go.Figure:
+    """The timeline view as its image downloads draw it: every row named on the axis (no density overview),
+    which the slide layout pages by whole rows, titled with its years as a person writes them."""
+    from .slides import years_text
+
+    shown = filters.events(data, chosen)
+    fig = charts.timeline_chart(
+        shown, data.eras, lang, mode, color, names, years=chosen.years, labels="axis", overview=False
+    )
+    years = chosen.years or filters.year_bounds(data.events, data.eras)
+    return fig.update_layout(title=f"{t('page_timeline', lang)}: {years_text(*years, lang)}")
 
 
 EXPLORER_FIRST = {  # the columns a reader looks at first, by table

@@ -267,6 +267,49 @@ def test_presentation_mode_full_width_without_sidebar(server, context):
         page.close()
 
 
+@pytest.mark.parametrize("label", ["download_deck", "download_bundle"])
+def test_one_click_builds_with_progress_on_the_button_then_downloads(server, context, label):
+    """The file is built when its button is clicked: meanwhile the button turns into a disabled spinner, which
+    goes when the download starts; one click is enough."""
+    deck = "figure:constituent_assembly,figure:industrial_output,timeline:1917"
+    page, _ = open_page(context, f"{server}/slides?deck={deck}")
+    try:
+        name = t(label, "ko", n=6).split("(")[0].strip()
+        button = page.get_by_role("button", name=name)
+        busy = button.locator('[data-testid="stSpinnerIcon"]')
+        assert busy.count() == 0
+        with page.expect_download(timeout=120_000) as info:
+            button.click()
+            busy.wait_for(timeout=10_000)
+            assert button.is_disabled()
+        assert open(info.value.path(), "rb").read()[:2] == b"PK"  # a PPTX and a zip are both zip files
+        busy.wait_for(state="detached", timeout=10_000)
+        assert button.is_enabled()
+    finally:
+        page.close()
+
+
+def test_the_timeline_image_download_is_a_zip_of_slide_sized_pages_and_says_so(server, context):
+    import io
+    import struct
+    import zipfile
+
+    page, _ = open_page(context, f"{server}/timeline?preset=revolution_years")
+    try:
+        charts_drawn(page)
+        page.get_by_role("button", name="이미지 내려받기").first.click()
+        label = t("image_pages", "ko", label=t("png_slide", "ko"))
+        with page.expect_download(timeout=120_000) as info:
+            page.get_by_role("button", name=label).click()
+        assert info.value.suggested_filename.endswith(".zip")
+        with zipfile.ZipFile(io.BytesIO(open(info.value.path(), "rb").read())) as zf:
+            pngs = [zf.read(n) for n in sorted(zf.namelist())]
+        assert len(pngs) > 1
+        assert all(struct.unpack(">II", p[16:24]) == (3840, 2160) for p in pngs)
+    finally:
+        page.close()
+
+
 def test_chart_image_download_is_a_slide_sized_png(server, context):
     page, _ = open_page(context, f"{server}/figures?group=constituent_assembly")
     try:

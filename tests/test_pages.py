@@ -348,7 +348,7 @@ def test_presentation_mode_steps_through_the_deck_and_keeps_the_position_in_the_
         "pages/slides.py", present="1", slide="1", deck="figure:constituent_assembly,figure:industrial_output"
     )
     # the slide as the export draws it (an SVG image), no page furniture
-    slide_pictures = [h for h in at.get("html") if "<img class=\"present-slide\"" in h.proto.body]
+    slide_pictures = [h for h in at.get("html") if '<img class="present-slide"' in h.proto.body]
     assert len(slide_pictures) == 1 and not charts(at) and not at.title
     assert "data:image/svg+xml;base64," in slide_pictures[0].proto.body
     assert any(t("slide_n", "ko", n=1, total=2) in m.value for m in at.markdown)
@@ -506,3 +506,14 @@ def test_deck_items_move_and_go(dataset):
         "figure:industrial_output,figure:constituent_assembly",
         ["figure:industrial_output,figure:constituent_assembly"],
     )
+
+
+def test_without_chromium_the_slides_page_says_what_to_install_instead_of_offering_downloads(monkeypatch):
+    """Streamlit's own line for a file that failed to build is English and gives no reason: a server with no
+    Chromium says so, in the page's language, before anyone clicks."""
+    from revolution import images
+
+    monkeypatch.setattr(images, "browser_path", lambda: None)
+    at = run("pages/slides.py", deck="figure:constituent_assembly")
+    assert any(w.value == t("no_browser", "ko") for w in at.warning)
+    assert not at.get("download_button")

@@ -69,6 +69,26 @@ def test_every_slide_export_is_legible_at_its_size(dataset, browser, lang, kind,
     assert found == []
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_timeline_pages_own_image_download_is_legible_too(dataset, browser, lang):
+    """The Timeline page's download draws the view with its rows named on the axis, paged by whole rows:
+    the screen's figure (names inside the rows) squeezed onto one slide put its names on top of each
+    other."""
+    from revolution import filters, views
+
+    chosen = filters.EventFilter(years=(1914, 1924))
+    fig = views.timeline_slides(dataset, chosen, lang, "written", "category", names(dataset, lang))
+    page = browser.new_page()
+    found, files = [], images.slide_files(fig, CITATION, "svg", images.SLIDE)
+    for n, svg in enumerate(files):
+        boxes = measure_svg(page, svg, *images.SLIDE)
+        found += [(n, "small", b["text"], b["size"]) for b in boxes if b["size"] < 24]
+        found += [(n, "overlap", pair) for pair in overlaps(boxes)]
+        found += [(n, "outside", text) for text in outside(boxes, *images.SLIDE)]
+    page.close()
+    assert len(files) > 1 and found == []
+
+
 def test_the_deck_renders_in_libreoffice_with_every_slide(dataset, monkeypatch, tmp_path):
     soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
     if not (soffice and pdftoppm):

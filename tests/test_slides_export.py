@@ -56,6 +56,28 @@ def test_the_full_timeline_becomes_pages_of_whole_rows_that_fit(dataset):
     )
 
 
+def test_a_chart_that_may_split_is_told_without_laying_it_out_and_downloads_as_a_zip(dataset, monkeypatch):
+    from revolution import images
+
+    may = {
+        k: slide_layout.may_split(slides.build(dataset, k, "ko", NAMES).figure)
+        for k in slides.options(dataset)
+    }
+    pages = {
+        k: len(slide_layout.pages(slides.build(dataset, k, "ko", NAMES).figure, size))
+        for k in slides.options(dataset)
+        for size in (images.SLIDE, images.SQUARE)
+    }
+    assert all(may[k] for k, n in pages.items() if n > 1)  # never a zip named .png
+    assert may["timeline:1917"] and not may["figure:constituent_assembly"]
+    # the file is a zip of numbered images whenever the buttons said zip, even for one slide
+    monkeypatch.setattr(images, "render", lambda fig, fmt, size, scale=1: b"IMG")
+    one = slides.build(dataset, "figure:constituent_assembly", "ko", NAMES).figure
+    assert images.download(one, "x", "png", images.SLIDE) == b"IMG"
+    with zipfile.ZipFile(io.BytesIO(images.download(one, "x", "png", images.SLIDE, zipped=True))) as zf:
+        assert zf.namelist() == ["01.png"]
+
+
 def test_split_rows_cuts_where_the_year_changes():
     lanes = list(range(10))
     years = {k: 1917 if k < 4 else 1918 for k in lanes}
