@@ -284,11 +284,14 @@ def dropped_note(lang: str) -> None:
 # --- charts and their sources ------------------------------------------------------------------------
 
 
-def chart(fig, *, key: str, alt: str, filename: str, lang: str, citation: str, select=False, export=None):
+def chart(
+    fig, *, key: str, alt: str, filename: str, lang: str, citation: str, select=False, export=None, paged=None
+):
     """A Plotly chart as it will be exported (our template, not Streamlit's), with alt text, slide-size
-    PNG from the modebar, and server-rendered PNG/SVG downloads that carry `citation`; `export`, if given,
+    PNG from the modebar, and server-rendered PNG/SVG downloads that carry `citation`. `export`, if given,
     makes the figure those downloads lay out (built when one is clicked), e.g. the timeline with its rows
-    named on the axis, which a slide pages by whole rows."""
+    named on the axis, which a slide pages by whole rows; `paged` says whether that may take several slides
+    (unset: told from `fig`, see slide_layout.may_split)."""
     config = {
         **CHART_CONFIG,
         "toImageButtonOptions": {**CHART_CONFIG["toImageButtonOptions"], "filename": filename},
@@ -303,7 +306,7 @@ def chart(fig, *, key: str, alt: str, filename: str, lang: str, citation: str, s
         on_select=select if callable(select) else ("rerun" if select else "ignore"),
         selection_mode="points",
     )
-    image_downloads(export or (lambda: fig), filename, key, lang, citation, export is not None)
+    image_downloads(export or (lambda: fig), filename, key, lang, citation, paged)
     return event
 
 
@@ -327,17 +330,17 @@ IMAGE_FORMATS = (  # (label key, format, size, scale, file ending)
 )
 
 
-def image_downloads(figure, filename: str, key: str, lang: str, citation: str, paged: bool = False) -> None:
+def image_downloads(figure, filename: str, key: str, lang: str, citation: str, paged=None) -> None:
     """PNG (slide, 2×), PNG (square) and SVG of the chart `figure()` gives, rendered only when clicked, each
-    with its citation; a chart that may take several slides (`paged`, or slide_layout.may_split) comes as a
-    zip of one image per slide, and its buttons say so."""
+    with its citation; a chart that may take several slides (`paged`, or if unset slide_layout.may_split)
+    comes as a zip of one image per slide, and its buttons say so."""
     from revolution import slide_layout
 
     with st.popover(t("download", lang), icon=":material/download:"):
         if not images.browser_path():
             st.warning(t("no_browser", lang))
             return
-        zipped = paged or slide_layout.may_split(figure())
+        zipped = slide_layout.may_split(figure()) if paged is None else paged
         for label, kind, size, scale, ext in IMAGE_FORMATS:
             st.download_button(
                 t("image_pages", lang, label=t(label, lang)) if zipped else t(label, lang),

@@ -5,7 +5,7 @@ import streamlit as st
 
 import cached
 import ui
-from revolution import charts, columns, describe, state
+from revolution import charts, columns, describe, slide_layout, state
 from revolution.i18n import t
 
 lang, data = ui.start()
@@ -34,7 +34,9 @@ with right:
     ui.chart(fig, key="places_chart", alt=alt, filename=f"places_{lang}", **cite)
 fig = charts.places_chart(data.places, place_counts, lang)
 alt = describe.places_map(data.places, place_counts, lang)
-ui.chart(fig, key="map_chart", alt=alt, filename=f"map_{lang}", **cite)
+# its image downloads write the names at a slide's type size, so fewer of them
+slide_map = lambda: charts.places_chart(data.places, place_counts, lang, slide_layout.SLIDE_TYPE.body)  # noqa: E731
+ui.chart(fig, key="map_chart", alt=alt, filename=f"map_{lang}", export=slide_map, **cite)
 st.caption(t("map_note", lang))
 
 # 4. One person or place: linked events by era, the names a place bore, and the timeline filtered to it.

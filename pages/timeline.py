@@ -88,7 +88,8 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
     color = ui.bind(right.segmented_control, state.COLOR_BY, state.choice(state.COLOR_MODES), "category")(
         t("color_by", lang), state.COLOR_MODES, format_func=lambda c: t(f"color_{c}", lang)
     )
-    view = cached.timeline(data, chosen, lang, mode or "written", color or "category", names)
+    view_args = (data, chosen, lang, mode or "written", color or "category", names)
+    view = cached.timeline(*view_args)
     st.caption(t("n_shown", lang, n=f"{len(view.rows):,}", total=f"{len(ev_all):,}"))
     span = years[1] + 1 - years[0]
     if view.keys > limits.TIMELINE_ROWS:
@@ -106,9 +107,8 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
         lang=lang,
         citation=ui.cite(data, lang),
         select=pick_event,
-        export=lambda: views.timeline_slides(
-            data, chosen, lang, mode or "written", color or "category", names
-        ),
+        export=lambda: views.timeline_slides(*view_args),
+        paged=True,
     )
     ui.add_to_slides(f"timeline:{years[0]}-{years[1]}", t("add_to_slides", lang), slides.default(data))
 

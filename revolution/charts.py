@@ -942,10 +942,11 @@ def _free_labels(x, y, labels, radii, px_per_x: float, px_per_y: float, size: in
     return where
 
 
-def places_chart(places: pd.DataFrame, counts: pd.DataFrame, lang: str) -> go.Figure:
+def places_chart(places: pd.DataFrame, counts: pd.DataFrame, lang: str, label_px: int = 13) -> go.Figure:
     """Places at their coordinates, sized by mentions; no base map, so nothing is fetched. Only the names
     that fit a phone-width plot without touching another name are written (most mentioned first); every
-    place names itself in the hover."""
+    place names itself in the hover. `label_px`: the names' type size (a slide's is larger, so it writes
+    fewer names: the slide's plot is no wider than a phone's in degrees per pixel)."""
     total = counts.groupby("place_id").mentions.sum()
     located = (
         places.dropna(subset=["lat", "lon"])
@@ -956,7 +957,7 @@ def places_chart(places: pd.DataFrame, counts: pd.DataFrame, lang: str) -> go.Fi
     span = float(located.lon.max() - located.lon.min()) * 1.1 or 1.0
     per_x = PHONE_PLOT_PX / span
     sizes = located.n.clip(lower=1) ** 0.5 * 6 + 6
-    shown = _free_labels(located.lon, located.lat, names, sizes / 2, per_x, per_x * 1.4, 13)
+    shown = _free_labels(located.lon, located.lat, names, sizes / 2, per_x, per_x * 1.4, label_px)
     fig = go.Figure(
         go.Scatter(
             x=located.lon,
@@ -964,7 +965,7 @@ def places_chart(places: pd.DataFrame, counts: pd.DataFrame, lang: str) -> go.Fi
             mode="markers+text",
             text=[n if s else "" for n, s in zip(names, shown)],
             textposition=[s or "top center" for s in shown],
-            textfont=dict(size=13),
+            textfont=dict(size=label_px),
             marker=dict(
                 size=sizes,
                 color=theme.PALETTE[0],

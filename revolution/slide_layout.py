@@ -188,7 +188,8 @@ def fit(fig: go.Figure, size: tuple[int, int], citation: str = "", kind: Type = 
             tr.constraintext = "none"  # Plotly would shrink a label to the bar's thickness
         if tr.type == "scatter" and tr.text is not None:
             tr.cliponaxis = False  # a label under a point near the axis stays whole
-        if tr.type == "scatter" and tr.marker.size is not None and not isinstance(tr.marker.size, tuple):
+        # one size for every mark; sizes per mark (an array: the map's circles by mentions) stay as drawn
+        if tr.type == "scatter" and isinstance(tr.marker.size, Real):
             tr.marker.size = max(tr.marker.size, 14)
     for ann in out.layout.annotations:
         ann.font.size = max(kind.small, ann.font.size or 0)

@@ -89,6 +89,32 @@ def test_the_timeline_pages_own_image_download_is_legible_too(dataset, browser, 
     assert len(files) > 1 and found == []
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_other_pages_chart_downloads_are_legible(dataset, browser, lang):
+    """Two sources' coverage, People and places' two mention charts and the map, as their download buttons
+    export them (the map writes its names at the slide's type size, so fewer of them), slide and square."""
+    from revolution import charts, mentions, slide_layout, summary
+
+    counts = {k: mentions.text_mentions(dataset, k) for k in ("people", "places")}
+    ids = {"people": "person_id", "places": "place_id"}
+    named = {k: dict(zip(getattr(dataset, k)[ids[k]], getattr(dataset, k)[f"name_{lang}"])) for k in counts}
+    figs = {
+        "coverage": summary.coverage_figure(dataset, lang, names(dataset, lang)),
+        **{k: charts.mentions_chart(counts[k], named[k], lang, names(dataset, lang), k) for k in counts},
+        "map": charts.places_chart(dataset.places, counts["places"], lang, slide_layout.SLIDE_TYPE.body),
+    }
+    page, found = browser.new_page(), []
+    for name, fig in figs.items():
+        for size in (images.SLIDE, images.SQUARE):
+            for n, svg in enumerate(images.slide_files(fig, CITATION, "svg", size)):
+                boxes = measure_svg(page, svg, *size)
+                found += [(name, size, n, "small", b["text"]) for b in boxes if b["size"] < 24]
+                found += [(name, size, n, "overlap", pair) for pair in overlaps(boxes)]
+                found += [(name, size, n, "outside", text) for text in outside(boxes, *size)]
+    page.close()
+    assert found == []
+
+
 def test_the_deck_renders_in_libreoffice_with_every_slide(dataset, monkeypatch, tmp_path):
     soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
     if not (soffice and pdftoppm):
