@@ -40,14 +40,13 @@ def timeline(
 def timeline_slides(
     data: Dataset, chosen: filters.EventFilter, lang: str, mode: str, color: str, names: dict
 ) -> go.Figure:
-    """The timeline view as its image downloads draw it: every row named on the axis (no density overview),
-    which the slide layout pages by whole rows, titled with its years as a person writes them."""
+    """The timeline view as its image downloads draw it: every row named on the axis, which the slide layout
+    pages by whole rows (or, for a view the screen shows as counts per period, those counts), titled with its
+    years as a person writes them."""
     from .slides import years_text
 
     shown = filters.events(data, chosen)
-    fig = charts.timeline_chart(
-        shown, data.eras, lang, mode, color, names, years=chosen.years, labels="axis", overview=False
-    )
+    fig = charts.timeline_chart(shown, data.eras, lang, mode, color, names, years=chosen.years, labels="axis")
     years = chosen.years or filters.year_bounds(data.events, data.eras)
     return fig.update_layout(title=f"{t('page_timeline', lang)}: {years_text(*years, lang)}")
 
