@@ -138,7 +138,9 @@ def fit(fig: go.Figure, size: tuple[int, int], citation: str = "", kind: Type = 
         + (12 if title_lines else 0)
         + legend * kind.body * 1.7
     )
-    bottom = kind.edge + len(cite_lines) * kind.small * 1.35 + AXIS_BAND
+    # a timeline's dates run along its top: no tick labels or axis title under it
+    axis_band = 0 if out.layout.xaxis.side == "top" and not out.layout.xaxis.title.text else AXIS_BAND
+    bottom = kind.edge + len(cite_lines) * kind.small * 1.35 + axis_band
     out.update_layout(
         width=width,
         height=height,
@@ -216,7 +218,7 @@ def fit(fig: go.Figure, size: tuple[int, int], citation: str = "", kind: Type = 
             x=0,
             y=0,
             xshift=kind.edge - left,
-            yshift=-AXIS_BAND,
+            yshift=-(axis_band or kind.small // 2),
             xanchor="left",
             yanchor="top",
             showarrow=False,
