@@ -30,7 +30,8 @@ spreads evenly. Nothing leaves the machine: Chromium's resolver rule fails every
 127.0.0.1 (IP literals too), and the run counts any request to a non-loopback address (it should print 0).
 This script prints figures; it asserts no time limit.
 
-Usage: .venv/bin/python -m benchmarks.browser [N=5]"""
+Usage: .venv/bin/python -m benchmarks.browser [N=5] [ONLY]: with ONLY (e.g. `timeline`), only the pages and
+interactions whose name holds it, beside the floor."""
 
 from __future__ import annotations
 
@@ -54,6 +55,7 @@ from revolution import site
 ROOT = Path(__file__).resolve().parent.parent
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 and __name__ == "__main__" else 5
+ONLY = sys.argv[2] if len(sys.argv) > 2 and __name__ == "__main__" else ""
 TARGET_MS = 250
 VIEWPORT = {"width": 1400, "height": 1000}
 # Fail every address but localhost and 127.0.0.1 (IP literals too): no request can leave the machine.
@@ -346,11 +348,11 @@ def interactions(page, base: str, floor: str, data) -> dict[str, tuple[str, list
     every sample is alike."""
     from revolution.i18n import category, t
 
-    sidebar = page.locator('[data-testid="stSidebar"]')
     noop = lambda: None  # noqa: E731
 
     def pill(label):
-        return noop, lambda: sidebar.get_by_role("radio", name=label, exact=True).click()
+        # anywhere on the page: the timeline's presets are in the sidebar or in its chart's region
+        return noop, lambda: page.get_by_role("radio", name=label, exact=True).click()
 
     def add(scope, label, option):
         box = scope.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
@@ -400,8 +402,8 @@ def interactions(page, base: str, floor: str, data) -> dict[str, tuple[str, list
         "timeline: category multiselect (+/− war)": (
             "/timeline",
             [
-                add(sidebar, t("categories", "ko"), category("war", "ko")),
-                remove(sidebar, t("categories", "ko"), category("war", "ko")),
+                add(page, t("categories", "ko"), category("war", "ko")),
+                remove(page, t("categories", "ko"), category("war", "ko")),
             ],
         ),
         "figures: chart selectbox (one group ⇄ another)": (
@@ -450,7 +452,7 @@ def main() -> None:
         # settled.
         for name, url, charts, mark in [
             ("baseline", floor + "/", 1, ""),
-            *((name, f"{base}/{name}", 0, marker) for name in PAGES),
+            *((name, f"{base}/{name}", 0, marker) for name in PAGES if ONLY in name),
         ]:
             try:
                 warm.goto(url)
@@ -509,6 +511,8 @@ def main() -> None:
             f"{'KB/input':>8}  target"
         )
         for name, (path, steps) in interactions(warm, base, floor, data).items():
+            if ONLY not in name and not name.startswith("floor"):
+                continue
             url, mark = (path, "") if path.startswith(floor) else (base + path, marker)
             values = sample_inputs(
                 warm, url, mark, steps, wire, N, lambda e, n=name: failures.append(f"{n}: {e}")
