@@ -15,7 +15,9 @@ into a temporary folder and served by the same kind of loopback http.server as T
 student opens it from a USB stick, over file://). Timed: `page.goto` start -> the chart page's Plotly
 plot has its `.main-svg` and every mark (one `.point` per event row) is drawn. Against the same
 TimelineJS samples. What bounds it: a page that only loads `plotly.min.js` (-> `window.Plotly` defined)
-beside one that only loads TimelineJS's `timeline.js` (-> `window.TL` defined).
+beside one that only loads TimelineJS's `timeline.js` (-> `window.TL` defined). What would move it: the same
+chart page on plotly.js's own scatter/bar/pie bundle (`plotly.js-basic-dist-min` of the installed plotly's
+plotly.js version, from npm into benchmarks/.peers/; measured, not shipped).
 
 Both cold (a fresh browser context per navigation) and warm (one context, sent to about:blank between
 navigations), medians (p95 when N >= 20, else the maximum), ours / theirs. Nothing may leave the machine:
@@ -150,6 +152,34 @@ def ensure_timelinejs() -> str | None:
     return None
 
 
+def plotly_basic() -> tuple[Path | None, str]:
+    """plotly.js's own partial bundle (scatter, bar, pie) of the same version as the installed plotly's
+    plotly.min.js, from npm into benchmarks/.peers (installed now if missing): its path, or None and why not.
+    Measured as what would move the bundle's first paint, never shipped."""
+    from revolution.bundle import PLOTLY_JS
+
+    with open(PLOTLY_JS, encoding="utf-8") as f:
+        found = re.search(r"plotly\.js v(\d+\.\d+\.\d+)", f.read(300))
+    if not found:
+        return None, "no version in plotly.min.js's header"
+    path = PEERS / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+    wanted = f"plotly.js-basic-dist-min@{found[1]}"
+    if path.is_file() and f'"version": "{found[1]}"' in (path.parent / "package.json").read_text():
+        return path, wanted
+    npm = shutil.which("npm")
+    if not npm:
+        return None, "npm is not installed"
+    try:
+        subprocess.run(
+            [npm, "install", "--prefix", str(PEERS), "--no-audit", "--no-fund", wanted],
+            capture_output=True,
+            timeout=600,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return None, f"npm install {wanted} failed: {exc.__class__.__name__}"
+    return (path, wanted) if path.is_file() else (None, f"npm install {wanted} failed")
+
+
 def ensure_datasette() -> str | None:
     """None when Datasette is in its own venv (made now if missing), else why not."""
     exe = VENV / "bin" / "datasette"
@@ -239,6 +269,11 @@ def write_lesson_site(data, folder: Path) -> tuple[str, int]:
     chart = next(p for p in (folder / "lesson").glob("*.html") if p.name != "index.html")
     only = SCRIPT_ONLY_HTML.format(name="plotly.min.js", src="plotly.min.js")
     (folder / "lesson" / "plotly_only.html").write_text(only, encoding="utf-8")
+    basic, _ = plotly_basic()
+    if basic:  # the same chart page on plotly.js's scatter/bar/pie bundle
+        shutil.copy(basic, folder / "lesson" / basic.name)
+        page = chart.read_text(encoding="utf-8").replace('src="plotly.min.js"', f'src="{basic.name}"')
+        (folder / "lesson" / "basic.html").write_text(page, encoding="utf-8")
     # one mark per placed point; the legend's own traces hold a single empty point and draw none
     marks = sum(x is not None for trace in item.figure.data for x in (trace.x if trace.x is not None else ()))
     return chart.relative_to(folder).as_posix(), marks
@@ -350,6 +385,16 @@ def main() -> None:
             bundle_file = ("ours: lesson bundle (file://)", (folder / chart).as_uri(), LESSON_DRAWN, marks)
             pairs.append((title, bundle_http, tljs))
             pairs.append((title.replace("bundle", "bundle over file://"), bundle_file, tljs))
+            if (folder / "lesson" / "basic.html").is_file():
+                basic = (
+                    "bundle on plotly-basic (http)",
+                    f"{lesson_base}/lesson/basic.html",
+                    LESSON_DRAWN,
+                    marks,
+                )
+                pairs.append((f"what would move it: {plotly_basic()[1]}, not shipped", basic, tljs))
+            else:
+                skips.append(f"skip the partial plotly.js bundle: {plotly_basic()[1]}")
             pairs.append(
                 (
                     "what bounds it: a page that only loads the chart library -> library defined",
