@@ -30,7 +30,8 @@ spreads evenly. Nothing leaves the machine: Chromium's resolver rule fails every
 127.0.0.1 (IP literals too), and the run counts any request to a non-loopback address (it should print 0).
 This script prints figures; it asserts no time limit.
 
-Usage: .venv/bin/python -m benchmarks.browser [N=5]"""
+Usage: .venv/bin/python -m benchmarks.browser [N=5] [ONLY]: with ONLY (e.g. `timeline`), only the pages and
+interactions whose name holds it, beside the floor."""
 
 from __future__ import annotations
 
@@ -54,6 +55,7 @@ from revolution import site
 ROOT = Path(__file__).resolve().parent.parent
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 and __name__ == "__main__" else 5
+ONLY = sys.argv[2] if len(sys.argv) > 2 and __name__ == "__main__" else ""
 TARGET_MS = 250
 VIEWPORT = {"width": 1400, "height": 1000}
 # Fail every address but localhost and 127.0.0.1 (IP literals too): no request can leave the machine.
@@ -265,22 +267,26 @@ def settle(page, timeout: float = 60_000) -> None:
     page.wait_for_timeout(300)
 
 
-def time_input(page, prepare, act, wire: Wire, timeout: float = 60_000) -> tuple[float, float, int]:
-    """Milliseconds, in the page's clock, from the input's pointerdown to the first changed chart drawn and to
-    every chart updated; and the bytes received on the websocket from the input to the run's end."""
+def time_input(
+    page, prepare, act, wire: Wire, timeout: float = 60_000, updated: str = CHART_UPDATED, arg=None
+) -> tuple[float, float, int]:
+    """Milliseconds, in the page's clock, from the input's pointerdown (or keydown) to the first changed chart
+    drawn and to every chart updated; and the bytes received on the websocket from the input to the run's
+    end. Another `updated` predicate (given `arg`, else the charts' signatures before the input) returns
+    [first, all] timestamps of its own."""
     phase = "waiting for the previous run to end"
     try:
         settle(page)
         phase = "preparing the input"
         prepare()
         page.wait_for_function(IDLE, polling="raf", timeout=timeout)
-        before = page.evaluate(SIGNATURES)
+        before = page.evaluate(SIGNATURES) if arg is None else arg
         page.evaluate("() => window.__arm()")
         wire.reset()
         phase = "giving the input"
         act()
         phase = "waiting for the charts to change"
-        done = page.wait_for_function(CHART_UPDATED, arg=before, polling="raf", timeout=timeout).json_value()
+        done = page.wait_for_function(updated, arg=before, polling="raf", timeout=timeout).json_value()
     except Exception as exc:
         raise RuntimeError(f"{phase}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}") from None
     started = page.evaluate("() => window.__inputAt")
@@ -290,6 +296,41 @@ def time_input(page, prepare, act, wire: Wire, timeout: float = 60_000) -> tuple
     if page.locator(EXCEPTION).count():
         raise RuntimeError("the page shows an exception after the input")
     return done[0] - started, done[1] - started, wire.received
+
+
+def sample_inputs(
+    page, url, mark, steps, wire, n, failed, updated: str = CHART_UPDATED, charts: int = 1
+) -> list:
+    """N timed inputs on PAGE, taking STEPS in turn, each (prepare, act) or (prepare, act, arg of `updated`);
+    a failed sample is reported through FAILED and the page is loaded again from URL (at most 3 times) and
+    waited for until drawn with CHARTS charts."""
+    values, step, misses, restart = [], 0, 0, True
+    while len(values) < n and misses < 3:
+        try:
+            if restart:  # (re)start from the page as its URL gives it
+                page.goto(url, wait_until="commit")
+                page.wait_for_function(PAGE_DRAWN, arg=[charts, mark], polling="raf", timeout=90_000)
+                restart = False
+            prepare, act, *arg = steps[step % len(steps)]
+            values.append(time_input(page, prepare, act, wire, updated=updated, arg=arg[0] if arg else None))
+            step += 1
+        except Exception as exc:  # report the failed sample, start again from the page's URL
+            misses += 1
+            step, restart = 0, True
+            failed(f"{exc.__class__.__name__}: {str(exc).splitlines()[0]}")
+    return values
+
+
+def input_line(name: str, values: list, target: float) -> str:
+    """One printed row: samples, first/all medians and tails, KB per input, the target and the verdict."""
+    fm, fp = stats([v[0] for v in values])
+    am, ap = stats([v[1] for v in values])
+    kb = statistics.median([v[2] for v in values]) / 1000 if values else float("nan")
+    verdict = "–" if not values else ("ok" if am <= target else "over")
+    return (
+        f"  {name:<48}{len(values):>3}  {fmt(fm):>9} {fmt(fp):>6}  {fmt(am):>7} {fmt(ap):>6}  "
+        f"{kb:8.1f}  ≤ {target:g} {verdict}"
+    )
 
 
 def footer_marker(lang: str = "ko") -> str:
@@ -307,11 +348,11 @@ def interactions(page, base: str, floor: str, data) -> dict[str, tuple[str, list
     every sample is alike."""
     from revolution.i18n import category, t
 
-    sidebar = page.locator('[data-testid="stSidebar"]')
     noop = lambda: None  # noqa: E731
 
     def pill(label):
-        return noop, lambda: sidebar.get_by_role("radio", name=label, exact=True).click()
+        # anywhere on the page: the timeline's presets are in the sidebar or in its chart's region
+        return noop, lambda: page.get_by_role("radio", name=label, exact=True).click()
 
     def add(scope, label, option):
         box = scope.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
@@ -361,8 +402,8 @@ def interactions(page, base: str, floor: str, data) -> dict[str, tuple[str, list
         "timeline: category multiselect (+/− war)": (
             "/timeline",
             [
-                add(sidebar, t("categories", "ko"), category("war", "ko")),
-                remove(sidebar, t("categories", "ko"), category("war", "ko")),
+                add(page, t("categories", "ko"), category("war", "ko")),
+                remove(page, t("categories", "ko"), category("war", "ko")),
             ],
         ),
         "figures: chart selectbox (one group ⇄ another)": (
@@ -411,7 +452,7 @@ def main() -> None:
         # settled.
         for name, url, charts, mark in [
             ("baseline", floor + "/", 1, ""),
-            *((name, f"{base}/{name}", 0, marker) for name in PAGES),
+            *((name, f"{base}/{name}", 0, marker) for name in PAGES if ONLY in name),
         ]:
             try:
                 warm.goto(url)
@@ -470,29 +511,13 @@ def main() -> None:
             f"{'KB/input':>8}  target"
         )
         for name, (path, steps) in interactions(warm, base, floor, data).items():
+            if ONLY not in name and not name.startswith("floor"):
+                continue
             url, mark = (path, "") if path.startswith(floor) else (base + path, marker)
-            values, step, misses, restart = [], 0, 0, True
-            while len(values) < N and misses < 3:
-                try:
-                    if restart:  # (re)start from the page as its URL gives it
-                        warm.goto(url, wait_until="commit")
-                        warm.wait_for_function(PAGE_DRAWN, arg=[1, mark], polling="raf", timeout=90_000)
-                        restart = False
-                    prepare, act = steps[step % len(steps)]
-                    values.append(time_input(warm, prepare, act, wire))
-                    step += 1
-                except Exception as exc:  # report the failed sample, start again from the page's URL
-                    misses += 1
-                    step, restart = 0, True
-                    failures.append(f"{name}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}")
-            fm, fp = stats([v[0] for v in values])
-            am, ap = stats([v[1] for v in values])
-            kb = statistics.median([v[2] for v in values]) / 1000 if values else float("nan")
-            verdict = "–" if not values else ("ok" if am <= TARGET_MS else "over")
-            print(
-                f"  {name:<48}{len(values):>3}  {fmt(fm):>9} {fmt(fp):>6}  {fmt(am):>7} {fmt(ap):>6}  "
-                f"{kb:8.1f}  ≤ {TARGET_MS} {verdict}"
+            values = sample_inputs(
+                warm, url, mark, steps, wire, N, lambda e, n=name: failures.append(f"{n}: {e}")
             )
+            print(input_line(name, values, TARGET_MS))
         warm_ctx.close()
         browser.close()
     print(

@@ -9,6 +9,15 @@ event has fired and every event's marker is in the time navigator and the title 
 --immutable` on a loopback port. Timed: `page.goto` start -> the events table's rows are in
 `table.rows-and-columns` (`?_size=200`, so all 112 rows, not the first 100). Ours: `/explorer?table=events`
 -> the table's canvas is there and the caption counts 112 rows.
+- The static lesson bundle (issue 16): the offline lesson zip of the whole timeline (slide key
+`timeline:all`, built by `revolution.slides.lesson_bytes` as the Slides page's download does), unzipped
+into a temporary folder and served by the same kind of loopback http.server as TimelineJS (and, as a
+student opens it from a USB stick, over file://). Timed: `page.goto` start -> the chart page's Plotly
+plot has its `.main-svg` and every mark (one `.point` per event row) is drawn. Against the same
+TimelineJS samples. What bounds it: a page that only loads `plotly.min.js` (-> `window.Plotly` defined)
+beside one that only loads TimelineJS's `timeline.js` (-> `window.TL` defined). What would move it: the same
+chart page on plotly.js's own scatter/bar/pie bundle (`plotly.js-basic-dist-min` of the installed plotly's
+plotly.js version, from npm into benchmarks/.peers/; measured, not shipped).
 
 Both cold (a fresh browser context per navigation) and warm (one context, sent to about:blank between
 navigations), medians (p95 when N >= 20, else the maximum), ours / theirs. Nothing may leave the machine:
@@ -29,11 +38,13 @@ Usage: .venv/bin/python -m benchmarks.peers [N=5]"""
 from __future__ import annotations
 
 import csv
+import os
 import re
 import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -92,6 +103,18 @@ TIMELINE_DRAWN = """(events) => {
   if (!slide || !slide.getBoundingClientRect().height) return false;
   return document.querySelectorAll('.tl-timenav .tl-timemarker').length >= events ? performance.now() : false;
 }"""
+# The lesson bundle's chart page: Plotly has drawn the plot and every mark of every trace (bars and markers
+# alike are `.point` elements in Plotly's SVG).
+LESSON_DRAWN = """(marks) => {
+  const gd = document.querySelector('.js-plotly-plot');
+  if (!gd || !gd.querySelector('.main-svg') || !gd.data || !gd.data.length) return false;
+  return gd.querySelectorAll('.main-svg .point').length >= marks ? performance.now() : false;
+}"""
+# A page that only loads one script: what the script's download, parse and first run cost alone.
+SCRIPT_ONLY_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>{name} alone</title></head>
+<body><script src="{src}"></script><script>window.__scriptAt = performance.now();</script></body></html>
+"""
+SCRIPT_LOADED = """(name) => window.__scriptAt != null && window[name] ? performance.now() : false"""
 DATASETTE_DRAWN = """(rows) => document.querySelectorAll('table.rows-and-columns tbody tr').length >= rows
     ? performance.now() : false"""
 TABLE_DRAWN = """(caption) => {
@@ -127,6 +150,34 @@ def ensure_timelinejs() -> str | None:
     if run.returncode != 0 or not (TLJS / "dist" / "js" / "timeline.js").is_file():
         return f"npm install failed (exit {run.returncode}): {last_line(run.stderr or run.stdout)}"
     return None
+
+
+def plotly_basic() -> tuple[Path | None, str]:
+    """plotly.js's own partial bundle (scatter, bar, pie) of the same version as the installed plotly's
+    plotly.min.js, from npm into benchmarks/.peers (installed now if missing): its path, or None and why not.
+    Measured as what would move the bundle's first paint, never shipped."""
+    from revolution.bundle import PLOTLY_JS
+
+    with open(PLOTLY_JS, encoding="utf-8") as f:
+        found = re.search(r"plotly\.js v(\d+\.\d+\.\d+)", f.read(300))
+    if not found:
+        return None, "no version in plotly.min.js's header"
+    path = PEERS / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+    wanted = f"plotly.js-basic-dist-min@{found[1]}"
+    if path.is_file() and f'"version": "{found[1]}"' in (path.parent / "package.json").read_text():
+        return path, wanted
+    npm = shutil.which("npm")
+    if not npm:
+        return None, "npm is not installed"
+    try:
+        subprocess.run(
+            [npm, "install", "--prefix", str(PEERS), "--no-audit", "--no-fund", wanted],
+            capture_output=True,
+            timeout=600,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return None, f"npm install {wanted} failed: {exc.__class__.__name__}"
+    return (path, wanted) if path.is_file() else (None, f"npm install {wanted} failed")
 
 
 def ensure_datasette() -> str | None:
@@ -165,6 +216,10 @@ def write_timeline_site(data) -> Path:
     names = dict(zip(data.sources.source_id, data.sources[f"short_{LANG}"]))  # as ui.source_names does
     site = PEERS / "site"
     site.mkdir(parents=True, exist_ok=True)
+    only = SCRIPT_ONLY_HTML.format(
+        name="timeline.js", src="/node_modules/@knight-lab/timelinejs/dist/js/timeline.js"
+    )
+    (site / "timeline_only.html").write_text(only, encoding="utf-8")
     (site / "events_ko.json").write_bytes(publish.timelinejs_bytes(data.events, data.eras, LANG, names))
     (site / "index.html").write_text(TIMELINE_HTML, encoding="utf-8")
     return site
@@ -192,6 +247,36 @@ def export_as_is(context, url: str) -> str:
         return f"TimelineJS on the project's export as it is: no answer ({exc.__class__.__name__})"
     finally:
         page.close()
+
+
+def write_lesson_site(data, folder: Path) -> tuple[str, int]:
+    """The offline lesson bundle of the whole timeline, unzipped into FOLDER as a student would; returns
+    the chart page's path inside FOLDER and its number of marks. Beside it, a page that loads only
+    plotly.min.js (`plotly_only.html`)."""
+    import io
+    import zipfile
+
+    from revolution import slides
+
+    names = dict(zip(data.sources.source_id, data.sources[f"short_{LANG}"]))
+    item = slides.build(data, "timeline:all", LANG, names)
+    zipped = slides.lesson_bytes([item], LANG, data.sources, {False: "", True: ""})
+    with zipfile.ZipFile(io.BytesIO(zipped)) as zf:
+        zf.extractall(folder)
+        for info in zf.infolist():  # keep each file's date, as unzip does (the static server's Last-Modified)
+            stamp = time.mktime((*info.date_time, 0, 0, -1))
+            os.utime(folder / info.filename, (stamp, stamp))
+    chart = next(p for p in (folder / "lesson").glob("*.html") if p.name != "index.html")
+    only = SCRIPT_ONLY_HTML.format(name="plotly.min.js", src="plotly.min.js")
+    (folder / "lesson" / "plotly_only.html").write_text(only, encoding="utf-8")
+    basic, _ = plotly_basic()
+    if basic:  # the same chart page on plotly.js's scatter/bar/pie bundle
+        shutil.copy(basic, folder / "lesson" / basic.name)
+        page = chart.read_text(encoding="utf-8").replace('src="plotly.min.js"', f'src="{basic.name}"')
+        (folder / "lesson" / "basic.html").write_text(page, encoding="utf-8")
+    # one mark per placed point; the legend's own traces hold a single empty point and draw none
+    marks = sum(x is not None for trace in item.figure.data for x in (trace.x if trace.x is not None else ()))
+    return chart.relative_to(folder).as_posix(), marks
 
 
 def write_sqlite(data_dir: Path, path: Path) -> int:
@@ -288,11 +373,43 @@ def main() -> None:
         else:
             write_timeline_site(data)
             tl_base = stack.enter_context(static_server(PEERS))
+            tljs = ("TimelineJS 3 (local files)", tl_base + "/site/index.html", TIMELINE_DRAWN, n_events)
+            pairs.append((f"timeline of {n_events} events: navigation -> drawn", ours_timeline, tljs))
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+            chart, marks = write_lesson_site(data, folder)
+            lesson_base = stack.enter_context(static_server(folder))
+            title = (
+                f"static lesson bundle, whole timeline ({marks} marks), vs TimelineJS: navigation -> drawn"
+            )
+            bundle_http = ("ours: lesson bundle (http)", f"{lesson_base}/{chart}", LESSON_DRAWN, marks)
+            bundle_file = ("ours: lesson bundle (file://)", (folder / chart).as_uri(), LESSON_DRAWN, marks)
+            pairs.append((title, bundle_http, tljs))
+            pairs.append((title.replace("bundle", "bundle over file://"), bundle_file, tljs))
+            if (folder / "lesson" / "basic.html").is_file():
+                basic = (
+                    "bundle on plotly-basic (http)",
+                    f"{lesson_base}/lesson/basic.html",
+                    LESSON_DRAWN,
+                    marks,
+                )
+                pairs.append((f"what would move it: {plotly_basic()[1]}, not shipped", basic, tljs))
+            else:
+                skips.append(f"skip the partial plotly.js bundle: {plotly_basic()[1]}")
             pairs.append(
                 (
-                    f"timeline of {n_events} events: navigation -> drawn",
-                    ours_timeline,
-                    ("TimelineJS 3 (local files)", tl_base + "/site/index.html", TIMELINE_DRAWN, n_events),
+                    "what bounds it: a page that only loads the chart library -> library defined",
+                    (
+                        "plotly.min.js alone",
+                        f"{lesson_base}/lesson/plotly_only.html",
+                        SCRIPT_LOADED,
+                        "Plotly",
+                    ),
+                    (
+                        "TimelineJS timeline.js alone",
+                        tl_base + "/site/timeline_only.html",
+                        SCRIPT_LOADED,
+                        "TL",
+                    ),
                 )
             )
         why = ensure_datasette()
@@ -368,10 +485,13 @@ def main() -> None:
         sides = [side for _, ours, theirs in pairs for side in (ours, theirs)]
         sides = list({s[0]: s for s in sides}.values())
         url = {s[0]: s[1].format(base=base) for s in sides}
-        warm = context()
+        # file:// pages are another site: in the same context they would swap the renderer process and so
+        # drop the http pages' compiled scripts from memory; they get a warm context of their own
+        warm, warm_file = context(), context()
+        ctx_of = {s[0]: warm_file if url[s[0]].startswith("file:") else warm for s in sides}
         for label, _, predicate, arg in sides:  # warm the servers' caches; not measured
             try:
-                timed(warm, url[label], predicate, arg)
+                timed(ctx_of[label], url[label], predicate, arg)
             except Exception as exc:
                 failures.append(f"warm-up {label}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}")
         cold = {s[0]: [] for s in sides}
@@ -386,12 +506,13 @@ def main() -> None:
                 finally:
                     ctx.close()
             for label, _, predicate, arg in sides:
-                warm.pages[0].goto("about:blank")
+                ctx_of[label].pages[0].goto("about:blank")
                 try:
-                    hot[label].append(timed(warm, url[label], predicate, arg))
+                    hot[label].append(timed(ctx_of[label], url[label], predicate, arg))
                 except Exception as exc:
                     failures.append(f"warm {label}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}")
         warm.close()
+        warm_file.close()
         browser.close()
 
     tail = "p95" if N >= 20 else "max"
@@ -413,6 +534,7 @@ def main() -> None:
     )
     for f in failures:
         print("  failed sample:", f)
+    print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 """Timeline: every event on one axis, filtered and shareable, with the sentences that tell the chosen one."""
 
+import dataclasses
+
 import streamlit as st
 
 import cached
@@ -46,24 +48,7 @@ def tellings_dialog(event_key: str) -> None:
 st.title(t("page_timeline", lang))
 st.caption(t("timeline_intro", lang))
 with st.sidebar:
-    st.pills(
-        t("preset", lang),
-        list(state.PRESETS),
-        key=state.PRESET,
-        on_change=use_preset,
-        format_func=lambda p: t(f"preset_{p}", lang),
-    )
-    years = ui.bind_range(
-        st.slider, state.YEARS, (state.YEAR_FROM, state.YEAR_TO), state.year(lo, hi), default_years
-    )(t("years", lang), lo, hi)
     text = ui.bind(st.text_input, state.SEARCH, state.text, "")(t("search", lang), max_chars=state.MAX_TEXT)
-    chosen_cats = ui.bind(st.multiselect, state.CATEGORIES, state.choices(cats), [])(
-        t("categories", lang),
-        cats,
-        placeholder=t("any", lang),
-        format_func=lambda c: category(c, lang),
-        select_all=False,
-    )
     sources = ui.bind(st.multiselect, state.SOURCES, state.choices(list(names)), [])(
         t("sources", lang), list(names), placeholder=t("any", lang), format_func=names.get, select_all=False
     )
@@ -78,9 +63,27 @@ with st.sidebar:
 
 @st.fragment
 def chart_and_tellings(chosen: filters.EventFilter) -> None:
-    """The calendar and colour controls, the chart, and the chosen event's tellings: an input here reruns
-    this region alone (the sidebar's filters rerun the page), so the page around it is not rebuilt."""
-    years = chosen.years
+    """Years (with their presets), categories, calendar and colour, the chart and the chosen event's tellings:
+    an input here reruns this region alone, not the page around it (the sidebar's filters rerun the page)."""
+    st.pills(
+        t("preset", lang),
+        list(state.PRESETS),
+        key=state.PRESET,
+        on_change=use_preset,
+        format_func=lambda p: t(f"preset_{p}", lang),
+    )
+    a, b = st.columns(2)
+    years = ui.bind_range(
+        a.slider, state.YEARS, (state.YEAR_FROM, state.YEAR_TO), state.year(lo, hi), default_years
+    )(t("years", lang), lo, hi)
+    chosen_cats = ui.bind(b.multiselect, state.CATEGORIES, state.choices(cats), [])(
+        t("categories", lang),
+        cats,
+        placeholder=t("any", lang),
+        format_func=lambda c: category(c, lang),
+        select_all=False,
+    )
+    chosen = dataclasses.replace(chosen, years=years, categories=tuple(chosen_cats))
     left, right = st.columns(2)
     mode = ui.bind(left.segmented_control, state.CALENDAR, state.choice(calendar.MODES), "written")(
         t("calendar", lang), calendar.MODES, format_func=lambda c: t(f"cal_{c}", lang)
@@ -144,8 +147,6 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
 # 2. Data and 3. figure, built once per choice (in the region above).
 chart_and_tellings(
     filters.EventFilter(
-        years=years,
-        categories=tuple(chosen_cats),
         sources=tuple(sources),
         people=tuple(chosen_people),
         places=tuple(chosen_places),

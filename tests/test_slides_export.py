@@ -202,3 +202,19 @@ def test_lesson_bundle_holds_everything_offline(dataset, monkeypatch):
 
 def test_readme_documents_the_public_address():
     assert paths.PUBLIC_URL_ENV in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_bundle_timeline_names_every_row_without_plotlys_quadratic_label_check(dataset):
+    """The lesson bundle's whole timeline: every row is named on the y axis, and the axis sets
+    ticklabeloverflow "allow" (plotly.js's default measures every label once per label: 0.6 s of a browser's
+    time for 133 rows, the whole of what made the static page slower than TimelineJS; benchmarks/peers.py)."""
+    item = slides.build(dataset, "timeline:all", "ko", NAMES)
+    page = bundle.chart_html(item.figure, item.title)
+    decoder, at, args = json.JSONDecoder(), page.index("Plotly.newPlot(") + len("Plotly.newPlot("), []
+    for _ in range(3):  # the div's id, the data, the layout, as the page hands them to plotly.js
+        at = len(page) - len(page[at:].lstrip(" \n,"))
+        value, at = decoder.raw_decode(page, at)
+        args.append(value)
+    layout = args[2]
+    assert layout["yaxis"].get("ticklabeloverflow") == "allow"
+    assert len(layout["yaxis"]["ticktext"]) == item.rows.event_key.nunique()
