@@ -6,7 +6,7 @@ import streamlit as st
 
 import cached
 import ui
-from revolution import calendar, categories, charts, filters, limits, slides, state, views
+from revolution import calendar, categories, filters, limits, slides, state, views
 from revolution.i18n import category, t
 
 lang, data = ui.start()
@@ -84,6 +84,9 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
         select_all=False,
     )
     chosen = dataclasses.replace(chosen, years=years, categories=tuple(chosen_cats))
+    # the chart right under the filters, so a 1280×720 screen shows its first rows; how it is drawn
+    # (calendar, colour) is chosen under it, but read first
+    drawn = st.container()
     left, right = st.columns(2)
     mode = ui.bind(left.segmented_control, state.CALENDAR, state.choice(calendar.MODES), "written")(
         t("calendar", lang), calendar.MODES, format_func=lambda c: t(f"cal_{c}", lang)
@@ -93,27 +96,22 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
     )
     view_args = (data, chosen, lang, mode or "written", color or "category", names)
     view = cached.timeline(*view_args)
-    st.caption(t("n_shown", lang, n=f"{len(view.rows):,}", total=f"{len(ev_all):,}"))
-    span = years[1] + 1 - years[0]
-    if view.keys > limits.TIMELINE_ROWS:
-        st.info(t("density_note", lang, limit=limits.TIMELINE_ROWS), icon=":material/stacked_bar_chart:")
-    elif span > charts.OVERVIEW_YEARS:
-        st.info(
-            t("overview_note", lang, span=span, limit=charts.OVERVIEW_YEARS),
-            icon=":material/stacked_bar_chart:",
+    drawn.caption(t("n_shown", lang, n=f"{len(view.rows):,}", total=f"{len(ev_all):,}"))
+    if note := views.timeline_note(view, years, lang):
+        drawn.info(note, icon=":material/stacked_bar_chart:")
+    with drawn:
+        ui.chart(
+            view.figure,
+            key="timeline_chart",
+            alt=view.alt,
+            filename=f"timeline_{years[0]}_{years[1]}_{lang}",
+            lang=lang,
+            citation=ui.cite(data, lang),
+            select=pick_event,
+            export=lambda: views.timeline_slides(*view_args),
+            paged=True,
         )
-    ui.chart(
-        view.figure,
-        key="timeline_chart",
-        alt=view.alt,
-        filename=f"timeline_{years[0]}_{years[1]}_{lang}",
-        lang=lang,
-        citation=ui.cite(data, lang),
-        select=pick_event,
-        export=lambda: views.timeline_slides(*view_args),
-        paged=True,
-    )
-    ui.add_to_slides(f"timeline:{years[0]}-{years[1]}", t("add_to_slides", lang), slides.default(data))
+        ui.add_to_slides(f"timeline:{years[0]}-{years[1]}", t("add_to_slides", lang), slides.default(data))
 
     # 4. Provenance: the chosen event, as each text tells it.
     event_param = (state.EVENT, state.choice(facets["ids"]), "")

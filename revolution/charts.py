@@ -425,6 +425,7 @@ def alt_text(rows: pd.DataFrame, group: dict, lang: str) -> str:
 LANE_PX = 30  # one row per event: room for a 13 px label and a 14 px mark
 LABEL_CHARS = {"ko": 20, "en": 32}  # a lane's label past this ends in '…'; the hover has it whole
 TOP_PX = 170  # above the rows: the legend (up to three lines at a phone's width) and the dates
+TOP_MIN_PX = 40  # the least room above the rows; Plotly adds what the legend and dates take at its width
 OVERVIEW_YEARS = 80  # a longer span is drawn as an overview (events per period, under the eras), not a pile
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
 SOURCE_STYLE = {  # the first text's marks are filled, the second's open (bars: hatched), in every colour
@@ -701,6 +702,13 @@ def timeline_chart(
             showticklabels=False, showgrid=False, autorange=False, range=[len(lanes) - 0.5, -1.6]
         )
     theme.apply(fig)
+    if not fig.layout.title.text:
+        # no title: the legend hangs from the plot's top (above the dates), so Plotly makes the room it takes
+        # at the chart's width (two rows on a projector, more on a phone) instead of a phone's worst case
+        fig.update_layout(
+            margin_t=TOP_MIN_PX,
+            legend=dict(xref="paper", x=0, yref="paper", y=1 + 34 / plot_px, yanchor="bottom"),
+        )
     # one hover template for every mark, sent once: the row labels and eras set their own
     fig.layout.template.data.bar = [go.Bar(hovertemplate=EVENT_HOVER)]
     fig.layout.template.data.scatter = [go.Scatter(hovertemplate=EVENT_HOVER)]

@@ -37,6 +37,17 @@ def timeline(
     return TimelineView(fig, rows, listed, shown.event_key.nunique(), alt)
 
 
+def timeline_note(view: TimelineView, years: tuple[int, int], lang: str) -> str | None:
+    """What the page says above a timeline that counts events per period instead of drawing each: too many
+    events, or too long a span (charts.timeline_chart draws such a view as counts)."""
+    span = years[1] + 1 - years[0]
+    if view.keys > limits.TIMELINE_ROWS:
+        return t("density_note", lang, limit=limits.TIMELINE_ROWS)
+    if span > charts.OVERVIEW_YEARS:
+        return t("overview_note", lang, span=span, limit=charts.OVERVIEW_YEARS)
+    return None
+
+
 def timeline_slides(
     data: Dataset, chosen: filters.EventFilter, lang: str, mode: str, color: str, names: dict
 ) -> go.Figure:
