@@ -556,7 +556,8 @@ PRESENT_CSS = (
     ".present-slide{display:block}"
     ".st-key-present_nav button{min-height:64px}"
     ".st-key-present_nav button p,.present-where{font-size:28px}"
-    ".present-where{text-align:center;line-height:64px}"
+    # the counter's markdown sits 8 px under its column's top (beside its help icon): lifted onto the buttons
+    ".present-where{text-align:center;line-height:64px;position:relative;top:-8px}"
     # a phone held upright (Streamlit stacks columns under 640 px): no frame; the slide at half size (12 px
     # type) scrolls sideways in its own box, the caption wraps, the buttons stack at their usual size
     "@media (max-width: 640px){.st-key-present_frame{position:static;transform:none;width:auto !important;"
