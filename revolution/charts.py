@@ -350,8 +350,11 @@ def _bound_arrows(fig: go.Figure, rows: pd.DataFrame, labels: list, top: float, 
         direction = qualifiers.get(code).arrow
         if not direction:
             continue
+        head = value + top * ARROW_LENGTH * direction
+        if direction < 0 and value >= 0:  # back, but not past zero into the row names (a short bar: no room)
+            head = max(head, 0)
         fig.add_annotation(
-            x=value + top * ARROW_LENGTH * direction,
+            x=head,
             y=label,
             ax=value,
             ay=label,
@@ -548,7 +551,6 @@ def _era_band(fig: go.Figure, n: int, a: int, b: int, **label) -> None:
     )
 
 
-ERA_NAME_ROWS = 0.7  # rows' worth of room above a slide's first row, where the eras are named
 ERA_LABEL_SHARE = 0.12  # of the axis, per eight characters of the era's name
 
 
@@ -690,8 +692,7 @@ def timeline_chart(
             ticktext=[html.escape(titles[k]) for k in lanes],
             showgrid=False,
             autorange=False,
-            # room above the first row for the eras' names, which would otherwise sit on its bar
-            range=[len(lanes) - 0.5, -0.5 - ERA_NAME_ROWS],
+            range=[len(lanes) - 0.5, -0.5],
             # plotly.js's default ("hide past div") measures every label once per label placed: 0.6 s of
             # the lesson bundle's whole timeline (133 rows) in a browser; the labels sit in the automargin
             # anyway, so "allow" draws the same pixels

@@ -138,8 +138,16 @@ def fit(fig: go.Figure, size: tuple[int, int], citation: str = "", kind: Type = 
         + (12 if title_lines else 0)
         + legend * kind.body * 1.7
     )
-    # a timeline's dates run along its top: no tick labels or axis title under it
-    axis_band = 0 if out.layout.xaxis.side == "top" and not out.layout.xaxis.title.text else AXIS_BAND
+    # a timeline's dates run along its top: no tick labels or axis title under it, so its eras are named
+    # there, under their bands (at the top they sat on the first row's bar)
+    dates_on_top = out.layout.xaxis.side == "top" and not out.layout.xaxis.title.text
+    era_names = [a for a in out.layout.annotations if a.xref == "x" and a.yref == "y domain" and a.text]
+    if dates_on_top and era_names and _is_lane_chart(out):
+        for ann in era_names:
+            ann.update(y=0, yanchor="top", yshift=-4)
+        axis_band = math.ceil(kind.small * 1.4) + 8
+    else:
+        axis_band = 0 if dates_on_top else AXIS_BAND
     bottom = kind.edge + len(cite_lines) * kind.small * 1.35 + axis_band
     out.update_layout(
         width=width,
@@ -467,9 +475,7 @@ def pages(fig: go.Figure, size: tuple[int, int], kind: Type = SLIDE_TYPE) -> lis
     inner = size[0] - 2 * kind.edge
     wrapped = {k: "<br>".join(wrap(labels.get(k, ""), kind.body, inner / 3, LANE_LINES)) for k in lanes}
     need = {k: _row_height(wrapped[k], kind) for k in lanes}
-    # the room the chart keeps above its first row (for the eras' names), in rows, kept on every page
-    head = max(0.0, min(lanes, default=0) - 0.5 - min(fig.layout.yaxis.range or [0]))
-    room = _plot_height(fig, size, kind) - head * max(need.values(), default=0)
+    room = _plot_height(fig, size, kind)
     if len(lanes) * max(need.values(), default=0) <= room:
         return [(fig, _years(spans, lanes))]
     years = {k: spans[k][0].year for k in lanes}
@@ -484,7 +490,7 @@ def pages(fig: go.Figure, size: tuple[int, int], kind: Type = SLIDE_TYPE) -> lis
             x0, x1 = max(x0, pd.Timestamp(whole[0])), min(x1, pd.Timestamp(whole[1]))
         page = go.Figure(fig)
         page.update_yaxes(
-            range=[rows[-1] + 0.5, rows[0] - 0.5 - head],
+            range=[rows[-1] + 0.5, rows[0] - 0.5],
             tickvals=rows,
             ticktext=[labels.get(k, "") for k in rows],
             autorange=False,

@@ -80,3 +80,13 @@ def test_korean_axes_count_people_in_man(dataset):
     ko = charts.bars_chart(rows, group, "ko", NAMES)
     assert list(ko.layout.xaxis.ticktext) == ["0", "200만"]  # few ticks: they stay level on a phone
     assert list(charts.bars_chart(rows, group, "en", NAMES).layout.xaxis.ticktext) == ["0", "2M"]
+
+
+def test_an_arrow_back_from_a_ceiling_stops_at_zero_not_in_the_row_names(dataset):
+    """'under 10 years' on an axis that runs to 1,400: the arrow back would have run past zero, across the
+    row names on the left; it stops at zero (a bar too short for it keeps only its label)."""
+    rows = dataset.figures[dataset.figures.group == "time_spans"]
+    group = {"title_ko": "t", "title_en": "t", "chart": "bars", "group_id": "time_spans"}
+    fig = charts.bars_chart(rows, group, "ko", NAMES)
+    backs = [a for a in fig.layout.annotations if a.showarrow and a.x < a.ax]
+    assert backs and min(a.x for a in backs) >= 0

@@ -218,3 +218,18 @@ def test_the_bundle_timeline_names_every_row_without_plotlys_quadratic_label_che
     layout = args[2]
     assert layout["yaxis"].get("ticklabeloverflow") == "allow"
     assert len(layout["yaxis"]["ticktext"]) == item.rows.event_key.nunique()
+
+
+@pytest.mark.parametrize("key", ["timeline:1917", "timeline:civil_war"])
+def test_a_timeline_page_shows_only_its_own_rows_and_names_its_eras_under_them(dataset, key):
+    """A page's y range holds its rows and nothing of the page before (room above its first row once showed
+    the last row of the previous page, unnamed); the eras are named under the plot, not on the first bar."""
+    item = slides.build(dataset, key, "ko", NAMES)
+    parts = slide_layout.pages(item.figure, (1920, 1080))
+    assert len(parts) > 1
+    for fig, _ in parts:
+        rows = list(fig.layout.yaxis.tickvals)
+        assert sorted(fig.layout.yaxis.range) == [min(rows) - 0.5, max(rows) + 0.5]
+        laid = slide_layout.fit(fig, (1920, 1080), "출처: 류한수")
+        eras = [a for a in laid.layout.annotations if a.xref == "x" and a.yref == "y domain"]
+        assert eras and all(a.y == 0 and a.yanchor == "top" for a in eras)
