@@ -512,10 +512,11 @@ def presentation(shown: list, position: int, lang: str, picture) -> None:
         back.button(
             t("prev", lang), on_click=_step, args=(-1, len(shown)), disabled=position <= 1, width="stretch"
         )
+        # the keys are said in the counter's tooltip: a help icon beside it read as a stray "?" on a projector
         where.markdown(
-            f"<div class='present-where'>{t('slide_n', lang, n=position, total=len(shown))}</div>",
+            f"<div class='present-where' title='{html.escape(t('keys_hint', lang), quote=True)}'>"
+            f"{t('slide_n', lang, n=position, total=len(shown))}</div>",
             unsafe_allow_html=True,
-            help=t("keys_hint", lang),
         )
         ahead.button(
             t("next", lang),
@@ -556,8 +557,7 @@ PRESENT_CSS = (
     ".present-slide{display:block}"
     ".st-key-present_nav button{min-height:64px}"
     ".st-key-present_nav button p,.present-where{font-size:28px}"
-    # the counter's markdown sits 8 px under its column's top (beside its help icon): lifted onto the buttons
-    ".present-where{text-align:center;line-height:64px;position:relative;top:-8px}"
+    ".present-where{text-align:center;line-height:64px}"
     # a phone held upright (Streamlit stacks columns under 640 px): no frame; the slide at half size (12 px
     # type) scrolls sideways in its own box, the caption wraps, the buttons stack at their usual size
     "@media (max-width: 640px){.st-key-present_frame{position:static;transform:none;width:auto !important;"
