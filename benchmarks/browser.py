@@ -520,6 +520,11 @@ def main() -> None:
             print(input_line(name, values, TARGET_MS))
         warm_ctx.close()
         browser.close()
+    report(outside, failures)
+
+
+def report(outside: Outside, failures: list[str]) -> None:
+    """The end of a browser benchmark: any request that left the machine, and the samples that failed."""
     print(
         f"\nrequests to non-loopback addresses: {len(outside.urls)}"
         + (f" (e.g. {outside.urls[0]})" if outside.urls else "")

@@ -39,6 +39,7 @@ from benchmarks.browser import (
     interactions,
     machine,
     new_context,
+    report,
     sample_inputs,
     serve_script,
     stats,
@@ -194,12 +195,7 @@ def main() -> None:
         print(f"load average at the end: {load_load()}")
         warm_ctx.close()
         browser.close()
-    print(
-        f"requests to non-loopback addresses: {len(outside.urls)}"
-        + (f" (e.g. {outside.urls[0]})" if outside.urls else "")
-    )
-    for f in failures:
-        print("  failed sample:", f)
+    report(outside, failures)
 
 
 if __name__ == "__main__":

@@ -45,3 +45,12 @@ def summary(boxes: list[dict], width: float, height: float) -> dict:
         "overlaps": len(overlaps(boxes)),
         "outside": len(outside(boxes, width, height)),
     }
+
+
+def problems(boxes: list[dict], width: float, height: float, floor: float = 24) -> list[tuple]:
+    """What a slide must not have: text under `floor` px, text on text, text past the image's edge."""
+    return (
+        [("small", b["text"], b["size"]) for b in boxes if b["size"] < floor]
+        + [("overlap", pair) for pair in overlaps(boxes)]
+        + [("outside", text) for text in outside(boxes, width, height)]
+    )

@@ -294,7 +294,7 @@ def test_the_timeline_image_download_is_a_zip_of_slide_sized_pages_and_says_so(s
     import struct
     import zipfile
 
-    page, _ = open_page(context, f"{server}/timeline?preset=revolution_years")
+    page, _ = open_page(context, f"{server}/timeline?from=1914&to=1924")
     try:
         charts_drawn(page)
         page.get_by_role("button", name="이미지 내려받기").first.click()

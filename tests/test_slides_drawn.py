@@ -11,8 +11,7 @@ import pytest
 from harness.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server, wait_for_app
 from revolution import images, paths, publish, slides
 
-from .legibility import overlaps
-from .slide_measure import measure_svg, outside
+from .slide_measure import measure_svg, problems
 
 pytestmark = [
     pytest.mark.browser,
@@ -61,10 +60,7 @@ def test_every_slide_export_is_legible_at_its_size(dataset, browser, lang, kind,
         for n, svg in enumerate(images.slide_files(item.figure, line, "svg", size)):
             boxes = measure_svg(page, svg, *size)
             assert boxes, key
-            small = [b for b in boxes if b["size"] < 24]
-            found += [(key, n, "small", b["text"], b["size"]) for b in small]
-            found += [(key, n, "overlap", pair) for pair in overlaps(boxes)]
-            found += [(key, n, "outside", text) for text in outside(boxes, *size)]
+            found += [(key, n, *p) for p in problems(boxes, *size)]
     page.close()
     assert found == []
 
@@ -82,9 +78,7 @@ def test_the_timeline_pages_own_image_download_is_legible_too(dataset, browser, 
     found, files = [], images.slide_files(fig, CITATION, "svg", images.SLIDE)
     for n, svg in enumerate(files):
         boxes = measure_svg(page, svg, *images.SLIDE)
-        found += [(n, "small", b["text"], b["size"]) for b in boxes if b["size"] < 24]
-        found += [(n, "overlap", pair) for pair in overlaps(boxes)]
-        found += [(n, "outside", text) for text in outside(boxes, *images.SLIDE)]
+        found += [(n, *p) for p in problems(boxes, *images.SLIDE)]
     page.close()
     assert len(files) > 1 and found == []
 
@@ -108,9 +102,7 @@ def test_the_other_pages_chart_downloads_are_legible(dataset, browser, lang):
         for size in (images.SLIDE, images.SQUARE):
             for n, svg in enumerate(images.slide_files(fig, CITATION, "svg", size)):
                 boxes = measure_svg(page, svg, *size)
-                found += [(name, size, n, "small", b["text"]) for b in boxes if b["size"] < 24]
-                found += [(name, size, n, "overlap", pair) for pair in overlaps(boxes)]
-                found += [(name, size, n, "outside", text) for text in outside(boxes, *size)]
+                found += [(name, size, n, *p) for p in problems(boxes, *size)]
     page.close()
     assert found == []
 
@@ -239,8 +231,7 @@ def test_presentation_mode_fits_the_screen_scales_its_type_and_the_keys_move_it(
             boxes = measure_svg(reader, svg, *slides.PRESENT_SIZE)
             smallest = min(b["size"] for b in boxes) * got["scale"]
             found += [(n, "text", round(smallest, 1))] if smallest < floor - 0.01 else []
-            found += [(n, "overlap", pair) for pair in overlaps(boxes)]
-            found += [(n, "outside", text) for text in outside(boxes, *slides.PRESENT_SIZE)]
+            found += [(n, *p) for p in problems(boxes, *slides.PRESENT_SIZE, floor=0)]  # size: as drawn
             found += [(n, "caption", got["caption"])] if got["caption"] < floor - 0.01 else []
             found += [(n, "button", got["button"])] if got["button"] < floor - 0.01 else []
             nav = page.get_by_role("button", name="다음").bounding_box()
