@@ -98,6 +98,18 @@ def slide(data: Dataset, key: str, lang: str, names: dict):
     return slides.build(data, key, lang, names)
 
 
+@_cached(max_entries=128)
+def slide_pages(data: Dataset, key: str, lang: str, names: dict, present: bool) -> list:
+    """The item's slides as the deck (or, `present`, presentation mode) lays them out: paging the whole
+    timeline takes half a second, which every rerun of the Slides page repeated."""
+    size, kind = (
+        (slides.PRESENT_SIZE, slides.PRESENT_TYPE)
+        if present
+        else ((1920, 1080), slides.slide_layout.SLIDE_TYPE)
+    )
+    return slides.pages(slide(data, key, lang, names), lang, size, kind)
+
+
 @_cached(max_entries=64)
 def present_svg(data: Dataset, key: str, page: int, lang: str, names: dict) -> str:
     return slides.present_svg(slide(data, key, lang, names), lang, page)

@@ -47,10 +47,11 @@ deck = list(st.session_state[state.DECK])
 
 # 2. Data and 3. figures, built from the keys once per dataset and language.
 items = [cached.slide(data, k, lang, names) for k in deck]
-size, kind = (
-    (slides.PRESENT_SIZE, slides.PRESENT_TYPE) if present else ((1920, 1080), slides.slide_layout.SLIDE_TYPE)
-)
-shown = [(item, fig, title) for item in items for fig, title in slides.pages(item, lang, size, kind)]
+shown = [
+    (item, fig, title)
+    for item in items
+    for fig, title in cached.slide_pages(data, item.key, lang, names, present)
+]
 position = min(max(1, ui.url_value(*SLIDE)), max(1, len(shown)))
 
 if present and shown:
