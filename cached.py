@@ -11,8 +11,10 @@ import copyreg
 import plotly.graph_objects as go
 import streamlit as st
 
-from revolution import filters, mentions, panels, reading, slides, summary, views
-from revolution.load import Dataset
+from revolution.data import filters, mentions
+from revolution.data.load import Dataset
+from revolution.exports import slides
+from revolution.views import page_views, panels, reading, summary
 
 BY_VERSION = {Dataset: lambda data: data.version}
 
@@ -84,7 +86,7 @@ def panel(data: Dataset, group_id: str, lang: str, sources: tuple, show_refs: bo
 
 @_cached(max_entries=256)
 def timeline(data: Dataset, chosen: filters.EventFilter, lang: str, mode: str, color: str, names: dict):
-    return views.timeline(data, chosen, lang, mode, color, names)
+    return page_views.timeline(data, chosen, lang, mode, color, names)
 
 
 @_cached()

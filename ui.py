@@ -11,11 +11,15 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from revolution import format as fmt
-from revolution import images, paths, publish, reading, site, state
-from revolution.errors import DataError
+import sitemap
+from revolution import state
+from revolution.data import paths
+from revolution.data.errors import DataError
+from revolution.data.load import Dataset, load_dataset
+from revolution.exports import images, publish
 from revolution.i18n import t
-from revolution.load import Dataset, load_dataset
+from revolution.views import format as fmt
+from revolution.views import reading
 
 CHART_CONFIG = {
     "displaylogo": False,
@@ -104,20 +108,20 @@ def not_found(lang: str) -> None:
     page."""
     st.title(t("page_not_found", lang))
     st.write(t("page_not_found_body", lang))
-    for p in site.PAGES:
+    for p in sitemap.PAGES:
         st.page_link(p.file, label=t(p.title_key, lang), icon=p.icon, query_params={state.LANG: lang})
 
 
 def navigation(lang: str) -> list:
-    """The pages of revolution.site as st.Page objects. An address that names no page gets a page of our
+    """The pages of sitemap as st.Page objects. An address that names no page gets a page of our
     own, in the reader's language, instead of Streamlit's English "Page not found" dialog over the default
     page: st.navigation resolves the address by url_path, so a hidden page at exactly that path catches it.
     The default page answers "/" only; asked for by its own name ("/overview") it must not be the default,
     or Streamlit would not find it either."""
     asked = requested_page()
-    known = {p.url_path for p in site.PAGES}
+    known = {p.url_path for p in sitemap.PAGES}
     lost = bool(asked) and asked not in known and "/" not in asked
-    first = site.PAGES[0].url_path
+    first = sitemap.PAGES[0].url_path
     pages = [
         st.Page(
             p.file,
@@ -126,7 +130,7 @@ def navigation(lang: str) -> list:
             icon=p.icon,
             default=(n == 0 and asked != first),
         )
-        for n, p in enumerate(site.PAGES)
+        for n, p in enumerate(sitemap.PAGES)
     ]
     if lost or asked == first:
         pages.append(
@@ -334,7 +338,7 @@ def image_downloads(figure, filename: str, key: str, lang: str, citation: str, p
     """PNG (slide, 2×), PNG (square) and SVG of the chart `figure()` gives, rendered only when clicked, each
     with its citation; a chart that may take several slides (`paged`, or if unset slide_layout.may_split)
     comes as a zip of one image per slide, and its buttons say so."""
-    from revolution import slide_layout
+    from revolution.exports import slide_layout
 
     with st.popover(t("download", lang), icon=":material/download:"):
         if not images.browser_path():
@@ -446,7 +450,7 @@ def keep_deck(deck: list[str]) -> None:
 
 def add_to_slides(key: str, label: str, default: list[str]) -> None:
     """A link to the Slides page whose deck is the current one with `key` added at the end."""
-    from revolution import slides
+    from revolution.exports import slides
 
     deck = slides.add(st.session_state.get(state.DECK_STORE) or default, key)
     st.page_link(
@@ -459,7 +463,7 @@ def add_to_slides(key: str, label: str, default: list[str]) -> None:
 
 def public_link() -> str:
     """This view's link on the public address, or "" when none is configured (never a local address)."""
-    from revolution import paths
+    from revolution.data import paths
 
     base = paths.public_url()
     if not base:
@@ -475,7 +479,7 @@ def presentation(shown: list, position: int, lang: str, picture) -> None:
     caption and navigation and no sidebar or header; ← → and PageUp/PageDown (what presentation clickers
     send) press the back and next buttons, Esc ends the presentation. `picture()` gives the slide's drawing
     (SVG, made by the export's renderer)."""
-    from revolution import slide_layout, slides
+    from revolution.exports import slide_layout, slides
 
     width, height = slides.PRESENT_FRAME
     st.html(f"<style>{PRESENT_CSS.replace('FRAME_W', str(width)).replace('FRAME_H', str(height))}</style>")
@@ -597,7 +601,7 @@ _KEYS_JS = """<script>
 def deck_downloads(items: list, n_slides: int, data, lang: str) -> None:
     """The PPTX and the offline lesson bundle, each built when its button is clicked (one click): while it is
     built the button shows a spinner and cannot be clicked again; the download starts when it is ready."""
-    from revolution import slides
+    from revolution.exports import slides
 
     if not images.browser_path():  # said before the click: Streamlit's own failure line is English only
         st.warning(t("no_browser", lang))

@@ -49,10 +49,9 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
+import sitemap
 from harness.browser import CHROMIUM, CHROMIUM_ARGS, free_port, server_command, streamlit_server
-from revolution import site
-
-ROOT = Path(__file__).resolve().parent.parent
+from revolution.data.paths import ROOT
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 and __name__ == "__main__" else 5
 ONLY = sys.argv[2] if len(sys.argv) > 2 and __name__ == "__main__" else ""
@@ -60,7 +59,7 @@ TARGET_MS = 250
 VIEWPORT = {"width": 1400, "height": 1000}
 # Fail every address but localhost and 127.0.0.1 (IP literals too): no request can leave the machine.
 ARGS = [*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"]
-PAGES = [p.url_path for p in site.PAGES]
+PAGES = [p.url_path for p in sitemap.PAGES]
 BASELINE = (
     "import plotly.express as px\nimport streamlit as st\n\n"
     "pick = st.selectbox('data', ['a', 'b'])\n"
@@ -424,7 +423,7 @@ def interactions(page, base: str, floor: str, data) -> dict[str, tuple[str, list
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    from revolution.load import load_dataset
+    from revolution.data.load import load_dataset
 
     data = load_dataset()
     marker = footer_marker()

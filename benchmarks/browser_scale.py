@@ -46,9 +46,8 @@ from benchmarks.browser import (
     time_navigation,
 )
 from harness.browser import CHROMIUM, streamlit_server
-from revolution import paths
-
-ROOT = Path(__file__).resolve().parent.parent
+from revolution.data import paths
+from revolution.data.paths import ROOT
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 and __name__ == "__main__" else 3
 SIZE = int(sys.argv[2]) if len(sys.argv) > 2 and __name__ == "__main__" else 100_000
@@ -77,7 +76,7 @@ def load_load() -> str:
 
 def search_steps(page, data) -> list:
     """(prepare: type the word, act: press Enter, the caption the table must then show), for each word."""
-    from revolution import filters
+    from revolution.data import filters
     from revolution.i18n import t
 
     box = page.locator('[data-testid="stTextInput"]').filter(has_text=t("search", "ko")).locator("input")
@@ -98,7 +97,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     from harness.synthetic import generate
-    from revolution.load import load_dataset
+    from revolution.data.load import load_dataset
 
     marker = footer_marker()
     outside = Outside()

@@ -1,8 +1,9 @@
 """Export benchmark: every chart as a slide PNG (the first export, which starts Chromium, then warm), and
 decks.
 
-Uses the same code as the download buttons (revolution.images with the citation line) and the Slides page
-(revolution.slides, revolution.publish). Usage: .venv/bin/python -m benchmarks.export [N=5]"""
+Uses the same code as the download buttons (revolution.exports.images with the citation line) and the
+Slides page (revolution.exports.slides, revolution.exports.publish).
+Usage: .venv/bin/python -m benchmarks.export [N=5]"""
 
 from __future__ import annotations
 
@@ -12,10 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from revolution import images, publish, slides
-from revolution.load import load_dataset
-
-ROOT = Path(__file__).resolve().parent.parent
+from revolution.data.load import load_dataset
+from revolution.exports import images, publish, slides
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 

@@ -58,13 +58,15 @@ def figure():
     if KIND == "floor":
         n = 3 if PICK == "a" else 2
         return px.bar(x=["a", "b", "c"][:n], y=[1, 3, 2][:n])
-    from revolution import filters, views
-    from revolution.load import load_dataset
+    from revolution.data import filters
+    from revolution.views import page_views
+    from revolution.data.load import load_dataset
 
     data = st.cache_resource(load_dataset)()
     names = dict(zip(data.sources.source_id, data.sources.short_ko))
     years = (1914, 1924) if PICK == "a" else (1917, 1917)
-    return views.timeline(data, filters.EventFilter(years=years), "ko", "written", "category", names).figure
+    chosen = filters.EventFilter(years=years)
+    return page_views.timeline(data, chosen, "ko", "written", "category", names).figure
 """
 
 PLOTLY_CHART = 'st.plotly_chart(figure(), key="chart", theme=None, config={"displaylogo": False})\n'

@@ -1,22 +1,23 @@
 """Peers on the same events, in the same browser, in the same run: Knight Lab's TimelineJS and Datasette.
 
 - TimelineJS: every event (158 now) in TimelineJS JSON (the project's own export,
-`revolution.publish.timelinejs_bytes`, Korean), on a page that loads TimelineJS from the npm package's files
-only, served by Python's http.server on a loopback port. Timed: `page.goto` start -> TimelineJS's `loaded`
-event has fired and every event's marker is in the time navigator and the title slide is drawn. Ours:
-`/timeline` (all events) -> the chart drawn and the run over (benchmarks/browser.py's PAGE_DRAWN).
+`revolution.exports.publish.timelinejs_bytes`, Korean), on a page that loads TimelineJS from the npm
+package's files only, served by Python's http.server on a loopback port. Timed: `page.goto` start ->
+TimelineJS's `loaded` event has fired and every event's marker is in the time navigator and the title
+slide is drawn. Ours: `/timeline` (all events) -> the chart drawn and the run over
+(benchmarks/browser.py's PAGE_DRAWN).
 - Datasette: our CSVs in one SQLite file (sqlite3 + csv, every column as text), `datasette serve
---immutable` on a loopback port. Timed: `page.goto` start -> the events table's rows are in
-`table.rows-and-columns` (`?_size=200`, so every row, not the first 100). Ours: `/explorer?table=events`
--> the table's canvas is there and the caption counts every row.
+--immutable` on a loopback port. Timed: `page.goto` start -> the events table's rows are in `table.rows-
+and-columns` (`?_size=200`, so every row, not the first 100). Ours: `/explorer?table=events` -> the
+table's canvas is there and the caption counts every row.
 - The static lesson bundle (issue 16): the offline lesson zip of the whole timeline (slide key
-`timeline:all`, built by `revolution.slides.lesson_bytes` as the Slides page's download does), unzipped
-into a temporary folder and served by the same kind of loopback http.server as TimelineJS (and, as a
-student opens it from a USB stick, over file://). Timed: `page.goto` start -> the chart page's Plotly
-plot has its `.main-svg` and every mark (one `.point` per event row) is drawn. Against the same
-TimelineJS samples. What bounds it: a page that only loads `plotly.min.js` (-> `window.Plotly` defined)
-beside one that only loads TimelineJS's `timeline.js` (-> `window.TL` defined). What would move it: the same
-chart page on plotly.js's own scatter/bar/pie bundle (`plotly.js-basic-dist-min` of the installed plotly's
+`timeline:all`, built by `revolution.exports.slides.lesson_bytes` as the Slides page's download does),
+unzipped into a temporary folder and served by the same kind of loopback http.server as TimelineJS (and,
+as a student opens it from a USB stick, over file://). Timed: `page.goto` start -> the chart page's Plotly
+plot has its `.main-svg` and every mark (one `.point` per event row) is drawn. Against the same TimelineJS
+samples. What bounds it: a page that only loads `plotly.min.js` (-> `window.Plotly` defined) beside one
+that only loads TimelineJS's `timeline.js` (-> `window.TL` defined). What would move it: the same chart
+page on plotly.js's own scatter/bar/pie bundle (`plotly.js-basic-dist-min` of the installed plotly's
 plotly.js version, from npm into benchmarks/.peers/; measured, not shipped).
 
 Both cold (a fresh browser context per navigation) and warm (one context, sent to about:blank between
@@ -28,10 +29,10 @@ through a `page.route` gate that aborts any request not to loopback, and prints 
 checks itself on a request to a reserved .invalid name). The timed runs do not use page.route: any route
 makes Playwright intercept every request, which here costs a Streamlit page (about 130 requests) about a
 second and the peers (a handful each) almost nothing. TimelineJS and Datasette are installed only for this
-script, into benchmarks/.peers/ (ignored by git): `npm install --prefix benchmarks/.peers
-@knight-lab/timelinejs` and a venv of its own for Datasette (`python3.11 -m venv benchmarks/.peers/venv`,
-`pip install datasette`), never into the project's .venv. A missing npm or a failed install prints a skip
-line. This script prints figures; it asserts no time limit.
+script, into benchmarks/.peers/ (ignored by git): `npm install --prefix benchmarks/.peers @knight-
+lab/timelinejs` and a venv of its own for Datasette (`python3.11 -m venv benchmarks/.peers/venv`, `pip
+install datasette`), never into the project's .venv. A missing npm or a failed install prints a skip line.
+This script prints figures; it asserts no time limit.
 
 Usage: .venv/bin/python -m benchmarks.peers [N=5]"""
 
@@ -63,8 +64,7 @@ from benchmarks.browser import (
     wait_http,
 )
 from harness.browser import CHROMIUM, free_port, static_server, streamlit_server
-
-ROOT = Path(__file__).resolve().parent.parent
+from revolution.data.paths import ROOT
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 PEERS = ROOT / "benchmarks" / ".peers"
@@ -156,7 +156,7 @@ def plotly_basic() -> tuple[Path | None, str]:
     """plotly.js's own partial bundle (scatter, bar, pie) of the same version as the installed plotly's
     plotly.min.js, from npm into benchmarks/.peers (installed now if missing): its path, or None and why not.
     Measured as what would move the bundle's first paint, never shipped."""
-    from revolution.bundle import PLOTLY_JS
+    from revolution.exports.bundle import PLOTLY_JS
 
     with open(PLOTLY_JS, encoding="utf-8") as f:
         found = re.search(r"plotly\.js v(\d+\.\d+\.\d+)", f.read(300))
@@ -211,7 +211,7 @@ def ensure_datasette() -> str | None:
 def write_timeline_site(data) -> Path:
     """benchmarks/.peers/site/: the page and our events in TimelineJS JSON, exactly as the Explorer exports
     them."""
-    from revolution import publish
+    from revolution.exports import publish
 
     names = dict(zip(data.sources.source_id, data.sources[f"short_{LANG}"]))  # as ui.source_names does
     site = PEERS / "site"
@@ -256,7 +256,7 @@ def write_lesson_site(data, folder: Path) -> tuple[str, int]:
     import io
     import zipfile
 
-    from revolution import slides
+    from revolution.exports import slides
 
     names = dict(zip(data.sources.source_id, data.sources[f"short_{LANG}"]))
     item = slides.build(data, "timeline:all", LANG, names)
@@ -350,9 +350,9 @@ def timed(context, url: str, predicate: str, arg, timeout: float = 90_000) -> fl
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    from revolution import paths
+    from revolution.data import paths
+    from revolution.data.load import load_dataset
     from revolution.i18n import t
-    from revolution.load import load_dataset
 
     data = load_dataset()
     n_events = len(data.events)

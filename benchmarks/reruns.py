@@ -11,7 +11,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parent.parent
+from revolution.data.paths import ROOT
+
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 20
 FLOORS = {
     "empty page": "import streamlit as st\n",

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from revolution.data.paths import ROOT
 
 
 def memory_mb() -> tuple[float, float]:

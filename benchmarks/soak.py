@@ -16,8 +16,6 @@ from benchmarks.browser import IDLE
 from benchmarks.load import SIGNATURE, pct, rss_mb, server_pid
 from harness.browser import launch, streamlit_server, wait_for_app
 
-ROOT = Path(__file__).resolve().parent.parent
-
 RERUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 200
 EVERY = int(sys.argv[2]) if len(sys.argv) > 2 else 20
 

@@ -41,8 +41,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from harness.browser import CHROMIUM, CHROMIUM_ARGS, free_port, server_command, wait_for_app, wait_healthy
-
-ROOT = Path(__file__).resolve().parent.parent
+from revolution.data.paths import ROOT
 
 NGINX = "/usr/sbin/nginx"
 TEMPLATE = ROOT / "deploy" / "nginx.conf"
@@ -654,7 +653,7 @@ def framed(browser, url: str) -> tuple[bool, str]:
 
 def attack(record, base: str, live: list[str], procs: list[subprocess.Popen], browser) -> None:
     """d. Every attack of issue 17 against nginx, each printed with its figures; all traffic to 127.0.0.1."""
-    from revolution import slides
+    from revolution.exports import slides
     from revolution.i18n import t
 
     listen = base.split("//", 1)[1]

@@ -12,9 +12,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from revolution import calendar
-
-ROOT = Path(__file__).resolve().parent.parent
+from revolution.data import calendar
+from revolution.data.paths import ROOT
 
 
 def _read(path: Path) -> tuple[list[str], list[dict]]:

@@ -3,8 +3,11 @@
 import streamlit as st
 
 import ui
-from revolution import categories, columns, export, filters, limits, paths, publish, state, views
+from revolution import limits, state
+from revolution.data import categories, filters, paths
+from revolution.exports import export, publish
 from revolution.i18n import category, t
+from revolution.views import columns, page_views
 
 lang, data = ui.start()
 names = ui.source_names(data, lang)
@@ -64,7 +67,7 @@ def explorer() -> None:
         rows = filters.events(
             data, filters.EventFilter(sources=sources, text=text, categories=tuple(chosen_cats))
         )
-    view, cut = views.explorer_rows(rows, table, lang)  # a large corpus shows its first rows
+    view, cut = page_views.explorer_rows(rows, table, lang)  # a large corpus shows its first rows
     # on screen: names and codes in the chosen language; the downloads below keep the schema's own
     view, labels = columns.for_screen(view, lang, names, lookups)
     config = {

@@ -4,7 +4,9 @@ import streamlit as st
 
 import cached
 import ui
-from revolution import references, slides, state
+from revolution import state
+from revolution.data import references
+from revolution.exports import slides
 from revolution.i18n import t
 
 lang, data = ui.start()

@@ -5,8 +5,10 @@ import streamlit as st
 
 import cached
 import ui
-from revolution import charts, columns, describe, slide_layout, state
+from revolution import state
+from revolution.exports import slide_layout
 from revolution.i18n import t
+from revolution.views import charts, columns, describe
 
 lang, data = ui.start()
 names = ui.source_names(data, lang)

@@ -4,9 +4,10 @@ import streamlit as st
 
 import cached
 import ui
-from revolution import format as fmt
-from revolution import reading, state
+from revolution import state
 from revolution.i18n import t
+from revolution.views import format as fmt
+from revolution.views import reading
 
 lang, data = ui.start()
 names = ui.source_names(data, lang)

@@ -5,7 +5,8 @@ import streamlit as st
 
 import cached
 import ui
-from revolution import slides, state
+from revolution import state
+from revolution.exports import slides
 from revolution.i18n import t
 
 lang, data = ui.start()

@@ -4,9 +4,11 @@ import streamlit as st
 
 import cached
 import ui
-from revolution import describe, filters, state
-from revolution import format as fmt
+from revolution import state
+from revolution.data import filters
 from revolution.i18n import t
+from revolution.views import describe
+from revolution.views import format as fmt
 
 lang, data = ui.start()
 names = ui.source_names(data, lang)

@@ -6,8 +6,11 @@ import streamlit as st
 
 import cached
 import ui
-from revolution import calendar, categories, filters, limits, slides, state, views
+from revolution import limits, state
+from revolution.data import calendar, categories, filters
+from revolution.exports import slides
 from revolution.i18n import category, t
+from revolution.views import page_views
 
 lang, data = ui.start()
 names = ui.source_names(data, lang)
@@ -97,7 +100,7 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
     view_args = (data, chosen, lang, mode or "written", color or "category", names)
     view = cached.timeline(*view_args)
     drawn.caption(t("n_shown", lang, n=f"{len(view.rows):,}", total=f"{len(ev_all):,}"))
-    if note := views.timeline_note(view, years, lang):
+    if note := page_views.timeline_note(view, years, lang):
         drawn.info(note, icon=":material/stacked_bar_chart:")
     with drawn:
         ui.chart(
@@ -108,14 +111,14 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
             lang=lang,
             citation=ui.cite(data, lang),
             select=pick_event,
-            export=lambda: views.timeline_slides(*view_args),
+            export=lambda: page_views.timeline_slides(*view_args),
             paged=True,
         )
         ui.add_to_slides(f"timeline:{years[0]}-{years[1]}", t("add_to_slides", lang), slides.default(data))
 
     # 4. Provenance: the chosen event, as each text tells it.
     event_param = (state.EVENT, state.choice(facets["ids"]), "")
-    titles = views.picker(ev_all, view.listed, ui.url_value(*event_param), lang)
+    titles = page_views.picker(ev_all, view.listed, ui.url_value(*event_param), lang)
     options = ["", *titles]
     event_id = ui.bind(st.selectbox, *event_param)(
         t("select_event", lang), options, format_func=lambda e: titles.get(e, t("none_selected", lang))

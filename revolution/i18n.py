@@ -270,7 +270,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "tellings": {"ko": "이 사건을 다룬 텍스트", "en": "How each text tells it"},
     "date_as_written": {"ko": "원문 날짜", "en": "Date as written"},
     "new_style": {"ko": "신력", "en": "New Style"},
-    # vocabularies (revolution.categories, revolution.qualifiers, revolution.calendar): labels only
+    # vocabularies (revolution.data: categories, qualifiers, calendar): labels only
     "cat_reign": {"ko": "재위", "en": "Reign"},
     "cat_revolution": {"ko": "혁명", "en": "Revolution"},
     "cat_politics": {"ko": "정치", "en": "Politics"},
@@ -412,7 +412,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "tag_place": {"ko": "곳", "en": "L"},
     "tag_note": {"ko": "주", "en": "N"},
     "tag_excluded": {"ko": "외", "en": "×"},
-    # text alternatives of the charts (revolution.describe)
+    # text alternatives of the charts (revolution.views.describe)
     "alt_timeline": {
         "ko": "연표 {lo}–{hi}년: 사건 {n}개 표시 (전체 {total}개), 가장 이른 날 {first}, "
         "가장 늦은 날 {last}. 분류별 사건 수: {cats}.",
@@ -467,7 +467,7 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-# Tables on screen (revolution.columns): each column's name, and the codes a column holds as words.
+# Tables on screen (revolution.views.columns): each column's name, and the codes a column holds as words.
 COLUMN_LABELS = {
     "figure_id": {"ko": "번호", "en": "Id"},
     "event_id": {"ko": "번호", "en": "Id"},

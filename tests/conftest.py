@@ -1,13 +1,12 @@
 """Shared fixtures: the shipped dataset, and copies of data/ that a test may break."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 
-from revolution.load import load_dataset
+from revolution.data.load import load_dataset
+from revolution.data.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SEEDS = ROOT / "seeds"
 

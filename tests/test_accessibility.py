@@ -6,14 +6,14 @@ import shutil
 
 import pytest
 
+import sitemap
 from harness.browser import streamlit_server, wait_for_app
-from revolution import site
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed"),
 ]
-PAGES = [p.url_path for p in site.PAGES]
+PAGES = [p.url_path for p in sitemap.PAGES]
 CHARTS = "() => document.querySelectorAll('.js-plotly-plot .main-svg').length > 0"
 # The rules of WCAG 2.0 and 2.1, levels A and AA; axe's best practices are not part of the standard.
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

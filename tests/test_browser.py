@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
+import sitemap
 from harness.browser import ROOT, streamlit_server, wait_for_app
-from revolution import site
 from revolution.i18n import t
 
 pytestmark = [
@@ -17,7 +17,7 @@ pytestmark = [
 ]
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
 GROUP = "constituent_assembly"
-PAGES = [p.url_path for p in site.PAGES]
+PAGES = [p.url_path for p in sitemap.PAGES]
 
 
 @pytest.fixture(scope="module")

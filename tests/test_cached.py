@@ -7,12 +7,13 @@ import numpy as np
 import plotly.io as pio
 
 import cached
-from revolution import filters, views
+from revolution.data import filters
+from revolution.views import page_views
 
 
 def test_a_cached_figure_comes_back_as_built(dataset):
     names = dict(zip(dataset.sources.source_id, dataset.sources.short_ko))
-    view = views.timeline(
+    view = page_views.timeline(
         dataset, filters.EventFilter(years=(1914, 1924)), "ko", "written", "category", names
     )
     again = pickle.loads(pickle.dumps(view))  # what st.cache_data does between a run and the next

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from revolution import calendar
+from revolution.data import calendar
 
 
 @pytest.mark.parametrize(

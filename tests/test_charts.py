@@ -4,7 +4,8 @@ that fit, numbers without English abbreviations, reference crosses off the value
 import pandas as pd
 import plotly.graph_objects as go
 
-from revolution import charts, mentions, references, theme
+from revolution.data import mentions, references
+from revolution.views import charts, theme
 
 NAMES = {"history": "H", "manifesto": "M"}
 

@@ -3,7 +3,7 @@ not pass through here and keep the schema's names."""
 
 import re
 
-from revolution import columns
+from revolution.views import columns
 
 NAMES = {"history": "류한수", "manifesto": "ICC"}
 

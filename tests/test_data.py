@@ -9,7 +9,7 @@ import sys
 import pandas as pd
 import pytest
 
-from revolution import calendar, ledger, provenance
+from revolution.data import calendar, ledger, provenance
 
 from .conftest import DATA, ROOT, SEEDS
 

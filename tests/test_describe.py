@@ -2,8 +2,10 @@
 
 import pytest
 
-from revolution import describe, filters, mentions, slides
+from revolution.data import filters, mentions
+from revolution.exports import slides
 from revolution.i18n import category, t
+from revolution.views import describe
 
 NAMES = {
     "ko": {"history": "역사", "manifesto": "선언"},

@@ -2,8 +2,8 @@
 
 import pytest
 
-from revolution import filters
-from revolution import format as fmt
+from revolution.data import filters
+from revolution.views import format as fmt
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,7 @@ def test_date_bases_filter_keeps_only_the_bases_asked_for(dataset):
 
 
 def test_year_bounds_come_from_the_data_even_with_no_event(dataset):
-    from revolution import filters
+    from revolution.data import filters
 
     assert filters.year_bounds(dataset.events) == (
         int(dataset.events.start_gregorian.str[:4].astype(int).min()),

@@ -2,8 +2,8 @@
 
 import pytest
 
-from revolution import export
-from revolution import format as fmt
+from revolution.exports import export
+from revolution.views import format as fmt
 
 
 def row(value, qualifier="exact", unit="percent", low=None, high=None):

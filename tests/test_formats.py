@@ -20,7 +20,9 @@ from pathlib import Path
 import pytest
 
 from harness.browser import CHROMIUM, CHROMIUM_ARGS
-from revolution import charts, export, filters, images, publish
+from revolution.data import filters
+from revolution.exports import export, images, publish
+from revolution.views import charts
 
 from .conftest import DATA, ROOT
 

@@ -28,8 +28,9 @@ def test_every_key_used_in_the_code_exists():
     for path in [
         ROOT / "dashboard.py",
         ROOT / "ui.py",
+        ROOT / "sitemap.py",
         *(ROOT / "pages").glob("*.py"),
-        *(ROOT / "revolution").glob("*.py"),
+        *(ROOT / "revolution").rglob("*.py"),
     ]:
         used |= set(re.findall(r"""\bt\(\s*["']([a-z0-9_]+)["']""", path.read_text(encoding="utf-8")))
     assert used, "no t() calls found"
@@ -48,8 +49,9 @@ def test_every_string_is_used():
         for path in [
             ROOT / "dashboard.py",
             ROOT / "ui.py",
+            ROOT / "sitemap.py",
             *(ROOT / "pages").glob("*.py"),
-            *(ROOT / "revolution").glob("*.py"),
+            *(ROOT / "revolution").rglob("*.py"),
         ]
         if path.name != "i18n.py"
     )

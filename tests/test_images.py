@@ -7,7 +7,8 @@ import struct
 import plotly.graph_objects as go
 import pytest
 
-from revolution import images, theme
+from revolution.exports import images
+from revolution.views import theme
 
 pytestmark = pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed")
 

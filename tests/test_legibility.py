@@ -12,7 +12,7 @@ from collections import defaultdict
 import pytest
 
 from harness.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, settle, streamlit_server, wait_for_app
-from revolution import categories
+from revolution.data import categories
 from revolution.i18n import category
 
 from .legibility import MEASURE_JS, english_words, overlaps

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from revolution.errors import DataError
-from revolution.load import load_dataset
+from revolution.data.errors import DataError
+from revolution.data.load import load_dataset
 
 from .conftest import DATA, SEEDS
 

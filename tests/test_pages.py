@@ -6,17 +6,20 @@ import re
 
 import pytest
 
+import sitemap
 import ui
 from harness.apptest import captions, charts, decode, run
-from revolution import filters, site, slides, state
-from revolution import format as fmt
+from revolution import state
+from revolution.data import filters
+from revolution.data.load import load_dataset
+from revolution.data.provenance import normalize
+from revolution.exports import slides
 from revolution.i18n import t
-from revolution.load import load_dataset
-from revolution.provenance import normalize
+from revolution.views import format as fmt
 
 from .conftest import DATA, SEEDS
 
-PAGES = [p.file for p in site.PAGES]
+PAGES = [p.file for p in sitemap.PAGES]
 
 
 def n_csv_rows(name):
@@ -311,7 +314,7 @@ def test_reference_values_are_drawn_beside_their_figures_and_the_switch_removes_
 
 
 def test_industrial_output_chart_carries_the_maddison_index(dataset):
-    from revolution import references
+    from revolution.data import references
 
     (spec,) = charts(run("pages/figures.py", group="industrial_output"))
     madd = next(
@@ -378,7 +381,7 @@ def test_read_opens_at_the_row_in_the_link_and_shows_it_as_the_dashboard_reads_i
     stated = {"ko": "25% 미만", "en": "under 25%"}[lang]
     assert stated in body
     counts = {k: 0 for k in ("figure", "event", "person", "place", "note", "excluded")}
-    from revolution import reading
+    from revolution.views import reading
 
     for m in reading.marks(dataset, "history"):
         counts[m.kind] += 1
@@ -389,7 +392,7 @@ def test_read_opens_at_the_row_in_the_link_and_shows_it_as_the_dashboard_reads_i
 def test_read_next_mark_moves_the_row_and_the_url():
     at = run("pages/read.py", src="manifesto", row="EM005", marks="event")
     at.button[1].click().run()
-    from revolution import reading
+    from revolution.views import reading
 
     doc_marks = [m.row_id for m in reading.marks(at_dataset(), "manifesto") if m.kind == "event"]
     want = doc_marks[doc_marks.index("EM005") + 1]
@@ -397,7 +400,7 @@ def test_read_next_mark_moves_the_row_and_the_url():
 
 
 def at_dataset():
-    from revolution.load import load_dataset
+    from revolution.data.load import load_dataset
 
     return load_dataset()
 
@@ -441,7 +444,7 @@ def test_a_link_with_many_custom_ranges_keeps_the_first_few_and_says_so():
 
 
 def test_chart_text_alternatives_state_what_the_charts_show(dataset):
-    from revolution import mentions
+    from revolution.data import mentions
 
     totals = mentions.text_mentions(dataset, "people").groupby("person_id").mentions.sum()
     top = dataset.people.set_index("person_id").loc[totals.idxmax(), "name_en"]
@@ -511,7 +514,7 @@ def test_deck_items_move_and_go(dataset):
 def test_without_chromium_the_slides_page_says_what_to_install_instead_of_offering_downloads(monkeypatch):
     """Streamlit's own line for a file that failed to build is English and gives no reason: a server with no
     Chromium says so, in the page's language, before anyone clicks."""
-    from revolution import images
+    from revolution.exports import images
 
     monkeypatch.setattr(images, "browser_path", lambda: None)
     at = run("pages/slides.py", deck="figure:constituent_assembly")

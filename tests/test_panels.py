@@ -1,7 +1,8 @@
 """A Figures panel: its chart, captions and tables come from the group's rows, every sentence shown
 literally."""
 
-from revolution import limits, panels
+from revolution import limits
+from revolution.views import panels
 
 NAMES = {"history": "H", "manifesto": "M"}
 

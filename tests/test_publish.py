@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from revolution import charts, publish
+from revolution.exports import publish
+from revolution.views import charts
 
 from .conftest import DATA
 

@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from harness.browser import streamlit_server, wait_for_app
-from revolution import reading
+from revolution.views import reading
 
 pytestmark = [
     pytest.mark.browser,

@@ -9,8 +9,9 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from revolution import mentions, reading
-from revolution.provenance import normalize, span
+from revolution.data import mentions
+from revolution.data.provenance import normalize, span
+from revolution.views import reading
 
 DROP = {"tag", "card", "glosses", "top"}  # what the page adds around the text: tags, cards, glosses, legend
 

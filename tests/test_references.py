@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from revolution import references
+from revolution.data import references
 
 
 def test_every_reference_sits_beside_an_existing_stated_figure(dataset):
@@ -28,7 +28,7 @@ def test_references_are_never_mixed_into_the_figures(dataset):
     ],
 )
 def test_charts_that_should_carry_references_do(dataset, group, n):
-    from revolution import charts
+    from revolution.views import charts
 
     rows = dataset.figures[dataset.figures.group == group]
     refs = references.beside(dataset.reference_values, rows.figure_id)

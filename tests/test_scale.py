@@ -8,9 +8,11 @@ import streamlit as st
 from harness.apptest import captions, decode, run
 from harness.apptest import charts as page_charts
 from harness.synthetic import generate
-from revolution import charts, filters, limits
-from revolution.load import load_dataset
-from revolution.table import records
+from revolution import limits
+from revolution.data import filters
+from revolution.data.load import load_dataset
+from revolution.data.table import records
+from revolution.views import charts
 
 from .conftest import SEEDS
 

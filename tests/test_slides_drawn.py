@@ -9,7 +9,8 @@ import zipfile
 import pytest
 
 from harness.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server, wait_for_app
-from revolution import images, paths, publish, slides
+from revolution.data import paths
+from revolution.exports import images, publish, slides
 
 from .slide_measure import measure_svg, problems
 
@@ -70,10 +71,11 @@ def test_the_timeline_pages_own_image_download_is_legible_too(dataset, browser, 
     """The Timeline page's download draws the view with its rows named on the axis, paged by whole rows:
     the screen's figure (names inside the rows) squeezed onto one slide put its names on top of each
     other."""
-    from revolution import filters, views
+    from revolution.data import filters
+    from revolution.views import page_views
 
     chosen = filters.EventFilter(years=(1914, 1924))
-    fig = views.timeline_slides(dataset, chosen, lang, "written", "category", names(dataset, lang))
+    fig = page_views.timeline_slides(dataset, chosen, lang, "written", "category", names(dataset, lang))
     page = browser.new_page()
     found, files = [], images.slide_files(fig, CITATION, "svg", images.SLIDE)
     for n, svg in enumerate(files):
@@ -87,7 +89,9 @@ def test_the_timeline_pages_own_image_download_is_legible_too(dataset, browser, 
 def test_the_other_pages_chart_downloads_are_legible(dataset, browser, lang):
     """Two sources' coverage, People and places' two mention charts and the map, as their download buttons
     export them (the map writes its names at the slide's type size, so fewer of them), slide and square."""
-    from revolution import charts, mentions, slide_layout, summary
+    from revolution.data import mentions
+    from revolution.exports import slide_layout
+    from revolution.views import charts, summary
 
     counts = {k: mentions.text_mentions(dataset, k) for k in ("people", "places")}
     ids = {"people": "person_id", "places": "place_id"}

@@ -9,7 +9,8 @@ import zipfile
 import plotly.graph_objects as go
 import pytest
 
-from revolution import bundle, paths, publish, slide_layout, slides
+from revolution.data import paths
+from revolution.exports import bundle, publish, slide_layout, slides
 
 from .conftest import ROOT
 
@@ -57,7 +58,7 @@ def test_the_full_timeline_becomes_pages_of_whole_rows_that_fit(dataset):
 
 
 def test_a_chart_that_may_split_is_told_without_laying_it_out_and_downloads_as_a_zip(dataset, monkeypatch):
-    from revolution import images
+    from revolution.exports import images
 
     may = {
         k: slide_layout.may_split(slides.build(dataset, k, "ko", NAMES).figure)

@@ -3,7 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from revolution import calendar, state
+from revolution import state
+from revolution.data import calendar
 
 CATS = ["war", "economy", "revolution"]
 PARAMS = [

@@ -2,7 +2,7 @@
 
 import re
 
-from revolution import summary
+from revolution.views import summary
 
 NAMES = {"history": "H", "manifesto": "M"}
 

@@ -6,7 +6,8 @@ import html
 import pandas as pd
 import pytest
 
-from revolution import categories, charts, filters
+from revolution.data import categories, filters
+from revolution.views import charts
 
 REVOLUTION = (1914, 1924)
 

@@ -4,9 +4,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+import sitemap
 import ui
 from harness.browser import ROOT
-from revolution import site, state
+from revolution import state
 
 KEYS = [
     state.LANG,
@@ -60,7 +61,7 @@ VALUES = st.one_of(
     st.integers(min_value=-(10**12), max_value=10**12).map(str),
 )
 QUERIES = st.dictionaries(st.sampled_from(KEYS), st.lists(VALUES, min_size=1, max_size=3), max_size=6)
-PAGES = [p.file for p in site.PAGES]
+PAGES = [p.file for p in sitemap.PAGES]
 
 
 @settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)

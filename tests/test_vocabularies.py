@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from revolution import calendar, categories, i18n, qualifiers
+from revolution import i18n
+from revolution.data import calendar, categories, qualifiers
 
 from .conftest import DATA
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .provenance import normalize
+from revolution.data.provenance import normalize
 
 # Units a number in the texts is measured in; a hit is a number followed by one, or a bare year 16xx-20xx.
 UNITS = (

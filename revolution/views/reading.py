@@ -15,11 +15,11 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from . import format as fmt
-from .i18n import t
-from .load import Dataset
-from .mentions import names
-from .provenance import normalize
+from revolution.data.load import Dataset
+from revolution.data.mentions import names
+from revolution.data.provenance import normalize
+from revolution.i18n import t
+from revolution.views import format as fmt
 
 KINDS = ("figure", "event", "person", "place", "note", "excluded")
 ROW_KINDS = KINDS[:-1]  # kinds that are data; `excluded` are numbers the ledger set aside

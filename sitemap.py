@@ -24,7 +24,3 @@ PAGES: tuple[Page, ...] = (
     Page("pages/read.py", "page_read", "read", ":material/menu_book:"),
     Page("pages/slides.py", "page_slides", "slides", ":material/slideshow:"),
 )
-
-
-def by_path(url_path: str) -> Page:
-    return next(p for p in PAGES if p.url_path == url_path)

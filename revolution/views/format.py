@@ -8,8 +8,8 @@ import textwrap
 
 import pandas as pd
 
-from . import calendar, qualifiers
-from .i18n import t
+from revolution.data import calendar, qualifiers
+from revolution.i18n import t
 
 # Units as each language writes them after a number; `MAN` is the unit Korean counts large numbers of
 # people in.

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .load import Dataset
+from revolution.data.load import Dataset
 
 
 @dataclass(frozen=True)

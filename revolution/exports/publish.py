@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import format as fmt
-from . import images
-from .i18n import t
-from .references import MADDISON_CITATION
+from revolution.data.references import MADDISON_CITATION
+from revolution.exports import images
+from revolution.i18n import t
+from revolution.views import format as fmt
 
 VERSION = "0.1.0"
 TITLE = {"ko": "러시아 혁명, 두 텍스트의 숫자와 연표", "en": "The Russian Revolution in two texts"}
@@ -152,7 +152,7 @@ def source_lines(sources: pd.DataFrame, lang: str) -> list[str]:
 
 def one_line(text: str, size_pt: float, width_in: float) -> str:
     """The text cut with '…' to fit one line of `width_in` inches at `size_pt` points."""
-    from .slide_layout import text_width
+    from revolution.exports.slide_layout import text_width
 
     room = width_in * 72
     if text_width(text, size_pt) <= room:
@@ -228,8 +228,8 @@ def deck(
     quotes in the notes, a QR code only for a public link), and a sources slide naming the texts in full."""
     from pptx import Presentation
 
-    from . import slide_layout
-    from .i18n import t
+    from revolution.exports import slide_layout
+    from revolution.i18n import t
 
     if not slides:
         raise images.ExportError(t("deck_empty", lang))
@@ -247,7 +247,7 @@ def deck(
     _text(first, "\n".join(sources), _inches(MARGIN_IN), _inches(3.9), _inches(inner_in), _inches(2.2), 18)
     chart_top = MARGIN_IN + TITLE_IN
     size = CHART_SIZE
-    from .paths import is_public
+    from revolution.data.paths import is_public
 
     for n, item in enumerate(slides, 1):
         url = item.url if is_public(item.url) else ""  # a QR code of localhost leads students nowhere

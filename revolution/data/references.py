@@ -56,7 +56,7 @@ def said_by(refs: pd.DataFrame, lang: str) -> str:
     unit = refs.unit.iloc[0]
     values = range_text(refs)
     if unit == "persons":
-        from . import format as fmt  # people counted the way the interface counts them (만 in Korean)
+        from revolution.views import format as fmt
 
         lo, hi = float(refs.value.min()), float(refs.value.max())
         values = fmt.number(lo, "persons", lang) + (

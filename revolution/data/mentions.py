@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .load import Dataset
-from .provenance import normalize
+from revolution.data.load import Dataset
+from revolution.data.provenance import normalize
 
 
 def names(row) -> list[str]:

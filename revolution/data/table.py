@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import DataError
+from revolution.data.errors import DataError
 
 # Row numbers count the header as row 1, as a spreadsheet shows them.
 LINE = "_row"

@@ -10,11 +10,13 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import charts, describe, filters, limits, reading
-from . import format as fmt
-from .i18n import t
-from .load import Dataset
-from .table import records
+from revolution import limits
+from revolution.data import filters
+from revolution.data.load import Dataset
+from revolution.data.table import records
+from revolution.i18n import t
+from revolution.views import charts, describe, reading
+from revolution.views import format as fmt
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def timeline_slides(
     """The timeline view as its image downloads draw it: every row named on the axis, which the slide layout
     pages by whole rows (or, for a view the screen shows as counts per period, those counts), titled with its
     years as a person writes them."""
-    from .slides import years_text
+    from revolution.exports.slides import years_text
 
     shown = filters.events(data, chosen)
     fig = charts.timeline_chart(shown, data.eras, lang, mode, color, names, years=chosen.years, labels="axis")

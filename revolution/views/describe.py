@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .i18n import category, t
+from revolution.i18n import category, t
 
 TOP = 3  # the largest values named; the table behind each chart (its expander) has the rest
 

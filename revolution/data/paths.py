@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the project: revolution/data/paths.py is three folders down
 
 # A fixture dataset (hostile-input tests, a demo corpus) is chosen by environment, never by editing data/.
 DATA_ENV = "REVOLUTION_DATA_DIR"

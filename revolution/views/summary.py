@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import charts, filters, references
-from . import format as fmt
-from .i18n import category, t
-from .load import Dataset
+from revolution.data import filters, references
+from revolution.data.load import Dataset
+from revolution.i18n import category, t
+from revolution.views import charts
+from revolution.views import format as fmt
 
 
 def _headlines(data: Dataset) -> pd.DataFrame:

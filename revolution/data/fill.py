@@ -6,7 +6,7 @@ import csv
 import sys
 from pathlib import Path
 
-from . import calendar, paths
+from revolution.data import calendar, paths
 
 
 def fill(events_csv: Path, eras_csv: Path) -> int:

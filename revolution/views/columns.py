@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .i18n import CODE_WORDS as WORDS
-from .i18n import COLUMN_LABELS as LABELS
-from .i18n import category
+from revolution.i18n import CODE_WORDS as WORDS
+from revolution.i18n import COLUMN_LABELS as LABELS
+from revolution.i18n import category
 
 # Columns the data writes in English only: shown in the English interface, left out of the Korean one.
 ENGLISH_ONLY = ("notes", "quantity", "scope", "caveat", "beside", "derivation")

@@ -10,10 +10,12 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from . import calendar as cal
-from . import categories, limits, qualifiers, theme
-from . import format as fmt
-from .i18n import category, t
+from revolution import limits
+from revolution.data import calendar as cal
+from revolution.data import categories, qualifiers
+from revolution.i18n import category, t
+from revolution.views import format as fmt
+from revolution.views import theme
 
 HOVER = "<b>%{customdata[0]}</b><br>%{customdata[1]}<br><i>“%{customdata[2]}”</i><extra></extra>"
 BOUND_COLOUR = theme.PALETTE[3]  # vermillion: the colour of 'the text gives only a bound'
@@ -565,12 +567,13 @@ def timeline_chart(
     labels: str = "row",
     overview: bool = True,
 ) -> go.Figure:
-    """Events on one axis, one row each, labelled in the row: a day is a mark, a month or a year given alone
-    a pale bar across it, a period a bar; colour and mark shape by category (revolution.categories), filled
-    for the history text and open for the manifesto; eras as bands. Past `limits.TIMELINE_ROWS` rows, or over
-    a span longer than OVERVIEW_YEARS (with `overview`), events are counted per period instead (see
-    `density_chart`). `labels="axis"` names the rows on the y axis instead, for a slide, whose layout pages
-    rows by their axis labels (revolution.slide_layout); a screen's width is better spent on the rows."""
+    """Events on one axis, one row each, labelled in the row: a day is a mark, a month or a year given
+    alone a pale bar across it, a period a bar; colour and mark shape by category
+    (revolution.data.categories), filled for the history text and open for the manifesto; eras as bands.
+    Past `limits.TIMELINE_ROWS` rows, or over a span longer than OVERVIEW_YEARS (with `overview`), events
+    are counted per period instead (see `density_chart`). `labels="axis"` names the rows on the y axis
+    instead, for a slide, whose layout pages rows by their axis labels (revolution.exports.slide_layout);
+    a screen's width is better spent on the rows."""
     fig = go.Figure()
     if events.empty:
         fig.update_layout(title=t("no_rows", lang), height=300)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import calendar, paths, provenance, qualifiers
-from .errors import DataError
-from .table import LINE, read_table, records
+from revolution.data import calendar, paths, provenance, qualifiers
+from revolution.data.errors import DataError
+from revolution.data.table import LINE, read_table, records
 
 PACKAGE = "datapackage.json"
 NOT_TABLES = ("seeds", "version")
@@ -219,7 +219,7 @@ def _check_events(events: pd.DataFrame, eras: pd.DataFrame, flat_seeds: dict) ->
                     row,
                     col,
                     f"{rec[col]!r} is not the computed New Style date "
-                    f"{want.isoformat()} (run `python -m revolution.fill` to recompute)",
+                    f"{want.isoformat()} (run `python -m revolution.data.fill` to recompute)",
                 )
         year = int(rec["start"][:4])
         era = next((e for e, a, b in spans if a <= year <= b), None)

@@ -9,9 +9,12 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import charts, describe, filters, images, limits, references, slide_layout, state
-from .i18n import t
-from .load import Dataset
+from revolution import limits, state
+from revolution.data import filters, references
+from revolution.data.load import Dataset
+from revolution.exports import images, slide_layout
+from revolution.i18n import t
+from revolution.views import charts, describe
 
 # Presentation mode lays a slide out on a 1920×1080 frame, as the exports do, and the browser scales the whole
 # frame (chart, caption, buttons) to the screen: 24 px type on a 1920 screen, 16 px on a 1280 one. The chart
@@ -33,7 +36,7 @@ class Item:
     quotes: str
     caption: str
     maddison: bool = False
-    alt: str = ""  # what the chart shows, in words (revolution.describe)
+    alt: str = ""  # what the chart shows, in words (revolution.views.describe)
     rows: pd.DataFrame | None = None  # the data behind the chart (the lesson bundle's CSV)
 
 
@@ -221,7 +224,7 @@ def _caption(rows: pd.DataFrame, source_names: dict, lang: str, first: int = 2) 
 def deck_slides(items: list[Item], lang: str, citations: dict, link: str = "") -> list:
     """Every slide of the deck in order (a tall timeline gives several): a one-line caption, and in the notes
     the full citation, every quote behind the chart and the public link. `citations`: maddison? -> line."""
-    from . import publish
+    from revolution.exports import publish
 
     out = []
     for item in items:
@@ -232,7 +235,8 @@ def deck_slides(items: list[Item], lang: str, citations: dict, link: str = "") -
 
 
 def deck_bytes(items: list[Item], lang: str, sources: pd.DataFrame, citations: dict, link: str = "") -> bytes:
-    from . import paths, publish
+    from revolution.data import paths
+    from revolution.exports import publish
 
     return publish.deck(
         deck_slides(items, lang, citations, link),
@@ -247,7 +251,7 @@ def lesson_bytes(
     items: list[Item], lang: str, sources: pd.DataFrame, citations: dict, link: str = ""
 ) -> bytes:
     """The offline lesson bundle: the deck, each chart as HTML with its CSV, and an index."""
-    from . import bundle, publish
+    from revolution.exports import bundle, publish
 
     charts = [
         bundle.Chart(

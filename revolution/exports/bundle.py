@@ -13,8 +13,8 @@ import pandas as pd
 import plotly
 import plotly.graph_objects as go
 
-from .export import safe_csv
-from .i18n import t
+from revolution.exports.export import safe_csv
+from revolution.i18n import t
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 FOLDER = "lesson"

@@ -11,7 +11,7 @@ from numbers import Real
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import theme
+from revolution.views import theme
 
 
 @dataclass(frozen=True)

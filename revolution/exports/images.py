@@ -10,7 +10,7 @@ import zipfile
 
 import plotly.graph_objects as go
 
-from . import slide_layout
+from revolution.exports import slide_layout
 
 SLIDE = (1920, 1080)
 SQUARE = (1080, 1080)

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import charts, columns, filters, limits, reading, references
-from . import format as fmt
-from .i18n import t
-from .load import Dataset
+from revolution import limits
+from revolution.data import filters, references
+from revolution.data.load import Dataset
+from revolution.i18n import t
+from revolution.views import charts, columns, reading
+from revolution.views import format as fmt
 
 REF_COLUMNS = [
     "ref_id",
