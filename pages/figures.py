@@ -5,9 +5,9 @@ import streamlit as st
 import cached
 import ui
 from revolution import state
-from revolution.data import references
 from revolution.exports import slides
 from revolution.i18n import t
+from revolution.views import references
 
 lang, data = ui.start()
 names = ui.source_names(data, lang)

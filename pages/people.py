@@ -8,7 +8,7 @@ import ui
 from revolution import state
 from revolution.exports import slide_layout
 from revolution.i18n import t
-from revolution.views import charts, columns, describe
+from revolution.views import columns, describe, place_charts
 
 lang, data = ui.start()
 names = ui.source_names(data, lang)
@@ -26,18 +26,18 @@ cite = {"lang": lang, "citation": ui.cite(data, lang)}
 left, right = st.columns(2)
 with left:
     title = t("mentions_people", lang)
-    fig = charts.mentions_chart(people_counts, person_names, lang, names, title)
+    fig = place_charts.mentions_chart(people_counts, person_names, lang, names, title)
     alt = describe.mentions(people_counts, person_names, names, title, lang)
     ui.chart(fig, key="people_chart", alt=alt, filename=f"people_{lang}", **cite)
 with right:
     title = t("mentions_places", lang)
-    fig = charts.mentions_chart(place_counts, place_names, lang, names, title)
+    fig = place_charts.mentions_chart(place_counts, place_names, lang, names, title)
     alt = describe.mentions(place_counts, place_names, names, title, lang)
     ui.chart(fig, key="places_chart", alt=alt, filename=f"places_{lang}", **cite)
-fig = charts.places_chart(data.places, place_counts, lang)
+fig = place_charts.places_chart(data.places, place_counts, lang)
 alt = describe.places_map(data.places, place_counts, lang)
 # its image downloads write the names at a slide's type size, so fewer of them
-slide_map = lambda: charts.places_chart(data.places, place_counts, lang, slide_layout.SLIDE_TYPE.body)  # noqa: E731
+slide_map = lambda: place_charts.places_chart(data.places, place_counts, lang, slide_layout.SLIDE_TYPE.body)  # noqa: E731
 ui.chart(fig, key="map_chart", alt=alt, filename=f"map_{lang}", export=slide_map, **cite)
 st.caption(t("map_note", lang))
 

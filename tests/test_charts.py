@@ -4,14 +4,14 @@ that fit, numbers without English abbreviations, reference crosses off the value
 import pandas as pd
 import plotly.graph_objects as go
 
-from revolution.data import mentions, references
-from revolution.views import charts, theme
+from revolution.data import mentions
+from revolution.views import figure_charts, place_charts, references, theme
 
 NAMES = {"history": "H", "manifesto": "M"}
 
 
 def test_coverage_chart_stands_each_decade_on_a_time_axis(dataset):
-    fig = charts.coverage_chart(dataset.events, "ko", NAMES)
+    fig = place_charts.coverage_chart(dataset.events, "ko", NAMES)
     assert fig.layout.xaxis.type == "linear" and fig.layout.xaxis.ticksuffix == "년"
     xs = sorted({x for trace in fig.data for x in trace.x})
     # the 1100s and the 1670s are 57 decades apart on the axis, not neighbours
@@ -22,7 +22,7 @@ def test_coverage_chart_stands_each_decade_on_a_time_axis(dataset):
 
 def test_places_chart_names_only_places_whose_names_do_not_touch(dataset):
     counts = mentions.text_mentions(dataset, "places")
-    fig = charts.places_chart(dataset.places, counts, "ko")
+    fig = place_charts.places_chart(dataset.places, counts, "ko")
     (trace,) = fig.data
     named = [n for n in trace.text if n]
     located = dataset.places.dropna(subset=["lat", "lon"])
@@ -35,11 +35,11 @@ def test_places_chart_names_only_places_whose_names_do_not_touch(dataset):
 
 def test_free_labels_moves_or_drops_a_label_that_would_touch_another():
     x, y, r = [5, 6, 7, 0, 20], [0, 0, 0, 0, 0], [5] * 5
-    spots = charts._free_labels(x, y, ["가나다라", "마바사아", "자차카타", "하", "하"], r, 10, 10, 13)
+    spots = place_charts._free_labels(x, y, ["가나다라", "마바사아", "자차카타", "하", "하"], r, 10, 10, 13)
     assert spots[:3] == ["top center", "bottom center", None]
     # a name that would run out of the plot (over the axis' tick labels) is not written there
     assert (
-        charts._free_labels([0, 20], [0, 0], ["가나다라마바사", "하"], [5, 5], 10, 10, 13)[0]
+        place_charts._free_labels([0, 20], [0, 0], ["가나다라마바사", "하"], [5, 5], 10, 10, 13)[0]
         == "middle right"
     )
 
@@ -59,7 +59,7 @@ def test_axes_write_numbers_in_full_not_as_english_abbreviations(dataset):
     assert template.xaxis.exponentformat == "none" and template.xaxis.separatethousands
     group = {"title_ko": "t", "title_en": "t", "chart": "index", "group_id": "industrial_output"}
     rows = dataset.figures[dataset.figures.group == "industrial_output"]
-    fig = charts.index_chart(rows, group, "ko", NAMES)
+    fig = figure_charts.index_chart(rows, group, "ko", NAMES)
     assert fig.layout.xaxis.tickformat == "d"  # years stay 1921, not 1,921
 
 
@@ -67,7 +67,7 @@ def test_reference_crosses_sit_off_the_value_labels(dataset):
     rows = dataset.figures[dataset.figures.group == "constituent_assembly"]
     group = {"title_ko": "t", "title_en": "t", "chart": "bounds", "group_id": "constituent_assembly"}
     refs = references.beside(dataset.reference_values, rows.figure_id)
-    fig = charts.bounds_chart(rows, group, "ko", NAMES, refs=refs)
+    fig = figure_charts.bounds_chart(rows, group, "ko", NAMES, refs=refs)
     crosses = [d for d in fig.data if d.offsetgroup == "refs"]
     room = [d for d in fig.data if d.offsetgroup == "refs_room"]
     assert len(crosses) == 1 and len(room) == 1 and fig.layout.scattermode == "group"
@@ -78,9 +78,9 @@ def test_reference_crosses_sit_off_the_value_labels(dataset):
 def test_korean_axes_count_people_in_man(dataset):
     rows = dataset.figures[dataset.figures.group == "petrograd_1917"]
     group = {"title_ko": "t", "title_en": "t", "chart": "bars", "group_id": "petrograd_1917"}
-    ko = charts.bars_chart(rows, group, "ko", NAMES)
+    ko = figure_charts.bars_chart(rows, group, "ko", NAMES)
     assert list(ko.layout.xaxis.ticktext) == ["0", "200만"]  # few ticks: they stay level on a phone
-    assert list(charts.bars_chart(rows, group, "en", NAMES).layout.xaxis.ticktext) == ["0", "2M"]
+    assert list(figure_charts.bars_chart(rows, group, "en", NAMES).layout.xaxis.ticktext) == ["0", "2M"]
 
 
 def test_an_arrow_back_from_a_ceiling_stops_at_zero_not_in_the_row_names(dataset):
@@ -88,6 +88,6 @@ def test_an_arrow_back_from_a_ceiling_stops_at_zero_not_in_the_row_names(dataset
     row names on the left; it stops at zero (a bar too short for it keeps only its label)."""
     rows = dataset.figures[dataset.figures.group == "time_spans"]
     group = {"title_ko": "t", "title_en": "t", "chart": "bars", "group_id": "time_spans"}
-    fig = charts.bars_chart(rows, group, "ko", NAMES)
+    fig = figure_charts.bars_chart(rows, group, "ko", NAMES)
     backs = [a for a in fig.layout.annotations if a.showarrow and a.x < a.ax]
     assert backs and min(a.x for a in backs) >= 0

@@ -22,7 +22,7 @@ import pytest
 from harness.browser import CHROMIUM, CHROMIUM_ARGS
 from revolution.data import filters
 from revolution.exports import export, images, publish
-from revolution.views import charts
+from revolution.views import figure_charts
 
 from .conftest import DATA, ROOT
 
@@ -321,7 +321,7 @@ def group_slides(dataset, lang: str = "ko") -> list:
         g = groups.loc[gid].to_dict() | {"group_id": gid}
         slides.append(
             publish.Slide(
-                charts.group_chart(rows, g, lang, NAMES),
+                figure_charts.group_chart(rows, g, lang, NAMES),
                 g[f"title_{lang}"],
                 "출처: 류한수",
                 "\n".join(rows.quote),

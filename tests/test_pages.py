@@ -314,7 +314,7 @@ def test_reference_values_are_drawn_beside_their_figures_and_the_switch_removes_
 
 
 def test_industrial_output_chart_carries_the_maddison_index(dataset):
-    from revolution.data import references
+    from revolution.views import references
 
     (spec,) = charts(run("pages/figures.py", group="industrial_output"))
     madd = next(

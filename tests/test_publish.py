@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from revolution.exports import publish
-from revolution.views import charts
+from revolution.views import figure_charts
 
 from .conftest import DATA
 
@@ -67,7 +67,7 @@ def test_deck_opens_with_title_chart_and_sources_slides_and_quotes_in_notes(data
         g = groups.loc[gid].to_dict() | {"group_id": gid}
         slides.append(
             publish.Slide(
-                charts.group_chart(rows, g, "ko", NAMES),
+                figure_charts.group_chart(rows, g, "ko", NAMES),
                 g["title_ko"],
                 "출처: 류한수",
                 "\n".join(rows.quote),

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from revolution.data import references
+from revolution.views import references
 
 
 def test_every_reference_sits_beside_an_existing_stated_figure(dataset):
@@ -28,16 +28,16 @@ def test_references_are_never_mixed_into_the_figures(dataset):
     ],
 )
 def test_charts_that_should_carry_references_do(dataset, group, n):
-    from revolution.views import charts
+    from revolution.views import figure_charts
 
     rows = dataset.figures[dataset.figures.group == group]
     refs = references.beside(dataset.reference_values, rows.figure_id)
     assert len(refs) == n
     g = dataset.groups.set_index("group_id").loc[group].to_dict() | {"group_id": group}
-    fig = charts.group_chart(rows, g, "en", {"history": "H", "manifesto": "M"}, refs=refs)
+    fig = figure_charts.group_chart(rows, g, "en", {"history": "H", "manifesto": "M"}, refs=refs)
     crosses = [tr for tr in fig.data if tr.name == "Other sources (reference values)"]
     assert crosses and sum(len(tr.x) for tr in crosses) == n
-    bare = charts.group_chart(rows, g, "en", {"history": "H", "manifesto": "M"})
+    bare = figure_charts.group_chart(rows, g, "en", {"history": "H", "manifesto": "M"})
     assert not [tr for tr in bare.data if tr.name == "Other sources (reference values)"]
 
 

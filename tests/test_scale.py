@@ -12,7 +12,7 @@ from revolution import limits
 from revolution.data import filters
 from revolution.data.load import load_dataset
 from revolution.data.table import records
-from revolution.views import charts
+from revolution.views import timeline_charts
 
 from .conftest import SEEDS
 
@@ -54,18 +54,20 @@ def test_head_cuts_and_says_so():
 
 
 def test_past_the_row_limit_the_timeline_counts_events_per_year(big):
-    fig = charts.timeline_chart(big.events, big.eras, "ko", "written", "category", {})
+    fig = timeline_charts.timeline_chart(big.events, big.eras, "ko", "written", "category", {})
     bars = [tr for tr in fig.data if tr.type == "bar"]
     assert sum(sum(tr.y) for tr in bars) == len(big.events)  # every event counted once
     assert len(bars) == big.events.category.nunique()  # one trace per category, not per event
-    by_source = charts.timeline_chart(big.events, big.eras, "en", "written", "source", {"history": "H"})
+    by_source = timeline_charts.timeline_chart(
+        big.events, big.eras, "en", "written", "source", {"history": "H"}
+    )
     assert {tr.name for tr in by_source.data if tr.type == "bar"} == {"H", "manifesto"}
 
 
 def test_below_the_row_limit_the_timeline_draws_every_event(dataset):
     years = (1914, 1924)
     shown = filters.events(dataset, filters.EventFilter(years=years))
-    fig = charts.timeline_chart(shown, dataset.eras, "ko", "written", "category", {}, years=years)
+    fig = timeline_charts.timeline_chart(shown, dataset.eras, "ko", "written", "category", {}, years=years)
     marks = [tr for tr in fig.data if tr.type == "bar" or tr.mode == "markers"]
     ids = {c[0] for tr in marks if tr.customdata is not None for c in tr.customdata}
     assert ids == set(shown.event_id)
@@ -75,7 +77,7 @@ def test_below_the_row_limit_the_timeline_draws_every_event(dataset):
     "span, step", [((1917, 1917), 1), ((1900, 1939), 1), ((1800, 1949), 5), ((1000, 2017), 10)]
 )
 def test_density_bins_stay_wide_enough_to_hover(big, span, step):
-    fig = charts.density_chart(big.events, "ko", "category", {}, years=span)
+    fig = timeline_charts.density_chart(big.events, "ko", "category", {}, years=span)
     starts = sorted({int(x[:4]) for tr in fig.data if tr.type == "bar" for x in tr.x})
     assert all((b - span[0]) % step == 0 for b in starts)
 

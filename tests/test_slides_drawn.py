@@ -91,15 +91,19 @@ def test_the_other_pages_chart_downloads_are_legible(dataset, browser, lang):
     export them (the map writes its names at the slide's type size, so fewer of them), slide and square."""
     from revolution.data import mentions
     from revolution.exports import slide_layout
-    from revolution.views import charts, summary
+    from revolution.views import place_charts, summary
 
     counts = {k: mentions.text_mentions(dataset, k) for k in ("people", "places")}
     ids = {"people": "person_id", "places": "place_id"}
     named = {k: dict(zip(getattr(dataset, k)[ids[k]], getattr(dataset, k)[f"name_{lang}"])) for k in counts}
     figs = {
         "coverage": summary.coverage_figure(dataset, lang, names(dataset, lang)),
-        **{k: charts.mentions_chart(counts[k], named[k], lang, names(dataset, lang), k) for k in counts},
-        "map": charts.places_chart(dataset.places, counts["places"], lang, slide_layout.SLIDE_TYPE.body),
+        **{
+            k: place_charts.mentions_chart(counts[k], named[k], lang, names(dataset, lang), k) for k in counts
+        },
+        "map": place_charts.places_chart(
+            dataset.places, counts["places"], lang, slide_layout.SLIDE_TYPE.body
+        ),
     }
     page, found = browser.new_page(), []
     for name, fig in figs.items():

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from revolution.data import categories, filters
-from revolution.views import charts
+from revolution.views import timeline_charts
 
 REVOLUTION = (1914, 1924)
 
@@ -15,7 +15,7 @@ REVOLUTION = (1914, 1924)
 def view(dataset, years=REVOLUTION, mode="written", color="category", lang="ko"):
     shown = filters.events(dataset, filters.EventFilter(years=years))
     names = dict(zip(dataset.sources.source_id, dataset.sources[f"short_{lang}"]))
-    return shown, charts.timeline_chart(shown, dataset.eras, lang, mode, color, names, years=years)
+    return shown, timeline_charts.timeline_chart(shown, dataset.eras, lang, mode, color, names, years=years)
 
 
 def marks_of(fig, event_id):
@@ -55,10 +55,10 @@ def test_every_category_has_one_colour_and_marker_in_every_view(dataset):
                 colour = tr.marker.line.color if tr.type == "bar" else tr.marker.color
                 seen.setdefault(tr.legendgroup, set()).add(colour)
     assert seen and all(c == {categories.get(k).colour} for k, c in seen.items())
-    overview = charts.density_chart(dataset.events, "ko", "category", {}, (1100, 2017), dataset.eras)
+    overview = timeline_charts.density_chart(dataset.events, "ko", "category", {}, (1100, 2017), dataset.eras)
     for tr in overview.data:
         if tr.type == "bar":
-            code = next(c for c in categories.CODES if charts.category(c, "ko") == tr.name)
+            code = next(c for c in categories.CODES if timeline_charts.category(c, "ko") == tr.name)
             assert tr.marker.color == categories.get(code).colour
 
 
@@ -69,7 +69,7 @@ def test_the_legend_names_each_category_and_what_filled_and_open_marks_mean(data
     ]
     names = [tr.name for tr in legend]
     assert names[: shown.category.nunique()] == [
-        charts.category(c, "ko") for c in categories.order(shown.category.unique())
+        timeline_charts.category(c, "ko") for c in categories.order(shown.category.unique())
     ]
     symbols = {tr.name: tr.marker.symbol for tr in legend}
     assert (
@@ -109,7 +109,7 @@ def test_row_labels_fit_and_the_hover_keeps_the_whole_title(dataset):
         for a in fig.layout.annotations
     ]
     assert len(pairs) == shown.event_key.nunique()  # one label per row
-    assert all(len(label) <= charts.LABEL_CHARS["en"] for label, _ in pairs)
+    assert all(len(label) <= timeline_charts.LABEL_CHARS["en"] for label, _ in pairs)
     cut = [(label, hover) for label, hover in pairs if label.endswith("…")]
     assert cut, "some English titles are longer than a row label"
     assert all(hover.startswith(label[:-1]) and len(hover) > len(label) for label, hover in cut)
@@ -132,7 +132,7 @@ def test_a_date_the_text_does_not_give_is_dotted_explained_and_can_be_hidden(dat
     ((tr, i),) = marks_of(fig, row.event_id)
     assert tr.marker.pattern.shape[i] == "."
     assert "원문에 없음" in tr.customdata[i][2]  # the hover says the date is not the text's
-    assert any(tr.type == "bar" and tr.name == charts.t("legend_inferred", "ko") for tr in fig.data)
+    assert any(tr.type == "bar" and tr.name == timeline_charts.t("legend_inferred", "ko") for tr in fig.data)
     hidden = filters.events(dataset, filters.EventFilter(years=REVOLUTION, date_bases=("stated",)))
     assert row.event_id not in set(hidden.event_id) and hidden.date_basis.eq("stated").all()
 
@@ -145,8 +145,8 @@ def test_every_mark_shares_one_hover_and_carries_per_point_only_what_differs(dat
     marks = [tr for tr in fig.data if tr.customdata is not None and tr.type in ("bar", "scatter")]
     marks = [tr for tr in marks if tr.type == "bar" or tr.mode == "markers"]
     assert marks and all(tr.hovertemplate is None for tr in marks)
-    assert fig.layout.template.data.bar[0].hovertemplate == charts.EVENT_HOVER
-    assert fig.layout.template.data.scatter[0].hovertemplate == charts.EVENT_HOVER
+    assert fig.layout.template.data.bar[0].hovertemplate == timeline_charts.EVENT_HOVER
+    assert fig.layout.template.data.scatter[0].hovertemplate == timeline_charts.EVENT_HOVER
     assert {tr.meta for tr in marks} == set(names.values())
     assert all(len(c) == 4 for tr in marks for c in tr.customdata)
     told = shown.set_index("event_id").source_id

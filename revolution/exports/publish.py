@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from revolution.data.references import MADDISON_CITATION
 from revolution.exports import images
 from revolution.i18n import t
 from revolution.views import format as fmt
+from revolution.views.references import MADDISON_CITATION
 
 VERSION = "0.1.0"
 TITLE = {"ko": "러시아 혁명, 두 텍스트의 숫자와 연표", "en": "The Russian Revolution in two texts"}

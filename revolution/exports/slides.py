@@ -10,11 +10,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from revolution import limits, state
-from revolution.data import filters, references
+from revolution.data import filters
 from revolution.data.load import Dataset
 from revolution.exports import images, slide_layout
 from revolution.i18n import t
-from revolution.views import charts, describe
+from revolution.views import describe, figure_charts, references, timeline_charts
+from revolution.views import format as fmt
 
 # Presentation mode lays a slide out on a 1920×1080 frame, as the exports do, and the browser scales the whole
 # frame (chart, caption, buttons) to the screen: 24 px type on a 1920 screen, 16 px on a 1280 one. The chart
@@ -82,22 +83,17 @@ def parse(raw, data: Dataset) -> list[str] | None:
     return valid((state.first(raw) or "").split(",")[: state.MAX_ITEMS], data) or None
 
 
-def years_text(a: int, b: int, lang: str) -> str:
-    """A year range as a person writes it: '1917년', '1918–1921년', '1917', '1918–1921'."""
-    return t("one_year", lang, a=a) if a == b else t("year_span", lang, a=a, b=b)
-
-
 def label(key: str, data: Dataset, lang: str) -> str:
     kind, name = key.split(":", 1)
     if kind == "figure":
         return data.groups.set_index("group_id").loc[name, f"title_{lang}"]
     span = custom_timeline(name)
     if span:
-        return f"{t('page_timeline', lang)}: {years_text(*span, lang)}"
+        return f"{t('page_timeline', lang)}: {fmt.years_text(*span, lang)}"
     years = state.PRESETS.get(name)
     what = t(f"preset_{name}", lang)
-    if years and what != years_text(*years, lang):
-        what = f"{what} ({years_text(*years, lang)})"
+    if years and what != fmt.years_text(*years, lang):
+        what = f"{what} ({fmt.years_text(*years, lang)})"
     return f"{t('page_timeline', lang)}: {what}"
 
 
@@ -128,7 +124,7 @@ def pages(
     # the whole timeline's pages are named by their years; a chosen range keeps its own title, numbered
     whole = item.key == "timeline:all"
     titles = [
-        f"{t('page_timeline', lang)}: {years_text(*yrs, lang)}" if yrs and whole else item.title
+        f"{t('page_timeline', lang)}: {fmt.years_text(*yrs, lang)}" if yrs and whole else item.title
         for _, yrs in parts
     ]
     out = []
@@ -171,7 +167,7 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
         madd = (
             references.maddison_index(data.maddison_ussr) if with_refs and group["chart"] == "index" else None
         )
-        fig = charts.group_chart(rows, group, lang, source_names, refs=refs, maddison=madd)
+        fig = figure_charts.group_chart(rows, group, lang, source_names, refs=refs, maddison=madd)
         quotes = _quotes(rows, source_names, lang)
         return Item(
             key,
@@ -180,14 +176,14 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
             quotes,
             _caption(rows, source_names, lang),
             madd is not None,
-            charts.alt_text(rows, group, lang),
+            figure_charts.alt_text(rows, group, lang),
             rows,
         )
     lo, hi = filters.year_bounds(data.events, data.eras)
     span = custom_timeline(name) or state.PRESETS.get(name) or (lo, hi)
     years = (max(lo, span[0]), min(hi, span[1]))
     events = filters.events(data, filters.EventFilter(years=years))
-    fig = charts.timeline_chart(
+    fig = timeline_charts.timeline_chart(
         events, data.eras, lang, "new", "category", source_names, years=years, labels="axis", overview=False
     )
     title = label(key, data, lang)

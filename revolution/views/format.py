@@ -160,3 +160,8 @@ def quote_with_gloss(row, lang: str) -> str:
     if lang != "en" or not isinstance(gloss, str) or not gloss:
         return quote
     return f"{quote}”<br>{html.escape(t('our_translation', lang))}: “{wrap(gloss, 50)}"
+
+
+def years_text(a: int, b: int, lang: str) -> str:
+    """A year range as a person writes it: '1917년', '1918–1921년', '1917', '1918–1921'."""
+    return t("one_year", lang, a=a) if a == b else t("year_span", lang, a=a, b=b)

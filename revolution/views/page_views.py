@@ -15,7 +15,7 @@ from revolution.data import filters
 from revolution.data.load import Dataset
 from revolution.data.table import records
 from revolution.i18n import t
-from revolution.views import charts, describe, reading
+from revolution.views import describe, reading, timeline_charts
 from revolution.views import format as fmt
 
 
@@ -32,7 +32,7 @@ def timeline(
     data: Dataset, chosen: filters.EventFilter, lang: str, mode: str, color: str, names: dict
 ) -> TimelineView:
     shown = filters.events(data, chosen)
-    fig = charts.timeline_chart(shown, data.eras, lang, mode, color, names, years=chosen.years)
+    fig = timeline_charts.timeline_chart(shown, data.eras, lang, mode, color, names, years=chosen.years)
     listed = tuple(shown.sort_values("start_gregorian").event_id[: limits.CHOICES])
     rows = data.events.index.get_indexer(shown.index)
     alt = describe.timeline(shown, chosen.years, len(data.events), lang)
@@ -41,12 +41,12 @@ def timeline(
 
 def timeline_note(view: TimelineView, years: tuple[int, int], lang: str) -> str | None:
     """What the page says above a timeline that counts events per period instead of drawing each: too many
-    events, or too long a span (charts.timeline_chart draws such a view as counts)."""
+    events, or too long a span (timeline_charts.timeline_chart draws such a view as counts)."""
     span = years[1] + 1 - years[0]
     if view.keys > limits.TIMELINE_ROWS:
         return t("density_note", lang, limit=limits.TIMELINE_ROWS)
-    if span > charts.OVERVIEW_YEARS:
-        return t("overview_note", lang, span=span, limit=charts.OVERVIEW_YEARS)
+    if span > timeline_charts.OVERVIEW_YEARS:
+        return t("overview_note", lang, span=span, limit=timeline_charts.OVERVIEW_YEARS)
     return None
 
 
@@ -56,12 +56,12 @@ def timeline_slides(
     """The timeline view as its image downloads draw it: every row named on the axis, which the slide layout
     pages by whole rows (or, for a view the screen shows as counts per period, those counts), titled with its
     years as a person writes them."""
-    from revolution.exports.slides import years_text
-
     shown = filters.events(data, chosen)
-    fig = charts.timeline_chart(shown, data.eras, lang, mode, color, names, years=chosen.years, labels="axis")
+    fig = timeline_charts.timeline_chart(
+        shown, data.eras, lang, mode, color, names, years=chosen.years, labels="axis"
+    )
     years = chosen.years or filters.year_bounds(data.events, data.eras)
-    return fig.update_layout(title=f"{t('page_timeline', lang)}: {years_text(*years, lang)}")
+    return fig.update_layout(title=f"{t('page_timeline', lang)}: {fmt.years_text(*years, lang)}")
 
 
 EXPLORER_FIRST = {  # the columns a reader looks at first, by table

@@ -9,10 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from revolution import limits
-from revolution.data import filters, references
+from revolution.data import filters
 from revolution.data.load import Dataset
 from revolution.i18n import t
-from revolution.views import charts, columns, reading
+from revolution.views import columns, figure_charts, reading, references
 from revolution.views import format as fmt
 
 REF_COLUMNS = [
@@ -91,8 +91,8 @@ def panel(
         on_screen, ref_labels = columns.for_screen(refs[REF_COLUMNS], lang)
         on_screen = on_screen.rename(columns=ref_labels)
     return Panel(
-        charts.group_chart(rows, group, lang, names, refs=refs, maddison=madd),
-        charts.alt_text(rows, group, lang),
+        figure_charts.group_chart(rows, group, lang, names, refs=refs, maddison=madd),
+        figure_charts.alt_text(rows, group, lang),
         captions,
         on_screen,
         table.rename(columns=labels),

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from revolution.data import filters, references
+from revolution.data import filters
 from revolution.data.load import Dataset
 from revolution.i18n import category, t
-from revolution.views import charts
+from revolution.views import figure_charts, place_charts, references
 from revolution.views import format as fmt
 
 
@@ -41,8 +41,8 @@ def headline_cards(data: Dataset, lang: str, names: dict | None = None) -> list[
                     }
                     for r in card.to_dict("records")
                 ],
-                "figure": charts.headline_chart(card, group, lang, names, refs=refs),
-                "alt": charts.alt_text(card, group, lang),
+                "figure": figure_charts.headline_chart(card, group, lang, names, refs=refs),
+                "alt": figure_charts.alt_text(card, group, lang),
                 "quotes": card.drop_duplicates("quote")[["quote", "quote_en", "source_id"]].to_dict(
                     "records"
                 ),
@@ -142,7 +142,7 @@ def only_in(data: Dataset, lang: str) -> dict[str, pd.DataFrame]:
 
 def coverage_figure(data: Dataset, lang: str, names: dict):
     """The chart of events per decade and source (data first, so a page can cache it per dataset)."""
-    return charts.coverage_chart(data.events, lang, names)
+    return place_charts.coverage_chart(data.events, lang, names)
 
 
 def event_facets(data: Dataset) -> dict:

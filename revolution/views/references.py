@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from revolution.views import format as fmt
+
 MADDISON_CITATION = (
     "Maddison Project Database, version 2020. Bolt, Jutta and Jan Luiten van Zanden (2020), "
     "'Maddison style estimates of the evolution of the world economy. A new 2020 update'. CC BY 4.0."
@@ -56,8 +58,6 @@ def said_by(refs: pd.DataFrame, lang: str) -> str:
     unit = refs.unit.iloc[0]
     values = range_text(refs)
     if unit == "persons":
-        from revolution.views import format as fmt
-
         lo, hi = float(refs.value.min()), float(refs.value.max())
         values = fmt.number(lo, "persons", lang) + (
             "" if lo == hi else " – " + fmt.number(hi, "persons", lang)

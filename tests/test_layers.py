@@ -1,0 +1,102 @@
+"""The folders show the flow, and the imports follow it: seeds -> data -> views -> exports -> the app.
+
+Every import in the project is read (inside functions too) and held against the layer of the module that
+makes it; there is no list of exceptions."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from revolution.data.paths import ROOT
+
+# A layer may import its own and every layer to its left, never one to its right. The contracts (UI
+# strings, URL and session keys, size limits) are shared by every layer of the domain.
+DOMAIN = ["revolution.contracts", "revolution.data", "revolution.views", "revolution.exports"]
+CONTRACTS = {"revolution", "revolution.i18n", "revolution.state", "revolution.limits"}
+APP = {"dashboard", "ui", "cached", "sitemap", "serve", "pages"}
+TOOLS = {"benchmarks", "deploy"}
+
+
+def layer(module: str) -> str:
+    parts = module.split(".")
+    if parts[0] != "revolution":
+        return parts[0]
+    top = ".".join(parts[:2])
+    return "revolution.contracts" if top in CONTRACTS else top
+
+
+def imports(path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1])
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                up = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(up + ([base] if base else []))
+            # `from revolution.views import format` imports the module revolution.views.format
+            names = [f"{base}.{a.name}" for a in node.names] if base.count(".") < 2 else [base]
+            found += [(node.lineno, n if n.split(".")[0] == "revolution" else base) for n in names]
+    return found
+
+
+def sources():
+    skip = {".venv", ".tools", ".git", "node_modules"}
+    return [p for p in ROOT.rglob("*.py") if not skip & set(p.relative_to(ROOT).parts)]
+
+
+def module_name(path) -> str:
+    return ".".join(path.relative_to(ROOT).with_suffix("").parts)
+
+
+def violations() -> list[str]:
+    bad = []
+    for path in sources():
+        me = module_name(path)
+        mine = layer(me)
+        for line, target in imports(path):
+            theirs = layer(target)
+            top = target.split(".")[0]
+            where = f"{path.relative_to(ROOT)}:{line} imports {target}"
+            if mine in DOMAIN:
+                if top == "streamlit" or top in APP | TOOLS | {"tests", "harness"}:
+                    bad.append(f"{where} (the domain never imports the app, a tool, a test or Streamlit)")
+                elif theirs in DOMAIN and DOMAIN.index(theirs) > DOMAIN.index(mine):
+                    bad.append(f"{where} ({mine} is left of {theirs})")
+            elif mine == "harness" and top in {"tests", "benchmarks", "deploy"}:
+                bad.append(f"{where} (the shared helpers serve tests and tools, never import them)")
+            elif mine in TOOLS and top == "tests":
+                bad.append(f"{where} (a tool never imports a test; shared helpers live in harness/)")
+    return bad
+
+
+def test_every_import_follows_the_flow():
+    assert violations() == []
+
+
+@pytest.mark.parametrize(
+    ("module", "target", "allowed"),
+    [
+        ("revolution.data.load", "revolution.views.format", False),
+        ("revolution.views.format", "revolution.data.load", True),
+        ("revolution.views.format", "revolution.exports.slides", False),
+        ("revolution.exports.slides", "revolution.views.format", True),
+        ("revolution.i18n", "revolution.data.load", False),
+        ("revolution.data.load", "revolution.i18n", True),
+    ],
+)
+def test_the_order_of_the_layers(module, target, allowed):
+    """The rule itself, on pairs whose answer is known: a change to DOMAIN that reorders it fails here."""
+    mine, theirs = layer(module), layer(target)
+    assert (DOMAIN.index(theirs) <= DOMAIN.index(mine)) is allowed
+
+
+def test_the_domain_has_no_module_outside_its_layers():
+    """A new module goes into data, views or exports; only the shared contracts sit at the top."""
+    loose = {module_name(p) for p in (ROOT / "revolution").glob("*.py")} - CONTRACTS - {"revolution.__init__"}
+    assert loose == set()
