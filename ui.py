@@ -314,13 +314,6 @@ def chart(
     return event
 
 
-def view_url() -> str:
-    """The link that reopens this view: the page's address and every non-default parameter."""
-    base = st.context.url or ""
-    qs = urlencode({k: ",".join(v) if isinstance(v, list) else v for k, v in query().items()})
-    return base + (f"?{qs}" if qs else "")
-
-
 def cite(data: Dataset, lang: str, maddison: bool = False) -> str:
     """The citation line for this view: both texts, the dashboard and its date, the view's link."""
     titles = [f"{a} 「{b}」" for a, b in zip(data.sources.author_ko, data.sources.title_ko)]

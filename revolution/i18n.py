@@ -593,3 +593,35 @@ def category(code: str, lang: str) -> str:
     """A category's name; a code the vocabulary does not know is shown as it is."""
     key = f"cat_{code}"
     return t(key, lang) if key in STRINGS else code
+
+
+# How each language writes a unit after a number (revolution.data.units holds the codes); `persons`
+# carries its space, a percentage none.
+UNIT_SUFFIX = {
+    "ko": {
+        "percent": "%",
+        "persons": " 명",
+        "index": "",
+        "rank": "위",
+        "countries": "개국",
+        "years": "년",
+        "months": "개월",
+        "times": "배",
+        "fraction": "",
+        "count": "",
+        "other": "",
+    },
+    "en": {
+        "percent": "%",
+        "persons": " people",
+        "index": "",
+        "rank": "",
+        "countries": " countries",
+        "years": " years",
+        "months": " months",
+        "times": "×",
+        "fraction": "",
+        "count": "",
+        "other": "",
+    },
+}

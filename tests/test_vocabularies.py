@@ -6,7 +6,8 @@ import json
 import pytest
 
 from revolution import i18n
-from revolution.data import calendar, categories, qualifiers
+from revolution.data import calendar, categories, load, places, qualifiers, sources, units
+from revolution.views import figure_charts
 
 from .conftest import DATA
 
@@ -20,10 +21,21 @@ def enum(resource: str, field: str) -> list[str]:
 @pytest.mark.parametrize(
     "resource, field, codes",
     [
+        ("sources", "kind", sources.KINDS),
+        ("groups", "chart", tuple(figure_charts.BUILDERS)),
         ("figures", "qualifier", qualifiers.CODES),
-        ("events", "category", categories.CODES),
+        ("figures", "unit", units.FIGURE_UNITS),
+        ("derived", "operation", tuple(load.OPERATIONS)),
+        ("derived", "unit", ("percent",)),  # a derived share is a percentage by its one operation
+        ("places", "kind", places.KINDS),
+        ("events", "precision", tuple(calendar.PATTERNS)),
         ("events", "calendar", calendar.CALENDARS),
         ("events", "calendar_basis", calendar.BASES),
+        ("events", "date_basis", calendar.DATE_BASES),
+        ("events", "category", categories.CODES),
+        ("notes", "target_table", load.NOTE_TARGETS),
+        ("reference_values", "unit", units.REFERENCE_UNITS),
+        ("reference_values", "strength", tuple(i18n.CODE_WORDS["strength"])),
     ],
 )
 def test_the_schema_enum_is_the_vocabulary(resource, field, codes):
@@ -69,3 +81,22 @@ def test_qualifiers_say_which_bounds_a_row_needs_and_how_it_is_drawn():
     assert qualifiers.get("more_than").solid and qualifiers.get("more_than").arrow == 1
     assert not qualifiers.get("less_than").solid and qualifiers.get("less_than").arrow == -1
     assert qualifiers.get("range").spans
+
+
+def test_every_schema_enum_is_tied_to_a_vocabulary():
+    """A new enum in the schema needs its code vocabulary and a row in the table above."""
+    package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    found = {
+        (r["name"], f["name"])
+        for r in package["resources"]
+        for f in r["schema"]["fields"]
+        if "enum" in f.get("constraints", {})
+    }
+    tied = {(r, f) for r, f, _ in test_the_schema_enum_is_the_vocabulary.pytestmark[0].args[1]}
+    assert found == tied
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_unit_has_a_name_and_a_way_to_be_written(lang):
+    assert [u for u in units.CODES if lang not in i18n.CODE_WORDS["unit"].get(u, {})] == []
+    assert [u for u in units.FIGURE_UNITS if u not in i18n.UNIT_SUFFIX[lang]] == []

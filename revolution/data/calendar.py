@@ -67,5 +67,8 @@ def new_style_interval(start: str, end: str, precision: str, calendar: str) -> t
 # f"basis_{code}" (in revolution.i18n).
 CALENDARS = ("julian", "gregorian", "unspecified")
 BASES = ("stated", "convention", "none")
+# Where an event's date comes from: its own sentence, another sentence of the same text, or a cited
+# standard chronology (labels: revolution.i18n's CODE_WORDS["date_basis"]).
+DATE_BASES = ("stated", "context", "reference")
 # How the timeline draws dates: as the text writes them, or converted to New Style.
 MODES = ("written", "new")

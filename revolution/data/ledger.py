@@ -5,42 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from revolution.data import units
 from revolution.data.provenance import normalize
 
-# Units a number in the texts is measured in; a hit is a number followed by one, or a bare year 16xx-20xx.
-UNITS = (
-    "퍼센트",
-    "%",
-    "명",
-    "만",
-    "억",
-    "천",
-    "개국",
-    "개",
-    "년",
-    "배",
-    "위",
-    "분의",
-    "세기",
-    "시간",
-    "일",
-    "월",
-    "차",
-    "주",
-    "km",
-    "킬로미터",
-    "킬로",
-    "톤",
-    "루블",
-    "곳",
-    "호",
-    "살",
-    "세",
-    "달러",
-    "마르크",
-)
 HIT = re.compile(
-    r"\d[\d,.]*(?:-\d+)?(?:" + "|".join(map(re.escape, UNITS)) + r")|(?<!\d)(?:1[6-9]\d\d|20[0-2]\d)(?!\d)"
+    r"\d[\d,.]*(?:-\d+)?(?:"
+    + "|".join(map(re.escape, units.WORDS_IN_TEXT))
+    + r")|(?<!\d)(?:1[6-9]\d\d|20[0-2]\d)(?!\d)"
 )
 
 

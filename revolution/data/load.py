@@ -258,6 +258,12 @@ def _check_bounds(figures: pd.DataFrame) -> None:
             )
 
 
+# How a derived share is computed from its two stated figures, by the `operation` derived.csv names.
+OPERATIONS = {"percent_of": lambda numerator, denominator: 100 * numerator / denominator}
+# The tables a source-critical note may be about.
+NOTE_TARGETS = ("figures", "events", "sources")
+
+
 def derive(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
     """Rows for shares the texts do not state, computed from the stated rows they name."""
     stated = figures.set_index("figure_id")
@@ -271,7 +277,7 @@ def derive(figures: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
                 "numerator_id",
                 "a share can only be derived from two exact, non-zero figures",
             )
-        value = round(100 * num["value"] / den["value"], 1)
+        value = round(OPERATIONS[rec["operation"]](num["value"], den["value"]), 1)
         how = (
             f"{rec['numerator_id']} / {rec['denominator_id']} × 100 = "
             f"{num['value']:,.0f} / {den['value']:,.0f} × 100"

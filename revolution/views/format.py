@@ -9,43 +9,12 @@ import textwrap
 import pandas as pd
 
 from revolution.data import calendar, qualifiers
-from revolution.i18n import t
+from revolution.i18n import UNIT_SUFFIX, t
 
-# Units as each language writes them after a number; `MAN` is the unit Korean counts large numbers of
-# people in.
-UNITS = {
-    "ko": {
-        "percent": "%",
-        "persons": " 명",
-        "index": "",
-        "rank": "위",
-        "countries": "개국",
-        "years": "년",
-        "months": "개월",
-        "times": "배",
-        "fraction": "",
-        "count": "",
-        "other": "",
-    },
-    "en": {
-        "percent": "%",
-        "persons": " people",
-        "index": "",
-        "rank": "",
-        "countries": " countries",
-        "years": " years",
-        "months": " months",
-        "times": "×",
-        "fraction": "",
-        "count": "",
-        "other": "",
-    },
-}
+# Korean groups large numbers by ten thousand, as the texts do: 40만, 240만.
 MAN = {"ko": (10_000, "만"), "en": None}
-YEAR_SUFFIX = {
-    "ko": "년",
-    "en": "",
-}  # after a year on an axis: 1917년, 1917  # Korean groups by ten thousand: 40만, 240만
+# What follows a year on an axis: 1917년, 1917.
+YEAR_SUFFIX = {"ko": "년", "en": ""}
 
 
 def number(value: float, unit: str, lang: str) -> str:
@@ -54,7 +23,7 @@ def number(value: float, unit: str, lang: str) -> str:
         return ""
     if unit == "fraction":
         return f"1/{round(1 / value)}" if value and abs(1 / value - round(1 / value)) < 0.05 else f"{value:g}"
-    units = UNITS.get(lang, UNITS["ko"])
+    units = UNIT_SUFFIX.get(lang, UNIT_SUFFIX["ko"])
     if unit == "rank":
         return f"{int(value)}{units['rank']}" if units["rank"] else _ordinal(int(value))
     group = MAN.get(lang)

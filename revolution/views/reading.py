@@ -22,16 +22,6 @@ from revolution.i18n import t
 from revolution.views import format as fmt
 
 KINDS = ("figure", "event", "person", "place", "note", "excluded")
-ROW_KINDS = KINDS[:-1]  # kinds that are data; `excluded` are numbers the ledger set aside
-# One colour-blind-safe colour per kind (Okabe-Ito), but each kind is told apart without colour too:
-# its own line style and offset under the text, and a small lettered tag after the mark.
-STYLE = {
-    "figure": ("#0072B2", "solid", "2px", "3px"),
-    "event": ("#D55E00", "double", "3px", "7px"),
-    "person": ("#009E73", "dotted", "3px", "3px"),
-    "place": ("#7A4B94", "dashed", "2px", "3px"),
-    "note": ("#8A6100", "wavy", "1px", "11px"),
-}
 SHORT_LINE = 30  # a block of short lines (a title) keeps its line breaks; a wrapped paragraph does not
 _SENTENCE_END = tuple(".?!:;”’)")  # a wrapped line ending so was followed by a space
 _PARAGRAPH_END = tuple(".?!”’\"'")  # a paragraph ending otherwise runs on after a blank line
