@@ -9,6 +9,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "러시아 혁명, 두 텍스트의 숫자와 연표",
         "en": "The Russian Revolution in two texts: figures and dates",
     },
+    # the dashboard's name in citations and on a deck's first slide
+    "export_title": {
+        "ko": "러시아 혁명, 두 텍스트의 숫자와 연표",
+        "en": "The Russian Revolution in two texts",
+    },
     "language": {"ko": "언어", "en": "Language"},
     "lang_name": {"ko": "한국어", "en": "English"},
     "page_overview": {"ko": "개요", "en": "Overview"},

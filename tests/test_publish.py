@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import shutil
 import zipfile
 from datetime import date
@@ -9,6 +10,7 @@ from datetime import date
 import pytest
 
 from revolution.exports import publish
+from revolution.i18n import t
 from revolution.views import figure_charts
 
 from .conftest import DATA
@@ -78,13 +80,40 @@ def test_deck_opens_with_title_chart_and_sources_slides_and_quotes_in_notes(data
     prs = Presentation(io.BytesIO(publish.deck(slides, "ko", list(NAMES.values()), progress=seen.append)))
     assert len(prs.slides) == 4 and seen[-1] == 1.0
     texts = [[sh.text_frame.text for sh in s.shapes if sh.has_text_frame] for s in prs.slides]
-    assert publish.TITLE["ko"] in texts[0]
+    assert t("export_title", "ko") in texts[0]
     assert texts[1][0] == groups.loc["constituent_assembly", "title_ko"]
     assert "25퍼센트에 못 미쳤다" in prs.slides[1].notes_slide.notes_text_frame.text
     pictures = [sh for sh in prs.slides[1].shapes if sh.shape_type == 13]
     assert len(pictures) == 2  # the chart and the QR code of its link
     assert "국제코뮤니스트흐름" in texts[-1][1]
     assert prs.slide_width * 9 == prs.slide_height * 16
+
+
+@pytest.mark.parametrize(
+    "url, codes", [("https://example.org/revolution/figures", 1), ("http://localhost:8501/figures", 0)]
+)
+def test_a_slide_has_a_qr_code_only_for_a_public_link(dataset, url, codes):
+    """The QR code is drawn from the link the deck keeps, never from a local one it left out."""
+    from pptx import Presentation
+
+    rows = dataset.figures[dataset.figures.group == "industrial_output"]
+    g = dataset.groups.set_index("group_id").loc["industrial_output"].to_dict() | {"group_id": "x"}
+    chart = figure_charts.group_chart(rows, g, "ko", NAMES)
+    slide = publish.Slide(chart, "t", "c", "n", url=url)
+    prs = Presentation(io.BytesIO(publish.deck([slide], "ko", list(NAMES.values()))))
+    pictures = [sh for sh in prs.slides[1].shapes if sh.shape_type == 13]
+    assert len(pictures) == 1 + codes
+
+
+def test_every_export_is_stamped_with_the_projects_one_version():
+    import tomllib
+
+    from revolution.data.paths import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    cff = re.search(r"^version: (\S+)$", (ROOT / "CITATION.cff").read_text(encoding="utf-8"), re.M)
+    assert publish.VERSION == project == cff.group(1)
+    assert f"v{project} " in publish.citation("ko", ["A"])
 
 
 def test_deck_refuses_nothing_and_too_much():

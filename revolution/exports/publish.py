@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import tomllib
 import zipfile
 from dataclasses import dataclass
 from datetime import date
@@ -13,13 +14,14 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
+from revolution.data import paths
 from revolution.exports import images
 from revolution.i18n import t
 from revolution.views import format as fmt
 from revolution.views.references import MADDISON_CITATION
 
-VERSION = "0.1.0"
-TITLE = {"ko": "러시아 혁명, 두 텍스트의 숫자와 연표", "en": "The Russian Revolution in two texts"}
+# One version, the project's own (pyproject.toml), stamped on every export; CITATION.cff is tested equal.
+VERSION = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 MAX_SLIDES = 40
 
 
@@ -30,7 +32,7 @@ def citation(
     link."""
     today = today or date.today()
     head = t("source", lang)
-    parts = [f"{head}: " + "; ".join(sources), f"{TITLE[lang]} v{VERSION} ({today.isoformat()})"]
+    parts = [f"{head}: " + "; ".join(sources), f"{t('export_title', lang)} v{VERSION} ({today.isoformat()})"]
     if maddison:
         parts.append(MADDISON_CITATION)
     if url:
@@ -54,7 +56,9 @@ def timelinejs(events: pd.DataFrame, eras: pd.DataFrame, lang: str, source_names
     """The events in Knight Lab's TimelineJS JSON format: events with start/end date parts, display date,
     headline and text (the quote and its source), a group per source, and the eras."""
     out = {
-        "title": {"text": {"headline": TITLE[lang], "text": citation(lang, list(source_names.values()))}},
+        "title": {
+            "text": {"headline": t("export_title", lang), "text": citation(lang, list(source_names.values()))}
+        },
         "events": [],
         "eras": [],
     }
@@ -242,15 +246,20 @@ def deck(
     blank = prs.slide_layouts[6]
     first = prs.slides.add_slide(blank)
     _text(
-        first, TITLE[lang], _inches(MARGIN_IN), _inches(2.3), _inches(inner_in), _inches(1.4), 40, bold=True
+        first,
+        t("export_title", lang),
+        _inches(MARGIN_IN),
+        _inches(2.3),
+        _inches(inner_in),
+        _inches(1.4),
+        40,
+        bold=True,
     )
     _text(first, "\n".join(sources), _inches(MARGIN_IN), _inches(3.9), _inches(inner_in), _inches(2.2), 18)
     chart_top = MARGIN_IN + TITLE_IN
     size = CHART_SIZE
-    from revolution.data.paths import is_public
-
     for n, item in enumerate(slides, 1):
-        url = item.url if is_public(item.url) else ""  # a QR code of localhost leads students nowhere
+        url = item.url if paths.is_public(item.url) else ""  # a QR code of localhost leads students nowhere
         s = prs.slides.add_slide(blank)
         _text(
             s,
@@ -277,9 +286,9 @@ def deck(
             CAPTION_PT,
             wrap=False,
         )
-        if item.url:
+        if url:
             s.shapes.add_picture(
-                _qr(item.url),
+                _qr(url),
                 _inches(width_in - MARGIN_IN - QR_IN),
                 _inches(height_in - MARGIN_IN - QR_IN),
                 width=_inches(QR_IN),
@@ -304,7 +313,7 @@ def deck(
     if maddison:
         lines.append(MADDISON_CITATION)
     lines.append(
-        f"{t('deck_dashboard', lang)}: {TITLE[lang]} v{VERSION} ({date.today().isoformat()})"
+        f"{t('deck_dashboard', lang)}: {t('export_title', lang)} v{VERSION} ({date.today().isoformat()})"
         + (f" — {public_url}" if public_url else "")
     )
     _text(last, "\n".join(lines), _inches(MARGIN_IN), _inches(1.5), _inches(inner_in), _inches(5.4), 18)
