@@ -28,9 +28,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "footer": {
         "ko": "출처: {sources}. 모든 수치와 사건은 원문 문장으로 이어집니다. 인용은 원저자의 말이며, "
         "보여줄 뿐 지지하지 않습니다.",
-        "en": "Sources: {sources}. Every figure and event leads back to its sentence. Quotes are "
-        "their authors' "
-        "words, shown, not endorsed.",
+        "en": "Sources: {sources}. Every figure and event leads back to its sentence. Quotes are their "
+        "authors' words, shown, not endorsed.",
     },
     "data_error": {
         "ko": "데이터 파일에 문제가 있어 대시보드를 열 수 없습니다:",
@@ -62,12 +61,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "derived_how": {"ko": "원문에 없는 값: {how} 으로 계산", "en": "Not in the text: computed as {how}"},
     # overview
     "overview_intro": {
-        "ko": "두 편의 한국어 텍스트 — 역사 개설(류한수)과 2017년 선언문(국제코뮤니스트흐름) — 가 "
-        "인용하는 모든 수치와 날짜를 "
-        "원문 문장과 함께 정리했습니다.",
-        "en": "Every figure and date cited by two Korean texts — a history survey (Ryu Han-su) and a "
-        "2017 manifesto "
-        "(International Communist Current) — each with the sentence it came from.",
+        "ko": "두 편의 한국어 텍스트 — 역사 개설(류한수)과 2017년 선언문(국제코뮤니스트흐름) — 가 인용하는 "
+        "모든 수치와 날짜를 원문 문장과 함께 정리했습니다.",
+        "en": "Every figure and date cited by two Korean texts — a history survey (Ryu Han-su) and a 2017 "
+        "manifesto (International Communist Current) — each with the sentence it came from.",
     },
     "headline": {"ko": "핵심 수치", "en": "Headline figures"},
     "what_is_here": {"ko": "무엇이 들어 있나", "en": "What the dashboard holds"},
@@ -78,24 +75,22 @@ STRINGS: dict[str, dict[str, str]] = {
     "how_to_read": {"ko": "읽는 법", "en": "How to read"},
     "how_to_read_body": {
         "ko": '- **한정어**: 원문이 "25퍼센트에 못 미치는"이라고 하면 값은 *25% 미만*으로 표시하고, '
-        "막대는 열린 끝(화살표)으로 그립니다. "
-        "정확한 값처럼 보이게 하지 않습니다.\n"
-        "- **계산값**: 원문에 없는 비율(예: 40만/240만 = 16.7%)은 원문 수치에서 계산했다고 표시합니다.\n"
-        "- **달력**: 러시아는 1918년 2월까지 율리우스력(구력)을 썼습니다. 연표의 '표기대로'는 원문의 날짜를, "
-        "'신력(그레고리력)'은 계산한 날짜를 씁니다. 1917년 2월 23일(구력) = 3월 8일(신력).\n"
-        "- **주석**: 원문이 스스로와, 또는 확립된 연대와 어긋나는 곳에는 원문을 고치지 않고 주석을 붙입니다.",
+        "막대는 열린 끝(화살표)으로 그립니다. 정확한 값처럼 보이게 하지 않습니다.\n"
+        "- **계산값**: 원문에 없는 비율(예: 40만/240만 = 16.7%)은 원문 수치에서 계산했다고 "
+        "표시합니다.\n"
+        "- **달력**: 러시아는 1918년 2월까지 율리우스력(구력)을 썼습니다. 연표의 '표기대로'는 원문의 "
+        "날짜를, '신력(그레고리력)'은 계산한 날짜를 씁니다. 1917년 2월 23일(구력) = 3월 8일(신력).\n"
+        "- **주석**: 원문이 스스로와, 또는 확립된 연대와 어긋나는 곳에는 원문을 고치지 않고 주석을 "
+        "붙입니다.",
         "en": '- **Qualifiers**: where the text says "under 25 per cent", the value reads *under 25%* '
-        "and its bar has an "
-        "open end (an arrow); no bound is drawn as an exact value.\n"
+        "and its bar has an open end (an arrow); no bound is drawn as an exact value.\n"
         "- **Derived values**: a share the text does not state (e.g. 400,000 / 2.4 million = 16.7%) "
-        "is marked as "
-        "computed from the stated figures.\n"
-        "- **Calendars**: Russia used the Julian (Old Style) calendar until February 1918. On the timeline, "
-        "'as written' plots the text's dates and 'New Style' the computed Gregorian ones: 23 Feb 1917 O.S. = "
-        "8 Mar 1917 N.S.\n"
-        "- **Notes**: where a text contradicts itself or established chronology, the text stays as it "
-        "is and a "
-        "note says what is wrong and why.",
+        "is marked as computed from the stated figures.\n"
+        "- **Calendars**: Russia used the Julian (Old Style) calendar until February 1918. On the "
+        "timeline, 'as written' plots the text's dates and 'New Style' the computed Gregorian ones: "
+        "23 Feb 1917 O.S. = 8 Mar 1917 N.S.\n"
+        "- **Notes**: where a text contradicts itself or established chronology, the text stays as "
+        "it is and a note says what is wrong and why.",
     },
     "by_source": {"ko": "텍스트별", "en": "By source"},
     "by_category": {"ko": "분류별 사건", "en": "Events by category"},
@@ -138,15 +133,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "image_note": {
         "ko": "이미지 아래에 출처와 이 화면의 링크가 인쇄됩니다. SVG의 한글은 글꼴이 있는 컴퓨터에서 "
         "제대로 보입니다.",
-        "en": "The source and this view's link are printed under the image. Hangul in SVG needs a "
-        "Korean font "
-        "on the viewer's machine; PNG carries it as drawn.",
+        "en": "The source and this view's link are printed under the image. Hangul in SVG needs a Korean "
+        "font on the viewer's machine; PNG carries it as drawn.",
     },
     "no_browser": {
-        "ko": "이미지 내보내기에 필요한 Chromium이 없습니다. 서버에 설치하세요: apt-get install "
-        "chromium fonts-noto-cjk",
-        "en": "Image export needs Chromium, which is not installed on the server: "
-        "apt-get install chromium fonts-noto-cjk",
+        "ko": "이미지 내보내기에 필요한 Chromium이 없습니다. 서버에 설치하세요: apt-get install chromium "
+        "fonts-noto-cjk",
+        "en": "Image export needs Chromium, which is not installed on the server: apt-get install chromium "
+        "fonts-noto-cjk",
     },
     "add_to_slides": {
         "ko": "이 연표 범위를 슬라이드에 더하기",
@@ -161,25 +155,25 @@ STRINGS: dict[str, dict[str, str]] = {
     "download_bundle": {"ko": "수업 꾸러미 (zip) 내려받기", "en": "Download the lesson bundle (zip)"},
     "download_bundle_help": {
         "ko": "PPTX, 인터넷 없이 열리는 차트(HTML), 차트마다의 데이터(CSV)를 한 파일에 담았습니다.",
-        "en": "The PPTX, each chart as a page that opens offline (HTML), and each chart's data (CSV), "
-        "in one file.",
+        "en": "The PPTX, each chart as a page that opens offline (HTML), and each chart's data (CSV), in "
+        "one file.",
     },
     "bundle_index": {"ko": "수업 자료", "en": "Lesson materials"},
     "bundle_open": {
-        "ko": "인터넷 없이 열립니다: 차트 파일을 브라우저로 여세요. "
-        "점 위에 마우스를 올리면 원문 인용이 보입니다.",
+        "ko": "인터넷 없이 열립니다: 차트 파일을 브라우저로 여세요. 점 위에 마우스를 올리면 원문 인용이 "
+        "보입니다.",
         "en": "Opens without internet: open a chart file in a browser; hover a mark to see its quote.",
     },
     "bundle_data": {"ko": "데이터 (CSV)", "en": "data (CSV)"},
     "deck_sources": {"ko": "출처", "en": "Sources"},
     "deck_dashboard": {"ko": "대시보드", "en": "Dashboard"},
     "deck_no_qr": {
-        "ko": "QR 코드 없음: 공개 주소가 설정되지 않았습니다. 서버에 환경 변수 REVOLUTION_PUBLIC_URL "
-        "(예: https://example.org/revolution)을 설정하고 덱을 다시 만들면 "
-        "각 슬라이드에 그 주소의 QR 코드가 들어갑니다.",
+        "ko": "QR 코드 없음: 공개 주소가 설정되지 않았습니다. 서버에 환경 변수 REVOLUTION_PUBLIC_URL (예: "
+        "https://example.org/revolution)을 설정하고 덱을 다시 만들면 각 슬라이드에 그 주소의 QR "
+        "코드가 들어갑니다.",
         "en": "No QR code: no public address is configured. Set the environment variable "
-        "REVOLUTION_PUBLIC_URL on the server (e.g. https://example.org/revolution) and build the deck again "
-        "to put a QR code of that address on each slide.",
+        "REVOLUTION_PUBLIC_URL on the server (e.g. https://example.org/revolution) and build the "
+        "deck again to put a QR code of that address on each slide.",
     },
     "deck_page": {"ko": "{title} ({total}쪽 중 {n})", "en": "{title} ({n}/{total})"},
     "keys_hint": {"ko": "← → 또는 PageUp/PageDown으로 넘기기", "en": "← → or PageUp/PageDown to move"},
@@ -239,10 +233,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} events: how many begin in each {step}-year step",
     },
     "overview_note": {
-        "ko": "{span}년에 걸친 범위라 시기별 사건 수로 보여 줍니다. 바로 가기나 연도 범위로 "
-        "{limit}년 이하로 좁히면 사건 하나하나가 원문과 함께 보입니다.",
-        "en": "A span of {span} years is shown as events per period. Choose a preset or narrow the years to "
-        "{limit} or fewer to see each event with its sentence.",
+        "ko": "{span}년에 걸친 범위라 시기별 사건 수로 보여 줍니다. 바로 가기나 연도 범위로 {limit}년 "
+        "이하로 좁히면 사건 하나하나가 원문과 함께 보입니다.",
+        "en": "A span of {span} years is shown as events per period. Choose a preset or narrow the years "
+        "to {limit} or fewer to see each event with its sentence.",
     },
     "precision_day": {"ko": "날짜까지 밝힘", "en": "the day is given"},
     "precision_month": {
@@ -252,15 +246,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "precision_year": {"ko": "해만 밝힘: 그해 안의 어느 때", "en": "only the year is given: some time in it"},
     "precision_decade": {"ko": "시기만 밝힘", "en": "only the period is given"},
     "density_note": {
-        "ko": "사건이 너무 많아 하나씩 그리지 않고 시기별 개수를 보여 줍니다. 연도나 필터를 좁혀 사건 "
-        "행이 {limit}개 이하가 되면 "
-        "사건마다 점과 원문이 보입니다.",
-        "en": "Too many events to draw one by one, so the chart counts them per period. Narrow the years or "
-        "filters to {limit} event rows or fewer to see each event with its sentence.",
+        "ko": "사건이 너무 많아 하나씩 그리지 않고 시기별 개수를 보여 줍니다. 연도나 필터를 좁혀 사건 행이 "
+        "{limit}개 이하가 되면 사건마다 점과 원문이 보입니다.",
+        "en": "Too many events to draw one by one, so the chart counts them per period. Narrow the years "
+        "or filters to {limit} event rows or fewer to see each event with its sentence.",
     },
     "first_rows": {
-        "ko": "처음 {shown}개 행만 표시합니다 (전체 {total}개). 데이터 탐색의 내려받기에는 모든 행이 "
-        "들어 있습니다.",
+        "ko": "처음 {shown}개 행만 표시합니다 (전체 {total}개). 데이터 탐색의 내려받기에는 모든 행이 들어 "
+        "있습니다.",
         "en": "Showing the first {shown} of {total} rows. The Explorer's downloads carry every row.",
     },
     "first_choices": {
@@ -344,9 +337,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "map_note": {
         "ko": "교실에서 오프라인으로도 보이도록 인터넷 지도 없이 좌표만 그렸습니다. 이름이 겹치지 않도록 "
         "많이 언급된 곳만 이름을 적었습니다. 다른 곳은 점에 마우스를 올리면 보입니다.",
-        "en": "Drawn from coordinates alone, with no internet base map, so it works offline in a classroom. "
-        "Only the most mentioned places are named, so that no name covers another; hover over a point "
-        "for the rest.",
+        "en": "Drawn from coordinates alone, with no internet base map, so it works offline in a "
+        "classroom. Only the most mentioned places are named, so that no name covers another; hover "
+        "over a point for the rest.",
     },
     "lon": {"ko": "경도", "en": "Longitude"},
     "lat": {"ko": "위도", "en": "Latitude"},
@@ -365,14 +358,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "groups": {"ko": "차트 그룹", "en": "Chart groups"},
     "page_read": {"ko": "원문 읽기", "en": "Read the texts"},
     "read_intro": {
-        "ko": "두 텍스트를 그대로 읽습니다. 대시보드의 모든 수치·사건·인물·장소·주석이 "
-        "나온 자리에 표시가 있고, 표시 끝의 작은 꼬리표에 마우스를 올리거나 선택하면 "
-        "그 행을 대시보드가 읽는 대로 보여 줍니다. "
-        "완전성 원장이 데이터에서 뺀 수는 흐리게, 뺀 까닭과 함께 보입니다.",
-        "en": "The two texts as written. Every figure, event, person, place and note of the dashboard "
-        "is marked where it stands; hover or select the small tag after a mark to see the row as "
-        "the dashboard reads "
-        "it. Numbers the completeness ledger set aside are shown muted, with the reason.",
+        "ko": "두 텍스트를 그대로 읽습니다. 대시보드의 모든 수치·사건·인물·장소·주석이 나온 자리에 표시가 "
+        "있고, 표시 끝의 작은 꼬리표에 마우스를 올리거나 선택하면 그 행을 대시보드가 읽는 대로 보여 "
+        "줍니다. 완전성 원장이 데이터에서 뺀 수는 흐리게, 뺀 까닭과 함께 보입니다.",
+        "en": "The two texts as written. Every figure, event, person, place and note of the dashboard is "
+        "marked where it stands; hover or select the small tag after a mark to see the row as the "
+        "dashboard reads it. Numbers the completeness ledger set aside are shown muted, with the "
+        "reason.",
     },
     "read_in_context": {"ko": "문맥에서 읽기", "en": "Read in context"},
     "read_text": {"ko": "텍스트", "en": "Text"},
@@ -383,8 +375,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "read_counts": {
         "ko": "표시 {marks}개 (수치 {figure}, 사건 {event}, 인물 {person}, 장소 {place}, 주석 {note}) · "
         "데이터에서 뺀 수 {excluded}개",
-        "en": "{marks} marks ({figure} figures, {event} events, {person} people, {place} places, "
-        "{note} notes) · {excluded} numbers set aside",
+        "en": "{marks} marks ({figure} figures, {event} events, {person} people, {place} places, {note} "
+        "notes) · {excluded} numbers set aside",
     },
     "read_hits": {"ko": "‘{q}’: {n}곳", "en": "‘{q}’: {n} places"},
     "read_selected": {"ko": "선택한 행", "en": "Selected row"},
@@ -419,10 +411,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "tag_excluded": {"ko": "외", "en": "×"},
     # text alternatives of the charts (revolution.views.describe)
     "alt_timeline": {
-        "ko": "연표 {lo}–{hi}년: 사건 {n}개 표시 (전체 {total}개), 가장 이른 날 {first}, "
-        "가장 늦은 날 {last}. 분류별 사건 수: {cats}.",
-        "en": "Timeline {lo}–{hi}: {n} of {total} events shown, the earliest on {first}, "
-        "the latest on {last}. Events per category: {cats}.",
+        "ko": "연표 {lo}–{hi}년: 사건 {n}개 표시 (전체 {total}개), 가장 이른 날 {first}, 가장 늦은 날 "
+        "{last}. 분류별 사건 수: {cats}.",
+        "en": "Timeline {lo}–{hi}: {n} of {total} events shown, the earliest on {first}, the latest on "
+        "{last}. Events per category: {cats}.",
     },
     "alt_timeline_empty": {
         "ko": "연표 {lo}–{hi}년: 전체 사건 {total}개 가운데 조건에 맞는 사건이 없습니다.",
@@ -458,8 +450,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "nothing_found": {"ko": "조건에 맞는 것이 없습니다. {how}", "en": "Nothing matches. {how}"},
     "widen_explorer": {
         "ko": "검색어를 지우거나 줄이고, 출처·차트 그룹·분류 선택을 비우면 모두 보입니다.",
-        "en": "Clear or shorten the search, or empty the source, chart group and category choices, "
-        "to see every row.",
+        "en": "Clear or shorten the search, or empty the source, chart group and category choices, to see "
+        "every row.",
     },
     "widen_figures": {
         "ko": "출처 선택을 비우거나 차트 그룹을 '전체'로 바꾸면 모두 보입니다.",

@@ -2,10 +2,8 @@
 view.
 
 Colours: each at least 3:1 against white (WCAG 1.4.11 for marks), after Okabe & Ito and Paul Tol's muted
-scheme;
-ten colours cannot all stay apart under every colour-vision deficiency, so every category also has its
-own marker
-shape, and the legend names it.
+scheme. Ten colours cannot all stay apart under every colour-vision deficiency, so every category also has
+its own marker shape, and the legend names it.
 """
 
 from __future__ import annotations

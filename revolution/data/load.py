@@ -40,8 +40,7 @@ class Dataset:
     reference_notes: pd.DataFrame
     seeds: dict  # source_id -> the seed's text
     # A digest of every byte the dataset was read from: what caches key on, equal across processes and
-    # replicas
-    # for the same files, and different as soon as one byte changes (an object's id() is neither).
+    # replicas for the same files, and different as soon as one byte changes (an object's id() is neither).
     version: str = ""
 
     def tables(self) -> dict[str, pd.DataFrame]:

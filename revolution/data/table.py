@@ -95,11 +95,8 @@ def read_table(path: Path, schema: dict, name: str | None = None) -> pd.DataFram
     for f in fields:
         if f["name"] not in header:
             raise DataError(name, 1, f["name"], "the column is missing from the header")
-    columns, lines, seen = (
-        {col: [] for col in header},
-        [],
-        {},
-    )  # column lists, not a dict per row: less memory
+    # Column lists, not a dict per row: less memory.
+    columns, lines, seen = {col: [] for col in header}, [], {}
     keys = schema.get("primaryKey", [])
     keys = [keys] if isinstance(keys, str) else keys
     unique = [f["name"] for f in fields if f.get("constraints", {}).get("unique")]
@@ -139,7 +136,6 @@ def records(frame: pd.DataFrame) -> list[dict]:
     """The rows as dicts, column by column: `DataFrame.to_dict("records")` boxes every cell, ten times
     slower."""
     cols = list(frame.columns)
-    lists = [
-        [None if v is pd.NA else v for v in frame[c].tolist()] for c in cols
-    ]  # NA is ambiguous in an `if`
+    # NA becomes None: NA is ambiguous in an `if`.
+    lists = [[None if v is pd.NA else v for v in frame[c].tolist()] for c in cols]
     return [dict(zip(cols, values)) for values in zip(*lists)]

@@ -530,9 +530,8 @@ def _category_pages(fig: go.Figure, size: tuple[int, int], kind: Type) -> list[t
     for start in range(0, len(cats), per):
         rows = cats[start : start + per]
         page = go.Figure(fig)
-        keep = [
-            ann for ann in page.layout.annotations if ann.yref != "y" or ann.y in rows
-        ]  # arrows of rows on other pages
+        # An arrow of a row on another page goes with its row.
+        keep = [ann for ann in page.layout.annotations if ann.yref != "y" or ann.y in rows]
         page.layout.annotations = keep
         page.update_yaxes(
             categoryorder="array",

@@ -84,11 +84,12 @@ def _free_labels(x, y, labels, radii, px_per_x: float, px_per_y: float, size: in
         # a little larger than drawn (type, offsets and the plot's real scale all vary a few pixels)
         w = sum(size if ord(ch) > 0x1100 else size * 0.6 for ch in str(text)) + 10
         h, cx, cy, r = size * 1.7, xi * px_per_x, yi * px_per_y, r + 3
+        # Not left: a name there runs over the axis' tick labels.
         spots = {
             "top center": (cx - w / 2, cx + w / 2, cy + r, cy + r + h),
             "bottom center": (cx - w / 2, cx + w / 2, cy - r - h, cy - r),
             "middle right": (cx + r, cx + r + w, cy - h / 2, cy + h / 2),
-        }  # not left: a name there runs over the axis' tick labels
+        }
         spot = next(
             (
                 name
