@@ -33,6 +33,11 @@ PRESENT = "present"
 INFERRED = "inferred"  # the timeline: also show events whose date the text does not give (1) or not (0)
 ROW = "row"  # the Read page: the row whose passage is opened, highlighted and scrolled into view
 MARKS = "marks"  # the Read page: which kinds of marks are drawn
+# Every URL parameter, taken from the names above so that a new one is never left out (the URL fuzz test
+# reads it); session-only keys start with "_".
+URL_KEYS = tuple(
+    v for k, v in dict(globals()).items() if k.isupper() and isinstance(v, str) and not v.startswith("_")
+)
 
 LANGS = ("ko", "en")
 COLOR_MODES = ("category", "source")

@@ -30,3 +30,34 @@ def test_the_dataset_is_hashed_by_its_version_not_its_place_in_memory(dataset):
     assert cached.BY_VERSION[type(dataset)](dataset) == dataset.version
     moved = dataclasses.replace(dataset)  # another object, the same files
     assert cached.BY_VERSION[type(moved)](moved) == dataset.version and moved is not dataset
+
+
+def test_editing_a_data_file_changes_the_version_and_what_the_cache_hands_out(tmp_path):
+    """The heart of the caching: a changed byte in a table is a new version, so no session is served a
+    result computed from the old file; the same bytes elsewhere are the same version, and hit."""
+    import shutil
+
+    from revolution.data import paths
+    from revolution.data.load import load_dataset
+
+    data, seeds = tmp_path / "data", tmp_path / "seeds"
+    shutil.copytree(paths.data_dir(), data)
+    shutil.copytree(paths.seeds_dir(), seeds)
+    before = load_dataset(data, seeds)
+    assert load_dataset(data, seeds).version == before.version == load_dataset().version
+    cards = cached.headline_cards(before, "en", {})
+    measure = before.figures.set_index("figure_id").loc[HEADLINE_FIGURE, "measure_en"]
+
+    figures = data / "figures.csv"
+    text = figures.read_text(encoding="utf-8")
+    assert text.count(measure) >= 1
+    figures.write_text(text.replace(measure, "Edited measure", 1), encoding="utf-8")
+    after = load_dataset(data, seeds)
+    assert after.version != before.version
+    edited = cached.headline_cards(after, "en", {})
+    whats = [v["what"] for card in edited for v in card["values"]]
+    assert any(w.startswith("Edited measure") for w in whats)
+    assert cached.headline_cards(before, "en", {}) == cards  # the old version's entry is still its own
+
+
+HEADLINE_FIGURE = "FH018"  # a headline card's figure: its measure is written on the card

@@ -3,9 +3,10 @@ that fit, numbers without English abbreviations, reference crosses off the value
 
 import pandas as pd
 import plotly.graph_objects as go
+import pytest
 
 from revolution.data import mentions
-from revolution.views import figure_charts, place_charts, references, theme
+from revolution.views import figure_charts, measure, place_charts, references, theme
 
 NAMES = {"history": "H", "manifesto": "M"}
 
@@ -45,13 +46,23 @@ def test_free_labels_moves_or_drops_a_label_that_would_touch_another():
 
 
 def test_titles_wrap_to_fit_a_phone():
-    assert theme.wrap_title("Places (longitude and latitude, no base map)").count("<br>") == 1
+    """A title's lines fit the phone's 330-px title width as drawn in the chart's font (22 px), read from
+    the font file itself (Pillow), not from the estimate the wrapping uses."""
+    from PIL import ImageFont
+
+    font_file = next((f for f in measure.FONT_FILES if f.exists()), None)
+    if font_file is None:
+        pytest.skip("fonts-noto-cjk is not installed; ./dev installs it")
+    font = ImageFont.truetype(str(font_file), 22, index=1)
+    for title in (
+        "Constituent Assembly election, vote shares (1917)",
+        "Places (longitude and latitude, no base map)",
+        "제헌의회 선거에서 정당별 득표율과 다른 출처가 주는 값 (1917년)",
+    ):
+        lines = theme.apply(go.Figure(layout=dict(title=title))).layout.title.text.split("<br>")
+        assert len(lines) >= 2, title  # each is wider than a phone
+        assert all(font.getlength(line) <= 330 for line in lines), lines
     assert theme.wrap_title("10년 단위 사건 수") == "10년 단위 사건 수"
-    fig = theme.apply(go.Figure(layout=dict(title="Constituent Assembly election, vote shares (1917)")))
-    assert all(
-        sum(1 if ord(c) > 0x1100 else 0.55 for c in line) <= theme.TITLE_EM + 1
-        for line in fig.layout.title.text.split("<br>")
-    )
 
 
 def test_axes_write_numbers_in_full_not_as_english_abbreviations(dataset):

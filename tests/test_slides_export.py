@@ -11,6 +11,7 @@ import pytest
 
 from revolution.data import paths
 from revolution.exports import bundle, publish, slide_layout, slides
+from revolution.views import measure
 
 from .conftest import ROOT
 
@@ -138,7 +139,7 @@ def test_deck_text_lies_inside_the_slide_and_captions_take_one_line(dataset, mon
         run = caption.text_frame.paragraphs[0].runs[0]
         width_pt = caption.width / 12700
         assert len(caption.text_frame.paragraphs) == 1 and not caption.text_frame.word_wrap
-        assert slide_layout.text_width(run.text, run.font.size / Pt(1)) <= width_pt  # one line, it fits
+        assert measure.text_width(run.text, run.font.size / Pt(1)) <= width_pt  # one line, it fits
         assert run.text.startswith("출처: ")
 
 

@@ -9,30 +9,7 @@ import ui
 from harness.browser import ROOT
 from revolution import state
 
-KEYS = [
-    state.LANG,
-    state.CALENDAR,
-    state.YEAR_FROM,
-    state.YEAR_TO,
-    state.CATEGORIES,
-    state.SOURCES,
-    state.PEOPLE,
-    state.PLACES,
-    state.SEARCH,
-    state.COLOR_BY,
-    state.EVENT,
-    state.GROUP,
-    state.TABLE,
-    state.REFERENCES,
-    state.DECK,
-    state.SLIDE,
-    state.PRESENT,
-    state.ROW,
-    state.MARKS,
-    "zzz",
-    "",
-    "__proto__",
-]
+KEYS = [*state.URL_KEYS, "zzz", "", "__proto__"]  # every parameter the app has, and junk names
 VALUES = st.one_of(
     st.text(max_size=40),
     st.sampled_from(

@@ -156,7 +156,7 @@ def source_lines(sources: pd.DataFrame, lang: str) -> list[str]:
 
 def one_line(text: str, size_pt: float, width_in: float) -> str:
     """The text cut with '…' to fit one line of `width_in` inches at `size_pt` points."""
-    from revolution.exports.slide_layout import text_width
+    from revolution.views.measure import text_width
 
     room = width_in * 72
     if text_width(text, size_pt) <= room:

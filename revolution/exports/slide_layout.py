@@ -4,14 +4,13 @@ line, and a chart too tall for one slide cut into pages of whole rows."""
 from __future__ import annotations
 
 import math
-import unicodedata
 from dataclasses import dataclass
 from numbers import Real
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from revolution.views import theme
+from revolution.views import measure, theme
 
 
 @dataclass(frozen=True)
@@ -30,34 +29,19 @@ LANE_LINES = 2  # a timeline row label wraps to at most two lines
 AXIS_BAND = 120  # below the plot: tick labels and the axis title, then the source line
 
 
-def text_width(text: str, size: float) -> float:
-    """A generous estimate of a line's width in pixels: CJK glyphs are one em, Latin about 0.6."""
-    width = 0.0
-    for ch in str(text):
-        if unicodedata.east_asian_width(ch) in ("W", "F"):
-            width += 1.0
-        elif ch == " ":
-            width += 0.3
-        elif ch.isupper() or ch in "mw@%":
-            width += 0.78
-        else:
-            width += 0.62
-    return width * size
-
-
 def wrap(text: str, size: float, width: float, max_lines: int | None = None) -> list[str]:
     """Lines of at most `width` pixels, broken at spaces where possible; the last kept line ends in '…'."""
     lines, line = [], ""
     for word in str(text).replace("<br>", " ").split(" "):
         trial = f"{line} {word}" if line else word
-        if text_width(trial, size) <= width:
+        if measure.text_width(trial, size) <= width:
             line = trial
             continue
         if line:
             lines.append(line)
         line = ""
         for ch in word:  # a word wider than the line (Korean runs are long) breaks between glyphs
-            if text_width(line + ch, size) > width:
+            if measure.text_width(line + ch, size) > width:
                 lines.append(line)
                 line = ""
             line += ch
@@ -66,32 +50,15 @@ def wrap(text: str, size: float, width: float, max_lines: int | None = None) -> 
     if max_lines and len(lines) > max_lines:
         lines = lines[:max_lines]
         last = lines[-1]
-        while last and text_width(last + "…", size) > width:
+        while last and measure.text_width(last + "…", size) > width:
             last = last[:-1]
         lines[-1] = last + "…"
     return lines or [""]
 
 
 def _legend_rows(fig: go.Figure, width: float, size: int) -> int:
-    if fig.layout.showlegend is False:
-        return 0
-    items, seen = [], set()
-    for tr in fig.data:
-        group = tr.legendgroup or tr.name
-        if tr.showlegend is False or not tr.name or group in seen:
-            continue
-        seen.add(group)
-        items.append(tr.name)
-    if len(items) < 2 and fig.layout.showlegend is not True:
-        return 0
-    title = fig.layout.legend.title.text
-    widths = ([text_width(title, size) + 20] if title else []) + [text_width(n, size) + 80 for n in items]
-    rows, used = 1, 0.0
-    for w in widths:
-        if used and used + w > width:
-            rows, used = rows + 1, 0.0
-        used += w
-    return rows
+    names = measure.legend_names(fig)
+    return measure.legend_rows(names, width, size, fig.layout.legend.title.text or "", 80, 20)
 
 
 def _is_lane_chart(fig: go.Figure) -> bool:
@@ -127,7 +94,7 @@ def fit(fig: go.Figure, size: tuple[int, int], citation: str = "", kind: Type = 
     # one line (Plotly draws a wrapped title's first line above its anchor, off the image): smaller type
     # for a long title, down to the axis titles' size, then cut with '…'
     title_size = kind.title
-    while title and title_size > kind.axis_title and text_width(title, title_size) > inner:
+    while title and title_size > kind.axis_title and measure.text_width(title, title_size) > inner:
         title_size -= 2
     title_lines = wrap(title, title_size, inner, max_lines=1) if title else []
     legend = _legend_rows(out, inner, kind.body)
@@ -258,7 +225,7 @@ def _fit_x_ticks(fig: go.Figure, plot_width: float, kind: Type) -> None:
     for name in [k for k in fig.layout if k.startswith("xaxis")]:
         axis = fig.layout[name]
         sample = "0000-00" if axis.tickformat == "%Y-%m" else "00000"
-        fit_n = max(2, int(plot_width // (text_width(sample, kind.body) + 36)))
+        fit_n = max(2, int(plot_width // (measure.text_width(sample, kind.body) + 36)))
         axis.tickangle = 0
         axis.nticks = fit_n
         if axis.type == "date" and axis.range and axis.tickformat == "%Y-%m":
@@ -280,7 +247,7 @@ def _room_for_bar_labels(fig: go.Figure, plot_width: float, kind: Type) -> None:
         base = base if isinstance(base, (list, tuple)) else [base] * len(tr.x)
         for x, b, label in zip(tr.x, base, tr.text):
             end = float(x) + float(b or 0)
-            room = plot_width - text_width(label, kind.body) - 16
+            room = plot_width - measure.text_width(label, kind.body) - 16
             if room > 0 and (end - lo) / (hi - lo) * plot_width > room:
                 hi = lo + (end - lo) * plot_width / room
         axis.range = [lo, hi]
@@ -306,7 +273,7 @@ def _fit_band_names(fig: go.Figure, plot_width: float, kind: Type) -> None:
         ]
         end = min((e for e in ends if e > start), default=start)
         shown = (min(end, r1) - max(start, r0)).total_seconds() / span * plot_width
-        if shown >= text_width(ann.text, ann.font.size or kind.small) + 12:
+        if shown >= measure.text_width(ann.text, ann.font.size or kind.small) + 12:
             keep.append(ann)
     fig.layout.annotations = keep
 
@@ -390,8 +357,8 @@ def _label_width(fig: go.Figure, kind: Type) -> float:
         named = fig.layout["yaxis" + (tr.yaxis or "y")[1:]].ticktext is not None
         if tr.type == "bar" and tr.orientation == "h" and tr.y is not None and not named:
             labels += [str(v) for v in tr.y if isinstance(v, str)]
-    widest = max((text_width(part, kind.body) for x in labels for part in x.split("<br>")), default=0)
-    widest = max(widest, text_width("00000", kind.body))  # numeric ticks
+    widest = max((measure.text_width(part, kind.body) for x in labels for part in x.split("<br>")), default=0)
+    widest = max(widest, measure.text_width("00000", kind.body))  # numeric ticks
     titled = any(fig.layout[k].title.text for k in fig.layout if k.startswith("yaxis"))
     return widest + 16 + (kind.axis_title * 1.4 + 8 if titled else 0)
 

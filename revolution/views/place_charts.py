@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from revolution.i18n import t
 from revolution.views import format as fmt
-from revolution.views import theme
+from revolution.views import measure, theme
 
 
 def coverage_chart(events: pd.DataFrame, lang: str, source_names: dict) -> go.Figure:
@@ -82,7 +82,7 @@ def _free_labels(x, y, labels, radii, px_per_x: float, px_per_y: float, size: in
             where.append(None)
             continue
         # a little larger than drawn (type, offsets and the plot's real scale all vary a few pixels)
-        w = sum(size if ord(ch) > 0x1100 else size * 0.6 for ch in str(text)) + 10
+        w = measure.text_width(text, size) + 10
         h, cx, cy, r = size * 1.7, xi * px_per_x, yi * px_per_y, r + 3
         # Not left: a name there runs over the axis' tick labels.
         spots = {

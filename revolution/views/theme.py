@@ -6,6 +6,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from revolution.views import measure
+
 # Noto Sans CJK KR is what the project installs (fonts-noto-cjk); the rest are what viewers' machines have.
 FONT = "Noto Sans CJK KR, Noto Sans KR, Malgun Gothic, Apple SD Gothic Neo, NanumGothic, sans-serif"
 # Okabe & Ito (2008), distinguishable with the common colour-vision deficiencies.
@@ -60,16 +62,16 @@ TITLE_EM = 15  # a title line fits a phone's chart: 15 em of 22 px is 330 px
 
 
 def wrap_title(text: str, em: float = TITLE_EM) -> str:
-    """A title broken into lines of at most `em` (a Hangul syllable is 1 em, a Latin letter about 0.55),
-    at spaces where it can, so no title runs past a narrow chart's edge and is cut."""
-    lines, line, width = [], "", 0.0
+    """A title broken into lines of at most `em` (measured in the chart's font), at spaces where it can, so
+    no title runs past a narrow chart's edge and is cut."""
+    lines, line = [], ""
     for word in str(text).split(" "):
-        w = sum(1.0 if ord(ch) > 0x1100 else 0.55 for ch in word)
-        if line and width + 0.3 + w > em:
+        trial = f"{line} {word}" if line else word
+        if line and measure.text_width(trial, 1) > em:
             lines.append(line)
-            line, width = word, w
+            line = word
         else:
-            line, width = (f"{line} {word}" if line else word), width + (0.3 if line else 0) + w
+            line = trial
     lines.append(line)
     return "<br>".join(lines)
 
@@ -78,26 +80,10 @@ PHONE_PX = 260  # the legend's width in a chart on a 390-px phone (the chart's w
 LINE_PX, PAD_PX = 30, 38  # a title line of 22 px type; the room above it, under the modebar
 
 
-def _em(text: str) -> float:
-    return sum(1.0 if ord(ch) > 0x1100 else 0.55 for ch in str(text))
-
-
 def _legend_rows(fig: go.Figure) -> int:
     """How many rows the legend takes on a phone (it sits between the title and the plot)."""
-    names = list(
-        dict.fromkeys(d.legendgroup or d.name for d in fig.data if d.name and d.showlegend is not False)
-    )
-    if fig.layout.showlegend is False or (fig.layout.showlegend is None and len(fig.data) < 2) or not names:
-        return 0
-    widths = [40 + _em(n) * 16 for n in names]
-    if fig.layout.legend.title.text:
-        widths.insert(0, _em(fig.layout.legend.title.text) * 16 + 10)
-    rows, used = 1, 0.0
-    for w in widths:
-        if used and used + w > PHONE_PX:
-            rows, used = rows + 1, 0.0
-        used += w
-    return rows
+    names = measure.legend_names(fig)
+    return measure.legend_rows(names, PHONE_PX, 16, fig.layout.legend.title.text or "")
 
 
 def apply(fig: go.Figure) -> go.Figure:
