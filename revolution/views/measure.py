@@ -60,12 +60,12 @@ def _estimate(text: str) -> float:
 @functools.lru_cache(maxsize=65536)
 def _em(text: str) -> float:
     font = _font()
-    return SPARE * font.getlength(text) / REFERENCE_PX if font else _estimate(text)
+    return font.getlength(text) / REFERENCE_PX if font else _estimate(text)
 
 
-def text_width(text, size: float) -> float:
-    """A line's width in pixels at `size` px, with room to spare."""
-    return _em(str(text)) * size
+def text_width(text, size: float, spare: float = SPARE) -> float:
+    """A line's width in pixels at `size` px, with room to spare (`spare=1`: as drawn)."""
+    return _em(str(text)) * size * spare
 
 
 def legend_names(fig: go.Figure) -> list[str]:

@@ -67,7 +67,8 @@ def wrap_title(text: str, em: float = TITLE_EM) -> str:
     lines, line = [], ""
     for word in str(text).split(" "):
         trial = f"{line} {word}" if line else word
-        if line and measure.text_width(trial, 1) > em:
+        # `em` is a budget measured in the browser, at the width the title really has: no spare on it
+        if line and measure.text_width(trial, 1, spare=1) > em:
             lines.append(line)
             line = word
         else:
