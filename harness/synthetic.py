@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from revolution.data import calendar
+from revolution.data.eras import era_of
 from revolution.data.paths import ROOT
 
 
@@ -43,7 +44,7 @@ def _moved(row: dict, shift: int, eras: list[dict]) -> dict:
     out.update(
         start_gregorian=lo.isoformat(),
         end_gregorian=hi.isoformat(),
-        era=next(e["era_id"] for e in eras if int(e["start_year"]) <= year <= int(e["end_year"])),
+        era=era_of(year, eras),
     )
     return out
 

@@ -65,3 +65,22 @@ def test_impossible_dates_are_refused(start, end, precision, message):
 def test_julian_february_has_29_days_in_1900_where_gregorian_has_28():
     assert calendar.bounds("1900-02", "month", "julian")[1] == (1900, 2, 29)
     assert calendar.bounds("1900-02", "month", "gregorian")[1] == (1900, 2, 28)
+
+
+def test_one_era_lookup_reads_an_empty_year_as_open():
+    from revolution.data.eras import era_of
+
+    eras = [
+        {"era_id": "before", "start_year": "", "end_year": "1904"},
+        {"era_id": "one", "start_year": 1917, "end_year": 1917},
+        {"era_id": "after", "start_year": "1992", "end_year": None},
+    ]
+    assert [era_of(y, eras) for y in (1000, 1904, 1905, 1917, 1991, 1992, 3000)] == [
+        "before",
+        "before",
+        None,
+        "one",
+        None,
+        "after",
+        "after",
+    ]

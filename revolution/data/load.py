@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from revolution.data import calendar, paths, provenance, qualifiers
+from revolution.data.eras import era_of
 from revolution.data.errors import DataError
 from revolution.data.table import LINE, read_table, records
 
@@ -195,7 +196,7 @@ def _check_date_basis(rec: dict, flat_seeds: dict) -> None:
 
 
 def _check_events(events: pd.DataFrame, eras: pd.DataFrame, flat_seeds: dict) -> None:
-    spans = list(zip(eras["era_id"], eras["start_year"], eras["end_year"]))
+    spans = records(eras)
     for rec in records(events):
         row = rec[LINE]
         _check_date_basis(rec, flat_seeds)
@@ -221,7 +222,7 @@ def _check_events(events: pd.DataFrame, eras: pd.DataFrame, flat_seeds: dict) ->
                     f"{want.isoformat()} (run `python -m revolution.data.fill` to recompute)",
                 )
         year = int(rec["start"][:4])
-        era = next((e for e, a, b in spans if a <= year <= b), None)
+        era = era_of(year, spans)
         if rec["era"] != era:
             raise DataError(
                 "events.csv",
