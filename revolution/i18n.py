@@ -24,6 +24,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_explorer": {"ko": "데이터 탐색", "en": "Explorer"},
     "no_date": {"ko": "연도 미상", "en": "n.d."},
     "deck_empty": {"ko": "차트를 하나 이상 고르세요.", "en": "Choose at least one chart for the deck."},
+    "deck_too_many": {
+        "ko": "덱에는 차트를 {most}개까지 넣을 수 있습니다. {n}개를 골랐습니다.",
+        "en": "A deck holds at most {most} charts; you chose {n}.",
+    },
+    # why the completeness ledger set a number aside, in Korean (English shows the ledger's own words)
+    "excluded_other": {"ko": "데이터가 아닌 수", "en": "not data"},
+    "excluded_as": {"ko": "{label} (데이터 아님)", "en": "{label}"},
     "decade_suffix": {"ko": "년대", "en": "s"},
     "footer": {
         "ko": "출처: {sources}. 모든 수치와 사건은 원문 문장으로 이어집니다. 인용은 원저자의 말이며, "
@@ -622,3 +629,20 @@ UNIT_SUFFIX = {
         "other": "",
     },
 }
+
+# The Korean class of a ledger's reason, by a word in the reason's English text; the first match wins.
+EXCLUSION_CLASSES = (
+    ("regnal", "왕 이름의 서수"),
+    ("ordinal", "이름 속 서수"),
+    ("heading", "절 제목"),
+    ("title", "제목"),
+    ("repeats", "앞에 나온 사건의 반복"),
+    ("photograph", "사진 설명"),
+    ("picture caption", "사진 설명"),
+    ("period label", "시기를 가리키는 말"),
+    ("part of the word", "낱말의 일부"),
+    ("list item", "목록 번호"),
+    ("present", "글을 쓰는 시점"),
+    ("name", "사건의 이름"),
+    ("label", "이름처럼 쓴 연도"),
+)

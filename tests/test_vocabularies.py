@@ -100,3 +100,19 @@ def test_every_schema_enum_is_tied_to_a_vocabulary():
 def test_every_unit_has_a_name_and_a_way_to_be_written(lang):
     assert [u for u in units.CODES if lang not in i18n.CODE_WORDS["unit"].get(u, {})] == []
     assert [u for u in units.FIGURE_UNITS if u not in i18n.UNIT_SUFFIX[lang]] == []
+
+
+def test_no_colour_is_picked_by_its_place_in_a_list():
+    """A colour means one thing everywhere: named in theme (STATED, BOUND, DERIVED, PLACE) or a vocabulary's,
+    never `PALETTE[i]`."""
+    import re
+
+    from revolution.data.paths import ROOT
+
+    hits = [
+        f"{p.relative_to(ROOT)}:{n}"
+        for p in [*(ROOT / "revolution").rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "ui.py"]
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"PALETTE\s*\[", line)
+    ]
+    assert hits == []

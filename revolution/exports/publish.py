@@ -238,7 +238,7 @@ def deck(
     if not slides:
         raise images.ExportError(t("deck_empty", lang))
     if len(slides) > MAX_SLIDES:
-        raise images.ExportError(f"A deck holds at most {MAX_SLIDES} charts; you chose {len(slides)}.")
+        raise images.ExportError(t("deck_too_many", lang, most=MAX_SLIDES, n=len(slides)))
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
     width_in, height_in = SLIDE_W / EMU_PER_INCH, SLIDE_H / EMU_PER_INCH

@@ -8,8 +8,8 @@ import plotly.graph_objects as go
 from revolution.views import theme
 
 HOVER = "<b>%{customdata[0]}</b><br>%{customdata[1]}<br><i>“%{customdata[2]}”</i><extra></extra>"
-BOUND_COLOUR = theme.PALETTE[3]  # vermillion: the colour of 'the text gives only a bound'
-HATCH = dict(shape="/", fgcolor=BOUND_COLOUR, bgcolor="rgba(213,94,0,0.12)", solidity=0.35)
+BOUND_COLOUR = theme.BOUND  # vermillion: the colour of 'the text gives only a bound'
+
 HOVER_CHARS = 50  # a hover line wraps at this many characters (Korean has few spaces to break at)
 LABEL_PX = 13  # text written in a chart (row names, era names): at least 12 px as drawn, on a phone too
 MARK_PX = 13  # a timeline mark, and its legend swatch
@@ -40,3 +40,6 @@ def one_or_each(values: list) -> list | str:
 def pale_colour(hex_colour: str, alpha: float = 0.28) -> str:
     r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({r},{g},{b},{alpha})"
+
+
+HATCH = dict(shape="/", fgcolor=BOUND_COLOUR, bgcolor=pale_colour(BOUND_COLOUR, 0.12), solidity=0.35)

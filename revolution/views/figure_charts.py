@@ -148,11 +148,11 @@ def bounds_chart(
     exact = pd.Series([q.solid for q in vocab], index=rows.index)
     fig = go.Figure()
     for mask, name, style in (
-        (exact, t("exact_legend", lang), dict(color=theme.PALETTE[0])),
+        (exact, t("exact_legend", lang), dict(color=theme.STATED)),
         (
             ~exact,
             t("bound_legend", lang),
-            dict(color="rgba(0,0,0,0)", pattern=HATCH, line=dict(color=theme.PALETTE[3], width=2)),
+            dict(color="rgba(0,0,0,0)", pattern=HATCH, line=dict(color=theme.BOUND, width=2)),
         ),
     ):
         if mask.any():
@@ -299,7 +299,7 @@ def bars_chart(
         for name, sub in part.groupby("series", sort=False):
             derived = name == "derived"
             label = t("derived", lang) if derived else source_names.get(name, name)
-            color = theme.PALETTE[2] if derived else theme.SOURCE_COLORS.get(name, theme.PALETTE[0])
+            color = theme.DERIVED if derived else theme.SOURCE_COLORS.get(name, theme.STATED)
             bounded = [not qualifiers.get(q).solid for q in sub.qualifier]
             shapes = ["." if derived else ("/" if b else "") for b in bounded]
             fig.add_bar(

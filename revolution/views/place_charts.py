@@ -132,7 +132,7 @@ def places_chart(places: pd.DataFrame, counts: pd.DataFrame, lang: str, label_px
             textfont=dict(size=label_px),
             marker=dict(
                 size=sizes,
-                color=theme.PALETTE[0],
+                color=theme.PLACE,
                 opacity=0.7,
                 line=dict(color="white", width=1),
             ),

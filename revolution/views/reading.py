@@ -18,7 +18,7 @@ import pandas as pd
 from revolution.data.load import Dataset
 from revolution.data.mentions import names
 from revolution.data.provenance import normalize
-from revolution.i18n import t
+from revolution.i18n import EXCLUSION_CLASSES, t
 from revolution.views import format as fmt
 
 KINDS = ("figure", "event", "person", "place", "note", "excluded")
@@ -204,30 +204,13 @@ def read_link(source_id: str, row_id: str, lang: str) -> str:
     return link("read", lang, src=source_id, row=row_id)
 
 
-EXCLUSION_CLASSES = (  # Korean labels for the ledger's English reasons, first match wins
-    ("regnal", "왕 이름의 서수"),
-    ("ordinal", "이름 속 서수"),
-    ("heading", "절 제목"),
-    ("title", "제목"),
-    ("repeats", "앞에 나온 사건의 반복"),
-    ("photograph", "사진 설명"),
-    ("picture caption", "사진 설명"),
-    ("period label", "시기를 가리키는 말"),
-    ("part of the word", "낱말의 일부"),
-    ("list item", "목록 번호"),
-    ("present", "글을 쓰는 시점"),
-    ("name", "사건의 이름"),
-    ("label", "이름처럼 쓴 연도"),
-)
-
-
 def exclusion_reason(reason: str, lang: str) -> str:
     """Why the ledger set the number aside: the ledger's own words in English, a Korean class in Korean."""
     if lang == "en":
         return str(reason)
     low = str(reason).lower()
-    label = next((ko for key, ko in EXCLUSION_CLASSES if key in low), "데이터가 아닌 수")
-    return f"{label} (데이터 아님)"
+    label = next((ko for key, ko in EXCLUSION_CLASSES if key in low), t("excluded_other", lang))
+    return t("excluded_as", lang, label=label)
 
 
 def _text(value) -> str:

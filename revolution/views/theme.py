@@ -12,6 +12,9 @@ from revolution.views import measure
 FONT = "Noto Sans CJK KR, Noto Sans KR, Malgun Gothic, Apple SD Gothic Neo, NanumGothic, sans-serif"
 # Okabe & Ito (2008), distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+# What a colour means, named once (never a palette position): a value the text states exactly, a value it
+# gives only a bound of, a share we computed, and a mark that stands for a place.
+STATED, BOUND, DERIVED, PLACE = "#0072B2", "#D55E00", "#009E73", "#0072B2"
 SOURCE_COLORS = {"history": "#0072B2", "manifesto": "#D55E00"}
 INK, MUTED, GRID = "#1f2328", "#57606a", "#e6e8eb"
 NAME = "revolution"
