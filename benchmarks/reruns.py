@@ -11,6 +11,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+import sitemap
 from revolution.data.paths import ROOT
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 20
@@ -21,7 +22,7 @@ FLOORS = {
         "st.plotly_chart(px.bar(x=['a', 'b'], y=[1, 2]), theme=None)\n"
     ),
 }
-PAGES = {
+CHARTS = {  # each page of sitemap.PAGES and the charts it draws (a new page needs its count here)
     "overview": 4,  # the headline cards' small charts
     "figures": 9,
     "timeline": 1,
@@ -57,9 +58,10 @@ def main() -> None:
     for name, value in floors.items():
         print(f"  floor {name:<28} {value * 1000:8.1f} ms")
     bar = floors["one Plotly bar"]
-    for page, n_charts in PAGES.items():
+    for listed in sitemap.PAGES:
+        page, n_charts = listed.url_path, CHARTS[listed.url_path]
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(listed.file).run()
         value = median_rerun(at)
         budget = 2 * bar * max(1, n_charts)
         print(

@@ -11,6 +11,7 @@ from collections import defaultdict
 
 import pytest
 
+import sitemap
 from harness.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, settle, streamlit_server, wait_for_app
 from revolution.data import categories
 from revolution.i18n import category
@@ -21,7 +22,7 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed"),
 ]
-PAGES = ["overview", "figures", "timeline", "sources", "people", "explorer", "slides"]
+PAGES = [p.url_path for p in sitemap.PAGES]
 LANGS = ["ko", "en"]
 SIZES = {"1280x720": (1280, 720), "390x844": (390, 844)}
 SHOTS = ROOT / "artifacts" / "screenshots" / "legibility"
