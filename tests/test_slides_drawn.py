@@ -257,7 +257,7 @@ def test_presentation_mode_fits_the_screen_scales_its_type_and_the_keys_move_it(
         assert found == []
 
 
-def test_the_readme_shows_a_slide_made_by_the_export():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "docs/screenshots/slide_export.png" in readme
+def test_the_docs_show_a_slide_made_by_the_export():
+    using = (ROOT / "docs" / "using.md").read_text(encoding="utf-8")
+    assert "(screenshots/slide_export.png)" in using
     assert (ROOT / "docs" / "screenshots" / "slide_export.png").stat().st_size > 10_000

@@ -202,8 +202,8 @@ def test_lesson_bundle_holds_everything_offline(dataset, monkeypatch):
     assert any(n.endswith(".pptx") for n in names)
 
 
-def test_readme_documents_the_public_address():
-    assert paths.PUBLIC_URL_ENV in (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_docs_document_the_public_address():
+    assert paths.PUBLIC_URL_ENV in (ROOT / "docs" / "using.md").read_text(encoding="utf-8")
 
 
 def test_the_bundle_timeline_names_every_row_without_plotlys_quadratic_label_check(dataset):

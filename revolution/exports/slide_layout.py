@@ -10,7 +10,7 @@ from numbers import Real
 import pandas as pd
 import plotly.graph_objects as go
 
-from revolution.views import measure, theme
+from revolution.views import chart_marks, measure, theme
 
 
 @dataclass(frozen=True)
@@ -62,9 +62,8 @@ def _legend_rows(fig: go.Figure, width: float, size: int) -> int:
 
 
 def _is_lane_chart(fig: go.Figure) -> bool:
-    """A timeline drawn one row per event: numbered rows named by tick labels."""
-    y = fig.layout.yaxis
-    return y.tickvals is not None and y.ticktext is not None and len(y.tickvals) == len(y.ticktext)
+    """A timeline drawn one row per event, as its builder says (numbered rows named by tick labels)."""
+    return chart_marks.drawn_as(fig) == chart_marks.LANES
 
 
 SURE_ROWS = 8  # bars a slide of any export size holds (a square one holds 13 at the floor type size)

@@ -16,6 +16,16 @@ MARK_PX = 13  # a timeline mark, and its legend swatch
 ARROW_LENGTH = 0.14  # of the axis: long enough to read as 'and on', short of the next label
 
 
+# What a builder tells the slide layout about the figure it drew (in `layout.meta`), so that the layout
+# never has to guess from tick values: a timeline of one named row per event, to be paged by rows.
+LANES = "lanes"
+
+
+def drawn_as(fig: go.Figure) -> str | None:
+    meta = fig.layout.meta
+    return meta.get("drawn_as") if isinstance(meta, dict) else None
+
+
 REF_MARKER = dict(symbol="x-thin-open", size=16, color="#333333", line=dict(width=3, color="#333333"))
 REF_HOVER = (
     "<b>%{customdata[0]}</b><br>%{customdata[1]}<br><i>%{customdata[2]}</i><extra>%{fullData.name}</extra>"

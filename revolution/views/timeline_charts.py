@@ -18,6 +18,7 @@ from revolution.views import theme
 from revolution.views.chart_marks import (
     HOVER_CHARS,
     LABEL_PX,
+    LANES,
     MARK_PX,
     legend_entry,
     one_or_each,
@@ -273,6 +274,7 @@ def timeline_chart(
         side="top",
     )
     if labels == "axis":
+        fig.update_layout(meta=dict(drawn_as=LANES))  # the slide layout pages it by these rows
         rank = events.precision.map(PRECISION_RANK)
         best = (
             events.assign(_rank=rank).sort_values(["_rank", "start_gregorian"]).drop_duplicates("event_key")
