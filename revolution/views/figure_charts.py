@@ -189,6 +189,27 @@ def bounds_chart(
     return theme.apply(fig)
 
 
+def _over_years(rows: pd.DataFrame, lang: str, source_names: dict, mark_px: int, text_at: str) -> go.Figure:
+    """A value over the years, one line per source with each point's value written beside it as stated:
+    what the index and the rank charts share."""
+    fig = go.Figure()
+    for source_id, part in rows.sort_values("period_start").groupby("source_id", sort=False):
+        fig.add_scatter(
+            x=part.period_start.astype(int),
+            y=part.value,
+            mode="lines+markers+text",
+            name=source_names.get(source_id, source_id),
+            text=[fmt.stated(r, lang) for r in part.to_dict("records")],
+            textposition=text_at,
+            marker=dict(size=mark_px, color=theme.SOURCE_COLORS.get(source_id)),
+            line=dict(width=3),
+            customdata=_custom(part, lang, source_names),
+            hovertemplate=HOVER,
+        )
+    fig.update_xaxes(title=t("year", lang), tickformat="d")  # 1921, not 1,921
+    return fig
+
+
 def index_chart(
     rows: pd.DataFrame,
     group: dict,
@@ -198,21 +219,7 @@ def index_chart(
     maddison: pd.DataFrame | None = None,
 ) -> go.Figure:
     """An index over years (pre-war = 100), one line per source, with the pre-war level marked."""
-    rows = rows.sort_values("period_start")
-    fig = go.Figure()
-    for source_id, part in rows.groupby("source_id", sort=False):
-        fig.add_scatter(
-            x=part.period_start.astype(int),
-            y=part.value,
-            mode="lines+markers+text",
-            name=source_names.get(source_id, source_id),
-            text=[fmt.stated(r, lang) for r in part.to_dict("records")],
-            textposition="top center",
-            marker=dict(size=14, color=theme.SOURCE_COLORS.get(source_id)),
-            line=dict(width=3),
-            customdata=_custom(part, lang, source_names),
-            hovertemplate=HOVER,
-        )
+    fig = _over_years(rows, lang, source_names, 14, "top center")
     if maddison is not None and not maddison.empty:
         fig.add_scatter(
             x=maddison.year,
@@ -231,7 +238,6 @@ def index_chart(
         annotation_position="bottom right",
     )
     fig.update_layout(title=_title(group, lang), height=480, showlegend=True)
-    fig.update_xaxes(title=t("year", lang), tickformat="d")  # 1921, not 1,921
     peak = max(
         [float(rows.value.max())]
         + ([float(maddison["index"].max())] if maddison is not None and not maddison.empty else [])
@@ -249,24 +255,9 @@ def rank_chart(
     maddison: pd.DataFrame | None = None,
 ) -> go.Figure:
     """World rank over time; first place at the top."""
-    rows = rows.sort_values("period_start")
-    fig = go.Figure()
-    for source_id, part in rows.groupby("source_id", sort=False):
-        fig.add_scatter(
-            x=part.period_start.astype(int),
-            y=part.value,
-            mode="lines+markers+text",
-            name=source_names.get(source_id, source_id),
-            line=dict(width=3),
-            marker=dict(size=18, color=theme.SOURCE_COLORS.get(source_id)),
-            text=[fmt.stated(r, lang) for r in part.to_dict("records")],
-            textposition="middle right",
-            customdata=_custom(part, lang, source_names),
-            hovertemplate=HOVER,
-        )
+    fig = _over_years(rows, lang, source_names, 18, "middle right")
     _add_refs_over_time(fig, refs, lang)
     fig.update_layout(title=_title(group, lang), height=420)
-    fig.update_xaxes(title=t("year", lang), tickformat="d")  # 1921, not 1,921
     fig.update_yaxes(
         title=t("rank_axis", lang), autorange=False, range=[float(rows.value.max()) + 1, 0.5], dtick=1
     )
