@@ -334,11 +334,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "mentions_places": {"ko": "장소 언급", "en": "Places mentioned"},
     "map_title": {"ko": "사건이 일어난 곳", "en": "Where it happened"},
     "map_note": {
-        "ko": "국경과 해안선은 앱에 담긴 자료로 그려 교실에서 오프라인으로도 보입니다. 점의 크기는 각 텍스트가 "
-        "그 장소를 말한 횟수입니다. 이름이 겹치는 곳은 점에 마우스를 올리면 보입니다.",
-        "en": "Borders and coastlines are drawn from data shipped with the app, so the map works offline in a "
-        "classroom. A mark's size is how often each text names the place; where names would overlap, hover "
-        "over a mark for its name.",
+        "ko": "국경과 해안선은 앱에 담긴 자료로 그려 교실에서 오프라인으로도 보입니다. "
+        "점의 크기는 각 텍스트가 그 장소를 말한 횟수입니다. "
+        "이름이 겹치는 곳은 점에 마우스를 올리면 보입니다.",
+        "en": "Borders and coastlines are drawn from data shipped with the app, so the map works offline "
+        "in a classroom. A mark's size is how often each text names the place; where names would "
+        "overlap, hover over a mark for its name.",
     },
     "lon": {"ko": "경도", "en": "Longitude"},
     "lat": {"ko": "위도", "en": "Latitude"},
@@ -496,7 +497,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{title}. {status}. {n} places: {items}.",
     },
     "alt_map_item": {"ko": "{name} 언급 {n}회 사건 {e}건", "en": "{name} {n} mentions, {e} events"},
-    "slide_map": {"ko": "지도", "en": "Map"},
+    "add_map_to_slides": {"ko": "이 기간의 지도를 슬라이드에 더하기", "en": "Add this map to the slides"},
 }
 
 

@@ -52,7 +52,7 @@ def read_geojson(path: Path, file: str) -> list:
     except (ValueError, UnicodeDecodeError) as exc:
         raise DataError(
             file, None, None, f"not valid JSON ({exc}); rebuild it with tools/data/build_borders.py"
-        )
+        ) from None
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection" or not doc.get("features"):
         raise _feature_error(file, None, "not a GeoJSON FeatureCollection with features")
     out = []

@@ -1,5 +1,5 @@
 """Where it happened: the places of a window of years on the borders of its time (shapes shipped in
-data/borders, drawn as filled polygons on plain axes, so nothing is fetched), sized by mentions per text."""
+data/*.geojson, drawn as filled polygons on plain axes, so nothing is fetched), sized by mentions per text."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ from revolution.i18n import t
 from revolution.views import theme
 
 # the narrowest plot a place name must fit: a 390-px phone less the page's margins
-PHONE_PLOT_PX = (300, 380)
+# the plots a page's map must fit names into: a 390-px phone's (less the page's margins) and a wide screen's
+PAGE_PLOTS = [(300, 135), (1100, 495)]
+ASPECT = 0.45  # the map's height to width: a wide window stays a band, not a strip on a phone
 Y_STRETCH = 1.5  # a degree of latitude drawn 1.5 times a degree of longitude: about right near 48° N
 LAND, SOVIET, OTHER, COAST = "#e4e2da", "#f2dcc4", "#ecebe6", "#ffffff"
 SEA = "#f4f8fb"
@@ -120,17 +122,24 @@ def _text_px(text: str, size: float) -> float:
     return sum(size if ord(ch) > 0x1100 else size * 0.62 for ch in str(text)) + 8
 
 
-def place_labels(places: pd.DataFrame, radii: list, per_deg: float, size: int, bounds) -> list:
+def place_labels(places: pd.DataFrame, radii: list, views: list, size: int, notes: bool = False) -> list:
     """Where each place's name goes, most mentioned first: beside its mark, or on a short leader line
     (a callout) when the mark sits among others (Kronstadt beside Petrograd); None: named in the hover
-    only. Each spot is (dx, dy, callout, anchor) in pixels from the point, y up; no name touches a name
-    placed before it or another place's mark, and none leaves the plot."""
-    cx = [x * per_deg for x in places.lon]
-    cy = [y * per_deg * Y_STRETCH for y in places.lat]
-    x0, x1 = bounds[0] * per_deg, bounds[1] * per_deg
-    y0, y1 = bounds[2] * per_deg * Y_STRETCH, bounds[3] * per_deg * Y_STRETCH
-    marks = [(x - r, x + r, y - r, y + r) for x, y, r in zip(cx, cy, radii)]
-    placed, out, h = [], [], size * 1.45
+    only. Each spot is (dx, dy, callout, anchor) in pixels from the point, y up. A spot is taken only if,
+    in every view (pixels per degree, shown bounds) — a phone's plot and a wide screen's — the name
+    touches no name placed before it and no other place's mark, and stays inside the plot."""
+    h = size * 1.45
+    geo = []
+    for per_deg, bounds in views:
+        cx = [x * per_deg for x in places.lon]
+        cy = [y * per_deg * Y_STRETCH for y in places.lat]
+        x0, x1 = bounds[0] * per_deg, bounds[1] * per_deg
+        y0, y1 = bounds[2] * per_deg * Y_STRETCH, bounds[3] * per_deg * Y_STRETCH
+        if notes:
+            y0 += 3 * h  # the borders line and the attribution
+        marks = [(x - r, x + r, y - r, y + r) for x, y, r in zip(cx, cy, radii)]
+        geo.append((cx, cy, (x0, x1, y0, y1), marks, []))
+    out = []
     for i, text in enumerate(places.name):
         w, r = _text_px(text, size), radii[i] + 3
         spots = [
@@ -139,31 +148,38 @@ def place_labels(places: pd.DataFrame, radii: list, per_deg: float, size: int, b
             (0, r, False, "bottom"),
             (0, -r, False, "top"),
         ]
-        for dist in (45, 80, 120):
-            for ang in (135, 45, 225, 315, 90, 270, 180, 0):
+        for dist in (45, 80):
+            for ang in (135, 45, 225, 315, 90, 270):
                 a = math.radians(ang)
-                spots.append((dist * math.cos(a), dist * 0.6 * math.sin(a), True, "center"))
+                spots.append((dist * math.cos(a), dist * 0.7 * math.sin(a), True, "center"))
         choice = None
         for dx, dy, callout, anchor in spots:
-            x, y = cx[i] + dx, cy[i] + dy  # the anchor point of the name's box
-            left = {"left": x, "right": x - w}.get(anchor, x - w / 2)
-            bottom = {"bottom": y, "top": y - h}.get(anchor, y - h / 2)
-            box = (left, left + w, bottom, bottom + h)
+            boxes = []
+            for cx, cy, (x0, x1, y0, y1), marks, placed in geo:
+                x, y = cx[i] + dx, cy[i] + dy  # the anchor point of the name's box
+                left = {"left": x, "right": x - w}.get(anchor, x - w / 2)
+                bottom = {"bottom": y, "top": y - h}.get(anchor, y - h / 2)
+                box = (left, left + w, bottom, bottom + h)
 
-            def clear(b, box=box):
-                return box[1] < b[0] or box[0] > b[1] or box[3] < b[2] or box[2] > b[3]
+                def clear(b, box=box):
+                    return box[1] < b[0] or box[0] > b[1] or box[3] < b[2] or box[2] > b[3]
 
-            if (
-                x0 <= box[0]
-                and box[1] <= x1
-                and y0 <= box[2]
-                and box[3] <= y1
-                and all(clear(b) for b in placed)
-                and all(clear(m) for k, m in enumerate(marks) if k != i)
-                and (not callout or clear(marks[i]))
-            ):
+                ok = (
+                    x0 <= box[0]
+                    and box[1] <= x1
+                    and y0 <= box[2]
+                    and box[3] <= y1
+                    and all(clear(b) for b in placed)
+                    and all(clear(m) for k, m in enumerate(marks) if k != i)
+                    and (not callout or clear(marks[i]))
+                )
+                if not ok:
+                    break
+                boxes.append(box)
+            if len(boxes) == len(geo):
                 choice = (dx, dy, callout, anchor)
-                placed.append(box)
+                for (*_, placed), box in zip(geo, boxes):
+                    placed.append(box)
                 break
         out.append(choice)
     return out
@@ -176,10 +192,13 @@ def map_chart(
     source_names: dict,
     years: tuple[int, int] | None,
     label_px: int = 13,
-    plot_px: tuple[int, int] = PHONE_PLOT_PX,
+    plots: list[tuple[int, int]] | None = None,
+    notes: bool = False,
 ) -> go.Figure:
-    """The map of a window of years. Names are placed for a plot of `plot_px` (width, height) (a phone's by default,
-    so none touches another on any screen); a slide passes its own width and type size."""
+    """The map of a window of years. Names are placed to fit each of `plots` (width, height in pixels), by
+    default a phone's and a wide screen's, so none touches another on either; a slide passes its own. `notes`:
+    the borders line and the attribution written on the map (an image carries them; a page writes them
+    under the chart, where they wrap)."""
     mv = view(data, counts, lang, years)
     places = mv.places
     fig = go.Figure(base_traces(data, mv.layer, lang))
@@ -225,11 +244,22 @@ def map_chart(
             ),
             hovertemplate=t("map_hover", lang) + "<extra></extra>",
         )
-    # a marker's size is in pixels whatever the plot's size; a degree's pixels are the plot's (the axes
-    # keep their ratio, so the tighter of width and height decides)
-    per_deg = min(plot_px[0] / (bounds[1] - bounds[0]), plot_px[1] / ((bounds[3] - bounds[2]) * Y_STRETCH))
+    # the shown area: the places' box widened to the map's aspect, so that the names placed for a phone's
+    # plot stay inside it on a wider screen too (Plotly, keeping the axes' ratio, only adds longitude)
+    mid_x, mid_y = (bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2
+    half_x, half_y = (bounds[1] - bounds[0]) / 2, (bounds[3] - bounds[2]) / 2
+    half_y = max(half_y, half_x * ASPECT / Y_STRETCH)
+    half_x = max(half_x, half_y * Y_STRETCH / ASPECT)
+    bounds = (mid_x - half_x, mid_x + half_x, mid_y - half_y, mid_y + half_y)
+    # a marker's size is in pixels whatever the plot's size; a degree's pixels are each plot's
+    views = []
+    for w, h in plots or PAGE_PLOTS:
+        per_deg = min(w / (2 * half_x), h / (2 * half_y * Y_STRETCH))
+        # the plot shows more longitude than the box when it is wider than the box's aspect
+        extra = max(0.0, w / per_deg / 2 - half_x)
+        views.append((per_deg, (bounds[0] - extra, bounds[1] + extra, bounds[2], bounds[3])))
     radii = [size(max(places.loc[i, [f"m_{s}" for s in sources]].max(), 0)) / 2 for i in places.index]
-    spots = place_labels(places, radii, per_deg, label_px, bounds) if len(places) else []
+    spots = place_labels(places, radii, views, label_px, notes) if len(places) else []
     for (_, row), spot in zip(places.iterrows(), spots):
         if spot is None:
             continue
@@ -250,19 +280,22 @@ def map_chart(
                 xanchor={"left": "left", "right": "right"}.get(anchor, "center"),
                 yanchor={"bottom": "bottom", "top": "top"}.get(anchor, "middle"),
             )
-    fig.add_annotation(
-        text=f"{mv.status}<br>{mv.attribution}",
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        xanchor="left",
-        yanchor="top",
-        yshift=-8,
-        showarrow=False,
-        align="left",
-        font=dict(size=max(12, label_px - 1), color="#444"),
-    )
+    # the borders line and the attribution sit inside the map's lower left, on a white ground, in a band
+    # the names keep clear of (a slide's source line takes the band under the plot)
+    if notes:
+        fig.add_annotation(
+            text=f"{mv.status}<br>{mv.attribution}",
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=0,
+            xanchor="left",
+            yanchor="bottom",
+            showarrow=False,
+            align="left",
+            bgcolor="rgba(255,255,255,0.85)",
+            font=dict(size=max(12, label_px - 1), color="#444"),
+        )
     title = t("map_title", lang) + (
         f" ({years[0]}–{years[1]})" if years and years[0] != years[1] else f" ({years[0]})" if years else ""
     )
@@ -273,12 +306,22 @@ def map_chart(
         legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0),
         plot_bgcolor=SEA,
         dragmode=False,  # a finger on the map scrolls the page, never pans it
-        meta={"layer": mv.layer or "", "status": mv.status},
+        meta={"layer": mv.layer or "", "status": mv.status, "attribution": mv.attribution},
     )
     fig.update_xaxes(range=list(bounds[:2]), visible=False, fixedrange=True)
     fig.update_yaxes(
         range=list(bounds[2:]), visible=False, scaleanchor="x", scaleratio=Y_STRETCH, fixedrange=True
     )
-    fig = theme.apply(fig)
-    fig.update_layout(margin_b=max(fig.layout.margin.b or 0, 3 * (label_px + 6) + 16))
-    return fig
+    return theme.apply(fig)
+
+
+def alt_text(data: Dataset, counts: pd.DataFrame, lang: str, years: tuple[int, int] | None) -> str:
+    """The map in words: its borders line and every place drawn, with its mentions and events."""
+    mv = view(data, counts, lang, years)
+    items = ", ".join(
+        t("alt_map_item", lang, name=r["name"], n=int(r.mentions), e=int(r.events))
+        for _, r in mv.places.iterrows()
+    )
+    return t(
+        "alt_map", lang, title=t("map_title", lang), status=mv.status, n=len(mv.places), items=items or "—"
+    )

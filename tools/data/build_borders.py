@@ -1,5 +1,6 @@
-"""Rebuild data/borders/*.geojson from the upstream layers: clipped to the places' part of the world,
-simplified, coordinates rounded, properties cut to the source's NAME (our polities.csv names what is shown).
+"""Rebuild data/world_1914.geojson, world_1920.geojson and land.geojson from the upstream layers: clipped
+to the places' part of the world, simplified, rounded, properties cut to the source's NAME (our polities.csv
+names what is shown).
 
 Run once, offline, from the upstream files (nothing here downloads anything):
 
@@ -17,7 +18,7 @@ import math
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "data" / "borders"
+OUT = ROOT / "data"
 # Every place of places.csv lies within it (Cuba at 80° W, Japan at 138° E, Vietnam at 16° N), with a
 # margin; the rest of the world is never drawn.
 BOX = (-130.0, 5.0, 180.0, 78.0)  # west, south, east, north
