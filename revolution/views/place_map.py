@@ -205,7 +205,7 @@ def map_chart(
     if places.empty:
         bounds = (-12.0, 145.0, 25.0, 72.0)
     else:
-        pad_x = max(6.0, (places.lon.max() - places.lon.min()) * 0.06)
+        pad_x = max(10.0, (places.lon.max() - places.lon.min()) * 0.1)  # room for the largest mark
         pad_y = max(4.0, (places.lat.max() - places.lat.min()) * 0.12)
         bounds = (
             places.lon.min() - pad_x,
@@ -222,6 +222,7 @@ def map_chart(
             y=part.lat,
             mode="markers",
             name=source_names.get(source_id, source_id),
+            cliponaxis=False,  # a large mark near the edge stays whole on a phone's narrow plot
             marker=dict(
                 size=[size(n) for n in part[f"m_{source_id}"]],
                 color=theme.SOURCE_COLORS.get(source_id),
