@@ -203,15 +203,16 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
     )
 
 
-# the map's names are placed for the slide's plot (the frame less its title, legend and source bands)
-MAP_PLOT = (1550, 700)
+# the map's names are placed to fit every plot a slide's map is drawn in (the frame less its title, legend
+# and source bands): a 1920×1080 image or presentation, a 1080×1080 square, a deck slide's chart box
+MAP_PLOTS = [(1550, 700), (1500, 640), (900, 405), (1000, 450)]
 
 
 def _map_item(data: Dataset, key: str, lang: str, source_names: dict, years: tuple[int, int]) -> Item:
     """A map slide: the window's places on its borders, the attribution on the slide and in its caption."""
     counts = mentions.text_mentions(data, "places")
     body = slide_layout.SLIDE_TYPE.body
-    fig = place_map.map_chart(data, counts, lang, source_names, years, body, [MAP_PLOT], notes=True)
+    fig = place_map.map_chart(data, counts, lang, source_names, years, body, MAP_PLOTS, notes=True)
     title = label(key, data, lang)
     fig.update_layout(title=title)
     mv = place_map.view(data, counts, lang, years)

@@ -136,7 +136,7 @@ def place_labels(places: pd.DataFrame, radii: list, views: list, size: int, note
         x0, x1 = bounds[0] * per_deg, bounds[1] * per_deg
         y0, y1 = bounds[2] * per_deg * Y_STRETCH, bounds[3] * per_deg * Y_STRETCH
         if notes:
-            y0 += 3 * h  # the borders line and the attribution
+            y0 += 4 * h  # the borders lines and the attribution
         marks = [(x - r, x + r, y - r, y + r) for x, y, r in zip(cx, cy, radii)]
         geo.append((cx, cy, (x0, x1, y0, y1), marks, []))
     out = []
@@ -285,7 +285,7 @@ def map_chart(
     # the names keep clear of (a slide's source line takes the band under the plot)
     if notes:
         fig.add_annotation(
-            text=f"{mv.status}<br>{mv.attribution}",
+            text="<br>".join([*mv.status.split(" · "), mv.attribution]),  # short lines fit a square
             xref="paper",
             yref="paper",
             x=0,
