@@ -14,7 +14,7 @@ import streamlit as st
 from revolution.data import filters, mentions
 from revolution.data.load import Dataset
 from revolution.exports import slides
-from revolution.views import page_views, panels, reading, summary
+from revolution.views import page_views, panels, place_map, reading, summary
 
 BY_VERSION = {Dataset: lambda data: data.version}
 
@@ -93,6 +93,11 @@ def timeline(data: Dataset, chosen: filters.EventFilter, lang: str, mode: str, c
 def mention_counts(data: Dataset, table: str):
     """Mentions per name and source, and linked events per era, for 'people' or 'places'."""
     return mentions.text_mentions(data, table), mentions.events_by_era(data, table)
+
+
+@_cached()
+def place_map_figure(data: Dataset, counts, lang: str, names: dict, years: tuple[int, int]):
+    return place_map.map_chart(data, counts, lang, names, years)
 
 
 @_cached(max_entries=128)

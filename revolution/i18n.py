@@ -337,16 +337,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "mentions": {"ko": "언급 횟수", "en": "Mentions"},
     "mentions_people": {"ko": "인물 언급", "en": "People mentioned"},
     "mentions_places": {"ko": "장소 언급", "en": "Places mentioned"},
-    "map_title": {
-        "ko": "장소 (경위도 좌표, 배경 지도 없음)",
-        "en": "Places (longitude and latitude, no base map)",
-    },
+    "map_title": {"ko": "사건이 일어난 곳", "en": "Where it happened"},
     "map_note": {
-        "ko": "교실에서 오프라인으로도 보이도록 인터넷 지도 없이 좌표만 그렸습니다. 이름이 겹치지 않도록 "
-        "많이 언급된 곳만 이름을 적었습니다. 다른 곳은 점에 마우스를 올리면 보입니다.",
-        "en": "Drawn from coordinates alone, with no internet base map, so it works offline in a "
-        "classroom. Only the most mentioned places are named, so that no name covers another; hover "
-        "over a point for the rest.",
+        "ko": "국경과 해안선은 앱에 담긴 자료로 그려 교실에서 오프라인으로도 보입니다. "
+        "점의 크기는 각 텍스트가 그 장소를 말한 횟수입니다. "
+        "이름이 겹치는 곳은 점에 마우스를 올리면 보입니다.",
+        "en": "Borders and coastlines are drawn from data shipped with the app, so the map works offline "
+        "in a classroom. A mark's size is how often each text names the place; where names would "
+        "overlap, hover over a mark for its name.",
     },
     "lon": {"ko": "경도", "en": "Longitude"},
     "lat": {"ko": "위도", "en": "Latitude"},
@@ -468,6 +466,42 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "이 이름과 이어진 사건이 아직 없습니다. 다른 이름을 고르거나 연표에서 찾아보세요.",
         "en": "No event is linked to this name yet. Choose another name, or search the timeline.",
     },
+    # the historical map (issue 27)
+    "borders_of": {"ko": "{year}년 무렵의 국경", "en": "Borders as of {year}"},
+    "borders_cross": {
+        "ko": "이 기간은 {to}년 뒤의 국경 변화를 넘어갑니다",
+        "en": "this window runs past a change of borders after {to}",
+    },
+    "borders_not_shown": {
+        "ko": "국경 표시 안 함(이 시기의 국경 자료 없음)",
+        "en": "Borders not shown (no layer for these years)",
+    },
+    "borders_cross_in": {
+        "ko": "이 기간 중 일부는 국경 자료가 있는 해에 걸칩니다",
+        "en": "part of this window falls in years a border layer covers",
+    },
+    "map_attribution": {
+        "ko": "국경: {source}, {licence} · 해안: Natural Earth",
+        "en": "Borders: {source}, {licence} · Natural Earth",
+    },
+    "land_attribution": {
+        "ko": "해안선: Natural Earth(퍼블릭 도메인)",
+        "en": "Coastlines: Natural Earth (public domain)",
+    },
+    "map_hover": {
+        "ko": "%{customdata[1]}: 언급 %{customdata[2]}회, 사건 %{customdata[3]}건",
+        "en": "%{customdata[1]}: %{customdata[2]} mentions, %{customdata[3]} events",
+    },
+    "map_no_mentions": {"ko": "언급 없음(사건만)", "en": "Not named (events only)"},
+    "map_years": {"ko": "지도의 기간", "en": "Years on the map"},
+    "map_place_events": {"ko": "{place}에서 일어난 사건 ({n}건)", "en": "Events at {place} ({n})"},
+    "map_off_land": {"ko": "지도 참고", "en": "About this mark"},
+    "alt_map": {
+        "ko": "{title}. {status}. 장소 {n}곳: {items}.",
+        "en": "{title}. {status}. {n} places: {items}.",
+    },
+    "alt_map_item": {"ko": "{name} 언급 {n}회 사건 {e}건", "en": "{name} {n} mentions, {e} events"},
+    "add_map_to_slides": {"ko": "이 기간의 지도를 슬라이드에 더하기", "en": "Add this map to the slides"},
 }
 
 

@@ -122,6 +122,12 @@ ALLOWED = {
     "ko",
     "en",
     "cpe",  # a French law's name, in an event's title ("CPE 철회")
+    # the base map's sources, named in its attribution line as their authors name them
+    "historical-basemaps",
+    "ourednik",
+    "natural",
+    "earth",
+    "gpl",
     "language",  # the language switch reads "언어 / Language", so that a reader of English can find it
 }
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")

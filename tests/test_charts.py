@@ -5,7 +5,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from revolution.data import mentions
 from revolution.views import figure_charts, measure, place_charts, references, theme
 
 NAMES = {"history": "H", "manifesto": "M"}
@@ -19,30 +18,6 @@ def test_coverage_chart_stands_each_decade_on_a_time_axis(dataset):
     assert xs[0] == 1105 and xs[1] - xs[0] > 100
     assert sum(sum(trace.y) for trace in fig.data) == len(dataset.events)
     assert "1100년대" in fig.data[0].customdata
-
-
-def test_places_chart_names_only_places_whose_names_do_not_touch(dataset):
-    counts = mentions.text_mentions(dataset, "places")
-    fig = place_charts.places_chart(dataset.places, counts, "ko")
-    (trace,) = fig.data
-    named = [n for n in trace.text if n]
-    located = dataset.places.dropna(subset=["lat", "lon"])
-    assert 5 <= len(named) < len(located)
-    assert named[0] == "러시아"  # the most mentioned place first
-    assert "시베리아" not in named  # drawn at Russia's point: its name would sit inside Russia's marker
-    # every place still names itself in the hover
-    assert {c[0] for c in trace.customdata} == set(located.name_ko)
-
-
-def test_free_labels_moves_or_drops_a_label_that_would_touch_another():
-    x, y, r = [5, 6, 7, 0, 20], [0, 0, 0, 0, 0], [5] * 5
-    spots = place_charts._free_labels(x, y, ["가나다라", "마바사아", "자차카타", "하", "하"], r, 10, 10, 13)
-    assert spots[:3] == ["top center", "bottom center", None]
-    # a name that would run out of the plot (over the axis' tick labels) is not written there
-    assert (
-        place_charts._free_labels([0, 20], [0, 0], ["가나다라마바사", "하"], [5, 5], 10, 10, 13)[0]
-        == "middle right"
-    )
 
 
 def test_titles_wrap_to_fit_a_phone():

@@ -90,7 +90,6 @@ def test_the_other_pages_chart_downloads_are_legible(dataset, browser, lang):
     """Two sources' coverage, People and places' two mention charts and the map, as their download buttons
     export them (the map writes its names at the slide's type size, so fewer of them), slide and square."""
     from revolution.data import mentions
-    from revolution.exports import slide_layout
     from revolution.views import place_charts, summary
 
     counts = {k: mentions.text_mentions(dataset, k) for k in ("people", "places")}
@@ -101,9 +100,7 @@ def test_the_other_pages_chart_downloads_are_legible(dataset, browser, lang):
         **{
             k: place_charts.mentions_chart(counts[k], named[k], lang, names(dataset, lang), k) for k in counts
         },
-        "map": place_charts.places_chart(
-            dataset.places, counts["places"], lang, slide_layout.SLIDE_TYPE.body
-        ),
+        "map": slides.build(dataset, "map:1917", lang, names(dataset, lang)).figure,
     }
     page, found = browser.new_page(), []
     for name, fig in figs.items():

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from revolution.data import calendar, paths, provenance, qualifiers
+from revolution.data import borders, calendar, paths, provenance, qualifiers
 from revolution.data.eras import era_of
 from revolution.data.errors import DataError
 from revolution.data.table import LINE, read_table, records
 
 PACKAGE = "datapackage.json"
-NOT_TABLES = ("seeds", "version")
+NOT_TABLES = ("seeds", "version", "maps")
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class Dataset:
     # A digest of every byte the dataset was read from: what caches key on, equal across processes and
     # replicas for the same files, and different as soon as one byte changes (an object's id() is neither).
     version: str = ""
+    maps: borders.Maps | None = None  # the base maps (revolution.data.borders), not a table
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in NOT_TABLES}
@@ -67,7 +68,7 @@ def _check_fields(package: dict) -> None:
         for r in package["resources"]
     }
     for res in own["resources"]:
-        for field in res["schema"]["fields"]:
+        for field in res.get("schema", {}).get("fields", []):
             if field["name"] not in given.get(res["name"], set()):
                 raise DataError(
                     PACKAGE,
@@ -80,6 +81,8 @@ def _check_fields(package: dict) -> None:
 
 def _check_foreign_keys(tables: dict, package: dict) -> None:
     for res in package["resources"]:
+        if res["name"] not in tables:
+            continue
         frame = tables[res["name"]]
         for fk in res["schema"].get("foreignKeys", []):
             col, ref = fk["fields"], fk["reference"]
@@ -318,12 +321,14 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
     seeds_dir = Path(seeds_dir or paths.seeds_dir())
     package = read_package(data_dir)
     names = [r.get("name") for r in package.get("resources", [])]
-    for name in [f.name for f in fields(Dataset) if f.name not in NOT_TABLES] + ["derived"]:
+    for name in [f.name for f in fields(Dataset) if f.name not in NOT_TABLES] + ["derived", *borders.TABLES]:
         if name not in names:
             raise DataError(PACKAGE, None, None, f"the descriptor has no resource {name!r}")
     _check_fields(package)
     tables = {
-        r["name"]: read_table(data_dir / r["path"], r["schema"], r["path"]) for r in package["resources"]
+        r["name"]: read_table(data_dir / r["path"], r["schema"], r["path"])
+        for r in package["resources"]
+        if "schema" in r  # the GeoJSON layers are read by revolution.data.borders
     }
     _check_foreign_keys(tables, package)
     seeds = _read_seeds(tables["sources"], seeds_dir)
@@ -355,9 +360,10 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
             raise DataError(
                 "reference_values.csv", rec[LINE], "figure_id", "a reference must sit beside a stated figure"
             )
+    maps = borders.build(data_dir, package, tables)
     tables["figures"] = derive(tables["figures"], tables.pop("derived"))
     frames = {k: v.drop(columns=LINE) for k, v in tables.items()}
-    return Dataset(**frames, seeds=seeds, version=version(data_dir, package, seeds))
+    return Dataset(**frames, seeds=seeds, version=version(data_dir, package, seeds), maps=maps)
 
 
 def version(data_dir: Path, package: dict, seeds: dict) -> str:

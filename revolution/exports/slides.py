@@ -10,11 +10,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from revolution import limits, state
-from revolution.data import filters
+from revolution.data import filters, mentions
 from revolution.data.load import Dataset
 from revolution.exports import images, slide_layout
 from revolution.i18n import t
-from revolution.views import describe, figure_charts, references, timeline_charts
+from revolution.views import describe, figure_charts, place_map, references, timeline_charts
 from revolution.views import format as fmt
 
 # Presentation mode lays a slide out on a 1920×1080 frame, as the exports do, and the browser scales the whole
@@ -44,7 +44,8 @@ class Item:
 def options(data: Dataset) -> list[str]:
     """Every slide key, in the order the Figures page and the presets show them."""
     groups = data.groups[data.groups.group_id.isin(data.figures.group)].sort_values("order").group_id
-    return [f"figure:{g}" for g in groups] + [f"timeline:{p}" for p in state.PRESETS]
+    timelines = [f"timeline:{p}" for p in state.PRESETS]
+    return [f"figure:{g}" for g in groups] + timelines + [f"map:{p}" for p in state.PRESETS]
 
 
 def default(data: Dataset) -> list[str]:
@@ -59,7 +60,7 @@ def custom_timeline(name: str) -> tuple[int, int] | None:
 
 
 def _custom(key: str) -> bool:
-    return key.startswith("timeline:") and custom_timeline(key.split(":", 1)[1]) is not None
+    return key.split(":", 1)[0] in ("timeline", "map") and custom_timeline(key.split(":", 1)[1]) is not None
 
 
 def valid(keys: list[str], data: Dataset) -> list[str]:
@@ -87,14 +88,15 @@ def label(key: str, data: Dataset, lang: str) -> str:
     kind, name = key.split(":", 1)
     if kind == "figure":
         return data.groups.set_index("group_id").loc[name, f"title_{lang}"]
+    head = t("map_title" if kind == "map" else "page_timeline", lang)
     span = custom_timeline(name)
     if span:
-        return f"{t('page_timeline', lang)}: {fmt.years_text(*span, lang)}"
+        return f"{head}: {fmt.years_text(*span, lang)}"
     years = state.PRESETS.get(name)
     what = t(f"preset_{name}", lang)
     if years and what != fmt.years_text(*years, lang):
         what = f"{what} ({fmt.years_text(*years, lang)})"
-    return f"{t('page_timeline', lang)}: {what}"
+    return f"{head}: {what}"
 
 
 def add(deck: list[str], key: str) -> list[str]:
@@ -182,6 +184,8 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
     lo, hi = filters.year_bounds(data.events, data.eras)
     span = custom_timeline(name) or state.PRESETS.get(name) or (lo, hi)
     years = (max(lo, span[0]), min(hi, span[1]))
+    if kind == "map":
+        return _map_item(data, key, lang, source_names, years)
     events = filters.events(data, filters.EventFilter(years=years))
     fig = timeline_charts.timeline_chart(
         events, data.eras, lang, "new", "category", source_names, years=years, labels="axis", overview=False
@@ -196,6 +200,31 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
         _caption(events, source_names, lang, first=1),
         alt=describe.timeline(events, years, len(data.events), lang),
         rows=events,
+    )
+
+
+# the map's names are placed to fit every plot a slide's map is drawn in (the frame less its title, legend
+# and source bands): a 1920×1080 image or presentation, a 1080×1080 square, a deck slide's chart box
+MAP_PLOTS = [(1550, 700), (1500, 640), (900, 405), (1000, 450)]
+
+
+def _map_item(data: Dataset, key: str, lang: str, source_names: dict, years: tuple[int, int]) -> Item:
+    """A map slide: the window's places on its borders, the attribution on the slide and in its caption."""
+    counts = mentions.text_mentions(data, "places")
+    body = slide_layout.SLIDE_TYPE.body
+    fig = place_map.map_chart(data, counts, lang, source_names, years, body, MAP_PLOTS, notes=True)
+    title = label(key, data, lang)
+    fig.update_layout(title=title)
+    mv = place_map.view(data, counts, lang, years)
+    events = data.events[data.events.event_id.isin(mv.events.event_id)]
+    return Item(
+        key,
+        title,
+        fig,
+        _quotes(events, source_names, lang),
+        f"{mv.status} · {mv.attribution}",
+        alt=place_map.alt_text(data, counts, lang, years),
+        rows=mv.places[["place_id", "name", "lat", "lon", "events", "mentions"]],
     )
 
 

@@ -1,0 +1,161 @@
+"""The base maps: border layers (GeoJSON) for the years they stand for, our names for their shapes, land
+for the years no layer covers; each file checked, and every place given coordinates."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from revolution.data.errors import DataError
+from revolution.data.table import LINE, records
+
+TABLES = ("border_layers", "polities", "border_polities", "place_off_land")
+LAND = "land"  # the descriptor's resource for the coastlines, drawn where no layer stands
+
+
+@dataclass(frozen=True)
+class Maps:
+    layers: pd.DataFrame  # border_layers.csv, by from_year
+    polities: pd.DataFrame
+    border_polities: pd.DataFrame
+    off_land: pd.DataFrame
+    shapes: dict  # layer_id -> [(source NAME or None, [ring, ...])], each ring [(lon, lat), ...]
+    land: list  # [(None, [ring, ...])]
+    sizes: dict  # file -> bytes, what a page carries for each layer
+
+    def layer_for(self, years: tuple[int, int]) -> tuple[str | None, bool]:
+        """The layer a window shows — the latest whose years hold the window's start — and whether the
+        window reaches into another layer's years (or past every layer's) while showing it."""
+        start, end = years
+        chosen = self.layers[(self.layers.from_year <= start) & (start <= self.layers.to_year)]
+        if chosen.empty:
+            return None, bool(((self.layers.from_year <= end) & (self.layers.to_year >= start)).any())
+        row = chosen.iloc[-1]
+        return row.layer_id, end > row.to_year
+
+
+def _feature_error(file: str, n: int | None, problem: str) -> DataError:
+    return DataError(file, None, None if n is None else f"feature {n}", problem)
+
+
+def read_geojson(path: Path, file: str) -> list:
+    """A FeatureCollection of Polygons and MultiPolygons, as [(NAME, rings)]; a DataError naming the
+    feature otherwise."""
+    if not path.is_file():
+        raise DataError(file, None, None, "the file is missing: rebuild it with tools/data/build_borders.py")
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DataError(
+            file, None, None, f"not valid JSON ({exc}); rebuild it with tools/data/build_borders.py"
+        ) from None
+    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection" or not doc.get("features"):
+        raise _feature_error(file, None, "not a GeoJSON FeatureCollection with features")
+    out = []
+    for n, feature in enumerate(doc["features"]):
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        kind = (geometry or {}).get("type")
+        if kind not in ("Polygon", "MultiPolygon"):
+            raise _feature_error(file, n, f"its geometry is {kind!r}; only Polygon or MultiPolygon is drawn")
+        polys = geometry.get("coordinates")
+        polys = [polys] if kind == "Polygon" else polys
+        rings = []
+        try:
+            for poly in polys:
+                for ring in poly:
+                    pts = [(float(x), float(y)) for x, y, *_ in ring]
+                    rings.append(pts)
+        except (TypeError, ValueError):
+            raise _feature_error(file, n, "its coordinates are not [longitude, latitude] pairs") from None
+        for pts in rings:
+            if len(pts) < 4 or pts[0] != pts[-1]:
+                raise _feature_error(file, n, "a ring is not closed (at least 4 points, the last the first)")
+            bad = next(
+                (
+                    p
+                    for p in pts
+                    if not (math.isfinite(p[0]) and math.isfinite(p[1])) or abs(p[0]) > 180 or abs(p[1]) > 90
+                ),
+                None,
+            )
+            if bad:
+                raise _feature_error(file, n, f"the point {bad} is not a longitude/latitude in degrees")
+        out.append(((feature.get("properties") or {}).get("NAME"), rings))
+    return out
+
+
+def check_places(places: pd.DataFrame) -> None:
+    """Every place has both coordinates, in range (the map draws every place the texts name)."""
+    for rec in records(places):
+        for col, limit in (("lat", 90), ("lon", 180)):
+            value = rec[col]
+            if value is None or pd.isna(value):
+                raise DataError(
+                    "places.csv",
+                    rec[LINE],
+                    col,
+                    f"{rec['place_id']!r} has no {col}: give it in decimal degrees",
+                )
+            if abs(value) > limit:
+                raise DataError("places.csv", rec[LINE], col, f"{value} is outside -{limit}..{limit} degrees")
+
+
+def check_dates(layers: pd.DataFrame, events: pd.DataFrame, event_places: pd.DataFrame) -> None:
+    """Layers' years in order and without overlap; and no event at a place falls in a gap between them
+    (before the first and after the last, the map draws coastlines and says borders are not shown)."""
+    prev = None
+    for rec in records(layers.sort_values("from_year")):
+        if not rec["year"] <= rec["from_year"] <= rec["to_year"]:
+            raise DataError(
+                "border_layers.csv",
+                rec[LINE],
+                "from_year",
+                "a layer stands for years from its own year on: year <= from_year <= to_year",
+            )
+        if prev is not None and rec["from_year"] <= prev:
+            raise DataError("border_layers.csv", rec[LINE], "from_year", "its years overlap another layer's")
+        prev = rec["to_year"]
+    covered = {y for lo, hi in zip(layers.from_year, layers.to_year) for y in range(lo, hi + 1)}
+    first, last = int(layers.from_year.min()), int(layers.to_year.max())
+    located = events[events.event_id.isin(event_places.event_id)]
+    for rec in records(located):
+        year = int(str(rec["start_gregorian"])[:4])
+        if first <= year <= last and year not in covered:
+            raise DataError(
+                "events.csv",
+                rec[LINE],
+                "start",
+                f"{rec['event_id']} happens at a place in {year}, which no border layer covers "
+                f"(border_layers.csv): add a layer for {year} or widen a neighbour's years",
+            )
+
+
+def build(data_dir: Path, package: dict, tables: dict) -> Maps:
+    """The maps from the tables already read (and removed from `tables`) and the files they name."""
+    layers = tables.pop("border_layers")
+    check_places(tables["places"])
+    check_dates(layers, tables["events"], tables["event_places"])
+    shapes, sizes = {}, {}
+    for rec in records(layers):
+        path = data_dir / rec["path"]
+        shapes[rec["layer_id"]] = read_geojson(path, rec["path"])
+        sizes[rec["path"]] = path.stat().st_size
+    land_res = next((r for r in package["resources"] if r.get("name") == LAND), None)
+    if land_res is None:
+        raise DataError("datapackage.json", None, None, f"the descriptor has no resource {LAND!r}")
+    land = read_geojson(data_dir / land_res["path"], land_res["path"])
+    sizes[land_res["path"]] = (data_dir / land_res["path"]).stat().st_size
+    drop = [LINE]
+    return Maps(
+        layers.drop(columns=drop).sort_values("from_year").reset_index(drop=True),
+        tables.pop("polities").drop(columns=drop),
+        tables.pop("border_polities").drop(columns=drop),
+        tables.pop("place_off_land").drop(columns=drop),
+        shapes,
+        land,
+        sizes,
+    )

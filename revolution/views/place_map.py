@@ -1,0 +1,328 @@
+"""Where it happened: the places of a window of years on the borders of its time (shapes shipped in
+data/*.geojson, drawn as filled polygons on plain axes, so nothing is fetched), sized by mentions per text."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from revolution.data import filters
+from revolution.data.load import Dataset
+from revolution.i18n import t
+from revolution.views import measure, theme
+
+# the narrowest plot a place name must fit: a 390-px phone less the page's margins
+# the plots a page's map must fit names into: a 390-px phone's (less the page's margins) and a wide screen's
+PAGE_PLOTS = [(300, 135), (1100, 495)]
+ASPECT = 0.45  # the map's height to width: a wide window stays a band, not a strip on a phone
+Y_STRETCH = 1.5  # a degree of latitude drawn 1.5 times a degree of longitude: about right near 48° N
+LAND, SOVIET, OTHER, COAST = "#e4e2da", "#f2dcc4", "#ecebe6", "#ffffff"
+SEA = "#f4f8fb"
+
+
+@dataclass(frozen=True)
+class MapView:
+    """What a map of a window shows: its places (with the events that put them there), the layer drawn,
+    and what the borders line says."""
+
+    places: pd.DataFrame  # place_id, name, lat, lon, events, and per source mentions
+    layer: str | None
+    crosses: bool
+    status: str
+    attribution: str
+    events: pd.DataFrame  # the window's events that happen at a place, one row per event and place
+
+
+def name_in(place_names: pd.DataFrame, place_id: str, year: int | None, fallback: str, lang: str) -> str:
+    """A place's name as of `year` (place_names.csv), else its name in places.csv."""
+    if year is None:
+        return fallback
+    rows = place_names[place_names.place_id == place_id]
+    end = rows.end_year.fillna(9999)
+    now = rows[(rows.start_year <= year) & (year < end)]
+    return now.iloc[-1][f"name_{lang}"] if len(now) else fallback
+
+
+def view(data: Dataset, counts: pd.DataFrame, lang: str, years: tuple[int, int] | None) -> MapView:
+    """The window's places and border layer. `years` None: every place, on the coastlines."""
+    maps = data.maps
+    events = filters.events(data, filters.EventFilter(years=years)) if years else data.events
+    linked = data.event_places.merge(events[["event_id", "source_id"]], on="event_id")
+    per_place = linked.groupby("place_id").event_id.nunique()
+    ids = list(per_place.index) if years else list(data.places.place_id)
+    places = data.places[data.places.place_id.isin(ids)].copy()
+    places["events"] = places.place_id.map(per_place).fillna(0).astype(int)
+    wide = counts.pivot_table(index="place_id", columns="source_id", values="mentions", aggfunc="sum")
+    for source_id in wide.columns:
+        places[f"m_{source_id}"] = places.place_id.map(wide[source_id]).fillna(0).astype(int)
+    places["mentions"] = places[[c for c in places.columns if c.startswith("m_")]].sum(axis=1)
+    start = years[0] if years else None
+    places["name"] = [
+        name_in(data.place_names, p, start, n, lang) for p, n in zip(places.place_id, places[f"name_{lang}"])
+    ]
+    places = places.sort_values(["mentions", "place_id"], ascending=[False, True]).reset_index(drop=True)
+    layer, crosses = maps.layer_for(years) if years else (None, False)
+    if layer:
+        row = maps.layers.set_index("layer_id").loc[layer]
+        status = t("borders_of", lang, year=int(row.year))
+        if crosses:
+            status += " · " + t("borders_cross", lang, to=int(row.to_year))
+        attribution = t("map_attribution", lang, source=row.source, licence=row.licence)
+    else:
+        status = t("borders_not_shown", lang)
+        if crosses:
+            status += " · " + t("borders_cross_in", lang)
+        attribution = t("land_attribution", lang)
+    return MapView(places, layer, bool(crosses), status, attribution, linked)
+
+
+def _rings_trace(rings: list, fill: str, name: str | None) -> go.Scatter:
+    xs, ys = [], []
+    for ring in rings:
+        xs += [p[0] for p in ring] + [None]
+        ys += [p[1] for p in ring] + [None]
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        fill="toself",
+        fillcolor=fill,
+        line=dict(color=COAST, width=0.8),
+        hoveron="fills",
+        hoverinfo="text" if name else "skip",
+        text=name or "",
+        name=name or "",
+        showlegend=False,
+    )
+
+
+def base_traces(data: Dataset, layer: str | None, lang: str) -> list[go.Scatter]:
+    """The land of the layer's shapes, one trace per polity we name (named in the hover), and one for
+    the shapes we do not name; without a layer, the coastlines alone."""
+    maps = data.maps
+    if layer is None:
+        return [_rings_trace([r for _, rings in maps.land for r in rings], LAND, None)]
+    names = maps.border_polities[maps.border_polities.layer_id == layer]
+    polity_of = dict(zip(names.source_name, names.polity_id))
+    polities = maps.polities.set_index("polity_id")
+    grouped: dict = {}
+    for source_name, rings in maps.shapes[layer]:
+        grouped.setdefault(polity_of.get(source_name), []).extend(rings)
+    traces = [_rings_trace(grouped.pop(None, []), OTHER, None)]
+    for polity_id, rings in sorted(grouped.items()):
+        p = polities.loc[polity_id]
+        traces.append(_rings_trace(rings, SOVIET if p.soviet else LAND, p[f"name_{lang}"]))
+    return traces
+
+
+def _text_px(text: str, size: float) -> float:
+    return measure.text_width(text, size) + 8
+
+
+def place_labels(places: pd.DataFrame, radii: list, views: list, size: int, notes: bool = False) -> list:
+    """Where each place's name goes, most mentioned first: beside its mark, or on a short leader line
+    (a callout) when the mark sits among others (Kronstadt beside Petrograd); None: named in the hover
+    only. Each spot is (dx, dy, callout, anchor) in pixels from the point, y up. A spot is taken only if,
+    in every view (pixels per degree, shown bounds) — a phone's plot and a wide screen's — the name
+    touches no name placed before it and no other place's mark, and stays inside the plot."""
+    h = size * 1.45
+    geo = []
+    for per_deg, bounds in views:
+        cx = [x * per_deg for x in places.lon]
+        cy = [y * per_deg * Y_STRETCH for y in places.lat]
+        x0, x1 = bounds[0] * per_deg, bounds[1] * per_deg
+        y0, y1 = bounds[2] * per_deg * Y_STRETCH, bounds[3] * per_deg * Y_STRETCH
+        if notes:
+            y0 += 4 * h  # the borders lines and the attribution
+        marks = [(x - r, x + r, y - r, y + r) for x, y, r in zip(cx, cy, radii)]
+        geo.append((cx, cy, (x0, x1, y0, y1), marks, []))
+    out = []
+    for i, text in enumerate(places.name):
+        w, r = _text_px(text, size), radii[i] + 3
+        spots = [
+            (r, 0, False, "left"),
+            (-r, 0, False, "right"),
+            (0, r, False, "bottom"),
+            (0, -r, False, "top"),
+        ]
+        for dist in (45, 80):
+            for ang in (135, 45, 225, 315, 90, 270):
+                a = math.radians(ang)
+                spots.append((dist * math.cos(a), dist * 0.7 * math.sin(a), True, "center"))
+        choice = None
+        for dx, dy, callout, anchor in spots:
+            boxes = []
+            for cx, cy, (x0, x1, y0, y1), marks, placed in geo:
+                x, y = cx[i] + dx, cy[i] + dy  # the anchor point of the name's box
+                left = {"left": x, "right": x - w}.get(anchor, x - w / 2)
+                bottom = {"bottom": y, "top": y - h}.get(anchor, y - h / 2)
+                box = (left, left + w, bottom, bottom + h)
+
+                def clear(b, box=box):
+                    return box[1] < b[0] or box[0] > b[1] or box[3] < b[2] or box[2] > b[3]
+
+                ok = (
+                    x0 <= box[0]
+                    and box[1] <= x1
+                    and y0 <= box[2]
+                    and box[3] <= y1
+                    and all(clear(b) for b in placed)
+                    and all(clear(m) for k, m in enumerate(marks) if k != i)
+                    and (not callout or clear(marks[i]))
+                )
+                if not ok:
+                    break
+                boxes.append(box)
+            if len(boxes) == len(geo):
+                choice = (dx, dy, callout, anchor)
+                for (*_, placed), box in zip(geo, boxes):
+                    placed.append(box)
+                break
+        out.append(choice)
+    return out
+
+
+def map_chart(
+    data: Dataset,
+    counts: pd.DataFrame,
+    lang: str,
+    source_names: dict,
+    years: tuple[int, int] | None,
+    label_px: int = 13,
+    plots: list[tuple[int, int]] | None = None,
+    notes: bool = False,
+) -> go.Figure:
+    """The map of a window of years. Names are placed to fit each of `plots` (width, height in pixels), by
+    default a phone's and a wide screen's, so none touches another on either; a slide passes its own. `notes`:
+    the borders line and the attribution written on the map (an image carries them; a page writes them
+    under the chart, where they wrap)."""
+    mv = view(data, counts, lang, years)
+    places = mv.places
+    fig = go.Figure(base_traces(data, mv.layer, lang))
+    if places.empty:
+        bounds = (-12.0, 145.0, 25.0, 72.0)
+    else:
+        pad_x = max(10.0, (places.lon.max() - places.lon.min()) * 0.1)  # room for the largest mark
+        pad_y = max(4.0, (places.lat.max() - places.lat.min()) * 0.12)
+        bounds = (
+            places.lon.min() - pad_x,
+            places.lon.max() + pad_x,
+            places.lat.min() - pad_y,
+            places.lat.max() + pad_y,
+        )
+    sources = sorted(c[2:] for c in places.columns if c.startswith("m_"))
+    size = lambda n: 8 + 5 * math.sqrt(n)  # noqa: E731  area grows with the mentions
+    for source_id in sources:
+        part = places[places[f"m_{source_id}"] > 0]
+        fig.add_scatter(
+            x=part.lon,
+            y=part.lat,
+            mode="markers",
+            name=source_names.get(source_id, source_id),
+            cliponaxis=False,  # a large mark near the edge stays whole on a phone's narrow plot
+            marker=dict(
+                size=[size(n) for n in part[f"m_{source_id}"]],
+                color=theme.SOURCE_COLORS.get(source_id),
+                opacity=0.55,
+                line=dict(color=theme.SOURCE_COLORS.get(source_id), width=1.5),
+            ),
+            customdata=list(zip(part.place_id, part.name, part[f"m_{source_id}"], part.events)),
+            hovertemplate=t("map_hover", lang) + "<extra>%{fullData.name}</extra>",
+        )
+    unmentioned = places[places.mentions == 0]
+    if len(unmentioned):
+        fig.add_scatter(
+            x=unmentioned.lon,
+            y=unmentioned.lat,
+            mode="markers",
+            name=t("map_no_mentions", lang),
+            marker=dict(size=8, color="#777777", symbol="circle-open", line=dict(width=2)),
+            customdata=list(
+                zip(unmentioned.place_id, unmentioned.name, unmentioned.mentions, unmentioned.events)
+            ),
+            hovertemplate=t("map_hover", lang) + "<extra></extra>",
+        )
+    # the shown area: the places' box widened to the map's aspect, so that the names placed for a phone's
+    # plot stay inside it on a wider screen too (Plotly, keeping the axes' ratio, only adds longitude)
+    mid_x, mid_y = (bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2
+    half_x, half_y = (bounds[1] - bounds[0]) / 2, (bounds[3] - bounds[2]) / 2
+    half_y = max(half_y, half_x * ASPECT / Y_STRETCH)
+    half_x = max(half_x, half_y * Y_STRETCH / ASPECT)
+    bounds = (mid_x - half_x, mid_x + half_x, mid_y - half_y, mid_y + half_y)
+    # a marker's size is in pixels whatever the plot's size; a degree's pixels are each plot's
+    views = []
+    for w, h in plots or PAGE_PLOTS:
+        per_deg = min(w / (2 * half_x), h / (2 * half_y * Y_STRETCH))
+        # the plot shows more longitude than the box when it is wider than the box's aspect
+        extra = max(0.0, w / per_deg / 2 - half_x)
+        views.append((per_deg, (bounds[0] - extra, bounds[1] + extra, bounds[2], bounds[3])))
+    radii = [size(max(places.loc[i, [f"m_{s}" for s in sources]].max(), 0)) / 2 for i in places.index]
+    spots = place_labels(places, radii, views, label_px, notes) if len(places) else []
+    for (_, row), spot in zip(places.iterrows(), spots):
+        if spot is None:
+            continue
+        dx, dy, callout, anchor = spot
+        common = dict(
+            x=row.lon, y=row.lat, text=row["name"], font=dict(size=label_px), bgcolor="rgba(255,255,255,0.75)"
+        )
+        if callout:
+            fig.add_annotation(
+                **common, showarrow=True, ax=dx, ay=-dy, arrowhead=0, arrowwidth=1, arrowcolor="#555"
+            )
+        else:
+            fig.add_annotation(
+                **common,
+                showarrow=False,
+                xshift=dx,
+                yshift=dy,
+                xanchor={"left": "left", "right": "right"}.get(anchor, "center"),
+                yanchor={"bottom": "bottom", "top": "top"}.get(anchor, "middle"),
+            )
+    # the borders line and the attribution sit inside the map's lower left, on a white ground, in a band
+    # the names keep clear of (a slide's source line takes the band under the plot)
+    if notes:
+        fig.add_annotation(
+            text="<br>".join([*mv.status.split(" · "), mv.attribution]),  # short lines fit a square
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=0,
+            xanchor="left",
+            yanchor="bottom",
+            showarrow=False,
+            align="left",
+            bgcolor="rgba(255,255,255,0.85)",
+            font=dict(size=max(12, label_px - 1), color="#444"),
+        )
+    title = t("map_title", lang) + (
+        f" ({years[0]}–{years[1]})" if years and years[0] != years[1] else f" ({years[0]})" if years else ""
+    )
+    fig.update_layout(
+        title=title,
+        height=620,
+        showlegend=True,
+        legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0),
+        plot_bgcolor=SEA,
+        dragmode=False,  # a finger on the map scrolls the page, never pans it
+        meta={"layer": mv.layer or "", "status": mv.status, "attribution": mv.attribution},
+    )
+    fig.update_xaxes(range=list(bounds[:2]), visible=False, fixedrange=True)
+    fig.update_yaxes(
+        range=list(bounds[2:]), visible=False, scaleanchor="x", scaleratio=Y_STRETCH, fixedrange=True
+    )
+    return theme.apply(fig)
+
+
+def alt_text(data: Dataset, counts: pd.DataFrame, lang: str, years: tuple[int, int] | None) -> str:
+    """The map in words: its borders line and every place drawn, with its mentions and events."""
+    mv = view(data, counts, lang, years)
+    items = ", ".join(
+        t("alt_map_item", lang, name=r["name"], n=int(r.mentions), e=int(r.events))
+        for _, r in mv.places.iterrows()
+    )
+    return t(
+        "alt_map", lang, title=t("map_title", lang), status=mv.status, n=len(mv.places), items=items or "—"
+    )

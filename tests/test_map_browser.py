@@ -1,0 +1,106 @@
+"""The map as a person sees it, in Chromium with every request outside the app aborted: the border layer is
+drawn (a blank map is no pass), nothing is fetched from outside, no place name sits on another at a
+projector's and a phone's size in both languages; and the lesson bundle's map draws from its own files."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from urllib.parse import urlparse
+
+import pytest
+
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, settle, streamlit_server, wait_for_app
+from revolution.exports import slides
+from revolution.i18n import t
+
+from .legibility import MEASURE_JS, overlaps
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed"),
+]
+SIZES = {"1280x720": (1280, 720), "390x844": (390, 844)}
+SHOTS = ROOT / "artifacts" / "screenshots" / "map"
+# the drawn layer: Plotly's filled areas of the map's polygon traces
+FILLS = """(title) => {
+  const plot = [...document.querySelectorAll('.js-plotly-plot')]
+    .find(p => p.layout && String((p.layout.title || {}).text || '').startsWith(title));
+  if (!plot) return null;
+  plot.scrollIntoView();
+  return {fills: plot.querySelectorAll('.scatterlayer path.js-fill').length,
+          layer: (plot.layout.meta || {}).layer || ''};
+}"""
+
+
+def offline(page) -> list[str]:
+    """Abort every request that leaves the machine; the list of those aborted, for the test to check."""
+    refused = []
+
+    def route(r):
+        host = urlparse(r.request.url).hostname or ""
+        if r.request.url.startswith(("data:", "blob:", "file:")) or host in ("127.0.0.1", "localhost"):
+            r.continue_()
+        else:
+            refused.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    return refused
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with streamlit_server(log=tmp_path_factory.mktemp("server") / "streamlit.log") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_map_draws_its_borders_offline_and_no_name_sits_on_another(server, browser, size):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    w, h = SIZES[size]
+    context = browser.new_context(viewport={"width": w, "height": h}, locale="ko-KR")
+    page = context.new_page()
+    refused = offline(page)
+    found = {}
+    for lang in ("ko", "en"):
+        page.goto(f"{server}/people?lang={lang}&from=1917&to=1917")
+        wait_for_app(page)
+        drawn = page.evaluate(FILLS, t("map_title", lang))
+        settle(page)
+        chart = next(
+            c for c in page.evaluate(MEASURE_JS)["charts"] if c["title"].startswith(t("map_title", lang))
+        )
+        found[lang] = (drawn, overlaps(chart["texts"]), [x["text"] for x in chart["texts"] if x["size"] < 12])
+        page.screenshot(path=str(SHOTS / f"{size}_{lang}.png"))
+    context.close()
+    assert refused == []
+    for lang, (drawn, overlapping, small) in found.items():
+        assert drawn and drawn["layer"] == "world_1914" and drawn["fills"] > 10, (lang, drawn)
+        assert overlapping == [] and small == [], (lang, overlapping, small)
+
+
+def test_the_lesson_bundles_map_draws_from_its_own_files(dataset, browser, tmp_path):
+    names = dict(zip(dataset.sources.source_id, dataset.sources.title_ko))
+    items = [slides.build(dataset, "map:1917", "ko", names)]
+    blob = slides.lesson_bytes(items, "ko", dataset.sources, {False: "출처", True: "출처"})
+    zipfile.ZipFile(io.BytesIO(blob)).extractall(tmp_path)
+    html = next(p for p in tmp_path.rglob("*.html") if "map" in p.name)
+    page = browser.new_page()
+    refused = offline(page)
+    page.goto(html.as_uri())
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    fills = page.evaluate("() => document.querySelectorAll('.scatterlayer path.js-fill').length")
+    page.close()
+    assert refused == [] and fills > 10
