@@ -1,0 +1,93 @@
+"""A class opening one link at once (issue 25): the server's settings for a shared link, warming, and the
+protocol-level student that benchmarks/classroom.py sends thirty of. Timings are the benchmark's; these tests
+assert behaviour."""
+
+import tomllib
+
+import pytest
+
+import serve
+from harness import student
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from revolution import site
+
+from .conftest import ROOT
+
+
+def test_the_defaults_are_a_shared_links_and_dev_mode_turns_reload_back_on():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["fileWatcherType"] == "none" and config["server"]["runOnSave"] is False
+    assert config["runner"]["postScriptGC"] is False
+    dev = (ROOT / "dev").read_text()
+    assert "--dev" in dev and "--server.fileWatcherType auto --server.runOnSave true" in dev
+
+
+def test_the_default_links_are_every_page_in_both_languages():
+    links = serve.default_links()
+    assert {file for file, _ in links} == {p.file for p in site.PAGES}
+    assert sorted(params.get("lang", "ko") for _, params in links) == ["en"] * 8 + ["ko"] * 8
+
+
+@pytest.fixture(scope="module")
+def warm_server(tmp_path_factory):
+    with streamlit_server(log=tmp_path_factory.mktemp("server") / "streamlit.log") as base:
+        yield base
+
+
+def default_student_links() -> list[student.Link]:
+    """The default links as a student's browser asks for them: the first page at '/', every other page by
+    its own path, in Korean (no parameter) and English (?lang=en)."""
+    return [
+        student.Link("" if n == 0 else p.url_path, query)
+        for query in ("", "lang=en")
+        for n, p in enumerate(site.PAGES)
+    ]
+
+
+def test_the_first_student_on_each_default_link_misses_no_cache(warm_server):
+    before = student.cache_lookups(warm_server)
+    assert sum(n for (_, result), n in before.items() if result == "miss") > 0  # serve.warm() filled them
+    for link in default_student_links():
+        seen = student.visit(warm_server, link, expect=student.expected(link))
+        assert seen.error is None, (link, seen.error)
+    after = student.cache_lookups(warm_server)
+    missed = {
+        name: after[(name, "miss")] - before[(name, "miss")] for name, result in after if result == "miss"
+    }
+    assert not {k: v for k, v in missed.items() if v}, missed
+    assert sum(after[k] - before[k] for k in after if k[1] == "hit") > 0  # they did read the caches
+
+    # the count sees a session's misses: a link no default covers computes its timeline
+    other = student.Link("timeline", "from=1900&to=1910")
+    assert student.visit(warm_server, other, expect=student.expected(other)).error is None
+    assert (
+        student.cache_lookups(warm_server)[("cached.timeline", "miss")] > after[("cached.timeline", "miss")]
+    )
+
+
+def test_a_student_on_a_wrong_page_is_an_error_not_a_pass(warm_server):
+    asked = student.Link("timelines")
+    seen = student.visit(warm_server, asked, expect=student.expected(student.Link("timeline")))
+    assert seen.error and "wrong page" in seen.error
+    seen = student.visit(
+        warm_server, student.Link("figures"), expect=student.expected(student.Link("timeline"))
+    )
+    assert seen.error and "wrong page" in seen.error
+
+
+@pytest.mark.browser
+def test_a_student_does_what_chromium_does_on_the_same_link(warm_server):
+    from playwright.sync_api import sync_playwright
+
+    link = student.Link("timeline", "lang=en")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            files, elements, sent = student.record(warm_server, link, browser)
+        finally:
+            browser.close()
+    assert files.before and files.after and "gzip" in files.accept_encoding
+    assert any("plotly" in f.lower() for f in files.before + files.after)
+    seen = student.visit(warm_server, link, files, expect=student.expected(link))
+    assert student.validate(seen, elements, sent, link, warm_server) == []
+    assert seen.statuses[200] >= len(files.before) + len(files.after) and seen.ready >= seen.finished
