@@ -2,6 +2,10 @@
 protocol-level student that benchmarks/classroom.py sends thirty of. Timings are the benchmark's; these tests
 assert behaviour."""
 
+import hashlib
+import os
+import shutil
+import subprocess
 import tomllib
 
 import pytest
@@ -14,12 +18,51 @@ from revolution import site
 from .conftest import ROOT
 
 
-def test_the_defaults_are_a_shared_links_and_dev_mode_turns_reload_back_on():
+def test_the_defaults_are_a_shared_links():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["fileWatcherType"] == "none" and config["server"]["runOnSave"] is False
     assert config["runner"]["postScriptGC"] is False
-    dev = (ROOT / "dev").read_text()
-    assert "--dev" in dev and "--server.fileWatcherType auto --server.runOnSave true" in dev
+
+
+def dev_run(tmp_path, *args: str) -> list[str]:
+    """The arguments `./dev run ARGS` hands to serve.py, from a stand-in venv whose python prints them."""
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True, exist_ok=True)
+    (venv / "bin" / "python").write_text('#!/bin/sh\nprintf "%s\\n" "$@"\n')
+    (venv / "bin" / "python").chmod(0o755)
+    reqs = b"".join((ROOT / f).read_bytes() for f in ("requirements.txt", "requirements-dev.txt"))
+    (venv / ".requirements.sha256").write_text(hashlib.sha256(reqs).hexdigest() + "\n")
+    out = subprocess.run(
+        [str(ROOT / "dev"), "run", *args],
+        env={**os.environ, "VENV": str(venv)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    return out.stdout.splitlines()
+
+
+def flag(argv: list[str], name: str) -> str | None:
+    """The value Streamlit reads for a flag: its last occurrence."""
+    values = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a == name]
+    return values[-1] if values else None
+
+
+@pytest.mark.skipif(
+    not all(shutil.which(c) for c in ("npm", "soffice", "pdftoppm", "chromium")),
+    reason="./dev run would install Debian packages first",
+)
+def test_dev_run_serves_loopback_with_the_shared_link_settings_and_dev_and_lan_change_only_theirs(tmp_path):
+    plain = dev_run(tmp_path)
+    assert plain[0] == "serve.py" and flag(plain, "--server.address") == "127.0.0.1"
+    assert flag(plain, "--server.fileWatcherType") is None  # config.toml's "none"
+    dev = dev_run(tmp_path, "--dev", "--server.port", "8600")
+    assert flag(dev, "--server.fileWatcherType") == "auto" and flag(dev, "--server.runOnSave") == "true"
+    assert flag(dev, "--server.port") == "8600" and flag(dev, "--server.address") == "127.0.0.1"
+    lan = dev_run(tmp_path, "--lan")
+    assert flag(lan, "--server.address") == "0.0.0.0" and flag(lan, "--server.fileWatcherType") is None
+    assert flag(lan, "--browser.serverAddress") not in (None, "")
 
 
 def test_the_default_links_are_every_page_in_both_languages():
