@@ -117,7 +117,21 @@ def test_nginx_serves_streamlits_static_files_precompressed_for_good_with_the_se
         assert resp.status == 200 and resp.getheader("Content-Encoding") == "gzip"
         assert gzip.decompress(body) == bundle.read_bytes() and len(body) < bundle.stat().st_size / 2
         assert "max-age=315360000" in resp.getheader("Cache-Control")
+        # with nosniff on, a browser runs a script only if it is served as one
+        assert resp.getheader("Content-Type") == "application/javascript"
         assert resp.getheader("X-Frame-Options") == "DENY" and resp.getheader("X-Content-Type-Options")
+        types = {
+            ".js": "application/javascript",
+            ".css": "text/css",
+            ".woff2": "font/woff2",
+            ".png": "image/png",
+        }
+        for suffix, wanted in types.items():  # one file of each kind the front end loads
+            sample = next((source.parent).rglob(f"*{suffix}"))
+            conn.request("HEAD", f"/static/{sample.relative_to(source.parent)}")
+            head = conn.getresponse()
+            head.read()
+            assert (head.status, head.getheader("Content-Type")) == (200, wanted), sample.name
         conn.request("GET", f"/static/js/{bundle.name}")  # no gzip asked: the file as it is
         plain = conn.getresponse()
         assert plain.getheader("Content-Encoding") is None and plain.read() == bundle.read_bytes()
