@@ -7,17 +7,21 @@ Starts two replicas of the dashboard (serve.py) on loopback ports and Debian's n
      files, websocket) goes to the same replica;
   c. after one replica is stopped, new sessions (fresh ones and ones whose cookie points at the stopped
      replica) all draw their page on the surviving replica with no error;
+  e. a class opens one link at once (after b, with both replicas): 30 and then 60 protocol-level students
+     (harness.student, checked against one Chromium load) behind this one address, with a cold browser cache
+     and with the files cached: no refusal and no wrong page (benchmarks/classroom.py's figures);
   d. attacks against nginx are refused (attack() below): foreign-origin websocket handshakes (and health stays
      fast under 40 of them), too many handshakes from one address, uploads, the metrics endpoint, an unknown
      Host; every response carries the security headers; Chromium refuses to show the app in a frame; a slides
      link asking for many custom timeline ranges gets only a few.
-The replicas run with deploy/production.toml's settings (production_flags()).
+The replicas run with deploy/production.toml's settings (production_flags()); nginx serves Streamlit's static
+files itself, gzip-precompressed (precompress()).
 Exit code 0 only if every step passed. Everything started here is stopped by its process id, also on
 Ctrl-C.
 Loopback only; nothing is left running. Not part of the default test run.
 
 Usage (as root, so that a missing nginx can be installed):  .venv/bin/python -m deploy.replicas [--sessions
-8]"""
+8] [--class 30,60]; `--precompress DIR` only writes the static folder nginx serves (for production)."""
 
 from __future__ import annotations
 
@@ -108,10 +112,41 @@ def start_replica(port: int, log: Path, cookie_secret: str) -> subprocess.Popen:
     )
 
 
+def precompress(dest: Path) -> Path:
+    """Streamlit's static files (the replicas' own version, from this venv) copied under `dest`, each text
+    file beside its gzip (level 9, made once here rather than by nginx for every student): what nginx's
+    `location /static/` serves with gzip_static. Copies, not links: nginx's workers may not read the venv."""
+    import gzip
+
+    import streamlit
+
+    src = Path(streamlit.__file__).parent / "static" / "static"
+    for path in src.rglob("*"):
+        if not path.is_file():
+            continue
+        out = dest / path.relative_to(src)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, out)
+        if (
+            path.suffix in {".js", ".css", ".json", ".svg", ".ttf", ".txt", ".map"}
+            and path.stat().st_size > 1024
+        ):
+            packed = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+            if len(packed) < path.stat().st_size:
+                out.with_name(out.name + ".gz").write_bytes(packed)
+    for folder in [dest, *(d for d in dest.rglob("*") if d.is_dir())]:
+        folder.chmod(0o755)
+    return dest
+
+
 def start_nginx(run: Path, listen: str, replicas: list[str]) -> subprocess.Popen:
     conf = TEMPLATE.read_text()
+    static = run / "static"
+    if not static.is_dir():
+        precompress(static)
     for name, value in {
         "RUN_DIR": str(run),
+        "STATIC_DIR": str(static),
         "LISTEN": listen,
         "SERVER_NAME": "127.0.0.1 localhost",  # the Host names this proof uses; a real site puts its own
         "REPLICA_1": replicas[0],
@@ -246,12 +281,17 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=8, help="fresh sessions in step b (default 8)")
     parser.add_argument("--after", type=int, default=6, help="new sessions after a replica stops (default 6)")
     parser.add_argument("--skip-tests", action="store_true", help="skip step a (the browser test suite)")
+    parser.add_argument("--class", dest="sizes", default="30,60", help="step e's class sizes (default 30,60)")
+    parser.add_argument("--precompress", metavar="DIR", help="write nginx's static folder to DIR, and exit")
     parser.add_argument(
         "--print-flags", action="store_true", help="print deploy/production.toml as Streamlit flags, and exit"
     )
     opts = parser.parse_args()
     if opts.print_flags:
         say(" ".join(production_flags()))
+        return 0
+    if opts.precompress:
+        say(f"static files for nginx's @STATIC_DIR@: {precompress(Path(opts.precompress).resolve())}")
         return 0
 
     ensure_nginx()
@@ -316,7 +356,7 @@ def main() -> int:
             stuck = True
             for route, rows in by_route(read_log(run / "access.log"), None).items():
                 kinds = Counter(kind(r["path"]) for r in rows)
-                finals = {r["final"] for r in rows}
+                finals = {r["final"] for r in rows if r["tried"]}  # static files: nginx itself
                 retried = sum(len(r["tried"]) > 1 for r in rows)
                 stuck = stuck and len(finals) == 1 and not retried
                 say(
@@ -347,7 +387,7 @@ def main() -> int:
                 for i, s in enumerate(sessions, 1):
                     rows = groups.get(s["route"], [])
                     kinds = Counter(kind(r["path"]) for r in rows)
-                    finals = {r["final"] for r in rows}
+                    finals = {r["final"] for r in rows if r["tried"]}  # static files: nginx itself
                     retried = sum(len(r["tried"]) > 1 for r in rows)
                     where = " + ".join(sorted(name.get(f, f) for f in finals)) or "nothing logged"
                     if len(finals) == 1:
@@ -378,6 +418,9 @@ def main() -> int:
                 )
                 for e in errors_b[:10]:
                     say(f"   error: {e}")
+
+                # e. a class behind one address opens one link at once
+                classroom(record, base, procs, browser, [int(n) for n in opts.sizes.split(",") if n])
 
                 # c. stop one replica; new sessions must all draw on the other one
                 victim, survivor = replicas[0], replicas[1]
@@ -436,7 +479,7 @@ def main() -> int:
                 errors_c, off, retried = [], 0, 0
                 for i, s in enumerate(after, 1):
                     rows = groups.get(s["route"], [])
-                    finals = {r["final"] for r in rows}
+                    finals = {r["final"] for r in rows if r["tried"]}  # static files: nginx itself
                     off += finals != {survivor}
                     retried += sum(len(r["tried"]) > 1 for r in rows)
                     errors_c += problems(s)
@@ -501,6 +544,39 @@ def main() -> int:
         f"nginx and both replicas stopped; logs in {run}"
     )
     return 0 if passed else 1
+
+
+# --- e. a class at once ------------------------------------------------------------------------------------
+CLASS_LINK = "/timeline"
+
+
+def classroom(record, base: str, procs: list[subprocess.Popen], browser, sizes: list[int]) -> None:
+    """e. N students at once from 127.0.0.1 (one address, as a school behind NAT), cold and cached, through
+    nginx: none refused (HTTP 429), none on a wrong page. Prints benchmarks/classroom.py's lines."""
+    from benchmarks import classroom as bench
+    from harness import student
+
+    link = student.Link(CLASS_LINK.strip("/"))
+    say(f"e. a class opens {CLASS_LINK} at once, from one address ...")
+    try:
+        files, diffs = bench.validated(base, link, lambda m: say("   " + m), browser)
+    except Exception as exc:  # e.g. the page never drew in Chromium: this step fails, the proof goes on
+        record("e. a class at once from one address", False, f"Chromium load failed: {exc!s:.200}")
+        return
+    pids = [p.pid for p in procs if p.poll() is None]
+    results = bench.waves(
+        base, link, sizes, files, student.expected(link), pids, say=lambda m: say("   " + m)
+    )
+    refused = sum("429" in e for r in results for e in r[2]["errors"])
+    errors = sum(len(r[2]["errors"]) for r in results)
+    worst = {f"{label} {n}": r["ready"][1] for label, n, r, _, _ in results}
+    record(
+        "e. a class at once from one address",
+        not diffs and errors == 0,
+        f"{' and '.join(map(str, sizes))} students, cold and cached: {errors} errors "
+        f"({refused} refused with 429); "
+        "p95 ready: " + ", ".join(f"{k} {v:.2f} s" for k, v in worst.items()),
+    )
 
 
 # --- production settings, and d. the attack step ----------------------------------------------------------

@@ -69,11 +69,11 @@ def wait_healthy(url: str, proc: subprocess.Popen, what: str, timeout: float = 6
 
 
 @contextmanager
-def streamlit_server(env: dict | None = None, log: Path | None = None):
-    """The dashboard (`serve.py`, i.e. `streamlit run dashboard.py`) on a free port; yields its base
-    URL; stops it by its own process id."""
+def streamlit_server(env: dict | None = None, log: Path | None = None, flags: tuple = ()):
+    """The dashboard (`serve.py`, i.e. `streamlit run dashboard.py`) on a free port, with Streamlit `flags`
+    on top of .streamlit/config.toml; yields its base URL; stops it by its own process id."""
     port = free_port()
-    cmd = server_command(port)
+    cmd = [*server_command(port), *flags]
     out = open(log, "wb") if log else subprocess.DEVNULL
     proc = subprocess.Popen(
         cmd,
