@@ -375,8 +375,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "read_text": {"ko": "텍스트", "en": "Text"},
     "read_kinds": {"ko": "표시할 것", "en": "Mark"},
     "read_search": {"ko": "본문에서 찾기", "en": "Search the text"},
-    "read_prev": {"ko": "이전 표시", "en": "Previous mark"},
-    "read_next": {"ko": "다음 표시", "en": "Next mark"},
+    # the sidebar's two buttons share its width: short words, so neither is cut at 1280×720
+    "read_prev": {"ko": "이전 표시", "en": "Previous"},
+    "read_next": {"ko": "다음 표시", "en": "Next"},
     "read_counts": {
         "ko": "표시 {marks}개 (수치 {figure}, 사건 {event}, 인물 {person}, 장소 {place}, 주석 {note}) · "
         "데이터에서 뺀 수 {excluded}개",

@@ -103,12 +103,14 @@ def json_records(frame: pd.DataFrame) -> bytes:
 
 
 def package_zip(data_dir: Path) -> bytes:
-    """The whole Frictionless data package (descriptor and every CSV) as one zip."""
+    """The whole Frictionless data package as one zip: the descriptor and every file it names (the CSVs,
+    the map's layers), each under the licence the descriptor gives it."""
+    descriptor = data_dir / "datapackage.json"
+    named = [r["path"] for r in json.loads(descriptor.read_text(encoding="utf-8"))["resources"]]
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for path in sorted(data_dir.iterdir()):
-            if path.is_file() and path.suffix in (".csv", ".json"):
-                zf.write(path, f"russian-revolution-data/{path.name}")
+        for name in ["datapackage.json", *sorted(set(named))]:
+            zf.write(data_dir / name, f"russian-revolution-data/{name}")
     return buf.getvalue()
 
 
