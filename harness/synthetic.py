@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from revolution.data import calendar
+from revolution.data.eras import era_of
 from revolution.data.paths import ROOT
 
 
@@ -43,7 +44,7 @@ def _moved(row: dict, shift: int, eras: list[dict]) -> dict:
     out.update(
         start_gregorian=lo.isoformat(),
         end_gregorian=hi.isoformat(),
-        era=next(e["era_id"] for e in eras if int(e["start_year"]) <= year <= int(e["end_year"])),
+        era=era_of(year, eras),
     )
     return out
 
@@ -90,6 +91,16 @@ def generate(n: int, target: Path, seed: int = 1917) -> Path:
             {"event_id": row["event_id"], "place_id": p} for p in places_of.get(src["event_id"], [])
         ]
     _write(target / "events.csv", header, events[:n] if n >= len(templates) else events)
+    # every new key gets its canonical name: its telling's own title
+    key_header, keys = _read(target / "event_keys.csv")
+    known = {k["event_key"] for k in keys}
+    for row in events:
+        if row["event_key"] not in known:
+            known.add(row["event_key"])
+            keys.append(
+                {"event_key": row["event_key"], "title_ko": row["title_ko"], "title_en": row["title_en"]}
+            )
+    _write(target / "event_keys.csv", key_header, keys)
     _write(target / "event_people.csv", ["event_id", "person_id"], ev_people)
     _write(target / "event_places.csv", ["event_id", "place_id"], ev_places)
 

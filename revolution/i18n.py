@@ -464,6 +464,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "이 이름과 이어진 사건이 아직 없습니다. 다른 이름을 고르거나 연표에서 찾아보세요.",
         "en": "No event is linked to this name yet. Choose another name, or search the timeline.",
     },
+    # --- issue 23: what a timeline mark says about a date; context rows; open eras; dates from a reference
+    "mark_day": {"ko": "날짜가 알려짐", "en": "Day known"},
+    "mark_month": {"ko": "달만 알려짐", "en": "Month known, not the day"},
+    "mark_year": {"ko": "연도만 알려짐", "en": "Year known, not the month"},
+    "mark_window": {"ko": "시기만 알려짐 (그 안의 어느 때)", "en": "Only a window known (some time in it)"},
+    "mark_period": {"ko": "기간 (시작부터 끝까지)", "en": "Period (from start to end)"},
+    "ctx_heading": {
+        "ko": "이 기간에 걸친 시기 (이전에 시작했거나 이후에 끝남)",
+        "en": "Periods this span falls within (began earlier or end later)",
+    },
+    "ctx_since": {"ko": "{a}년부터", "en": "since {a}"},
+    "ctx_until": {"ko": "{b}년까지", "en": "until {b}"},
+    "era_open_start": {"ko": "–{b}년", "en": "–{b}"},
+    "era_open_end": {"ko": "{a}년–", "en": "{a}–"},
+    "date_after_reference": {
+        "ko": "원문에 날짜 없음 — {ref}에 따름",
+        "en": "No date in the text — after {ref}",
+    },
 }
 
 

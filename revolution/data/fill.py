@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from revolution.data import calendar, paths
+from revolution.data.eras import era_of
 
 
 def fill(events_csv: Path, eras_csv: Path) -> int:
@@ -19,7 +20,7 @@ def fill(events_csv: Path, eras_csv: Path) -> int:
     for row in rows:
         lo, hi = calendar.new_style_interval(row["start"], row["end"], row["precision"], row["calendar"])
         year = int(row["start"][:4])
-        era = next(e["era_id"] for e in eras if int(e["start_year"]) <= year <= int(e["end_year"]))
+        era = era_of(year, eras)
         new = {"start_gregorian": lo.isoformat(), "end_gregorian": hi.isoformat(), "era": era}
         if any(row[k] != v for k, v in new.items()):
             changed += 1

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
+from revolution.data.calendar import mark_kind
 from revolution.exports import images
 from revolution.i18n import t
 from revolution.views import format as fmt
@@ -43,6 +44,19 @@ def _date_parts(iso: str) -> dict:
     return {k: int(v) for k, v in zip(keys, iso.split("-"))}
 
 
+def _year_or(value, default: int) -> int:
+    return default if pd.isna(value) else int(value)
+
+
+def _start_parts(row: dict) -> dict:
+    """The start at the precision the text gives: a day as its New Style day, a month or a year (or a wider
+    window) as its month or year alone, which TimelineJS shows as such."""
+    if row["precision"] == "day":
+        return _date_parts(row["start_gregorian"])
+    parts = _date_parts(row["start"])
+    return parts if row["precision"] == "month" and row["start"] == row["end"] else {"year": parts["year"]}
+
+
 def _gloss(row: dict, lang: str) -> str:
     """In English, our gloss under the Korean quote, labelled as our translation."""
     if lang != "en" or not isinstance(row.get("quote_en"), str):
@@ -61,8 +75,8 @@ def timelinejs(events: pd.DataFrame, eras: pd.DataFrame, lang: str, source_names
     for r in events.to_dict("records"):
         item = {
             "unique_id": r["event_id"],
-            "start_date": _date_parts(r["start_gregorian"]),
-            "display_date": fmt.written_date(r, lang),
+            "start_date": _start_parts(r),
+            "display_date": f"{fmt.written_date(r, lang)} — {t('mark_' + mark_kind(r), lang)}",
             "group": source_names.get(r["source_id"], r["source_id"]),
             "text": {
                 "headline": r[f"title_{lang}"],
@@ -70,16 +84,18 @@ def timelinejs(events: pd.DataFrame, eras: pd.DataFrame, lang: str, source_names
                 f"{_escape(source_names.get(r['source_id'], ''))}</p>" + _gloss(r, lang),
             },
         }
-        if r["end_gregorian"] != r["start_gregorian"]:
+        if mark_kind(r) == "period":  # only a period has an end: a year given alone is not a year long
             item["end_date"] = _date_parts(r["end_gregorian"])
         out["events"].append(item)
+    years = [int(v[:4]) for v in (*events.start_gregorian, *events.end_gregorian)] or [1917]
     for e in eras.to_dict("records"):
         # full days: TimelineJS drops an end equal to the start (a one-year era) and then refuses every
         # era
         out["eras"].append(
             {
-                "start_date": {"year": int(e["start_year"]), "month": 1, "day": 1},
-                "end_date": {"year": int(e["end_year"]), "month": 12, "day": 31},
+                # an open era runs from the first event's year, or to the last's
+                "start_date": {"year": _year_or(e["start_year"], min(years)), "month": 1, "day": 1},
+                "end_date": {"year": _year_or(e["end_year"], max(years)), "month": 12, "day": 31},
                 "text": {"headline": e[f"title_{lang}"]},
             }
         )

@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from revolution.views import theme
+from revolution.views.timeline_charts import date_ticks
 
 
 @dataclass(frozen=True)
@@ -261,7 +262,11 @@ def _fit_x_ticks(fig: go.Figure, plot_width: float, kind: Type) -> None:
         fit_n = max(2, int(plot_width // (text_width(sample, kind.body) + 36)))
         axis.tickangle = 0
         axis.nticks = fit_n
-        if axis.type == "date" and axis.range and axis.tickformat == "%Y-%m":
+        if axis.type == "date" and axis.range and axis.dtick is not None and axis.tick0 is not None:
+            # a timeline's dates, top and bottom, ticked alike (see timeline_charts.date_ticks)
+            least = 12 if axis.tickformat == "%Y" else 0
+            axis.update(date_ticks(pd.Timestamp(axis.range[0]), pd.Timestamp(axis.range[1]), fit_n, least))
+        elif axis.type == "date" and axis.range and axis.tickformat == "%Y-%m":
             months = (pd.Timestamp(axis.range[1]) - pd.Timestamp(axis.range[0])).days / 30.4
             step = next((m for m in (1, 2, 3, 4, 6, 12, 24) if months / m <= fit_n), 60)
             axis.dtick = f"M{step}"
@@ -499,7 +504,7 @@ def pages(fig: go.Figure, size: tuple[int, int], kind: Type = SLIDE_TYPE) -> lis
         page.update_xaxes(
             range=[x0.strftime("%Y-%m-%d"), x1.strftime("%Y-%m-%d")],
             tickformat="%Y" if days > 3 * 365 else "%Y-%m",
-            dtick=None if days > 3 * 365 else "M2" if days > 300 else "M1",
+            **date_ticks(x0, x1, 8, 12 if days > 3 * 365 else 0),  # fewer if they do not fit (_fit_x_ticks)
         )
         _clip_bands(page, x0, x1)
         out.append((page, _years(spans, rows)))

@@ -184,7 +184,16 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
     years = (max(lo, span[0]), min(hi, span[1]))
     events = filters.events(data, filters.EventFilter(years=years))
     fig = timeline_charts.timeline_chart(
-        events, data.eras, lang, "new", "category", source_names, years=years, labels="axis", overview=False
+        events,
+        data.eras,
+        lang,
+        "new",
+        "category",
+        source_names,
+        years=years,
+        labels="axis",
+        overview=False,
+        key_titles=data.event_keys,
     )
     title = label(key, data, lang)
     fig.update_layout(title=title)

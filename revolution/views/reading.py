@@ -301,7 +301,8 @@ class _Rows:
             if row["end_gregorian"] != span:
                 span += " – " + row["end_gregorian"]
             lines = [
-                f"{t('date_as_written', lang)}: {row['date_text']} ({fmt.calendar_name(row, lang)})",
+                f"{t('date_as_written', lang)}: {fmt.written_date(row, lang)} "
+                f"({fmt.calendar_name(row, lang)})",
                 f"{t('new_style', lang)}: {span}",
             ]
             if lang == "en" and _text(row.get("notes")):
