@@ -205,8 +205,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart_caption": {"ko": "출처: {source} — “{quote}”", "en": "Source: {source} — “{quote}”"},
     # timeline
     "timeline_intro": {
-        "ko": "기간은 막대로, 날짜가 있는 사건은 점으로 그렸습니다. 배경 띠는 시대입니다.",
-        "en": "Periods are bars, dated events are markers; shaded bands are eras.",
+        "ko": "막대는 기간, 점은 날짜가 알려진 사건, 가는 선이 붙은 점은 달·연도만 알려진 사건"
+        "(그 안의 어느 때)입니다. 배경 띠는 시대입니다.",
+        "en": "Bars are periods, dots events known to the day; a dot on a thin line is known only to its "
+        "month or year (some time in it). Shaded bands are eras.",
     },
     "years": {"ko": "연도 범위", "en": "Years"},
     "categories": {"ko": "분류", "en": "Categories"},

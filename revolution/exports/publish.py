@@ -48,6 +48,14 @@ def _year_or(value, default: int) -> int:
     return default if pd.isna(value) else int(value)
 
 
+def _display_date(row: dict, lang: str) -> str:
+    """The date as the text writes it (or where it comes from), and, unless the day is given, how much of
+    it is known ("연도만 알려짐"): TimelineJS draws a year given alone as a point in it."""
+    kind = mark_kind(row)
+    written = fmt.written_date(row, lang)
+    return written if kind in ("day", "period") else f"{written} — {t('mark_' + kind, lang)}"
+
+
 def _start_parts(row: dict) -> dict:
     """The start at the precision the text gives: a day as its New Style day, a month or a year (or a wider
     window) as its month or year alone, which TimelineJS shows as such."""
@@ -76,7 +84,7 @@ def timelinejs(events: pd.DataFrame, eras: pd.DataFrame, lang: str, source_names
         item = {
             "unique_id": r["event_id"],
             "start_date": _start_parts(r),
-            "display_date": f"{fmt.written_date(r, lang)} — {t('mark_' + mark_kind(r), lang)}",
+            "display_date": _display_date(r, lang),
             "group": source_names.get(r["source_id"], r["source_id"]),
             "text": {
                 "headline": r[f"title_{lang}"],

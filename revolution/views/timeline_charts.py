@@ -28,10 +28,16 @@ from revolution.views.chart_marks import (
     short,
 )
 
-LANE_PX = 30  # one row per event: room for a 13 px label and a 14 px mark
+LANE_PX = 24  # one row per event: room for a 13 px label and a 14 px mark
 LABEL_CHARS = {"ko": 20, "en": 32}  # a lane's label past this ends in '…'; the hover has it whole
 TOP_PX = 170  # above the rows: the legend (up to three lines at a phone's width) and the dates
 TOP_MIN_PX = 40  # the least room above the rows; Plotly adds what the legend and dates take at its width
+TOP_DATES_PX = (
+    52  # above the rows on screen: the dates alone, up to two lines (the legend is under the chart)
+)
+LEGEND_ROW_PX = 28  # one row of legend entries
+LEGEND_TYPE_PX = 16  # the legend's type size (the template's)
+PHONE_PLOT_PX = 330  # a chart's width on a 390 px phone
 OVERVIEW_YEARS = 80  # a longer span is drawn as an overview (events per period, under the eras), not a pile
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
 SOURCE_STYLE = {  # the first text's marks are filled, the second's open (bars: hatched), in every colour
@@ -41,12 +47,12 @@ SOURCE_STYLE = {  # the first text's marks are filled, the second's open (bars: 
 TICK_FORMATS = {  # tick labels by the distance between ticks, so that no two ticks read the same
     "ko": [
         (None, 86_400_000 * 27, "%-m월 %-d일"),
-        (86_400_000 * 27, 86_400_000 * 360, "%Y년 %-m월"),
+        (86_400_000 * 27, 86_400_000 * 360, "%-m월<br>%Y년"),  # two short lines: four fit a phone
         (86_400_000 * 360, None, "%Y년"),
     ],
     "en": [
         (None, 86_400_000 * 27, "%-d %b"),
-        (86_400_000 * 27, 86_400_000 * 360, "%b %Y"),
+        (86_400_000 * 27, 86_400_000 * 360, "%b<br>%Y"),
         (86_400_000 * 360, None, "%Y"),
     ],
 }
@@ -103,7 +109,11 @@ def _lanes(events: pd.DataFrame, dates: pd.DataFrame, window=None) -> tuple[dict
         _at=at.values,
     )
     first = first.sort_values(["_rank", "_at", "event_id"]).drop_duplicates("event_key")
-    first = first.sort_values(["_ctx", "_at", "event_id"])
+    # in a window of a year or two, an event known only to the year has no place in its order: after those
+    # whose month or day is known
+    short_window = window is not None and (window[1] - window[0]).days <= 2 * 366
+    first = first.assign(_coarse=short_window & (first._rank >= PRECISION_RANK["year"]))
+    first = first.sort_values(["_ctx", "_coarse", "_at", "event_id"])
     return {k: i for i, k in enumerate(first.event_key)}, context
 
 
@@ -130,18 +140,17 @@ def _era_lane(fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_ye
         )
 
 
-def _era_bands(fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_year: int) -> None:
+def _era_bands(
+    fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_year: int, named: bool = True
+) -> None:
     """Eras as shaded bands named at their top (a slide's layout drops a name its band is too narrow for)."""
     for n, era, a, b in era_lookup.clipped(eras, lo_year, hi_year):
-        _era_band(
-            fig,
-            n,
-            a,
-            b,
+        label = dict(
             annotation_text=era[f"title_{lang}"],
             annotation_position="top left",
             annotation=dict(font=dict(size=12, color=theme.MUTED)),
         )
+        _era_band(fig, n, a, b, **(label if named else {}))
 
 
 def _era_band(fig: go.Figure, n: int, a: int, b: int, **label) -> None:
@@ -283,15 +292,20 @@ def timeline_chart(
             marker=dict(color=theme.MUTED, line=dict(color=theme.MUTED, width=1.5), pattern=dict(shape=".")),
         )
     limit = LABEL_CHARS.get(lang, 24) if labels != "axis" else None
+    era_row = len(era_lookup.clipped(eras, lo_year, hi_year)) > 1
     names = {k: _row_name(titles[k], k, events, dates, context, lang, x0, x1, limit) for k in lanes}
+    whole = {k: _row_name(titles[k], k, events, dates, context, lang, x0, x1) for k in lanes}
     if labels == "axis":
         _era_bands(fig, eras, lang, lo_year, hi_year)
     else:
-        _lane_labels(fig, events, dates, lanes, names, lang, x0, x1)
-        _era_lane(fig, eras, lang, lo_year, hi_year, -1)
+        _lane_labels(fig, events, dates, lanes, names, whole, x0, x1)
+        if era_row:
+            _era_lane(fig, eras, lang, lo_year, hi_year, -1)
+        else:  # a window inside one era: its band, and no row for a name that every row shares
+            _era_bands(fig, eras, lang, lo_year, hi_year, named=False)
         if context and len(context) < len(lanes):
             _context_header(fig, len(lanes) - len(context) - 0.5, lang)
-    plot_px = LANE_PX * (len(lanes) + 1)
+    plot_px = LANE_PX * (len(lanes) + (1 if era_row else 0))
     fig.update_layout(
         barmode="overlay",
         height=plot_px + TOP_PX + BOTTOM_PX,
@@ -312,6 +326,7 @@ def timeline_chart(
     # ticks chosen here, not by Plotly: an overlaying date axis left to choose its own labels them a month
     # off its ticks (plotly.js 3), and few enough for a phone's width
     axis.update(date_ticks(x0, x1, SCREEN_TICKS))
+    axis.update(tickangle=0)  # few enough ticks to stand upright on a phone (SCREEN_TICKS)
     fig.update_xaxes(side="top", **axis)
     # the same dates under the last row, so that a reader scrolled down a tall chart still has them: a
     # second axis that follows the first (its one invisible point makes Plotly draw it)
@@ -331,10 +346,25 @@ def timeline_chart(
         )
     else:
         fig.update_yaxes(
-            showticklabels=False, showgrid=False, autorange=False, range=[len(lanes) - 0.5, -1.6]
+            showticklabels=False,
+            showgrid=False,
+            autorange=False,
+            range=[len(lanes) - 0.5, -1.6 if era_row else -0.6],
         )
     theme.apply(fig)
-    if not fig.layout.title.text:
+    if not fig.layout.title.text and labels != "axis":
+        # on screen: the rows start right under the dates, so that a 1280×720 screen shows the window's
+        # first events (1917: February to October); the legend hangs under the bottom dates, where Plotly
+        # makes the room it takes at the chart's width (two rows on a projector, more on a phone)
+        legend_px = _legend_rows(fig) * LEGEND_ROW_PX
+        fig.update_layout(
+            # room for the legend at a phone's width, in the margin: Plotly would otherwise take what the
+            # legend needs at the chart's width from a fixed height, and squeeze or stretch the rows
+            height=plot_px + TOP_DATES_PX + BOTTOM_PX + legend_px,
+            margin=dict(t=TOP_DATES_PX, b=BOTTOM_PX + legend_px),
+            legend=dict(xref="paper", x=0, yref="paper", y=-BOTTOM_PX / plot_px, yanchor="top"),
+        )
+    elif not fig.layout.title.text:
         # no title: the legend hangs from the plot's top (above the dates), so Plotly makes the room it takes
         # at the chart's width (two rows on a projector, more on a phone) instead of a phone's worst case
         fig.update_layout(
@@ -370,9 +400,29 @@ EVENT_HOVER = (
 )
 
 
+def _legend_rows(fig: go.Figure, width: float = PHONE_PLOT_PX) -> int:
+    """Rows the legend takes at a phone's width: its entries packed left to right (a Hangul character is
+    about a square of the legend's type, a Latin one half)."""
+    rows, used = 1, 0.0
+    for tr in fig.data:
+        if tr.showlegend is False or not tr.name:
+            continue
+        need = 48 + sum(LEGEND_TYPE_PX * (1.0 if ord(ch) > 0x2E80 else 0.55) for ch in tr.name)
+        if used and used + need > width:
+            rows, used = rows + 1, 0.0
+        used += need
+    return rows
+
+
 def _whiskers(fig, d, y, colour, inferred, custom, meta, common) -> None:
     """Faint lines across the month, year or window an event happened in (dotted for a date the sentence
-    does not give), one trace, the marks apart by gaps; the dot in the middle is drawn on top."""
+    does not give), one trace each way, the marks apart by gaps; the dot in the middle is drawn on top."""
+    for dotted in sorted(set(inferred)):
+        at = inferred.index[inferred == dotted]
+        _whisker(fig, d.loc[at], y[at], colour, dotted, custom[at], meta, common)
+
+
+def _whisker(fig, d, y, colour, dotted, custom, meta, common) -> None:
     xs, ys, cd = [], [], []
     for lo, hi, v, c in zip(d.lo, d.hi, y, custom):
         xs += [lo.strftime("%Y-%m-%d"), hi.strftime("%Y-%m-%d"), None]
@@ -383,8 +433,8 @@ def _whiskers(fig, d, y, colour, inferred, custom, meta, common) -> None:
         y=ys,
         mode="lines+markers",
         # thin, with a tick at each end: the bounds of when it happened, not a bar it lasted
-        line=dict(color=pale_colour(colour, 0.5), width=2, dash="dot" if inferred.all() else "solid"),
-        marker=dict(symbol="line-ns-open", size=9, color=pale_colour(colour, 0.8), line=dict(width=2)),
+        line=dict(color=pale_colour(colour, 0.5), width=2, dash="dot" if dotted else "solid"),
+        marker=dict(symbol="line-ns-open", size=9, color=colour, opacity=0.7, line=dict(width=2)),
         customdata=cd,
         meta=meta,
         hoverinfo="skip",
@@ -472,10 +522,10 @@ def _source_legend(fig: go.Figure, source_names: dict) -> None:
             legend_entry(fig, source_names[source_id], f"src_{source_id}", marker)
 
 
-def _lane_labels(fig, events, dates, lanes, names, lang, x0, x1) -> None:
-    """Each row's name (`names`), written in its row beside its marks: after them when they end in the left
-    part of the axis, before them when they start in the right part, and otherwise over the start of its
-    bar on a white ground, so that no label runs off the chart."""
+def _lane_labels(fig, events, dates, lanes, names, whole, x0, x1) -> None:
+    """Each row's name (`names`; `whole` in its hover), written in its row beside its marks: after them when
+    they end in the left part of the axis, before them when they start in the right part, and otherwise over
+    the start of its bar on a white ground, so that no label runs off the chart."""
     titles = names
     ends = dates.assign(key=events.event_key.values).groupby("key").agg(lo=("lo", "min"), hi=("hi", "max"))
     width = (x1 - x0).total_seconds()
@@ -492,7 +542,7 @@ def _lane_labels(fig, events, dates, lanes, names, lang, x0, x1) -> None:
                 x=lo.strftime("%Y-%m-%d"),
                 y=lane,
                 text=fmt.wrap(text, 80),
-                hovertext=fmt.wrap(titles[key], HOVER_CHARS),
+                hovertext=fmt.wrap(whole[key], HOVER_CHARS),
                 showarrow=False,
                 xanchor="left",
                 bgcolor="rgba(255,255,255,0.85)",
@@ -504,7 +554,7 @@ def _lane_labels(fig, events, dates, lanes, names, lang, x0, x1) -> None:
         xs.append(x.strftime("%Y-%m-%d"))
         ys.append(lane)
         texts.append(text)
-        full.append(fmt.wrap(titles[key], HOVER_CHARS))
+        full.append(fmt.wrap(whole[key], HOVER_CHARS))
     for side, (xs, ys, texts, full) in rows.items():
         if xs:
             fig.add_scatter(
