@@ -480,6 +480,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "ctx_until": {"ko": "{b}년까지", "en": "until {b}"},
     "era_open_start": {"ko": "–{b}년", "en": "–{b}"},
     "era_open_end": {"ko": "{a}년–", "en": "{a}–"},
+    "timeline_caption": {
+        "ko": "출처: {sources} — 사건 {n}개 (사건마다 문장과 출처는 발표자 노트에)",
+        "en": "Sources: {sources} — {n} events (each event's sentence and source in the speaker notes)",
+    },
     "date_after_reference": {
         "ko": "원문에 날짜 없음 — {ref}에 따름",
         "en": "No date in the text — after {ref}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import zipfile
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from revolution.data.calendar import mark_kind
+from revolution.data.paths import PUBLIC_URL_ENV
 from revolution.exports import images
 from revolution.i18n import t
 from revolution.views import format as fmt
@@ -309,8 +311,7 @@ def deck(
                 width=_inches(QR_IN),
                 height=_inches(QR_IN),
             )
-        notes = item.notes if url else f"{item.notes}\n\n{t('deck_no_qr', lang)}"
-        s.notes_slide.notes_text_frame.text = notes
+        s.notes_slide.notes_text_frame.text = item.notes
         if progress:
             progress(n / (len(slides) + 1))
     last = prs.slides.add_slide(blank)
@@ -333,7 +334,10 @@ def deck(
     )
     _text(last, "\n".join(lines), _inches(MARGIN_IN), _inches(1.5), _inches(inner_in), _inches(5.4), 18)
     if not public_url:
-        last.notes_slide.notes_text_frame.text = t("deck_no_qr", lang)
+        # a message for the server's operator, not for a class: the log, never the deck
+        logging.getLogger(__name__).warning(
+            "deck built without QR codes: set %s to the dashboard's public address", PUBLIC_URL_ENV
+        )
     out = io.BytesIO()
     prs.save(out)
     if progress:
