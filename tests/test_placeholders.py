@@ -82,7 +82,8 @@ def figure_hits(fig: dict, where: str) -> list[str]:
 
 def page_hits(at, where: str) -> list[str]:
     out = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):
+    texts = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success")
+    for kind in texts:
         for el in getattr(at, kind):
             out += hits_in(el.value, f"{where}.{kind}")
     for el in at.get("html"):  # the Read page's text with its marks and their hover cards
