@@ -202,6 +202,10 @@ def timeline_chart(
         return density_chart(events, lang, color_by, source_names, (lo_year, hi_year), eras)
     x0, x1 = pd.Timestamp(f"{lo_year}-01-01"), pd.Timestamp(f"{hi_year + 1}-01-01")
     lanes, context = _lanes(events, dates, (x0, x1) if years else None)
+    heading = labels != "axis" and 0 < len(context) < len(lanes)
+    if heading:  # on screen, a row of its own names the context rows (a slide's rows name themselves)
+        lanes = {k: v + (1 if k in context else 0) for k, v in lanes.items()}
+    n_rows = max(lanes.values()) + 1
     titles = _titles(events, lang, key_titles)
     by_category = color_by == "category"
     marks = {k: t(f"mark_{k}", lang) for k in MARK_KINDS}
@@ -303,9 +307,9 @@ def timeline_chart(
             _era_lane(fig, eras, lang, lo_year, hi_year, -1)
         else:  # a window inside one era: its band, and no row for a name that every row shares
             _era_bands(fig, eras, lang, lo_year, hi_year, named=False)
-        if context and len(context) < len(lanes):
-            _context_header(fig, len(lanes) - len(context) - 0.5, lang)
-    plot_px = LANE_PX * (len(lanes) + (1 if era_row else 0))
+        if heading:
+            _context_header(fig, n_rows - len(context) - 1, lang)
+    plot_px = LANE_PX * (n_rows + (1 if era_row else 0))
     fig.update_layout(
         barmode="overlay",
         height=plot_px + TOP_PX + BOTTOM_PX,
@@ -338,7 +342,7 @@ def timeline_chart(
             ticktext=[html.escape(names[k]) for k in lanes],
             showgrid=False,
             autorange=False,
-            range=[len(lanes) - 0.5, -0.5],
+            range=[n_rows - 0.5, -0.5],
             # plotly.js's default ("hide past div") measures every label once per label placed: 0.6 s of
             # the lesson bundle's whole timeline (133 rows) in a browser; the labels sit in the automargin
             # anyway, so "allow" draws the same pixels
@@ -349,7 +353,7 @@ def timeline_chart(
             showticklabels=False,
             showgrid=False,
             autorange=False,
-            range=[len(lanes) - 0.5, -1.6 if era_row else -0.6],
+            range=[n_rows - 0.5, -1.6 if era_row else -0.6],
         )
     theme.apply(fig)
     if not fig.layout.title.text and labels != "axis":
@@ -498,13 +502,14 @@ def _row_name(title, key, events, dates, context, lang, x0, x1, limit=None) -> s
 
 
 def _context_header(fig: go.Figure, y: float, lang: str) -> None:
-    """A rule and a heading between the window's own events and the periods that only span it."""
-    fig.add_hline(y=y, line=dict(color=theme.MUTED, width=1, dash="dot"))
+    """A heading, in a row of its own over a rule, between the window's own events and the periods that
+    only span it."""
+    fig.add_hline(y=y + 0.5, line=dict(color=theme.MUTED, width=1, dash="dot"))
     fig.add_annotation(
         x=0,
         xref="paper",
         y=y,
-        yanchor="bottom",
+        yanchor="middle",
         xanchor="left",
         text=t("ctx_heading", lang),
         showarrow=False,
