@@ -143,12 +143,15 @@ def fit(fig: go.Figure, size: tuple[int, int], citation: str = "", kind: Type = 
     # there, under their bands (at the top they sat on the first row's bar)
     dates_on_top = out.layout.xaxis.side == "top" and not out.layout.xaxis.title.text
     era_names = [a for a in out.layout.annotations if a.xref == "x" and a.yref == "y domain" and a.text]
+    # a timeline repeats its dates under the last row (timeline_charts): up to two lines of ticks there
+    under = out.layout.xaxis2.side == "bottom" and out.layout.xaxis2.overlaying == "x"
+    dates_band = math.ceil(kind.body * 1.3 * 2) + 12 if under else 0
     if dates_on_top and era_names and _is_lane_chart(out):
         for ann in era_names:
-            ann.update(y=0, yanchor="top", yshift=-4)
-        axis_band = math.ceil(kind.small * 1.4) + 8
+            ann.update(y=0, yanchor="top", yshift=-4 - dates_band)
+        axis_band = dates_band + math.ceil(kind.small * 1.4) + 8
     else:
-        axis_band = 0 if dates_on_top else AXIS_BAND
+        axis_band = dates_band if dates_on_top else AXIS_BAND
     bottom = kind.edge + len(cite_lines) * kind.small * 1.35 + axis_band
     out.update_layout(
         width=width,
