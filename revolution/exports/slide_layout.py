@@ -143,9 +143,10 @@ def fit(fig: go.Figure, size: tuple[int, int], citation: str = "", kind: Type = 
     # there, under their bands (at the top they sat on the first row's bar)
     dates_on_top = out.layout.xaxis.side == "top" and not out.layout.xaxis.title.text
     era_names = [a for a in out.layout.annotations if a.xref == "x" and a.yref == "y domain" and a.text]
-    # a timeline repeats its dates under the last row (timeline_charts): up to two lines of ticks there
-    under = out.layout.xaxis2.side == "bottom" and out.layout.xaxis2.overlaying == "x"
-    dates_band = math.ceil(kind.body * 1.3 * 2) + 12 if under else 0
+    # a timeline repeats its dates under the last row (timeline_charts): a line of ticks there
+    second = out.layout.to_plotly_json().get("xaxis2", {})
+    under = second.get("side") == "bottom" and second.get("overlaying") == "x"
+    dates_band = math.ceil(kind.body * 1.3) + 12 if under else 0
     if dates_on_top and era_names and _is_lane_chart(out):
         for ann in era_names:
             ann.update(y=0, yanchor="top", yshift=-4 - dates_band)

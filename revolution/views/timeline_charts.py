@@ -47,12 +47,12 @@ SOURCE_STYLE = {  # the first text's marks are filled, the second's open (bars: 
 TICK_FORMATS = {  # tick labels by the distance between ticks, so that no two ticks read the same
     "ko": [
         (None, 86_400_000 * 27, "%-m월 %-d일"),
-        (86_400_000 * 27, 86_400_000 * 360, "%-m월<br>%Y년"),  # two short lines: four fit a phone
+        (86_400_000 * 27, 86_400_000 * 360, "%Y년<br>%-m월"),  # two short lines: four fit a phone
         (86_400_000 * 360, None, "%Y년"),
     ],
     "en": [
         (None, 86_400_000 * 27, "%-d %b"),
-        (86_400_000 * 27, 86_400_000 * 360, "%b<br>%Y"),
+        (86_400_000 * 27, 86_400_000 * 360, "%b<br>%Y"),  # one line on a slide: "%b %Y"
         (86_400_000 * 360, None, "%Y"),
     ],
 }
@@ -324,7 +324,9 @@ def timeline_chart(
         type="date",
         range=[x0.strftime("%Y-%m-%d"), x1.strftime("%Y-%m-%d")],
         tickformatstops=[
-            dict(dtickrange=[a, b], value=f) for a, b, f in TICK_FORMATS.get(lang, TICK_FORMATS["ko"])
+            # on a slide one line each (a slide is wide; its layout reserves one line of dates)
+            dict(dtickrange=[a, b], value=f.replace("<br>", " ") if labels == "axis" else f)
+            for a, b, f in TICK_FORMATS.get(lang, TICK_FORMATS["ko"])
         ],
     )
     # ticks chosen here, not by Plotly: an overlaying date axis left to choose its own labels them a month
