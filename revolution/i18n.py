@@ -168,14 +168,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "bundle_data": {"ko": "데이터 (CSV)", "en": "data (CSV)"},
     "deck_sources": {"ko": "출처", "en": "Sources"},
     "deck_dashboard": {"ko": "대시보드", "en": "Dashboard"},
-    "deck_no_qr": {
-        "ko": "QR 코드 없음: 공개 주소가 설정되지 않았습니다. 서버에 환경 변수 REVOLUTION_PUBLIC_URL "
-        "(예: https://example.org/revolution)을 설정하고 덱을 다시 만들면 "
-        "각 슬라이드에 그 주소의 QR 코드가 들어갑니다.",
-        "en": "No QR code: no public address is configured. Set the environment variable "
-        "REVOLUTION_PUBLIC_URL on the server (e.g. https://example.org/revolution) and build the deck again "
-        "to put a QR code of that address on each slide.",
-    },
+
     "deck_page": {"ko": "{title} ({total}쪽 중 {n})", "en": "{title} ({n}/{total})"},
     "keys_hint": {"ko": "← → 또는 PageUp/PageDown으로 넘기기", "en": "← → or PageUp/PageDown to move"},
     "page_slides": {"ko": "슬라이드", "en": "Slides"},
@@ -241,13 +234,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "A span of {span} years is shown as events per period. Choose a preset or narrow the years to "
         "{limit} or fewer to see each event with its sentence.",
     },
-    "precision_day": {"ko": "날짜까지 밝힘", "en": "the day is given"},
-    "precision_month": {
-        "ko": "달만 밝힘: 그달 안의 어느 날",
-        "en": "only the month is given: some day in it",
-    },
-    "precision_year": {"ko": "해만 밝힘: 그해 안의 어느 때", "en": "only the year is given: some time in it"},
-    "precision_decade": {"ko": "시기만 밝힘", "en": "only the period is given"},
+
     "density_note": {
         "ko": "사건이 너무 많아 하나씩 그리지 않고 시기별 개수를 보여 줍니다. 연도나 필터를 좁혀 사건 "
         "행이 {limit}개 이하가 되면 "
@@ -517,6 +504,7 @@ COLUMN_LABELS = {
     "start": {"ko": "시작 (원문 달력)", "en": "Start (as written)"},
     "end": {"ko": "끝 (원문 달력)", "en": "End (as written)"},
     "precision": {"ko": "정밀도", "en": "Precision"},
+    "extent": {"ko": "한때·기간", "en": "Extent"},
     "calendar": {"ko": "달력", "en": "Calendar"},
     "calendar_basis": {"ko": "달력 근거", "en": "Calendar basis"},
     "start_gregorian": {"ko": "시작 (신력)", "en": "Start (New Style)"},
@@ -576,6 +564,10 @@ CODE_WORDS = {
         "stated": {"ko": "원문에 있음", "en": "the sentence"},
         "context": {"ko": "앞뒤 문맥", "en": "the surrounding text"},
         "reference": {"ko": "표준 연표", "en": "a standard chronology"},
+    },
+    "extent": {
+        "point": {"ko": "한때 (그 사이 어느 때)", "en": "once (some time between)"},
+        "period": {"ko": "기간 (내내)", "en": "period (throughout)"},
     },
     "precision": {
         "day": {"ko": "날짜", "en": "day"},

@@ -121,3 +121,15 @@ def test_the_windows_own_events_come_first_and_spanning_periods_say_so(dataset):
     assert own.index("2월 혁명") < own.index("10월 혁명")
     assert all("년부터" in s or "년까지" in s or "–" in s for s in order[first_context:])
     assert any(s.startswith("제1차") and s.endswith("(1914–1918년)") for s in order[first_context:])
+
+
+def test_eras_show_their_years_as_a_reader_reads_them(dataset):
+    from revolution.data.eras import era_of
+    from revolution.views import format as fmt
+
+    eras = dataset.eras.set_index("era_id")
+    shown = {e: fmt.era_years(eras.loc[e], "ko") for e in eras.index}
+    assert shown["revolution_1917"] == "1917년"  # one year, not "1917–1917"
+    assert shown["imperial"] == "–1904년" and shown["after_ussr"] == "1992년–"  # open ends, no made-up years
+    assert fmt.era_years(eras.loc["after_ussr"], "en") == "1992–"
+    assert era_of(1100, dataset.eras) == "imperial" and era_of(2017, dataset.eras) == "after_ussr"

@@ -55,7 +55,7 @@ def _display_date(row: dict, lang: str) -> str:
     it is known ("연도만 알려짐"): TimelineJS draws a year given alone as a point in it."""
     kind = mark_kind(row)
     written = fmt.written_date(row, lang)
-    return written if kind in ("day", "period") else f"{written} — {t('mark_' + kind, lang)}"
+    return written if kind in ("day", "period") else f"{written} — {t(f'mark_{kind}', lang)}"
 
 
 def _start_parts(row: dict) -> dict:
