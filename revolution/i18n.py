@@ -168,7 +168,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "bundle_data": {"ko": "데이터 (CSV)", "en": "data (CSV)"},
     "deck_sources": {"ko": "출처", "en": "Sources"},
     "deck_dashboard": {"ko": "대시보드", "en": "Dashboard"},
-
     "deck_page": {"ko": "{title} ({total}쪽 중 {n})", "en": "{title} ({n}/{total})"},
     "keys_hint": {"ko": "← → 또는 PageUp/PageDown으로 넘기기", "en": "← → or PageUp/PageDown to move"},
     "page_slides": {"ko": "슬라이드", "en": "Slides"},
@@ -234,7 +233,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "A span of {span} years is shown as events per period. Choose a preset or narrow the years to "
         "{limit} or fewer to see each event with its sentence.",
     },
-
     "density_note": {
         "ko": "사건이 너무 많아 하나씩 그리지 않고 시기별 개수를 보여 줍니다. 연도나 필터를 좁혀 사건 "
         "행이 {limit}개 이하가 되면 "
