@@ -91,6 +91,16 @@ def generate(n: int, target: Path, seed: int = 1917) -> Path:
             {"event_id": row["event_id"], "place_id": p} for p in places_of.get(src["event_id"], [])
         ]
     _write(target / "events.csv", header, events[:n] if n >= len(templates) else events)
+    # every new key gets its canonical name: its telling's own title
+    key_header, keys = _read(target / "event_keys.csv")
+    known = {k["event_key"] for k in keys}
+    for row in events:
+        if row["event_key"] not in known:
+            known.add(row["event_key"])
+            keys.append(
+                {"event_key": row["event_key"], "title_ko": row["title_ko"], "title_en": row["title_en"]}
+            )
+    _write(target / "event_keys.csv", key_header, keys)
     _write(target / "event_people.csv", ["event_id", "person_id"], ev_people)
     _write(target / "event_places.csv", ["event_id", "place_id"], ev_places)
 

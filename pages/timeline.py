@@ -48,6 +48,7 @@ def tellings_dialog(event_key: str) -> None:
 
 
 # 1. Selection: every filter lives in the URL.
+ui.compact_top()
 st.title(t("page_timeline", lang))
 st.caption(t("timeline_intro", lang))
 with st.sidebar:
@@ -99,7 +100,6 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
     )
     view_args = (data, chosen, lang, mode or "written", color or "category", names)
     view = cached.timeline(*view_args)
-    drawn.caption(t("n_shown", lang, n=f"{len(view.rows):,}", total=f"{len(ev_all):,}"))
     if note := page_views.timeline_note(view, years, lang):
         drawn.info(note, icon=":material/stacked_bar_chart:")
     with drawn:
@@ -114,11 +114,13 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
             export=lambda: page_views.timeline_slides(*view_args),
             paged=True,
         )
+        # the count under the chart, so that the rows start as high as they can
+        st.caption(t("n_shown", lang, n=f"{len(view.rows):,}", total=f"{len(ev_all):,}"))
         ui.add_to_slides(f"timeline:{years[0]}-{years[1]}", t("add_to_slides", lang), slides.default(data))
 
     # 4. Provenance: the chosen event, as each text tells it.
     event_param = (state.EVENT, state.choice(facets["ids"]), "")
-    titles = page_views.picker(ev_all, view.listed, ui.url_value(*event_param), lang)
+    titles = page_views.picker(ev_all, view.listed, ui.url_value(*event_param), lang, data.event_keys)
     options = ["", *titles]
     event_id = ui.bind(st.selectbox, *event_param)(
         t("select_event", lang), options, format_func=lambda e: titles.get(e, t("none_selected", lang))

@@ -174,14 +174,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "bundle_data": {"ko": "데이터 (CSV)", "en": "data (CSV)"},
     "deck_sources": {"ko": "출처", "en": "Sources"},
     "deck_dashboard": {"ko": "대시보드", "en": "Dashboard"},
-    "deck_no_qr": {
-        "ko": "QR 코드 없음: 공개 주소가 설정되지 않았습니다. 서버에 환경 변수 REVOLUTION_PUBLIC_URL (예: "
-        "https://example.org/revolution)을 설정하고 덱을 다시 만들면 각 슬라이드에 그 주소의 QR "
-        "코드가 들어갑니다.",
-        "en": "No QR code: no public address is configured. Set the environment variable "
-        "REVOLUTION_PUBLIC_URL on the server (e.g. https://example.org/revolution) and build the "
-        "deck again to put a QR code of that address on each slide.",
-    },
     "deck_page": {"ko": "{title} ({total}쪽 중 {n})", "en": "{title} ({n}/{total})"},
     "keys_hint": {"ko": "← → 또는 PageUp/PageDown으로 넘기기", "en": "← → or PageUp/PageDown to move"},
     "page_slides": {"ko": "슬라이드", "en": "Slides"},
@@ -211,8 +203,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart_caption": {"ko": "출처: {source} — “{quote}”", "en": "Source: {source} — “{quote}”"},
     # timeline
     "timeline_intro": {
-        "ko": "기간은 막대로, 날짜가 있는 사건은 점으로 그렸습니다. 배경 띠는 시대입니다.",
-        "en": "Periods are bars, dated events are markers; shaded bands are eras.",
+        "ko": "막대는 기간, 점은 날짜가 알려진 사건, 가는 선이 붙은 점은 달·연도만 알려진 사건"
+        "(그 안의 어느 때)입니다. 배경 띠는 시대입니다.",
+        "en": "Bars are periods, dots events known to the day; a dot on a thin line is known only to its "
+        "month or year (some time in it). Shaded bands are eras.",
     },
     "years": {"ko": "연도 범위", "en": "Years"},
     "categories": {"ko": "분류", "en": "Categories"},
@@ -245,13 +239,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "A span of {span} years is shown as events per period. Choose a preset or narrow the years "
         "to {limit} or fewer to see each event with its sentence.",
     },
-    "precision_day": {"ko": "날짜까지 밝힘", "en": "the day is given"},
-    "precision_month": {
-        "ko": "달만 밝힘: 그달 안의 어느 날",
-        "en": "only the month is given: some day in it",
-    },
-    "precision_year": {"ko": "해만 밝힘: 그해 안의 어느 때", "en": "only the year is given: some time in it"},
-    "precision_decade": {"ko": "시기만 밝힘", "en": "only the period is given"},
     "density_note": {
         "ko": "사건이 너무 많아 하나씩 그리지 않고 시기별 개수를 보여 줍니다. 연도나 필터를 좁혀 사건 행이 "
         "{limit}개 이하가 되면 사건마다 점과 원문이 보입니다.",
@@ -503,6 +490,28 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "alt_map_item": {"ko": "{name} 언급 {n}회 사건 {e}건", "en": "{name} {n} mentions, {e} events"},
     "add_map_to_slides": {"ko": "이 기간의 지도를 슬라이드에 더하기", "en": "Add this map to the slides"},
+    # --- issue 23: what a timeline mark says about a date; context rows; open eras; dates from a reference
+    "mark_day": {"ko": "날짜가 알려짐", "en": "Day known"},
+    "mark_month": {"ko": "달만 알려짐", "en": "Month known, not the day"},
+    "mark_year": {"ko": "연도만 알려짐", "en": "Year known, not the month"},
+    "mark_window": {"ko": "시기만 알려짐 (그 안의 어느 때)", "en": "Only a window known (some time in it)"},
+    "mark_period": {"ko": "기간 (시작부터 끝까지)", "en": "Period (from start to end)"},
+    "ctx_heading": {
+        "ko": "이 기간에 걸친 시기 (이전에 시작했거나 이후에 끝남)",
+        "en": "Periods this span falls within (began earlier or end later)",
+    },
+    "ctx_since": {"ko": "{a}년부터", "en": "since {a}"},
+    "ctx_until": {"ko": "{b}년까지", "en": "until {b}"},
+    "era_open_start": {"ko": "–{b}년", "en": "–{b}"},
+    "era_open_end": {"ko": "{a}년–", "en": "{a}–"},
+    "timeline_caption": {
+        "ko": "출처: {sources} — 사건 {n}개 (사건마다 문장과 출처는 발표자 노트에)",
+        "en": "Sources: {sources} — {n} events (each event's sentence and source in the speaker notes)",
+    },
+    "date_after_reference": {
+        "ko": "원문에 날짜 없음 — {ref}에 따름",
+        "en": "No date in the text — after {ref}",
+    },
 }
 
 
@@ -532,6 +541,7 @@ COLUMN_LABELS = {
     "start": {"ko": "시작 (원문 달력)", "en": "Start (as written)"},
     "end": {"ko": "끝 (원문 달력)", "en": "End (as written)"},
     "precision": {"ko": "정밀도", "en": "Precision"},
+    "extent": {"ko": "한때·기간", "en": "Extent"},
     "calendar": {"ko": "달력", "en": "Calendar"},
     "calendar_basis": {"ko": "달력 근거", "en": "Calendar basis"},
     "start_gregorian": {"ko": "시작 (신력)", "en": "Start (New Style)"},
@@ -591,6 +601,10 @@ CODE_WORDS = {
         "stated": {"ko": "원문에 있음", "en": "the sentence"},
         "context": {"ko": "앞뒤 문맥", "en": "the surrounding text"},
         "reference": {"ko": "표준 연표", "en": "a standard chronology"},
+    },
+    "extent": {
+        "point": {"ko": "한때 (그 사이 어느 때)", "en": "once (some time between)"},
+        "period": {"ko": "기간 (내내)", "en": "period (throughout)"},
     },
     "precision": {
         "day": {"ko": "날짜", "en": "day"},

@@ -35,7 +35,16 @@ def test_timelinejs_has_every_event_with_date_parts_and_quote(dataset):
     assert len(tl["eras"]) == len(dataset.eras)
     # a date from a standard chronology never shows as the text's own
     ref = dataset.events[dataset.events.date_basis == "reference"].iloc[0]
-    assert by_id[ref.event_id]["display_date"] == "날짜는 원문에 없음 — 표준 연표"
+    source = ref.date_reference.split(";")[0].strip()
+    assert by_id[ref.event_id]["display_date"].startswith(f"원문에 날짜 없음 — {source}에 따름")
+    # a year given alone is a year, not a year-long event: no end, and the display says so
+    year = dataset.events[(dataset.events.precision == "year") & (dataset.events.start == dataset.events.end)]
+    item = by_id[year.event_id.iloc[0]]
+    assert item["start_date"] == {"year": int(year.start.iloc[0])} and "end_date" not in item
+    assert item["display_date"].endswith("연도만 알려짐")
+    # and a period has its end
+    periods = dataset.events[dataset.events.extent == "period"]
+    assert all("end_date" in by_id[i] for i in periods.event_id)
 
 
 def test_timelinejs_escapes_html_in_quotes(dataset):

@@ -63,7 +63,7 @@ def test_every_slide_export_is_legible_at_its_size(dataset, browser, lang, kind,
             assert boxes, key
             found += [(key, n, *p) for p in problems(boxes, *size)]
     page.close()
-    assert found == []
+    assert found == [], found
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -109,7 +109,7 @@ def test_the_other_pages_chart_downloads_are_legible(dataset, browser, lang):
                 boxes = measure_svg(page, svg, *size)
                 found += [(name, size, n, *p) for p in problems(boxes, *size)]
     page.close()
-    assert found == []
+    assert found == [], found
 
 
 def test_the_deck_renders_in_libreoffice_with_every_slide(dataset, monkeypatch, tmp_path):

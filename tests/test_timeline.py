@@ -29,21 +29,36 @@ def marks_of(fig, event_id):
 
 
 @pytest.mark.parametrize("mode", ["written", "new"])
-def test_a_year_given_alone_spans_its_year_and_a_day_is_a_point(dataset, mode):
+def test_a_year_given_alone_is_a_whiskered_dot_in_its_year_and_a_day_is_a_point(dataset, mode):
     ev = dataset.events
     year_only = ev[(ev.precision == "year") & (ev.start == ev.end) & ev.start.str.startswith("1903")].iloc[0]
     _, fig = view(dataset, years=(1900, 1910), mode=mode)
     ((tr, i),) = marks_of(fig, year_only.event_id)
-    assert tr.type == "bar"
-    start = pd.Timestamp(tr.base[i])
-    assert start == pd.Timestamp(f"{year_only.start}-01-01")
-    assert start + pd.Timedelta(milliseconds=tr.x[i]) == pd.Timestamp(f"{int(year_only.start) + 1}-01-01")
-    assert "해만 밝힘" in tr.customdata[i][2]  # the hover says how precise the text is
+    assert tr.type == "scatter" and tr.meta[1] == "year"  # never a bar: a year given alone is not a year long
+    assert pd.Timestamp(tr.x[i]).year == int(year_only.start)
+    assert "연도만 알려짐" in tr.customdata[i][2]  # the hover says how precise the text is
+    (whisker,) = whiskers_of(fig, year_only.event_id)
+    assert whisker == (
+        pd.Timestamp(f"{year_only.start}-01-01"),
+        pd.Timestamp(f"{int(year_only.start) + 1}-01-01"),
+    )
     day = ev[ev.event_id == "EH033"].iloc[0]  # 25 October 1917, Old Style
     _, fig = view(dataset, years=(1917, 1917), mode=mode)
     ((tr, i),) = marks_of(fig, day.event_id)
-    assert tr.type == "scatter" and tr.mode == "markers"
+    assert tr.type == "scatter" and tr.mode == "markers" and tr.meta[1] == "day"
     assert tr.x[i] == ("1917-10-25" if mode == "written" else "1917-11-07")
+    assert not whiskers_of(fig, day.event_id)
+
+
+def whiskers_of(fig, event_id):
+    """(first, last) day of every whisker drawn for one event."""
+    out = []
+    for tr in fig.data:
+        if tr.type == "scatter" and tr.mode == "lines+markers" and tr.customdata is not None:
+            for j in range(0, len(tr.x), 3):
+                if tr.customdata[j][0] == event_id:
+                    out.append((pd.Timestamp(tr.x[j]), pd.Timestamp(tr.x[j + 1])))
+    return out
 
 
 def test_every_category_has_one_colour_and_marker_in_every_view(dataset):
@@ -107,6 +122,7 @@ def test_row_labels_fit_and_the_hover_keeps_the_whole_title(dataset):
     pairs += [
         (html.unescape(a.text.replace("<br>", " ")), html.unescape(a.hovertext.replace("<br>", " ")))
         for a in fig.layout.annotations
+        if a.hovertext  # a row's label, not the heading over the context rows
     ]
     assert len(pairs) == shown.event_key.nunique()  # one label per row
     assert all(len(label) <= timeline_charts.LABEL_CHARS["en"] for label, _ in pairs)
@@ -130,8 +146,17 @@ def test_a_date_the_text_does_not_give_is_dotted_explained_and_can_be_hidden(dat
     row = inferred[inferred.start_gregorian.str[:4].astype(int).between(1914, 1924)].iloc[0]
     _, fig = view(dataset)
     ((tr, i),) = marks_of(fig, row.event_id)
-    assert tr.marker.pattern.shape[i] == "."
-    assert "원문에 없음" in tr.customdata[i][2]  # the hover says the date is not the text's
+    if tr.type == "bar":
+        assert tr.marker.pattern.shape[i] == "."
+    else:  # a dot: its whisker is dotted
+        lines = [
+            w
+            for w in fig.data
+            if w.type == "scatter" and w.mode == "lines+markers" and w.customdata is not None
+            if any(c and c[0] == row.event_id for c in w.customdata)
+        ]
+        assert [w.line.dash for w in lines] == ["dot"]
+    assert "원문에" in tr.customdata[i][2] and "없음" in tr.customdata[i][2]  # the date is not the text's
     assert any(tr.type == "bar" and tr.name == timeline_charts.t("legend_inferred", "ko") for tr in fig.data)
     hidden = filters.events(dataset, filters.EventFilter(years=REVOLUTION, date_bases=("stated",)))
     assert row.event_id not in set(hidden.event_id) and hidden.date_basis.eq("stated").all()
@@ -147,12 +172,12 @@ def test_every_mark_shares_one_hover_and_carries_per_point_only_what_differs(dat
     assert marks and all(tr.hovertemplate is None for tr in marks)
     assert fig.layout.template.data.bar[0].hovertemplate == timeline_charts.EVENT_HOVER
     assert fig.layout.template.data.scatter[0].hovertemplate == timeline_charts.EVENT_HOVER
-    assert {tr.meta for tr in marks} == set(names.values())
+    assert {tr.meta[0] for tr in marks} == set(names.values())
     assert all(len(c) == 4 for tr in marks for c in tr.customdata)
     told = shown.set_index("event_id").source_id
-    assert all(names[told[c[0]]] == tr.meta for tr in marks for c in tr.customdata)
+    assert all(names[told[c[0]]] == tr.meta[0] for tr in marks for c in tr.customdata)
     # the row labels and the eras keep hovers of their own
-    others = [tr for tr in fig.data if tr.type == "scatter" and tr.mode != "markers" and tr.x[0] is not None]
+    others = [tr for tr in fig.data if tr.type == "scatter" and tr.mode == "text" and tr.x[0] is not None]
     assert others and all(tr.hovertemplate for tr in others)
 
 

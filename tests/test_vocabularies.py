@@ -29,6 +29,7 @@ def enum(resource: str, field: str) -> list[str]:
         ("derived", "unit", ("percent",)),  # a derived share is a percentage by its one operation
         ("places", "kind", places.KINDS),
         ("events", "precision", tuple(calendar.PATTERNS)),
+        ("events", "extent", calendar.EXTENTS),
         ("events", "calendar", calendar.CALENDARS),
         ("events", "calendar_basis", calendar.BASES),
         ("events", "date_basis", calendar.DATE_BASES),

@@ -72,3 +72,22 @@ BASES = ("stated", "convention", "none")
 DATE_BASES = ("stated", "context", "reference")
 # How the timeline draws dates: as the text writes them, or converted to New Style.
 MODES = ("written", "new")
+
+
+# What an event's dates mean: it happened once, somewhere between start and end, or it lasted from one to
+# the other (events.csv's `extent`).
+EXTENTS = ("point", "period")
+# How a date is drawn, from what the text knows (extent x precision): see `mark_kind`.
+MARK_KINDS = ("day", "month", "year", "window", "period")
+
+
+def mark_kind(row) -> str:
+    """How an event is drawn, from its extent and precision: 'period' (it lasted from start to end: a bar);
+    'day' (it happened on a day the text gives: a dot); 'month' or 'year' (it happened once, some time in
+    that month or year: a dot with a faint whisker across it); 'window' (once, some time in a wider window
+    such as a decade, 'summer' or '1920년대 말엽': a dot with a whisker across the window)."""
+    if row["extent"] == "period":
+        return "period"
+    if row["start"] != row["end"] or row["precision"] == "decade":
+        return "window"
+    return row["precision"]

@@ -1,25 +1,35 @@
-"""The eras, the timeline's bands: which era holds a year, looked up in one place (the loader, `fill` and the
-synthetic corpora all ask here)."""
+"""The one era lookup: which era a year falls in, an empty start or end year read as open."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import pandas as pd
+
+# Bounds that stand for an open end when a span has to be drawn or compared: past any year a text dates.
+OPEN_START, OPEN_END = -10_000, 10_000
 
 
-def _year(value) -> int | None:
-    """A start or end year, or None where it is open (empty in the CSV, NA in a frame)."""
-    if value is None or value == "" or value != value:  # NaN/NA is not equal to itself
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+def _year(value, open_value: int) -> int:
+    return open_value if value is None or pd.isna(value) or value == "" else int(value)
 
 
-def era_of(year: int, eras: Iterable[Mapping]) -> str | None:
-    """The id of the first era whose years hold `year` (an empty start or end is open), or None."""
-    for era in eras:
-        lo, hi = _year(era["start_year"]), _year(era["end_year"])
-        if (lo is None or lo <= year) and (hi is None or year <= hi):
-            return era["era_id"]
-    return None
+def spans(eras) -> list[tuple[str, int, int]]:
+    """(era_id, first year, last year) for each era, open ends as OPEN_START / OPEN_END. `eras` is a frame
+    or a list of dicts (the maintainer's tools read the CSV as text)."""
+    rows = eras.to_dict("records") if isinstance(eras, pd.DataFrame) else eras
+    return [(r["era_id"], _year(r["start_year"], OPEN_START), _year(r["end_year"], OPEN_END)) for r in rows]
+
+
+def era_of(year: int, eras) -> str | None:
+    """The era that holds `year`, or None."""
+    return next((e for e, a, b in spans(eras) if a <= year <= b), None)
+
+
+def clipped(eras, lo_year: int, hi_year: int) -> list[tuple[int, dict, int, int]]:
+    """(n, era, a, b) for each era, in order, that overlaps lo_year..hi_year, cut to it."""
+    rows = eras.sort_values("start_year", na_position="first").to_dict("records")
+    out = []
+    for n, (era, (_, a, b)) in enumerate(zip(rows, spans(rows))):
+        a, b = max(a, lo_year), min(b, hi_year)
+        if a <= b:
+            out.append((n, era, a, b))
+    return out

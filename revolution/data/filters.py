@@ -28,7 +28,9 @@ def year_bounds(events: pd.DataFrame, eras: pd.DataFrame | None = None) -> tuple
     if events.empty:
         if eras is None or eras.empty:
             return None
-        return int(eras.start_year.min()), int(eras.end_year.max())
+        # an open era has no year at that end: the span of the years the eras do give
+        years = pd.concat([eras.start_year, eras.end_year]).dropna()
+        return int(years.min()), int(years.max())
     start = events.start_gregorian.str[:4].astype(int)
     return int(start.min()), int(events.end_gregorian.str[:4].astype(int).max())
 

@@ -31,6 +31,7 @@ class Dataset:
     people: pd.DataFrame
     places: pd.DataFrame
     place_names: pd.DataFrame
+    event_keys: pd.DataFrame
     events: pd.DataFrame
     event_people: pd.DataFrame
     event_places: pd.DataFrame
@@ -198,19 +199,46 @@ def _check_date_basis(rec: dict, flat_seeds: dict) -> None:
         )
 
 
+def _check_dates(rec: dict) -> None:
+    """Start, end, precision, extent and calendar say one thing: each date has the form its precision
+    needs, the end is not before the start, a row whose start and end are the same is a point, and a
+    calendar the text states is a date the text gives."""
+    row = rec[LINE]
+    for col in ("start", "end"):
+        try:
+            calendar.bounds(rec[col], rec["precision"], rec["calendar"])
+        except ValueError as exc:
+            raise DataError("events.csv", row, col, f"{exc}: it must agree with precision") from None
+    if rec["start"] == rec["end"] and rec["extent"] == "period":
+        raise DataError(
+            "events.csv",
+            row,
+            "extent",
+            f"start and end are the same {rec['precision']}: a period within it is drawn as a point in it "
+            "(extent 'point'), never as a bar across the whole of it",
+        )
+    if rec["calendar_basis"] == "stated" and rec["date_basis"] == "reference":
+        raise DataError(
+            "events.csv",
+            row,
+            "calendar_basis",
+            "a reference date is not the text's, so the text cannot state its calendar: use 'convention'",
+        )
+    if (rec["calendar"] == "unspecified") != (rec["calendar_basis"] == "none"):
+        raise DataError(
+            "events.csv",
+            row,
+            "calendar_basis",
+            f"{rec['calendar_basis']!r} does not go with the "
+            f"calendar {rec['calendar']!r}: 'none' is for an unspecified calendar, and only for it",
+        )
+
+
 def _check_events(events: pd.DataFrame, eras: pd.DataFrame, flat_seeds: dict) -> None:
-    spans = records(eras)
     for rec in records(events):
         row = rec[LINE]
         _check_date_basis(rec, flat_seeds)
-        if (rec["calendar"] == "unspecified") != (rec["calendar_basis"] == "none"):
-            raise DataError(
-                "events.csv",
-                row,
-                "calendar_basis",
-                f"{rec['calendar_basis']!r} does not go with the "
-                f"calendar {rec['calendar']!r}: 'none' is for an unspecified calendar, and only for it",
-            )
+        _check_dates(rec)
         try:
             lo, hi = calendar.new_style_interval(rec["start"], rec["end"], rec["precision"], rec["calendar"])
         except ValueError as exc:
@@ -225,13 +253,31 @@ def _check_events(events: pd.DataFrame, eras: pd.DataFrame, flat_seeds: dict) ->
                     f"{want.isoformat()} (run `python -m revolution.data.fill` to recompute)",
                 )
         year = int(rec["start"][:4])
-        era = era_of(year, spans)
+        era = era_of(year, eras)
         if rec["era"] != era:
             raise DataError(
                 "events.csv",
                 row,
                 "era",
                 f"{rec['era']!r} does not hold the start year {year} (expected {era!r})",
+            )
+
+
+def _check_eras(eras: pd.DataFrame) -> None:
+    """Eras in order, none overlapping the next, only the first open at its start and the last at its
+    end: so that every year has at most one era."""
+    rows = records(eras.sort_values("start_year", na_position="first"))
+    for n, rec in enumerate(rows):
+        a, b = rec["start_year"], rec["end_year"]
+        if a is not None and b is not None and a > b:
+            raise DataError("eras.csv", rec[LINE], "start_year", f"the era starts ({a}) after it ends ({b})")
+        if a is None and n > 0:
+            raise DataError("eras.csv", rec[LINE], "start_year", "only one era can be open at its start")
+        if b is None and n < len(rows) - 1:
+            raise DataError("eras.csv", rec[LINE], "end_year", "only the last era can be open at its end")
+        if n and rows[n - 1]["end_year"] is not None and a is not None and a <= rows[n - 1]["end_year"]:
+            raise DataError(
+                "eras.csv", rec[LINE], "start_year", f"the era starts in {a}, inside the era before it"
             )
 
 
@@ -338,6 +384,7 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
     _check_bounds(tables["figures"])
     for name in ("figures", "events"):
         _check_notes_in_both_languages(f"{name}.csv", tables[name])
+    _check_eras(tables["eras"])
     _check_events(tables["events"], tables["eras"], flat_seeds)
     for rec in records(tables["notes"]):
         if rec["target_id"] not in set(tables[rec["target_table"]].iloc[:, 0]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import tomllib
 import zipfile
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from revolution.data import paths
+from revolution.data.calendar import mark_kind
+from revolution.data.paths import PUBLIC_URL_ENV
 from revolution.exports import images
 from revolution.i18n import t
 from revolution.views import format as fmt
@@ -45,6 +48,27 @@ def _date_parts(iso: str) -> dict:
     return {k: int(v) for k, v in zip(keys, iso.split("-"))}
 
 
+def _year_or(value, default: int) -> int:
+    return default if pd.isna(value) else int(value)
+
+
+def _display_date(row: dict, lang: str) -> str:
+    """The date as the text writes it (or where it comes from), and, unless the day is given, how much of
+    it is known ("연도만 알려짐"): TimelineJS draws a year given alone as a point in it."""
+    kind = mark_kind(row)
+    written = fmt.written_date(row, lang)
+    return written if kind in ("day", "period") else f"{written} — {t(f'mark_{kind}', lang)}"
+
+
+def _start_parts(row: dict) -> dict:
+    """The start at the precision the text gives: a day as its New Style day, a month or a year (or a wider
+    window) as its month or year alone, which TimelineJS shows as such."""
+    if row["precision"] == "day":
+        return _date_parts(row["start_gregorian"])
+    parts = _date_parts(row["start"])
+    return parts if row["precision"] == "month" and row["start"] == row["end"] else {"year": parts["year"]}
+
+
 def _gloss(row: dict, lang: str) -> str:
     """In English, our gloss under the Korean quote, labelled as our translation."""
     if lang != "en" or not isinstance(row.get("quote_en"), str):
@@ -65,8 +89,8 @@ def timelinejs(events: pd.DataFrame, eras: pd.DataFrame, lang: str, source_names
     for r in events.to_dict("records"):
         item = {
             "unique_id": r["event_id"],
-            "start_date": _date_parts(r["start_gregorian"]),
-            "display_date": fmt.written_date(r, lang),
+            "start_date": _start_parts(r),
+            "display_date": _display_date(r, lang),
             "group": source_names.get(r["source_id"], r["source_id"]),
             "text": {
                 "headline": r[f"title_{lang}"],
@@ -74,16 +98,18 @@ def timelinejs(events: pd.DataFrame, eras: pd.DataFrame, lang: str, source_names
                 f"{_escape(source_names.get(r['source_id'], ''))}</p>" + _gloss(r, lang),
             },
         }
-        if r["end_gregorian"] != r["start_gregorian"]:
+        if mark_kind(r) == "period":  # only a period has an end: a year given alone is not a year long
             item["end_date"] = _date_parts(r["end_gregorian"])
         out["events"].append(item)
+    years = [int(v[:4]) for v in (*events.start_gregorian, *events.end_gregorian)] or [1917]
     for e in eras.to_dict("records"):
         # full days: TimelineJS drops an end equal to the start (a one-year era) and then refuses every
         # era
         out["eras"].append(
             {
-                "start_date": {"year": int(e["start_year"]), "month": 1, "day": 1},
-                "end_date": {"year": int(e["end_year"]), "month": 12, "day": 31},
+                # an open era runs from the first event's year, or to the last's
+                "start_date": {"year": _year_or(e["start_year"], min(years)), "month": 1, "day": 1},
+                "end_date": {"year": _year_or(e["end_year"], max(years)), "month": 12, "day": 31},
                 "text": {"headline": e[f"title_{lang}"]},
             }
         )
@@ -296,8 +322,7 @@ def deck(
                 width=_inches(QR_IN),
                 height=_inches(QR_IN),
             )
-        notes = item.notes if url else f"{item.notes}\n\n{t('deck_no_qr', lang)}"
-        s.notes_slide.notes_text_frame.text = notes
+        s.notes_slide.notes_text_frame.text = item.notes
         if progress:
             progress(n / (len(slides) + 1))
     last = prs.slides.add_slide(blank)
@@ -320,7 +345,10 @@ def deck(
     )
     _text(last, "\n".join(lines), _inches(MARGIN_IN), _inches(1.5), _inches(inner_in), _inches(5.4), 18)
     if not public_url:
-        last.notes_slide.notes_text_frame.text = t("deck_no_qr", lang)
+        # a message for the server's operator, not for a class: the log, never the deck
+        logging.getLogger(__name__).warning(
+            "deck built without QR codes: set %s to the dashboard's public address", PUBLIC_URL_ENV
+        )
     out = io.BytesIO()
     prs.save(out)
     if progress:

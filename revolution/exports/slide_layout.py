@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from revolution.views import chart_marks, measure, theme
+from revolution.views.timeline_charts import date_ticks
 
 
 @dataclass(frozen=True)
@@ -108,12 +109,16 @@ def fit(fig: go.Figure, size: tuple[int, int], citation: str = "", kind: Type = 
     # there, under their bands (at the top they sat on the first row's bar)
     dates_on_top = out.layout.xaxis.side == "top" and not out.layout.xaxis.title.text
     era_names = [a for a in out.layout.annotations if a.xref == "x" and a.yref == "y domain" and a.text]
+    # a timeline repeats its dates under the last row (timeline_charts): a line of ticks there
+    second = out.layout.to_plotly_json().get("xaxis2", {})
+    under = second.get("side") == "bottom" and second.get("overlaying") == "x"
+    dates_band = math.ceil(kind.body * 1.3) + 12 if under else 0
     if dates_on_top and era_names and _is_lane_chart(out):
         for ann in era_names:
-            ann.update(y=0, yanchor="top", yshift=-4)
-        axis_band = math.ceil(kind.small * 1.4) + 8
+            ann.update(y=0, yanchor="top", yshift=-4 - dates_band)
+        axis_band = dates_band + math.ceil(kind.small * 1.4) + 8
     else:
-        axis_band = 0 if dates_on_top else AXIS_BAND
+        axis_band = dates_band if dates_on_top else AXIS_BAND
     bottom = kind.edge + len(cite_lines) * kind.small * 1.35 + axis_band
     out.update_layout(
         width=width,
@@ -227,7 +232,11 @@ def _fit_x_ticks(fig: go.Figure, plot_width: float, kind: Type) -> None:
         fit_n = max(2, int(plot_width // (measure.text_width(sample, kind.body) + 36)))
         axis.tickangle = 0
         axis.nticks = fit_n
-        if axis.type == "date" and axis.range and axis.tickformat == "%Y-%m":
+        if axis.type == "date" and axis.range and axis.dtick is not None and axis.tick0 is not None:
+            # a timeline's dates, top and bottom, ticked alike (see timeline_charts.date_ticks)
+            least = 12 if axis.tickformat == "%Y" else 0
+            axis.update(date_ticks(pd.Timestamp(axis.range[0]), pd.Timestamp(axis.range[1]), fit_n, least))
+        elif axis.type == "date" and axis.range and axis.tickformat == "%Y-%m":
             months = (pd.Timestamp(axis.range[1]) - pd.Timestamp(axis.range[0])).days / 30.4
             step = next((m for m in (1, 2, 3, 4, 6, 12, 24) if months / m <= fit_n), 60)
             axis.dtick = f"M{step}"
@@ -465,7 +474,7 @@ def pages(fig: go.Figure, size: tuple[int, int], kind: Type = SLIDE_TYPE) -> lis
         page.update_xaxes(
             range=[x0.strftime("%Y-%m-%d"), x1.strftime("%Y-%m-%d")],
             tickformat="%Y" if days > 3 * 365 else "%Y-%m",
-            dtick=None if days > 3 * 365 else "M2" if days > 300 else "M1",
+            **date_ticks(x0, x1, 8, 12 if days > 3 * 365 else 0),  # fewer if they do not fit (_fit_x_ticks)
         )
         _clip_bands(page, x0, x1)
         out.append((page, _years(spans, rows)))

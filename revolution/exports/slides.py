@@ -39,6 +39,7 @@ class Item:
     maddison: bool = False
     alt: str = ""  # what the chart shows, in words (revolution.views.describe)
     rows: pd.DataFrame | None = None  # the data behind the chart (the lesson bundle's CSV)
+    source_names: dict | None = None  # a timeline's: each page's source line names the texts on it
 
 
 def options(data: Dataset) -> list[str]:
@@ -188,7 +189,16 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
         return _map_item(data, key, lang, source_names, years)
     events = filters.events(data, filters.EventFilter(years=years))
     fig = timeline_charts.timeline_chart(
-        events, data.eras, lang, "new", "category", source_names, years=years, labels="axis", overview=False
+        events,
+        data.eras,
+        lang,
+        "new",
+        "category",
+        source_names,
+        years=years,
+        labels="axis",
+        overview=False,
+        key_titles=data.event_keys,
     )
     title = label(key, data, lang)
     fig.update_layout(title=title)
@@ -197,9 +207,10 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
         title,
         fig,
         _quotes(events, source_names, lang),
-        _caption(events, source_names, lang, first=1),
+        timeline_caption(events, source_names, lang),
         alt=describe.timeline(events, years, len(data.events), lang),
         rows=events,
+        source_names=source_names,
     )
 
 
@@ -246,6 +257,26 @@ def _caption(rows: pd.DataFrame, source_names: dict, lang: str, first: int = 2) 
     return t("chart_caption", lang, source=who, quote=said.strip("“”"))
 
 
+def timeline_caption(rows: pd.DataFrame, source_names: dict, lang: str) -> str:
+    """A timeline slide's source line: every text whose rows are on it, and how many events (one sentence
+    would stand for many; each row's sentence and source are in the speaker notes)."""
+    told = [source_names.get(s, s) for s in source_names if s in set(rows.source_id.dropna())]
+    return t("timeline_caption", lang, sources=", ".join(told), n=f"{len(rows):,}")
+
+
+def page_rows(fig: go.Figure, rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows whose marks are on a page of a timeline (the rows inside its y range)."""
+    lo, hi = sorted(fig.layout.yaxis.range or (float("-inf"), float("inf")))
+    ids = set()
+    for tr in fig.data:
+        if tr.customdata is None or tr.y is None or tr.meta is None:
+            continue
+        ids |= {
+            c[0] for c, y in zip(tr.customdata, tr.y) if c is not None and y is not None and lo <= y <= hi
+        }
+    return rows[rows.event_id.isin(ids)]
+
+
 def deck_slides(items: list[Item], lang: str, citations: dict, link: str = "") -> list:
     """Every slide of the deck in order (a tall timeline gives several): a one-line caption, and in the notes
     the full citation, every quote behind the chart and the public link. `citations`: maddison? -> line."""
@@ -253,9 +284,15 @@ def deck_slides(items: list[Item], lang: str, citations: dict, link: str = "") -
 
     out = []
     for item in items:
-        notes = "\n\n".join([citations[item.maddison], item.quotes] + ([link] if link else []))
+        timeline = item.source_names is not None and item.rows is not None and "event_id" in item.rows
         for fig, title in pages(item, lang):
-            out.append(publish.Slide(fig, title, item.caption, notes, link))
+            caption, quotes = item.caption, item.quotes
+            if timeline:  # a page of a timeline cites the texts and sentences of its own rows
+                on_page = page_rows(fig, item.rows)
+                caption = timeline_caption(on_page, item.source_names, lang)
+                quotes = _quotes(on_page, item.source_names, lang)
+            notes = "\n\n".join([citations[item.maddison], quotes] + ([link] if link else []))
+            out.append(publish.Slide(fig, title, caption, notes, link))
     return out
 
 

@@ -102,6 +102,10 @@ def written_date(row, lang: str) -> str:
     text = text if isinstance(text, str) else ""
     if basis == "stated":
         return text
+    reference = row.get("date_reference")
+    if basis == "reference" and isinstance(reference, str) and reference.strip():
+        # where the date comes from, named: the source before the locator ("source; locator")
+        return t("date_after_reference", lang, ref=reference.split(";")[0].strip())
     label = t(f"date_basis_{basis}", lang)
     return f"{text} ({label})" if text else label
 
@@ -134,3 +138,16 @@ def quote_with_gloss(row, lang: str) -> str:
 def years_text(a: int, b: int, lang: str) -> str:
     """A year range as a person writes it: '1917년', '1918–1921년', '1917', '1918–1921'."""
     return t("one_year", lang, a=a) if a == b else t("year_span", lang, a=a, b=b)
+
+
+def era_years(era, lang: str) -> str:
+    """An era's years as a reader reads them: '1917년', '1918–1920년', '–1904년' (open at its start),
+    '1992년–' (open at its end); an empty year is an open end."""
+    a, b = (None if pd.isna(era[c]) else int(era[c]) for c in ("start_year", "end_year"))
+    if a is None and b is None:
+        return ""
+    if a is None:
+        return t("era_open_start", lang, b=b)
+    if b is None:
+        return t("era_open_end", lang, a=a)
+    return years_text(a, b, lang)

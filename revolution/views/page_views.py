@@ -32,7 +32,9 @@ def timeline(
     data: Dataset, chosen: filters.EventFilter, lang: str, mode: str, color: str, names: dict
 ) -> TimelineView:
     shown = filters.events(data, chosen)
-    fig = timeline_charts.timeline_chart(shown, data.eras, lang, mode, color, names, years=chosen.years)
+    fig = timeline_charts.timeline_chart(
+        shown, data.eras, lang, mode, color, names, years=chosen.years, key_titles=data.event_keys
+    )
     listed = tuple(shown.sort_values("start_gregorian").event_id[: limits.CHOICES])
     rows = data.events.index.get_indexer(shown.index)
     alt = describe.timeline(shown, chosen.years, len(data.events), lang)
@@ -58,7 +60,15 @@ def timeline_slides(
     years as a person writes them."""
     shown = filters.events(data, chosen)
     fig = timeline_charts.timeline_chart(
-        shown, data.eras, lang, mode, color, names, years=chosen.years, labels="axis"
+        shown,
+        data.eras,
+        lang,
+        mode,
+        color,
+        names,
+        years=chosen.years,
+        labels="axis",
+        key_titles=data.event_keys,
     )
     years = chosen.years or filters.year_bounds(data.events, data.eras)
     return fig.update_layout(title=f"{t('page_timeline', lang)}: {fmt.years_text(*years, lang)}")
@@ -87,9 +97,21 @@ def explorer_rows(rows: pd.DataFrame, table: str, lang: str) -> tuple[pd.DataFra
     return view[first + [c for c in view.columns if c not in first]], cut
 
 
-def picker(events: pd.DataFrame, listed: tuple[str, ...], current: str, lang: str) -> dict[str, str]:
+def picker(
+    events: pd.DataFrame,
+    listed: tuple[str, ...],
+    current: str,
+    lang: str,
+    key_titles: pd.DataFrame | None = None,
+) -> dict[str, str]:
     """The events a picker offers, in order (the first by date, and the one chosen if it is not among them),
-    each with its title and its date as the text writes it (or a label saying the text gives none)."""
+    each with the event's canonical name (`key_titles`, else the telling's title) and the telling's date as
+    the text writes it (or where the date comes from, when the text gives none)."""
     ids = list(dict.fromkeys([*listed, *([current] if current else [])]))
     rows = {r["event_id"]: r for r in records(events[events.event_id.isin(ids)])}
-    return {i: f"{rows[i][f'title_{lang}']} ({fmt.written_date(rows[i], lang)})" for i in ids if i in rows}
+    canon = {} if key_titles is None else dict(zip(key_titles.event_key, key_titles[f"title_{lang}"]))
+    return {
+        i: f"{canon.get(rows[i]['event_key'], rows[i][f'title_{lang}'])} ({fmt.written_date(rows[i], lang)})"
+        for i in ids
+        if i in rows
+    }

@@ -27,7 +27,8 @@ _SENTENCE_END = tuple(".?!:;”’)")  # a wrapped line ending so was followed b
 _PARAGRAPH_END = tuple(".?!”’\"'")  # a paragraph ending otherwise runs on after a blank line
 # A picture caption the print set inside a sentence ("혁명 러시아 수도의 거리 풍경. 1918년."): it starts a
 # paragraph of its own even where the sentence before it runs on.
-_CAPTION = re.compile(r"^[^.]{0,40}\d{4}년(\s*\d{1,2}월)?\.")
+_CAPTION = re.compile(r"^[^\n]{0,40}?\d{4}년(\s*\d{1,2}월)?[.,](\s|$)")
+CAPTION_CHARS = 400  # a picture's caption is a line or two; a paragraph that starts with a date is not one
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
 
 
@@ -274,7 +275,8 @@ class _Rows:
             if row["end_gregorian"] != span:
                 span += " – " + row["end_gregorian"]
             lines = [
-                f"{t('date_as_written', lang)}: {row['date_text']} ({fmt.calendar_name(row, lang)})",
+                f"{t('date_as_written', lang)}: {fmt.written_date(row, lang)} "
+                f"({fmt.calendar_name(row, lang)})",
                 f"{t('new_style', lang)}: {span}",
             ]
             if lang == "en" and _text(row.get("notes")):
@@ -392,8 +394,30 @@ def _paragraph(n, p, every, cards, summaries, glosses, source_id, lang, hits=())
             for m in gl
         )
         aside = f'<aside class="glosses" lang="en">{items}</aside>'
-    head = " h" if text.startswith("#") else ""
-    return f'<div class="para{head}" id="p-{n}"><p lang="ko">{"".join(out)}</p>{aside}</div>'
+    return _block(n, text, out, aside)
+
+
+_HEADING = re.compile(r"(#{1,6})[ \t]+")
+_RULE = re.compile(r"(-{3,}|\*{3,}|_{3,})")
+
+
+def _block(n: int, text: str, pieces: list[str], aside: str) -> str:
+    """A paragraph in the seed's own structure, for display only: a markdown rule as a rule, a heading as a
+    heading without its '#' marks, a picture's caption set apart (the seed and every mark's place are
+    unchanged: only what is drawn around them)."""
+    if _RULE.fullmatch(text.strip()):
+        return f'<div class="para rule" id="p-{n}"><hr></div>'
+    heading = _HEADING.match(text)
+    if heading and pieces and pieces[0].startswith(heading.group(0)):
+        level = len(heading.group(1))
+        pieces = [pieces[0][len(heading.group(0)) :], *pieces[1:]]
+        body = "".join(pieces)
+        return (
+            f'<div class="para h h{min(level, 3)}" id="p-{n}">'
+            f'<p lang="ko" role="heading" aria-level="{min(level + 1, 6)}">{body}</p>{aside}</div>'
+        )
+    cls = " cap" if _CAPTION.match(text) and len(text) < CAPTION_CHARS else ""
+    return f'<div class="para{cls}" id="p-{n}"><p lang="ko">{"".join(pieces)}</p>{aside}</div>'
 
 
 def density(doc: Document, kinds: tuple, bins: int = 48) -> list[int]:
@@ -503,6 +527,10 @@ BASE_CSS = """
 .rd .para{display:grid;grid-template-columns:minmax(0,1fr);gap:1.2rem;margin:0 0 .9rem}
 .rd .para:has(aside){grid-template-columns:minmax(0,3fr) minmax(0,2fr)}
 .rd .para.h p{font-weight:700}
+.rd .para.h1 p{font-size:1.45rem;line-height:1.6;margin-top:.8rem}
+.rd .para.h2 p{font-size:1.2rem;line-height:1.7}
+.rd .para.rule hr{border:0;border-top:1px solid #bbb;margin:.6rem 0}
+.rd .para.cap p{font-size:.92rem;color:#3d3d3d;border-left:3px solid #bbb;padding-left:.7rem}
 .rd p{margin:0;unicode-bidi:isolate;white-space:normal}
 .rd a.s{color:inherit;text-decoration:none;cursor:pointer}
 .rd .m{text-decoration-line:underline;text-decoration-skip-ink:none}

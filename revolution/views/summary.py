@@ -99,12 +99,9 @@ def counts(data: Dataset, lang: str, names: dict) -> dict:
         ),
         "by_era": pd.DataFrame(
             {
-                t("by_era", lang): eras[f"title_{lang}"]
-                + " ("
-                + eras.start_year.astype(str)
-                + "–"
-                + eras.end_year.astype(str)
-                + ")",
+                t("by_era", lang): [
+                    f"{e[f'title_{lang}']} ({fmt.era_years(e, lang)})" for e in eras.to_dict("records")
+                ],
                 t("n_events", lang): eras.n,
             }
         ),
@@ -160,5 +157,10 @@ def shared(data: Dataset) -> list[str]:
 
 
 def first_tellings(data: Dataset) -> pd.DataFrame:
-    """Each event key's earliest telling, by key: what a list of shared events is labelled with."""
-    return data.events.sort_values("start_gregorian").drop_duplicates("event_key").set_index("event_key")
+    """Each event key's earliest telling, by key, titled with the event's canonical name (event_keys.csv),
+    not that telling's own wording: what a list of shared events is labelled with."""
+    first = data.events.sort_values("start_gregorian").drop_duplicates("event_key").set_index("event_key")
+    canon = data.event_keys.set_index("event_key")
+    return first.assign(
+        **{c: canon[c].reindex(first.index).fillna(first[c]) for c in ("title_ko", "title_en")}
+    )

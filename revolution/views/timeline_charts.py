@@ -12,6 +12,9 @@ import plotly.graph_objects as go
 from revolution import limits
 from revolution.data import calendar as cal
 from revolution.data import categories
+from revolution.data import eras as era_lookup
+from revolution.data.calendar import MARK_KINDS, mark_kind
+from revolution.data.table import records
 from revolution.i18n import category, t
 from revolution.views import format as fmt
 from revolution.views import theme
@@ -26,10 +29,16 @@ from revolution.views.chart_marks import (
     short,
 )
 
-LANE_PX = 30  # one row per event: room for a 13 px label and a 14 px mark
+LANE_PX = 24  # one row per event: room for a 13 px label and a 14 px mark
 LABEL_CHARS = {"ko": 20, "en": 32}  # a lane's label past this ends in '…'; the hover has it whole
 TOP_PX = 170  # above the rows: the legend (up to three lines at a phone's width) and the dates
 TOP_MIN_PX = 40  # the least room above the rows; Plotly adds what the legend and dates take at its width
+TOP_DATES_PX = (
+    52  # above the rows on screen: the dates alone, up to two lines (the legend is under the chart)
+)
+LEGEND_ROW_PX = 28  # one row of legend entries
+LEGEND_TYPE_PX = 16  # the legend's type size (the template's)
+PHONE_PLOT_PX = 330  # a chart's width on a 390 px phone
 OVERVIEW_YEARS = 80  # a longer span is drawn as an overview (events per period, under the eras), not a pile
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
 SOURCE_STYLE = {  # the first text's marks are filled, the second's open (bars: hatched), in every colour
@@ -39,12 +48,12 @@ SOURCE_STYLE = {  # the first text's marks are filled, the second's open (bars: 
 TICK_FORMATS = {  # tick labels by the distance between ticks, so that no two ticks read the same
     "ko": [
         (None, 86_400_000 * 27, "%-m월 %-d일"),
-        (86_400_000 * 27, 86_400_000 * 360, "%Y년 %-m월"),
+        (86_400_000 * 27, 86_400_000 * 360, "%Y년<br>%-m월"),  # two short lines: four fit a phone
         (86_400_000 * 360, None, "%Y년"),
     ],
     "en": [
         (None, 86_400_000 * 27, "%-d %b"),
-        (86_400_000 * 27, 86_400_000 * 360, "%b %Y"),
+        (86_400_000 * 27, 86_400_000 * 360, "%b<br>%Y"),  # one line on a slide: "%b %Y"
         (86_400_000 * 360, None, "%Y"),
     ],
 }
@@ -61,9 +70,9 @@ def _written_day(ymd: tuple[int, int, int]) -> date:
 
 
 def plot_dates(events: pd.DataFrame, mode: str) -> pd.DataFrame:
-    """First and last day to draw for each event: New Style, or the text's own dates as written. A date is
-    drawn at its precision: a year given alone spans its year, a month its month (`spans`); only a day given
-    alone is a point."""
+    """First and last day to draw for each event (New Style, or the text's own dates as written), and how to
+    draw it (`kind`, see `mark_kind`): a date is drawn at its precision, so a year given alone covers its
+    year, a month its month; only a period is drawn as lasting from its first day to its last."""
     if mode == "new":
         lo = pd.to_datetime(events.start_gregorian, format="ISO8601")
         hi = pd.to_datetime(events.end_gregorian, format="ISO8601")
@@ -76,25 +85,44 @@ def plot_dates(events: pd.DataFrame, mode: str) -> pd.DataFrame:
         hi = pd.to_datetime([_written_day(b) for _, b in spans])
     out = pd.DataFrame({"lo": list(lo), "hi": list(hi)}, index=events.index)
     out["hi"] = out.hi + pd.Timedelta(days=1)  # the last day is included
-    out["period"] = (events.start != events.end).values
-    out["point"] = ((events.start == events.end) & (events.precision == "day")).values
+    out["kind"] = [mark_kind(r) for r in records(events[["extent", "start", "end", "precision"]])]
+    out["period"] = (out.kind == "period").values
+    out["point"] = (out.kind == "day").values
     return out
 
 
-def _lanes(events: pd.DataFrame) -> dict[str, int]:
-    """One row per event key, in order of first date, so both texts' tellings of an event share a row."""
-    first = events.sort_values(["start_gregorian", "event_id"]).drop_duplicates("event_key")
-    return {k: i for i, k in enumerate(first.event_key)}
+def _lanes(events: pd.DataFrame, dates: pd.DataFrame, window=None) -> tuple[dict[str, int], set[str]]:
+    """One row per event key, so both texts' tellings of an event share a row: first the window's own
+    events (a telling that lies inside it), in order of first date; then, as context, the keys whose every
+    telling began before the window or ends after it. Returns the rows and the context keys."""
+    own = pd.Series(True, index=events.index)
+    if window is not None:
+        x0, x1 = window
+        own = (dates.lo >= x0) & (dates.hi <= x1)
+    keys = events.assign(_own=own.values).groupby("event_key")._own.any()
+    context = set(keys[~keys].index)
+    # a row sits where its most precise telling is drawn: a period at its start, a dot where it is (so a
+    # telling dated only "1917" does not put October at the top of 1917)
+    at = dates.lo.where(dates.kind == "period", dates.lo + (dates.hi - dates.lo) / 2)
+    first = events.assign(
+        _ctx=events.event_key.isin(context).values,
+        _rank=events.precision.map(PRECISION_RANK).values,
+        _at=at.values,
+    )
+    first = first.sort_values(["_rank", "_at", "event_id"]).drop_duplicates("event_key")
+    # in a window of a year or two, an event known only to the year has no place in its order: after those
+    # whose month or day is known
+    short_window = window is not None and (window[1] - window[0]).days <= 2 * 366
+    first = first.assign(_coarse=short_window & (first._rank >= PRECISION_RANK["year"]))
+    first = first.sort_values(["_ctx", "_coarse", "_at", "event_id"])
+    return {k: i for i, k in enumerate(first.event_key)}, context
 
 
 def _era_lane(fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_year: int, y: float) -> None:
     """Eras as shaded bands behind the events, and their names in a row of their own above the first
     event (a band too narrow for its name keeps the band; its name is in the hover of the band's row)."""
     span = hi_year + 1 - lo_year
-    for n, era in enumerate(eras.sort_values("start_year").to_dict("records")):
-        a, b = max(era["start_year"], lo_year), min(era["end_year"], hi_year)
-        if a > b:
-            continue
+    for n, era, a, b in era_lookup.clipped(eras, lo_year, hi_year):
         _era_band(fig, n, a, b)
         title = era[f"title_{lang}"]
         middle = (
@@ -108,25 +136,22 @@ def _era_lane(fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_ye
             text=[title],
             textfont=dict(size=LABEL_PX, color=theme.MUTED),
             marker=dict(size=8, symbol="line-ew", color=theme.MUTED, line=dict(width=2, color=theme.MUTED)),
-            hovertemplate=f"{fmt.wrap(title, HOVER_CHARS)} ({a}–{b})<extra></extra>",
+            hovertemplate=f"{fmt.wrap(title, HOVER_CHARS)} ({fmt.era_years(era, lang)})<extra></extra>",
             showlegend=False,
         )
 
 
-def _era_bands(fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_year: int) -> None:
+def _era_bands(
+    fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_year: int, named: bool = True
+) -> None:
     """Eras as shaded bands named at their top (a slide's layout drops a name its band is too narrow for)."""
-    for n, era in enumerate(eras.sort_values("start_year").to_dict("records")):
-        a, b = max(era["start_year"], lo_year), min(era["end_year"], hi_year)
-        if a <= b:
-            _era_band(
-                fig,
-                n,
-                a,
-                b,
-                annotation_text=era[f"title_{lang}"],
-                annotation_position="top left",
-                annotation=dict(font=dict(size=12, color=theme.MUTED)),
-            )
+    for n, era, a, b in era_lookup.clipped(eras, lo_year, hi_year):
+        label = dict(
+            annotation_text=era[f"title_{lang}"],
+            annotation_position="top left",
+            annotation=dict(font=dict(size=12, color=theme.MUTED)),
+        )
+        _era_band(fig, n, a, b, **(label if named else {}))
 
 
 def _era_band(fig: go.Figure, n: int, a: int, b: int, **label) -> None:
@@ -155,14 +180,18 @@ def timeline_chart(
     years: tuple[int, int] | None = None,
     labels: str = "row",
     overview: bool = True,
+    key_titles: pd.DataFrame | None = None,
 ) -> go.Figure:
-    """Events on one axis, one row each, labelled in the row: a day is a mark, a month or a year given
-    alone a pale bar across it, a period a bar; colour and mark shape by category
-    (revolution.data.categories), filled for the history text and open for the manifesto; eras as bands.
-    Past `limits.TIMELINE_ROWS` rows, or over a span longer than OVERVIEW_YEARS (with `overview`), events
-    are counted per period instead (see `density_chart`). `labels="axis"` names the rows on the y axis
-    instead, for a slide, whose layout pages rows by their axis labels (revolution.exports.slide_layout);
-    a screen's width is better spent on the rows."""
+    """Events on one axis, one row each, labelled in the row, drawn by what the text knows (`mark_kind`): a
+    day is a dot; a month, a year or a wider window given for something that happened once is a dot with a
+    faint whisker across it (somewhere in it, never the shape of a period); a period is a bar. Colour and
+    mark shape by category (revolution.data.categories), filled for the history text and open for the
+    manifesto; eras as bands. The window's own events come first, then periods that only span it, as
+    context. Rows are named by `key_titles` (the event keys' canonical names, data/event_keys.csv), else by
+    their most precise telling. Past `limits.TIMELINE_ROWS` rows, or over a span longer than
+    OVERVIEW_YEARS (with `overview`), events are counted per period instead (see `density_chart`).
+    `labels="axis"` names the rows on the y axis instead, for a slide, whose layout pages rows by their
+    axis labels (revolution.exports.slide_layout); a screen's width is better spent on the rows."""
     fig = go.Figure()
     if events.empty:
         fig.update_layout(title=t("no_rows", lang), height=300)
@@ -172,9 +201,15 @@ def timeline_chart(
     too_long = overview and hi_year + 1 - lo_year > OVERVIEW_YEARS
     if events.event_key.nunique() > limits.TIMELINE_ROWS or too_long:
         return density_chart(events, lang, color_by, source_names, (lo_year, hi_year), eras)
-    lanes = _lanes(events)
     x0, x1 = pd.Timestamp(f"{lo_year}-01-01"), pd.Timestamp(f"{hi_year + 1}-01-01")
+    lanes, context = _lanes(events, dates, (x0, x1) if years else None)
+    heading = labels != "axis" and 0 < len(context) < len(lanes)
+    if heading:  # on screen, a row of its own names the context rows (a slide's rows name themselves)
+        lanes = {k: v + (1 if k in context else 0) for k, v in lanes.items()}
+    n_rows = max(lanes.values()) + 1
+    titles = _titles(events, lang, key_titles)
     by_category = color_by == "category"
+    marks = {k: t(f"mark_{k}", lang) for k in MARK_KINDS}
     for value in (
         categories.order(events.category.unique()) if by_category else sorted(events.source_id.unique())
     ):
@@ -188,104 +223,130 @@ def timeline_chart(
             style = SOURCE_STYLE.get(source_id, SOURCE_STYLE["history"])
             d = dates.loc[tellings.index]
             offset = -0.16 if style["open"] is False else 0.16
-            y = [lanes[k] + offset for k in tellings.event_key]
-            precision = {p: t(f"precision_{p}", lang) for p in PRECISION_RANK}
-            # per point only what differs by point; the text's name is the trace's (`meta`), and the hover
-            # template is one for all marks (EVENT_HOVER, in the figure's template): less to send
-            custom = [
+            y = pd.Series([lanes[k] + offset for k in tellings.event_key], index=tellings.index)
+            # per point only what differs by point; the text's name and the kind of mark are the trace's
+            # (`meta`), and the hover template is one for all marks (EVENT_HOVER, in the figure's
+            # template): less to send
+            custom = pd.Series(
                 [
-                    r["event_id"],
-                    fmt.wrap(r[f"title_{lang}"], HOVER_CHARS),
-                    fmt.wrap(f"{fmt.written_date(r, lang)} — {precision[r['precision']]}", HOVER_CHARS),
-                    fmt.quote_with_gloss(r, lang),
-                ]
-                for r in tellings.to_dict("records")
-            ]
+                    [
+                        r["event_id"],
+                        fmt.wrap(r[f"title_{lang}"], HOVER_CHARS),
+                        fmt.wrap(f"{fmt.written_date(r, lang)} — {marks[k]}", HOVER_CHARS),
+                        fmt.quote_with_gloss(r, lang),
+                    ]
+                    for r, k in zip(tellings.to_dict("records"), d.kind)
+                ],
+                index=tellings.index,
+            )
             told_by = fmt.wrap(source_names.get(source_id, ""), HOVER_CHARS)
-            point = d.point.values
-            if (~point).any():
-                spans = ~point
-                # a month or a year given alone: somewhere in it, not all of it; pale
-                pale = ~d.period.values[spans]
-                colours = one_or_each([colour if solid else pale_colour(colour) for solid in ~pale])
-                # a date the sentence does not give (the text around it, or a standard chronology): dotted
-                inferred = (tellings.get("date_basis", "stated") != "stated").to_numpy()[spans]
-                shapes = one_or_each(["." if i else style["pattern"] for i in inferred])
-                fig.add_bar(
-                    base=d.lo[spans].dt.strftime("%Y-%m-%d"),
-                    x=((d.hi - d.lo)[spans].dt.total_seconds() * 1000),
-                    y=[v for v, s in zip(y, spans) if s],
-                    orientation="h",
-                    width=0.3,
-                    name=name,
-                    legendgroup=value,
-                    showlegend=False,
-                    marker=dict(
-                        color=colours,
-                        line=dict(color=colour, width=1.5),
-                        pattern=dict(shape=shapes, fgcolor=colour, solidity=0.3),
-                    ),
-                    customdata=[c for c, s in zip(custom, spans) if s],
-                    meta=told_by,
-                )
-            if point.any():
+            inferred = (tellings.get("date_basis", "stated") != "stated").reindex(tellings.index)
+            common = dict(name=name, legendgroup=value, showlegend=False)
+            for kind in MARK_KINDS:
+                at = d.index[d.kind == kind]
+                if not len(at):
+                    continue
+                meta = [told_by, kind]
+                if kind == "period":
+                    # a date the sentence does not give (the text around it, or a chronology): dotted
+                    shapes = ["." if i else style["pattern"] for i in inferred[at]]
+                    fills = one_or_each([pale_colour(colour) if p else colour for p in shapes])
+                    fig.add_bar(
+                        base=d.lo[at].dt.strftime("%Y-%m-%d"),
+                        x=((d.hi - d.lo)[at].dt.total_seconds() * 1000),
+                        y=list(y[at]),
+                        orientation="h",
+                        width=0.3,
+                        marker=dict(
+                            color=fills,
+                            line=dict(color=colour, width=1.5),
+                            pattern=dict(shape=one_or_each(shapes), fgcolor=colour, solidity=0.3),
+                        ),
+                        customdata=list(custom[at]),
+                        meta=meta,
+                        **common,
+                    )
+                    continue
+                if kind != "day":
+                    _whiskers(fig, d.loc[at], y[at], colour, inferred[at], custom[at], meta, common)
+                middle = d.lo[at] + (d.hi[at] - d.lo[at]) / 2 if kind != "day" else d.lo[at]
                 symbol = marker + ("-open" if style["open"] else "")
                 fig.add_scatter(
-                    x=d.lo[point].dt.strftime("%Y-%m-%d"),
-                    y=[v for v, p in zip(y, point) if p],
+                    x=middle.dt.strftime("%Y-%m-%d"),
+                    y=list(y[at]),
                     mode="markers",
-                    name=name,
-                    legendgroup=value,
-                    showlegend=False,
-                    marker=dict(color=colour, size=MARK_PX, symbol=symbol, line=dict(color=colour, width=2)),
-                    customdata=[c for c, p in zip(custom, point) if p],
-                    meta=told_by,
+                    # a dot for a month, a year or a window is smaller and lighter than a day's
+                    marker=dict(
+                        color=colour,
+                        size=MARK_PX if kind == "day" else MARK_PX - 4,
+                        symbol=symbol,
+                        line=dict(color=colour, width=2),
+                        opacity=1 if kind == "day" else 0.75,
+                    ),
+                    customdata=list(custom[at]),
+                    meta=meta,
+                    **common,
                 )
     _source_legend(fig, source_names)
+    _mark_legend(fig, set(dates.kind), lang)
     if "date_basis" in events and events.date_basis.ne("stated").any():
         fig.add_bar(
             x=[None],
             y=[None],
             name=t("legend_inferred", lang),
-            marker=dict(color="white", line=dict(color=theme.MUTED, width=1.5), pattern=dict(shape=".")),
+            marker=dict(color=theme.MUTED, line=dict(color=theme.MUTED, width=1.5), pattern=dict(shape=".")),
         )
+    limit = LABEL_CHARS.get(lang, 24) if labels != "axis" else None
+    era_row = len(era_lookup.clipped(eras, lo_year, hi_year)) > 1
+    names = {k: _row_name(titles[k], k, events, dates, context, lang, x0, x1, limit) for k in lanes}
+    whole = {k: _row_name(titles[k], k, events, dates, context, lang, x0, x1) for k in lanes}
     if labels == "axis":
         _era_bands(fig, eras, lang, lo_year, hi_year)
     else:
-        _lane_labels(fig, events, dates, lanes, lang, x0, x1)
-        _era_lane(fig, eras, lang, lo_year, hi_year, -1)
-    plot_px = LANE_PX * (len(lanes) + 1)
+        _lane_labels(fig, events, dates, lanes, names, whole, x0, x1)
+        if era_row:
+            _era_lane(fig, eras, lang, lo_year, hi_year, -1)
+        else:  # a window inside one era: its band, and no row for a name that every row shares
+            _era_bands(fig, eras, lang, lo_year, hi_year, named=False)
+        if heading:
+            _context_header(fig, n_rows - len(context) - 1, lang)
+    plot_px = LANE_PX * (n_rows + (1 if era_row else 0))
     fig.update_layout(
         barmode="overlay",
-        height=plot_px + TOP_PX + 30,
+        height=plot_px + TOP_PX + BOTTOM_PX,
         hovermode="closest",
         # the legend above the dates along the top, so a reader sees both before the first row
         # no legend title: Plotly wraps a horizontal legend as if the title took no room, and so runs
         # entries off the right edge; the entries name themselves
         legend=dict(y=1 + 34 / plot_px, yanchor="bottom"),
-        margin=dict(l=12, r=12, t=TOP_PX, b=30),
+        margin=dict(l=12, r=12, t=TOP_PX, b=BOTTOM_PX),
     )
-    fig.update_xaxes(
+    axis = dict(
         type="date",
         range=[x0.strftime("%Y-%m-%d"), x1.strftime("%Y-%m-%d")],
         tickformatstops=[
-            dict(dtickrange=[a, b], value=f) for a, b, f in TICK_FORMATS.get(lang, TICK_FORMATS["ko"])
+            # on a slide one line each (a slide is wide; its layout reserves one line of dates)
+            dict(dtickrange=[a, b], value=f.replace("<br>", " ") if labels == "axis" else f)
+            for a, b, f in TICK_FORMATS.get(lang, TICK_FORMATS["ko"])
         ],
-        side="top",
     )
+    # ticks chosen here, not by Plotly: an overlaying date axis left to choose its own labels them a month
+    # off its ticks (plotly.js 3), and few enough for a phone's width
+    axis.update(date_ticks(x0, x1, SCREEN_TICKS))
+    axis.update(tickangle=0)  # few enough ticks to stand upright on a phone (SCREEN_TICKS)
+    fig.update_xaxes(side="top", **axis)
+    # the same dates under the last row, so that a reader scrolled down a tall chart still has them: a
+    # second axis that follows the first (its one invisible point makes Plotly draw it)
+    fig.update_layout(xaxis2=dict(overlaying="x", side="bottom", anchor="y", **axis))
+    fig.add_scatter(x=axis["range"], y=[None, None], xaxis="x2", hoverinfo="skip", showlegend=False)
     if labels == "axis":
         fig.update_layout(meta=dict(drawn_as=LANES))  # the slide layout pages it by these rows
-        rank = events.precision.map(PRECISION_RANK)
-        best = (
-            events.assign(_rank=rank).sort_values(["_rank", "start_gregorian"]).drop_duplicates("event_key")
-        )
-        titles = best.set_index("event_key")[f"title_{lang}"]
         fig.update_yaxes(
             tickvals=list(lanes.values()),
-            ticktext=[html.escape(titles[k]) for k in lanes],
+            ticktext=[html.escape(names[k]) for k in lanes],
             showgrid=False,
             autorange=False,
-            range=[len(lanes) - 0.5, -0.5],
+            range=[n_rows - 0.5, -0.5],
             # plotly.js's default ("hide past div") measures every label once per label placed: 0.6 s of
             # the lesson bundle's whole timeline (133 rows) in a browser; the labels sit in the automargin
             # anyway, so "allow" draws the same pixels
@@ -293,10 +354,25 @@ def timeline_chart(
         )
     else:
         fig.update_yaxes(
-            showticklabels=False, showgrid=False, autorange=False, range=[len(lanes) - 0.5, -1.6]
+            showticklabels=False,
+            showgrid=False,
+            autorange=False,
+            range=[n_rows - 0.5, -1.6 if era_row else -0.6],
         )
     theme.apply(fig)
-    if not fig.layout.title.text:
+    if not fig.layout.title.text and labels != "axis":
+        # on screen: the rows start right under the dates, so that a 1280×720 screen shows the window's
+        # first events (1917: February to October); the legend hangs under the bottom dates, where Plotly
+        # makes the room it takes at the chart's width (two rows on a projector, more on a phone)
+        legend_px = _legend_rows(fig) * LEGEND_ROW_PX
+        fig.update_layout(
+            # room for the legend at a phone's width, in the margin: Plotly would otherwise take what the
+            # legend needs at the chart's width from a fixed height, and squeeze or stretch the rows
+            height=plot_px + TOP_DATES_PX + BOTTOM_PX + legend_px,
+            margin=dict(t=TOP_DATES_PX, b=BOTTOM_PX + legend_px),
+            legend=dict(xref="paper", x=0, yref="paper", y=-BOTTOM_PX / plot_px, yanchor="top"),
+        )
+    elif not fig.layout.title.text:
         # no title: the legend hangs from the plot's top (above the dates), so Plotly makes the room it takes
         # at the chart's width (two rows on a projector, more on a phone) instead of a phone's worst case
         fig.update_layout(
@@ -309,9 +385,141 @@ def timeline_chart(
     return fig
 
 
+BOTTOM_PX = 40  # under the rows: the dates again
+SCREEN_TICKS = 4  # dates along a chart on screen: "1917년 10월" four times fits a phone's 360 px
+DAY_MS = 86_400_000
+
+
+def date_ticks(x0: pd.Timestamp, x1: pd.Timestamp, most: int, least_months: int = 0) -> dict:
+    """A tick every so many days, months or years, so that at most `most` ticks fall between x0 and x1
+    (and never closer than `least_months`: 12 for labels that show only the year)."""
+    days = (x1 - x0).days
+    for step in (1, 2, 7, 14) if not least_months else ():
+        if days / step <= most:
+            return dict(tick0="2000-01-03", dtick=step * DAY_MS)  # a Monday: weeks start on one
+    months = days / 30.44
+    steps = [m for m in (1, 2, 3, 6, 12, 24, 60, 120, 240, 600) if m >= least_months]
+    step = next((m for m in steps if months / m <= most), 1200)
+    return dict(tick0="2000-01-01", dtick=f"M{step}")
+
+
 EVENT_HOVER = (
-    "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{meta}<br><i>“%{customdata[3]}”</i><extra></extra>"
+    "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{meta[0]}<br><i>“%{customdata[3]}”</i><extra></extra>"
 )
+
+
+def _legend_rows(fig: go.Figure, width: float = PHONE_PLOT_PX) -> int:
+    """Rows the legend takes at a phone's width: its entries packed left to right (a Hangul character is
+    about a square of the legend's type, a Latin one half)."""
+    rows, used = 1, 0.0
+    for tr in fig.data:
+        if tr.showlegend is False or not tr.name:
+            continue
+        need = 48 + sum(LEGEND_TYPE_PX * (1.0 if ord(ch) > 0x2E80 else 0.55) for ch in tr.name)
+        if used and used + need > width:
+            rows, used = rows + 1, 0.0
+        used += need
+    return rows
+
+
+def _whiskers(fig, d, y, colour, inferred, custom, meta, common) -> None:
+    """Faint lines across the month, year or window an event happened in (dotted for a date the sentence
+    does not give), one trace each way, the marks apart by gaps; the dot in the middle is drawn on top."""
+    for dotted in sorted(set(inferred)):
+        at = inferred.index[inferred == dotted]
+        _whisker(fig, d.loc[at], y[at], colour, dotted, custom[at], meta, common)
+
+
+def _whisker(fig, d, y, colour, dotted, custom, meta, common) -> None:
+    xs, ys, cd = [], [], []
+    for lo, hi, v, c in zip(d.lo, d.hi, y, custom):
+        xs += [lo.strftime("%Y-%m-%d"), hi.strftime("%Y-%m-%d"), None]
+        ys += [v, v, None]
+        cd += [c, c, None]
+    fig.add_scatter(
+        x=xs,
+        y=ys,
+        mode="lines+markers",
+        # thin, with a tick at each end: the bounds of when it happened, not a bar it lasted
+        line=dict(color=pale_colour(colour, 0.5), width=2, dash="dot" if dotted else "solid"),
+        marker=dict(symbol="line-ns-open", size=9, color=colour, opacity=0.7, line=dict(width=2)),
+        customdata=cd,
+        meta=meta,
+        hoverinfo="skip",
+        **common,
+    )
+
+
+def _mark_legend(fig: go.Figure, kinds: set, lang: str) -> None:
+    """Legend entries for the kinds of mark drawn: what a dot, a whiskered dot and a bar say about a date."""
+    grey = theme.MUTED
+    for kind in MARK_KINDS:
+        if kind not in kinds:
+            continue
+        name = t(f"mark_{kind}", lang)
+        if kind == "period":
+            fig.add_bar(x=[None], y=[None], name=name, marker=dict(color=grey), legendgroup=f"mark_{kind}")
+        elif kind == "day":
+            legend_entry(fig, name, f"mark_{kind}", dict(color=grey, symbol="circle", size=MARK_PX))
+        else:
+            fig.add_scatter(
+                x=[None],
+                y=[None],
+                mode="lines+markers",
+                name=name,
+                legendgroup=f"mark_{kind}",
+                marker=dict(color=grey, size=MARK_PX - 4),
+                line=dict(color=pale_colour(grey, 0.5), width=2),
+            )
+
+
+def _titles(events: pd.DataFrame, lang: str, key_titles: pd.DataFrame | None) -> pd.Series:
+    """Each row's name: the event key's canonical name where the table of keys gives one, else its most
+    precise telling's title (a day beats a month beats a year)."""
+    rank = events.precision.map(PRECISION_RANK)
+    best = events.assign(_rank=rank).sort_values(["_rank", "start_gregorian"]).drop_duplicates("event_key")
+    titles = best.set_index("event_key")[f"title_{lang}"]
+    if key_titles is not None and len(key_titles):
+        canon = key_titles.set_index("event_key")[f"title_{lang}"]
+        titles = canon.reindex(titles.index).fillna(titles)
+    return titles
+
+
+def _row_name(title, key, events, dates, context, lang, x0, x1, limit=None) -> str:
+    """A row's name (cut to `limit` characters, if given, with '…'); a context row says that it began
+    before the window or ends after it, and keeps that whole."""
+    if key not in context:
+        return short(title, limit) if limit else title
+    d = dates[(events.event_key == key).values]
+    a, b = int(d.lo.min().year), int((d.hi.max() - pd.Timedelta(days=1)).year)
+    earlier, later = d.lo.min() < x0, d.hi.max() > x1
+    when = (
+        fmt.years_text(a, b, lang)
+        if earlier and later
+        else t("ctx_since", lang, a=a)
+        if earlier
+        else t("ctx_until", lang, b=b)
+    )
+    if limit:
+        title = short(title, max(6, limit - len(when) - 3))
+    return f"{title} ({when})"
+
+
+def _context_header(fig: go.Figure, y: float, lang: str) -> None:
+    """A heading, in a row of its own over a rule, between the window's own events and the periods that
+    only span it."""
+    fig.add_hline(y=y + 0.5, line=dict(color=theme.MUTED, width=1, dash="dot"))
+    fig.add_annotation(
+        x=0,
+        xref="paper",
+        y=y,
+        yanchor="middle",
+        xanchor="left",
+        text=t("ctx_heading", lang),
+        showarrow=False,
+        font=dict(size=LABEL_PX, color=theme.MUTED),
+        bgcolor="rgba(255,255,255,0.85)",
+    )
 
 
 def _source_legend(fig: go.Figure, source_names: dict) -> None:
@@ -323,20 +531,17 @@ def _source_legend(fig: go.Figure, source_names: dict) -> None:
             legend_entry(fig, source_names[source_id], f"src_{source_id}", marker)
 
 
-def _lane_labels(fig, events, dates, lanes, lang, x0, x1) -> None:
-    """Each row's name, written in its row beside its marks: after them when they end in the left part of
-    the axis, before them when they start in the right part, and otherwise over the start of its bar on a
-    white ground, so that no label runs off the chart. Named after its most precise telling (a day beats a
-    month beats a year)."""
-    rank = events.precision.map(PRECISION_RANK)
-    best = events.assign(_rank=rank).sort_values(["_rank", "start_gregorian"]).drop_duplicates("event_key")
-    titles = best.set_index("event_key")[f"title_{lang}"]
+def _lane_labels(fig, events, dates, lanes, names, whole, x0, x1) -> None:
+    """Each row's name (`names`; `whole` in its hover), written in its row beside its marks: after them when
+    they end in the left part of the axis, before them when they start in the right part, and otherwise over
+    the start of its bar on a white ground, so that no label runs off the chart."""
+    titles = names
     ends = dates.assign(key=events.event_key.values).groupby("key").agg(lo=("lo", "min"), hi=("hi", "max"))
     width = (x1 - x0).total_seconds()
     rows = {"right": ([], [], [], []), "left": ([], [], [], [])}
     for key, lane in lanes.items():
         lo, hi = max(ends.lo[key], x0), min(ends.hi[key], x1)
-        text = short(titles[key], LABEL_CHARS.get(lang, 24))
+        text = titles[key]
         if (hi - x0).total_seconds() / width <= LABEL_ROOM:
             side, x = "right", hi
         elif (lo - x0).total_seconds() / width >= 1 - LABEL_ROOM:
@@ -346,7 +551,7 @@ def _lane_labels(fig, events, dates, lanes, lang, x0, x1) -> None:
                 x=lo.strftime("%Y-%m-%d"),
                 y=lane,
                 text=fmt.wrap(text, 80),
-                hovertext=fmt.wrap(titles[key], HOVER_CHARS),
+                hovertext=fmt.wrap(whole[key], HOVER_CHARS),
                 showarrow=False,
                 xanchor="left",
                 bgcolor="rgba(255,255,255,0.85)",
@@ -358,7 +563,7 @@ def _lane_labels(fig, events, dates, lanes, lang, x0, x1) -> None:
         xs.append(x.strftime("%Y-%m-%d"))
         ys.append(lane)
         texts.append(text)
-        full.append(fmt.wrap(titles[key], HOVER_CHARS))
+        full.append(fmt.wrap(whole[key], HOVER_CHARS))
     for side, (xs, ys, texts, full) in rows.items():
         if xs:
             fig.add_scatter(
