@@ -114,7 +114,7 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
             export=lambda: page_views.timeline_slides(*view_args),
             paged=True,
         )
-        ui.add_to_slides(f"timeline:{years[0]}-{years[1]}", t("add_to_slides", lang), slides.default(data))
+        ui.add_to_deck(slides.timeline_key(*years), data, lang)
 
     # 4. Provenance: the chosen event, as each text tells it.
     event_param = (state.EVENT, state.choice(facets["ids"]), "")
