@@ -425,6 +425,23 @@ def quote_block(quote: str, source: str, gloss: str | None = None) -> None:
 escape_md = fmt.literal  # text from the data, shown literally in Markdown
 
 
+def sentence_block(row: dict, source: str) -> None:
+    """A telling's quote inside its whole sentence from the seed, the quote highlighted (a quote is the
+    shortest span that says it; a reader needs the sentence around it). Display only: the row's quote is
+    what the highlight shows, and the English gloss is the quote's."""
+    import cached
+
+    found = cached.sentence(dataset(), row["source_id"], row["quote"])
+    if not found or not (found[0] or found[2].strip(".")):
+        quote_block(row["quote"], source, row.get("quote_en"))
+        return
+    before, quote, after = (escape_md(x) for x in found)
+    st.markdown(f"> {before}:blue-background[**{quote}**]{after}\n>\n> — {escape_md(source)}")
+    st.caption(t("telling_sentence", current_lang()))
+    if current_lang() == "en" and isinstance(row.get("quote_en"), str) and row["quote_en"]:
+        st.caption(f"{t('our_translation', 'en')}: “{escape_md(row['quote_en'])}”")
+
+
 def telling(row: dict, notes, lang: str, source: str) -> None:
     """One text's telling of an event: its date as written and in New Style, its sentence, and any note
     on it."""
@@ -440,7 +457,7 @@ def telling(row: dict, notes, lang: str, source: str) -> None:
         label = html.escape(t("date_from_reference", lang))
         cited = f"<cite style='font-style:normal'>{html.escape(row['date_reference'])}</cite>"
         st.caption(f"{label}: {cited}", unsafe_allow_html=True)
-    quote_block(row["quote"], source, row.get("quote_en"))
+    sentence_block(row, source)
     here = reading.read_link(row["source_id"], row["event_id"], lang)
     st.markdown(f":material/menu_book: [{t('read_in_context', lang)}]({here})")
     note = row.get(f"notes_{lang}")
