@@ -303,6 +303,17 @@ def test_explorer_names_its_columns_in_korean_and_says_when_nothing_matches(data
     assert t("nothing_found", "ko", how=t("widen_explorer", "ko")) in [i.value for i in none.info]
 
 
+def test_an_explorer_search_says_where_its_hits_are_and_its_table_has_no_empty_rows(dataset):
+    at = run("pages/explorer.py", q="레닌")  # opens on figures: the events' hits are said, not hidden
+    figures = len(filters.figures(dataset, text="레닌"))
+    events = len(filters.events(dataset, filters.EventFilter(text="레닌")))
+    assert events > 0
+    assert t("explorer_hits", "ko", q="레닌", figures=figures, events=events) in [i.value for i in at.info]
+    shown = run("pages/explorer.py", table="events", q="레닌")
+    (grid,) = shown.dataframe
+    assert len(grid.value) == events
+
+
 def test_reference_values_are_drawn_beside_their_figures_and_the_switch_removes_them(dataset):
     (spec,) = charts(run("pages/figures.py", group="constituent_assembly"))
     refs = [tr for tr in spec["data"] if tr.get("legendgroup") == "refs"]
