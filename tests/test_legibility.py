@@ -22,7 +22,10 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed"),
 ]
-PAGES = ["overview", "figures", "timeline", "sources", "people", "explorer", "slides"]
+PAGES = ["overview", "figures", "timeline", "sources", "people", "explorer", "slides", "slides_timelines"]
+# a view that is not a page of its own: the Slides page with timeline views in the deck, their previews opened
+DECK_WITH_TIMELINES = "timeline:1917,timeline:revolution_years,figure:industrial_output"
+ADDRESS = {"slides_timelines": f"slides?deck={DECK_WITH_TIMELINES}&"}
 LANGS = ["ko", "en"]
 SIZES = {"1280x720": (1280, 720), "1440x900": (1440, 900), "390x844": (390, 844)}
 SHOTS = ROOT / "artifacts" / "screenshots" / "legibility"
@@ -46,7 +49,7 @@ def _settle(page, name: str) -> None:
 
 def _open_previews(page, name: str) -> None:
     """On the Slides page, every item's preview opened and drawn: a closed one is not measured at all."""
-    if name != "slides":
+    if not name.startswith("slides"):
         return
     closed = page.locator('[data-testid="stExpander"] details:not([open]) > summary')
     for _ in range(closed.count()):
@@ -97,7 +100,7 @@ def seen(server, browser):
         page = context.new_page()
         for name in PAGES:
             for lang in LANGS:
-                page.goto(f"{server}/{name}?lang={lang}")
+                page.goto(f"{server}/{ADDRESS.get(name, name + '?')}lang={lang}")
                 wait_for_app(page)
                 _settle(page, name)
                 _open_previews(page, name)
@@ -137,7 +140,7 @@ def _is_timeline(chart: dict, view) -> bool:
     """A chart timeline_charts draws: any chart of the Timeline page, a Slides preview of a timeline view."""
     from revolution.i18n import t
 
-    where = re.sub(r"^\d+\.\s*", "", chart["where"])
+    where = re.sub(r"^\d+\.\s*", "", chart["where"].strip().split("\n")[-1])  # after the icon's name
     return view[1] == "timeline" or any(where.startswith(t("page_timeline", lang) + ":") for lang in LANGS)
 
 
