@@ -34,6 +34,11 @@ def _cached(max_entries: int = 64):
     return st.cache_data(show_spinner=False, max_entries=max_entries, hash_funcs=BY_VERSION)
 
 
+@_cached(max_entries=512)
+def sentence(data: Dataset, source_id: str, quote: str) -> tuple[str, str, str] | None:
+    return reading.sentence(data.seeds[source_id], quote)
+
+
 @_cached()
 def headline_cards(data: Dataset, lang: str, names: dict) -> list[dict]:
     return summary.headline_cards(data, lang, names)

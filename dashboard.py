@@ -6,18 +6,23 @@ import ui
 from revolution.i18n import t
 
 ui.leave_legacy_pages_mode()
-st.set_page_config(page_title="Russian Revolution · 러시아 혁명", page_icon="📜", layout="wide")
+st.set_page_config(
+    page_title="Russian Revolution · 러시아 혁명", page_icon=":material/history_edu:", layout="wide"
+)
 
 lang = ui.language_switch(
     t("language", "ko") + " / " + t("language", "en"), lambda code: t("lang_name", code)
 )
 ui.accessibility(lang)
 page = st.navigation(ui.navigation(lang))
+deck_slot = st.sidebar.container()  # the deck's counter, filled after the page ran (an add changes it)
 st.session_state[ui.SHELL] = True  # ui.start reruns a page that runs without this shell
 try:
     page.run()
 finally:
     st.session_state[ui.SHELL] = False
+with deck_slot:
+    ui.deck_sidebar(lang)
 ui.dropped_note(lang)
 
 names = ui.source_names(ui.dataset(), lang)

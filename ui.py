@@ -57,7 +57,7 @@ def dataset() -> Dataset:
         st.error(
             f"**{t('data_error', lang)}**\n\n`{exc.file}` · {where}{escape_md(exc.problem)}\n\n"
             f"{t('data_error_hint', lang)}",
-            icon="⚠️",
+            icon=":material/error:",
         )
         st.stop()
 
@@ -188,6 +188,13 @@ input:focus-visible, textarea:focus-visible, button:focus-visible, summary:focus
 [data-testid="stMultiSelectTagsContainer"] [data-tag] {max-width: 100% !important; height: auto !important}
 [data-testid="stMultiSelectTagsContainer"] [data-tag] > span {white-space: normal !important;
   overflow: visible !important; text-overflow: clip !important}
+/* Korean breaks between words (keep-all): a title or a table's header is never split inside a word ("수/치");
+   a word longer than its line still wraps (break-word) */
+h1, h2, h3, th, [data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContainer"]
+{word-break: keep-all; overflow-wrap: break-word}
+/* a phone has no hover: Plotly's toolbar would sit on the legend and the title; the image downloads
+   are under each chart */
+@media (max-width: 640px) {.js-plotly-plot .modebar-container {display: none !important}}
 </style>"""
 
 
@@ -360,23 +367,40 @@ def image_downloads(figure, filename: str, key: str, lang: str, citation: str, p
                 on_click="ignore",
                 width="stretch",
             )
-        st.caption(t("image_note", lang))
+        # the link is printed only when the server knows its public address (publish.citation)
+        st.caption(t("image_note_link" if public_link() else "image_note_nolink", lang))
 
 
-def headline(title: str, values: list[dict]) -> None:
+def headline(title: str, values: list[dict], lang: str) -> None:
     """A headline card's title and values as HTML of our own (st.metric cuts a long value with an
-    ellipsis): every value in full, large, wrapping if it must, with its unit and what it measures. Text
-    from the data is escaped."""
+    ellipsis): every value in full, large, wrapping if it must, with its unit, what it measures and its
+    period, and the text it comes from. Text from the data is escaped."""
     rows = "".join(
-        '<div style="margin:0.15rem 0 0.35rem 0">'
-        f'<span style="font-size:1.9rem;font-weight:600;line-height:1.15;overflow-wrap:anywhere">'
-        f"{html.escape(v['value'])}</span>"
-        + (f' <span style="font-size:1rem">{html.escape(v["unit"])}</span>' if v["unit"] else "")
-        + f'<div style="font-size:0.95rem;opacity:0.85">{html.escape(v["what"])}</div></div>'
+        '<div class="headline-value">'
+        f'<span class="headline-number">{html.escape(v["value"])}</span>'
+        + (f' <span class="headline-unit">{html.escape(v["unit"])}</span>' if v["unit"] else "")
+        + f'<div class="headline-what">{html.escape(v["what"])}</div></div>'
         for v in values
     )
-    st.markdown(f"**{escape_md(title)}**")
-    st.markdown(rows, unsafe_allow_html=True)
+    sources = " · ".join(dict.fromkeys(v["source"] for v in values if v.get("source")))
+    where = f'<div class="headline-source">{html.escape(t("headline_source", lang, source=sources))}</div>'
+    st.html(
+        f"<style>{HEADLINE_CSS}</style><div class='headline-card'>"
+        f"<div class='headline-title'>{html.escape(title)}</div>{rows}{where if sources else ''}</div>"
+    )
+
+
+# The four cards share a row on a projector (1280 px wide and up) and stack on a phone; Korean breaks between
+# words only (keep-all), so a value or a title is never split inside a word.
+HEADLINE_CSS = (
+    ".headline-card{word-break:keep-all;overflow-wrap:anywhere}"
+    ".headline-title{font-weight:600;font-size:0.95rem;line-height:1.3;margin-bottom:0.3rem}"
+    ".headline-value{margin:0.1rem 0 0.3rem 0}"
+    ".headline-number{font-size:1.6rem;font-weight:600;line-height:1.15}"
+    ".headline-unit{font-size:0.95rem}"
+    ".headline-what{font-size:0.9rem;line-height:1.3;opacity:0.85}"
+    ".headline-source{font-size:0.85rem;opacity:0.8;margin-top:0.2rem}"
+)
 
 
 def small_chart(fig, *, key: str, alt: str) -> None:
@@ -406,6 +430,23 @@ def quote_block(quote: str, source: str, gloss: str | None = None) -> None:
 escape_md = fmt.literal  # text from the data, shown literally in Markdown
 
 
+def sentence_block(row: dict, source: str) -> None:
+    """A telling's quote inside its whole sentence from the seed, the quote highlighted (a quote is the
+    shortest span that says it; a reader needs the sentence around it). Display only: the row's quote is
+    what the highlight shows, and the English gloss is the quote's."""
+    import cached
+
+    found = cached.sentence(dataset(), row["source_id"], row["quote"])
+    if not found or not (found[0] or found[2].strip(".")):
+        quote_block(row["quote"], source, row.get("quote_en"))
+        return
+    before, quote, after = (escape_md(x) for x in found)
+    st.markdown(f"> {before}:blue-background[**{quote}**]{after}\n>\n> — {escape_md(source)}")
+    st.caption(t("telling_sentence", current_lang()))
+    if current_lang() == "en" and isinstance(row.get("quote_en"), str) and row["quote_en"]:
+        st.caption(f"{t('our_translation', 'en')}: “{escape_md(row['quote_en'])}”")
+
+
 def telling(row: dict, notes, lang: str, source: str) -> None:
     """One text's telling of an event: its date as written and in New Style, its sentence, and any note
     on it."""
@@ -421,7 +462,7 @@ def telling(row: dict, notes, lang: str, source: str) -> None:
         label = html.escape(t("date_from_reference", lang))
         cited = f"<cite style='font-style:normal'>{html.escape(row['date_reference'])}</cite>"
         st.caption(f"{label}: {cited}", unsafe_allow_html=True)
-    quote_block(row["quote"], source, row.get("quote_en"))
+    sentence_block(row, source)
     here = reading.read_link(row["source_id"], row["event_id"], lang)
     st.markdown(f":material/menu_book: [{t('read_in_context', lang)}]({here})")
     note = row.get(f"notes_{lang}")
@@ -431,38 +472,99 @@ def telling(row: dict, notes, lang: str, source: str) -> None:
         st.warning(
             f"**{t('source_note', lang)}** — {escape_md(note[f'issue_{lang}'])}\n\n"
             f"{t('basis', lang)}: {escape_md(note[f'basis_{lang}'])}",
-            icon="📝",
+            icon=":material/edit_note:",
         )
 
 
-def deck_state(parse, default: list[str]) -> list[str]:
-    """The deck for the Slides page: a deck arriving in the URL (a link that added a chart to the current
-    deck) wins; otherwise the one kept in the session across pages; otherwise the default."""
-    raw = ",".join(st.query_params.get_all(state.DECK))
-    if raw and raw != st.session_state.get(state.DECK_SEEN):
-        st.session_state[state.DECK] = parse(raw) or default
-    elif state.DECK not in st.session_state:
-        st.session_state[state.DECK] = st.session_state.get(state.DECK_STORE) or default
-    st.session_state[state.DECK_SEEN] = raw
-    return st.session_state[state.DECK]
+# --- the deck, wherever one is ------------------------------------------------------------------------
+# One truth, state.DECK_STORE in the session: every page reads it with `deck`, adds to it in place with
+# `add_to_deck`, and the Slides page's widgets edit it through `set_deck`. The URL carries it (`deck`, with
+# state.DECK_NONE for the emptied deck, nothing for the default one), and a link's deck wins once.
 
 
-def keep_deck(deck: list[str]) -> None:
-    """Remember the deck across pages and note the URL value written for it (after `sync`)."""
-    st.session_state[state.DECK_STORE] = list(deck)
-    st.session_state[state.DECK_SEEN] = ",".join(st.query_params.get_all(state.DECK))
-
-
-def add_to_slides(key: str, label: str, default: list[str]) -> None:
-    """A link to the Slides page whose deck is the current one with `key` added at the end."""
+def deck(data: Dataset) -> list[str]:
+    """The current deck: a deck arriving in the URL that this session has not taken in yet (a shared link)
+    wins; otherwise the one kept in the session across pages; otherwise the default (the four headlines)."""
     from revolution.exports import slides
 
-    deck = slides.add(st.session_state.get(state.DECK_STORE) or default, key)
+    raw = st.query_params.get_all(state.DECK)
+    if raw and ",".join(raw) != st.session_state.get(state.DECK_SEEN):
+        parsed = slides.parse(raw, data)
+        st.session_state[state.DECK_STORE] = slides.default(data) if parsed is None else parsed
+        st.session_state[state.DECK_SEEN] = ",".join(raw)
+    if state.DECK_STORE not in st.session_state:
+        return slides.default(data)
+    return list(st.session_state[state.DECK_STORE])
+
+
+def set_deck(new: list[str], data: Dataset) -> None:
+    """The deck, kept in the session and written into the URL (the default deck stays out of it)."""
+    from revolution.exports import slides
+
+    st.session_state[state.DECK_STORE] = list(new)
+    if list(new) == slides.default(data):
+        if state.DECK in st.query_params:
+            del st.query_params[state.DECK]
+        st.session_state[state.DECK_SEEN] = ""
+    else:
+        value = slides.encode(list(new))
+        if st.query_params.get_all(state.DECK) != [value]:
+            st.query_params[state.DECK] = value
+        st.session_state[state.DECK_SEEN] = value
+
+
+def add_to_deck(key: str, data: Dataset, lang: str) -> None:
+    """A button that adds `key` to the end of the deck and stays on this page: a toast says what was added
+    and the sidebar's counter shows the new count (the whole app reruns, even when the button is in a
+    fragment). An item already in the deck shows as such, disabled."""
+    added = st.session_state.get(state.DECK_ADDED)
+    if added and added[2] == key and _in_fragment_run():
+        st.rerun()  # the whole app: the sidebar's counter and the toast are outside the fragment
+    if key in deck(data):
+        st.button(t("deck_in", lang), key=f"add_{key}", icon=":material/check:", disabled=True)
+        return
+    st.button(
+        t("deck_add", lang),
+        key=f"add_{key}",
+        icon=":material/add_to_queue:",
+        on_click=_add,
+        args=(key, data, lang),
+    )
+
+
+def _in_fragment_run() -> bool:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return bool(ctx and ctx.fragment_ids_this_run)
+
+
+def _add(key: str, data: Dataset, lang: str) -> None:
+    from revolution.exports import slides
+
+    new = slides.add(deck(data), key)
+    set_deck(new, data)
+    st.session_state[state.DECK_ADDED] = (slides.label(key, data, lang), len(new), key)
+
+
+def deck_sidebar(lang: str) -> None:
+    """The sidebar's deck counter (drawn where the caller puts it), a link to the Slides page with the deck,
+    and the toast for an item just added (said here, after the rerun an add asks for, so it is never lost)."""
+    data = dataset()
+    current = deck(data)
+    added = st.session_state.pop(state.DECK_ADDED, None)
+    if added:
+        st.toast(t("deck_added", lang, what=added[0], n=added[1]), icon=":material/add_to_queue:")
+    from revolution.exports import slides
+
+    query_params = {state.LANG: lang}
+    if current != slides.default(data):
+        query_params[state.DECK] = slides.encode(current)
     st.page_link(
         "pages/slides.py",
-        label=label,
+        label=t("deck_count", lang, n=len(current)),
         icon=":material/slideshow:",
-        query_params={state.DECK: ",".join(deck), state.LANG: current_lang()},
+        query_params=query_params,
     )
 
 

@@ -40,7 +40,7 @@ def explorer() -> None:
         ui.bind(b.text_input, state.SEARCH, state.text, "")(t("search", lang), max_chars=state.MAX_TEXT) or ""
     )
     sources = ui.bind(c.multiselect, state.SOURCES, state.choices(list(names)), [])(
-        t("sources", lang), list(names), placeholder=t("any", lang), format_func=names.get
+        t("sources", lang), list(names), placeholder=t("any", lang), format_func=names.get, select_all=False
     )
     sources = tuple(sources)
     if table == "figures":
@@ -79,12 +79,20 @@ def explorer() -> None:
 
     # 3. Table, 4. download of the same rows.
     st.caption(t("n_rows", lang, n=f"{len(rows):,}"))
+    if text:  # a search says where its hits are, in both tables (the one not shown is a click away)
+        hits = {
+            "figures": len(filters.figures(data, sources=sources, text=text)),
+            "events": len(filters.events(data, filters.EventFilter(sources=sources, text=text))),
+        }
+        st.info(t("explorer_hits", lang, q=text, **hits), icon=":material/manage_search:")
     if cut:
         st.caption(t("first_rows", lang, shown=f"{limits.TABLE_ROWS:,}", total=f"{len(rows):,}"))
     if rows.empty:  # say so, and how to widen the filter, instead of an empty grid
         st.info(t("nothing_found", lang, how=t("widen_explorer", lang)), icon=":material/search_off:")
     else:
-        st.dataframe(view, hide_index=True, width="stretch", column_config=config, height=520)
+        # as tall as its rows (35 px each and the header's), up to 520 px: a short result has no empty rows
+        height = min(520, 35 * (len(view) + 1) + 3)
+        st.dataframe(view, hide_index=True, width="stretch", column_config=config, height=height)
     st.header(t("data_downloads", lang))
     (a, b), (c, d) = st.columns(2), st.columns(2)  # two a row: four labels side by side were cut
     a.download_button(

@@ -5,7 +5,6 @@ import streamlit as st
 import cached
 import ui
 from revolution import state
-from revolution.exports import slides
 from revolution.i18n import t
 from revolution.views import references
 
@@ -55,7 +54,7 @@ def figures() -> None:
             )
             for line in panel.captions:
                 st.caption(line)
-            ui.add_to_slides(f"figure:{group_id}", t("add_chart_to_slides", lang), slides.default(data))
+            ui.add_to_deck(f"figure:{group_id}", data, lang)
             if panel.refs is not None and not panel.refs.empty:
                 st.caption(t("refs_caption", lang))
                 if panel.maddison:

@@ -11,16 +11,21 @@ lang, data = ui.start()
 names = ui.source_names(data, lang)
 
 st.title(t("app_title", lang))
+
+# 1. Headline figures, first: the four numbers in one row, so that a projector's first screen (1280×720)
+# holds every value with its unit, qualifier, period and source (a phone stacks them); their charts follow,
+# one card each: drawn as the text says it, its sentence one click away, the full chart and the deck.
+cards = cached.headline_cards(data, lang, names)
+for col, card in zip(st.columns(len(cards)), cards):
+    with col.container(border=True):
+        ui.headline(card["title"], card["values"], lang)
 st.write(t("overview_intro", lang))
 
-# 1. Headline figures: one card per headline in figures.csv (two a row, so no value is ever cut), each with
-# its unit, a small chart drawn as the text says it, its sentence one click away and a link to the full chart.
-st.header(t("headline", lang))
-cards = cached.headline_cards(data, lang, names)
+st.header(t("headline_charts", lang))
 for start in range(0, len(cards), 2):
     for col, card in zip(st.columns(2), cards[start : start + 2]):
         with col.container(border=True):
-            ui.headline(card["title"], card["values"])
+            st.markdown(f"**{ui.escape_md(card['title'])}**")
             ui.small_chart(card["figure"], key=f"headline_{card['group']}", alt=card["alt"])
             left, right = st.columns(2)
             with left.popover(t("show_quote", lang), width="stretch"):
@@ -32,6 +37,7 @@ for start in range(0, len(cards), 2):
                 icon=":material/bar_chart:",
                 query_params={state.GROUP: card["group"], state.LANG: lang},
             )
+            ui.add_to_deck(f"figure:{card['group']}", data, lang)
 
 # How sure is each headline number? The text's claim beside what other sources give, and why they differ:
 # a static table, so long sentences wrap instead of being cut in a grid cell.

@@ -12,22 +12,25 @@ from revolution.i18n import t
 lang, data = ui.start()
 names = ui.source_names(data, lang)
 keys = slides.options(data)
-default = slides.default(data)
-parse_deck = lambda raw: slides.parse(raw, data)  # noqa: E731
 
-# 1. Selection: the deck (URL key `deck`, kept in the session across pages), presenting or not, the slide.
-deck = ui.deck_state(parse_deck, default)
+# 1. Selection: the deck (ui.deck: the URL's `deck`, kept in the session across pages), presenting or not,
+# the slide. The deck's widgets mirror the session's deck and edit it through named actions.
+deck = ui.deck(data)
 present = ui.url_value(state.PRESENT, state.flag, False)
 SLIDE = (state.SLIDE, state.integer(1, 999), 1)
 
 
 def edit(index: int, step: int) -> None:
     """Move an item up or down (step ±1) or remove it (step 0)."""
-    current = list(st.session_state[state.DECK])
+    current = ui.deck(data)
     if step:
-        st.session_state[state.DECK] = slides.move(current, index, step)
+        ui.set_deck(slides.move(current, index, step), data)
     else:
-        st.session_state[state.DECK] = current[:index] + current[index + 1 :]
+        ui.set_deck(current[:index] + current[index + 1 :], data)
+
+
+def picked() -> None:
+    ui.set_deck(list(st.session_state[state.DECK]), data)
 
 
 if not present:
@@ -35,16 +38,34 @@ if not present:
     st.caption(t("slides_intro", lang))
     if slides.over_cap(ui.query().get(state.DECK)):
         st.info(t("deck_cap", lang, n=slides.MAX_CUSTOM), icon=":material/info:")
+    st.session_state[state.DECK] = deck
     st.multiselect(
         t("choose_slides", lang),
-        list(dict.fromkeys(keys + st.session_state[state.DECK])),
+        list(dict.fromkeys(keys + deck)),
         key=state.DECK,
+        on_change=picked,
         format_func=lambda k: slides.label(k, data, lang),
-        placeholder=t("any", lang),
+        placeholder=t("deck_placeholder", lang),
         select_all=False,  # its label is English only
     )
+    clear, reset = st.columns(2)
+    clear.button(
+        t("deck_clear", lang),
+        icon=":material/delete_sweep:",
+        on_click=ui.set_deck,
+        args=([], data),
+        disabled=not deck,
+        width="stretch",
+    )
+    reset.button(
+        t("deck_reset", lang),
+        icon=":material/restart_alt:",
+        on_click=ui.set_deck,
+        args=(slides.default(data), data),
+        disabled=deck == slides.default(data),
+        width="stretch",
+    )
 present = ui.bind(st.toggle, state.PRESENT, state.flag, False)(t("present", lang))
-deck = list(st.session_state[state.DECK])
 
 # 2. Data and 3. figures, built from the keys once per dataset and language.
 items = [cached.slide(data, k, lang, names) for k in deck]
@@ -83,7 +104,6 @@ elif items:
             out.button(t("remove", lang), key=f"remove_{n}", on_click=edit, args=(n, 0))
     ui.deck_downloads(items, len(shown) + 2, data, lang)
 else:
-    st.info(t("no_rows", lang))
+    st.info(t("deck_is_empty", lang), icon=":material/info:")
 ui.set_url_value(*SLIDE, position)
-ui.write_url(state.DECK, parse_deck, default, st.session_state[state.DECK])
-ui.keep_deck(st.session_state[state.DECK])
+ui.set_deck(deck, data)

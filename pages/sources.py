@@ -46,10 +46,12 @@ ui.chart(
 with st.expander(t("rows_behind", lang)):
     st.dataframe(cached.per_decade(data, names, lang), width="stretch")
 
-# Events only one text tells.
+# Events only one text tells, one table under the other: side by side, half a 1280-px page cut each event's
+# title at the table's edge.
 only_in = cached.only_in(data, lang)
-for col, source_id in zip(st.columns(len(names)), names):
+for source_id in names:
     only = only_in[source_id]
+    col = st.container()
     col.markdown(f"**{t('only_in', lang, source=names[source_id])}** ({len(only)})")
     col.dataframe(
         only,
@@ -57,7 +59,8 @@ for col, source_id in zip(st.columns(len(names)), names):
         width="stretch",
         height=360,
         column_config={
-            "date_text": t("date_as_written", lang),
+            # wide enough for the longest date as written (about 200 px): it ran into the next column
+            "date_text": st.column_config.TextColumn(t("date_as_written", lang), width=230),
             f"title_{lang}": t("event", lang),
             "quote": t("quote", lang),
             "quote_en": t("our_translation", lang),

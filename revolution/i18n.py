@@ -137,23 +137,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "png_square": {"ko": "PNG 정사각형 (1080×1080, 2배)", "en": "PNG square (1080×1080, 2×)"},
     "svg": {"ko": "SVG (벡터)", "en": "SVG (vector)"},
     "image_pages": {"ko": "{label}: 슬라이드마다 한 장 (zip)", "en": "{label}: one per slide (zip)"},
-    "image_note": {
-        "ko": "이미지 아래에 출처와 이 화면의 링크가 인쇄됩니다. SVG의 한글은 글꼴이 있는 컴퓨터에서 "
-        "제대로 보입니다.",
-        "en": "The source and this view's link are printed under the image. Hangul in SVG needs a Korean "
-        "font on the viewer's machine; PNG carries it as drawn.",
-    },
     "no_browser": {
         "ko": "이미지 내보내기에 필요한 Chromium이 없습니다. 서버에 설치하세요: apt-get install chromium "
         "fonts-noto-cjk",
         "en": "Image export needs Chromium, which is not installed on the server: apt-get install chromium "
         "fonts-noto-cjk",
     },
-    "add_to_slides": {
-        "ko": "이 연표 범위를 슬라이드에 더하기",
-        "en": "Add this timeline range to the slides",
-    },
-    "add_chart_to_slides": {"ko": "이 차트를 슬라이드에 더하기", "en": "Add this chart to the slides"},
     "one_year": {"ko": "{a}년", "en": "{a}"},
     "year_span": {"ko": "{a}–{b}년", "en": "{a}–{b}"},
     "move_up": {"ko": "위로", "en": "Up"},
@@ -489,7 +478,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{title}. {status}. {n} places: {items}.",
     },
     "alt_map_item": {"ko": "{name} 언급 {n}회 사건 {e}건", "en": "{name} {n} mentions, {e} events"},
-    "add_map_to_slides": {"ko": "이 기간의 지도를 슬라이드에 더하기", "en": "Add this map to the slides"},
     # --- issue 23: what a timeline mark says about a date; context rows; open eras; dates from a reference
     "mark_day": {"ko": "날짜가 알려짐", "en": "Day known"},
     "mark_month": {"ko": "달만 알려짐", "en": "Month known, not the day"},
@@ -512,8 +500,46 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "원문에 날짜 없음 — {ref}에 따름",
         "en": "No date in the text — after {ref}",
     },
+    # --- issue 24: the teacher's path (the deck where you are, the home page's first screen) ---
+    "deck_add": {"ko": "슬라이드 묶음에 더하기", "en": "Add to the deck"},
+    "deck_in": {"ko": "슬라이드 묶음에 있음", "en": "In the deck"},
+    "deck_added": {
+        "ko": "슬라이드 묶음에 더했습니다: {what} (모두 {n}개)",
+        "en": "Added to the deck: {what} ({n} in all)",
+    },
+    "deck_count": {"ko": "슬라이드 묶음: {n}개", "en": "Deck: {n} items"},
+    "deck_clear": {"ko": "모두 비우기", "en": "Clear the deck"},
+    "deck_reset": {"ko": "핵심 차트 네 개로 되돌리기", "en": "Reset to the four headlines"},
+    "deck_placeholder": {"ko": "빈 묶음: 차트를 고르세요", "en": "Empty deck: pick charts"},
+    "deck_is_empty": {
+        "ko": "슬라이드 묶음이 비었습니다. 각 차트와 연표 아래의 '슬라이드 묶음에 더하기'로 더하거나, "
+        "위에서 고르거나, 핵심 차트 네 개로 되돌리세요.",
+        "en": "The deck is empty. Add charts with 'Add to the deck' under each chart and timeline, pick "
+        "them above, or reset to the four headlines.",
+    },
+    "image_note_link": {
+        "ko": "이미지 아래에 출처와 이 화면의 공개 링크가 인쇄됩니다. SVG의 한글은 글꼴이 있는 컴퓨터에서 "
+        "제대로 보입니다.",
+        "en": "The source and this view's public link are printed under the image. Hangul in SVG needs "
+        "a Korean font on the viewer's machine; PNG carries it as drawn.",
+    },
+    "image_note_nolink": {
+        "ko": "이미지 아래에 출처가 인쇄됩니다 (이 서버에는 공개 주소가 설정되지 않아 링크는 인쇄되지 "
+        "않습니다). SVG의 한글은 글꼴이 있는 컴퓨터에서 제대로 보입니다.",
+        "en": "The source is printed under the image (this server has no public address set, so no link "
+        "is printed). Hangul in SVG needs a Korean font on the viewer's machine; PNG carries it as drawn.",
+    },
+    "headline_source": {"ko": "출처: {source}", "en": "Source: {source}"},
+    "headline_charts": {"ko": "핵심 수치의 차트", "en": "The headline figures' charts"},
+    "telling_sentence": {
+        "ko": "원문 문장 (인용 부분 강조)",
+        "en": "The sentence in the text (the quote highlighted)",
+    },
+    "explorer_hits": {
+        "ko": "'{q}' 검색 결과: 수치 {figures}개, 사건 {events}개",
+        "en": "'{q}' found {figures} figures and {events} events",
+    },
 }
-
 
 # Tables on screen (revolution.views.columns): each column's name, and the codes a column holds as words.
 COLUMN_LABELS = {

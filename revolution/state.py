@@ -28,6 +28,10 @@ REFERENCES = "ref"
 DECK = "deck"
 DECK_STORE = "_deck"  # the deck, kept across pages (a page switch drops the widget's own state)
 DECK_SEEN = "_deck_seen"  # the URL's deck last taken in: a new one (a link that added a chart) wins
+# An emptied deck in the URL: `deck=none` (or a bare `deck=`) is a deck with nothing in it, while no `deck` at
+# all is the default deck. A word, not an empty value, because an empty value is lost when a link is edited.
+DECK_NONE = "none"
+DECK_ADDED = "_deck_added"  # what was just added to the deck, said once (a toast) by the shell
 SLIDE = "slide"
 PRESENT = "present"
 INFERRED = "inferred"  # the timeline: also show events whose date the text does not give (1) or not (0)

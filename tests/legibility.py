@@ -59,7 +59,10 @@ MEASURE_JS = r"""
       symbol: d.marker && typeof d.marker.symbol === 'string' ? d.marker.symbol : null,
     }));
     const box = plot.getBoundingClientRect();
-    charts.push({title: typeof title === 'string' ? title : '', texts, traces,
+    // where it is drawn: the expander it sits in (the Slides page's previews name their item), if any
+    const holder = plot.closest('[data-testid="stExpander"]');
+    const where = holder && holder.querySelector('summary') ? holder.querySelector('summary').innerText : '';
+    charts.push({title: typeof title === 'string' ? title : '', where, texts, traces,
                  width: box.width, height: box.height, plotHeight: plot.querySelector('.nsewdrag')
                    ? plot.querySelector('.nsewdrag').getBoundingClientRect().height : null});
   }
@@ -100,46 +103,52 @@ def overlaps(texts: list[dict], share: float = 0.25) -> list[tuple[str, str]]:
     return found
 
 
-# Names and formats that stay in Latin letters in the Korean interface.
+# Latin-letter words the Korean interface may show, each with why (a word not here is a translation missing).
 ALLOWED = {
-    "english",
-    "png",
-    "svg",
-    "csv",
-    "json",
-    "pptx",
-    "zip",
-    "url",
-    "qr",
-    "timelinejs",
-    "maddison",
-    "gdp",
-    "plotly",
-    "streamlit",
-    "cc",
-    "by",
-    "petrograd",
-    "ko",
-    "en",
-    "cpe",  # a French law's name, in an event's title ("CPE 철회")
+    "english": "the language switch offers English in English, so that a reader of English can find it",
+    "language": "the language switch reads '언어 / Language', for the same reason",
+    "png": "a file format's name: Korean software and teachers call it so",
+    "svg": "a file format's name",
+    "csv": "a file format's name",
+    "json": "a file format's name",
+    "pptx": "a file format's name (PowerPoint's)",
+    "zip": "a file format's name",
+    "url": "what Korean interfaces call a web address",
+    "qr": "the QR code on the deck's last slide: a name, written so in Korean",
+    "timelinejs": "a product's name (the TimelineJS export)",
+    "maddison": "a data set's name in its citation (Maddison Project Database 2020)",
+    "gdp": "an economic measure named in the references, written so in Korean economics",
+    "cc": "the Maddison data's licence (CC BY 4.0), cited as its name",
+    "by": "the same licence's name (CC BY)",
+    "petrograd": "a place name the text itself gives in Latin letters beside the Korean",
+    "ko": "a language code in a file name the page offers (…_ko.pptx)",
+    "en": "a language code in a file name",
+    "cpe": "a French law's name, in an event's title ('CPE 철회')",
+    "html": "a file format's name (the lesson bundle's offline charts)",
+    "pageup": "a key's name as printed on the keyboard (and sent by presentation clickers)",
+    "pagedown": "the same, for the other key",
+    "chromium": "a package the server's administrator installs, named as the command types it",
+    "apt-get": "the command that installs it, shown as typed (only when the server lacks it)",
+    "install": "the same command's word",
+    "fonts-noto-cjk": "the font package the same command installs",
     # the base map's sources, named in its attribution line as their authors name them
-    "historical-basemaps",
-    "ourednik",
-    "natural",
-    "earth",
-    "gpl",
-    "language",  # the language switch reads "언어 / Language", so that a reader of English can find it
+    "historical-basemaps": "the border layers' source, named as its author names it",
+    "ourednik": "the same source's author",
+    "natural": "Natural Earth, the coastlines' source, by its name",
+    "earth": "the same name's second word",
+    "gpl": "the border layers' licence (GPL-3.0), cited by its name",
 }
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
 
-def english_words(texts: list[str], allowed: set[str] = ALLOWED) -> list[str]:
+def english_words(texts: list[str], allowed=ALLOWED) -> list[str]:
     """Latin-letter words in the texts that are not allowed names or formats (quotations, URLs, file
     names and e-mail addresses aside)."""
     found = []
     for text in texts:
         text = re.sub(r"“[^”]*”|\"[^\"]*\"|「[^」]*」", " ", text)  # quotations, shown as written
         text = re.sub(r"(https?://|www\.)\S+|\S+@\S+|\b\S+\.(com|org|ru|uk|net|csv|json)\b\S*", " ", text)
+        text = re.sub(r"\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\b", " ", text)  # an environment variable, as typed
         for word in WORD.findall(text):
             if word.lower().strip("'’-") not in allowed:
                 found.append(word)

@@ -64,3 +64,18 @@ def test_every_string_is_used():
         if f'"{k}"' not in code and f"'{k}'" not in code and not k.startswith(tuple(prefixes))
     ]
     assert unused == []
+
+
+def test_every_allowed_latin_word_says_why_and_no_ui_string_needs_more():
+    """The Korean interface's allowlist gives a reason for each word; every Korean UI string passes it
+    (quotations and file names aside), so a new English word in a Korean string fails here first."""
+    from revolution.i18n import STRINGS
+
+    from .legibility import ALLOWED, english_words
+
+    assert all(isinstance(why, str) and len(why) > 10 for why in ALLOWED.values())
+    korean = [e["ko"] for e in STRINGS.values() if isinstance(e.get("ko"), str)]
+    korean += [v["ko"] for e in STRINGS.values() for v in e.values() if isinstance(v, dict) and "ko" in v]
+    # placeholders are filled in, never shown: ours ({n}) and Plotly's hover fields (%{customdata[1]})
+    korean = [re.sub(r"%\{[^}]*\}|\{[a-z_]+\}", " ", k) for k in korean]
+    assert sorted(set(english_words(korean))) == []

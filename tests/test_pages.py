@@ -59,7 +59,7 @@ def test_overview_counts_equal_the_csvs(dataset):
 
 def test_overview_headline_cards_state_the_bounds_honestly():
     def shown(at):
-        return " ".join(m.value for m in at.markdown)
+        return " ".join([m.value for m in at.markdown] + [h.proto.body for h in at.get("html")])
 
     at = run()
     assert "25% 미만" in shown(at) and "55% 초과" in shown(at) and "40만 명" in shown(at)
@@ -296,6 +296,17 @@ def test_explorer_names_its_columns_in_korean_and_says_when_nothing_matches(data
     assert t("nothing_found", "ko", how=t("widen_explorer", "ko")) in [i.value for i in none.info]
 
 
+def test_an_explorer_search_says_where_its_hits_are_and_its_table_has_no_empty_rows(dataset):
+    at = run("pages/explorer.py", q="레닌")  # opens on figures: the events' hits are said, not hidden
+    figures = len(filters.figures(dataset, text="레닌"))
+    events = len(filters.events(dataset, filters.EventFilter(text="레닌")))
+    assert events > 0
+    assert t("explorer_hits", "ko", q="레닌", figures=figures, events=events) in [i.value for i in at.info]
+    shown = run("pages/explorer.py", table="events", q="레닌")
+    (grid,) = shown.dataframe
+    assert len(grid.value) == events
+
+
 def test_reference_values_are_drawn_beside_their_figures_and_the_switch_removes_them(dataset):
     (spec,) = charts(run("pages/figures.py", group="constituent_assembly"))
     refs = [tr for tr in spec["data"] if tr.get("legendgroup") == "refs"]
@@ -356,11 +367,8 @@ def test_presentation_mode_steps_through_the_deck_and_keeps_the_position_in_the_
 
 
 def test_a_filtered_timeline_range_goes_to_the_slides(dataset):
-    at = run("pages/timeline.py", **{"from": "1914", "to": "1924"})
-    link = next(p for p in at.get("page_link") if "slides" in p.proto.page)
-    assert (
-        "timeline%3A1914-1924" in link.proto.query_string or "timeline:1914-1924" in link.proto.query_string
-    )
+    at = run("pages/timeline.py", **{"from": "1915", "to": "1924"})
+    assert next(b for b in at.button if b.key == "add_timeline:1915-1924").label == t("deck_add", "ko")
     slides_at = run("pages/slides.py", deck="timeline:1914-1924,figure:nope,timeline:2000-1900")
     assert [e.label for e in slides_at.expander] == ["1. " + t("page_timeline", "ko") + ": 1914–1924년"]
 
@@ -469,26 +477,72 @@ def test_a_tellings_note_is_shown_in_the_readers_language(dataset, lang):
         assert fmt.literal(r[f"notes_{other}"]) not in captions
 
 
-def test_adding_a_timeline_range_to_a_three_chart_deck_gives_four_items(dataset):
+def _button(at, key):
+    return next(b for b in at.button if b.key == key)
+
+
+def _deck_link(at) -> str | None:
+    """The deck the sidebar's counter links to (None: the default deck)."""
     from urllib.parse import parse_qs
 
+    link = next(p for p in at.get("page_link") if "slides" in p.proto.page and p.proto.query_string)
+    return parse_qs(link.proto.query_string).get(state.DECK, [None])[0]
+
+
+def test_adding_a_timeline_range_to_a_three_chart_deck_gives_four_items_and_stays_on_the_page(dataset):
     three = "figure:constituent_assembly,figure:industrial_output,timeline:1917"
     at = run("pages/slides.py", deck=three)
     assert len(at.expander) == 3
     at.switch_page("pages/timeline.py")
     at.query_params.clear()
-    at.query_params["from"], at.query_params["to"] = "1918", "1921"
+    at.query_params["from"], at.query_params["to"] = "1918", "1919"
     at.run()
-    link = next(p for p in at.get("page_link") if "slides" in p.proto.page)
-    deck = parse_qs(link.proto.query_string)[state.DECK][0]
-    assert deck == three + ",timeline:1918-1921"  # appended, never replacing the deck
+    _button(at, "add_timeline:1918-1919").click().run()
+    assert not at.exception
+    assert at.title[0].value == t("page_timeline", "ko")  # still on the timeline
+    assert at.query_params[state.DECK] in (three + ",timeline:1918-1919", [three + ",timeline:1918-1919"])
+    assert _deck_link(at) == three + ",timeline:1918-1919"  # appended, never replacing the deck
+    assert any(t("deck_count", "ko", n=4) in p.proto.label for p in at.get("page_link"))
+    assert [x.proto.body for x in at.get("toast")] == [
+        t("deck_added", "ko", what=slides.label("timeline:1918-1919", dataset, "ko"), n=4)
+    ]
+    assert _button(at, "add_timeline:1918-1919").disabled  # said as "in the deck", not added twice
     at.switch_page("pages/slides.py")
     at.query_params.clear()
-    at.query_params[state.DECK] = deck
     at.run()
-    assert not at.exception
     labels = [e.label for e in at.expander]
-    assert len(labels) == 4 and labels[-1] == "4. " + t("page_timeline", "ko") + ": 1918–1921년"
+    assert len(labels) == 4 and labels[-1] == "4. " + t("page_timeline", "ko") + ": 1918–1919년"
+
+
+def test_a_timeline_view_of_a_presets_years_goes_in_as_that_preset(dataset):
+    at = run("pages/timeline.py", **{"from": "1917", "to": "1917"})
+    _button(at, "add_timeline:1917").click().run()
+    assert _deck_link(at) == ",".join([*slides.default(dataset), "timeline:1917"])
+
+
+def test_an_emptied_deck_stays_empty_in_the_url_and_after_an_add(dataset):
+    at = run("pages/slides.py")
+    assert len(at.expander) == len(slides.default(dataset)) and state.DECK not in at.query_params
+    next(b for b in at.button if b.label == t("deck_clear", "ko")).click().run()
+    assert not at.expander and at.info[0].value == t("deck_is_empty", "ko")
+    assert at.query_params[state.DECK] in (state.DECK_NONE, [state.DECK_NONE])
+    at.switch_page("pages/figures.py")
+    at.query_params.clear()
+    at.run()
+    _button(at, "add_figure:industrial_output").click().run()
+    assert _deck_link(at) == "figure:industrial_output"  # one chart, not the four defaults back
+    # the emptied deck from a link: empty, not the default
+    assert not run("pages/slides.py", deck=state.DECK_NONE).expander
+    assert len(run("pages/slides.py", deck="figure:nope").expander) == len(slides.default(dataset))
+
+
+def test_reset_brings_back_the_four_headlines(dataset):
+    at = run("pages/slides.py", deck="timeline:1917")
+    next(b for b in at.button if b.label == t("deck_reset", "ko")).click().run()
+    assert [e.label.split(" ", 1)[1] for e in at.expander] == [
+        slides.label(k, dataset, "ko") for k in slides.default(dataset)
+    ]
+    assert state.DECK not in at.query_params  # the default deck stays out of the URL
 
 
 def test_deck_items_move_and_go(dataset):

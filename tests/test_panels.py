@@ -1,6 +1,8 @@
 """A Figures panel: its chart, captions and tables come from the group's rows, every sentence shown
 literally."""
 
+import pytest
+
 from revolution import limits
 from revolution.views import panels
 
@@ -42,3 +44,16 @@ def test_quotes_in_captions_lose_their_markup(dataset, monkeypatch):
     assert (
         len(p.rows) == 1 and "\\<b\\>\\*bold\\*" in p.captions[0] and "\\[x\\]\\(javascript" in p.captions[0]
     )
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_other_sources_table_says_what_each_value_measures_and_its_scope(dataset, lang):
+    from revolution.i18n import COLUMN_LABELS
+
+    names = dict(zip(dataset.sources.source_id, dataset.sources[f"short_{lang}"]))
+    panel = panels.panel(dataset, "constituent_assembly", lang, (), True, names)
+    refs = dataset.reference_values.set_index("ref_id").loc[list(panel.refs.iloc[:, 0])]
+    suffix = "_ko" if lang == "ko" else ""
+    for column in ("quantity", "scope"):
+        shown = list(panel.refs[COLUMN_LABELS[column][lang]])
+        assert shown == [v if isinstance(v, str) else "" for v in refs[column + suffix]]

@@ -250,3 +250,17 @@ def test_a_row_id_names_one_mark_in_its_text(docs):
         ids = [m.row_id for m in doc.marks]
         assert len(ids) == len(set(ids))  # `row=` in the URL and the highlight need one mark per id
         assert len({reading.safe_id(i) for i in ids}) == len(ids)
+
+
+def test_every_telling_reads_as_its_whole_sentence_with_the_quote_inside(dataset):
+    """Display only: the quote as the seed spells it, inside the sentence around it; the sentence ends
+    where the text's does (or where its paragraph does)."""
+    for r in dataset.events.to_dict("records"):
+        before, quote, after = reading.sentence(dataset.seeds[r["source_id"]], r["quote"])
+        assert normalize(r["quote"]).startswith(normalize(quote)), r["event_id"]
+        assert normalize(before + quote + after) in normalize(dataset.seeds[r["source_id"]])
+    # a quote that stops mid-sentence ("...러시아 노동자들은") is shown with the rest of its sentence
+    cut = dataset.events[dataset.events.quote.str.endswith("러시아 노동자들은")].iloc[0]
+    before, quote, after = reading.sentence(dataset.seeds[cut.source_id], cut.quote)
+    assert normalize(quote) == normalize(cut.quote) and after.rstrip().endswith("타도했다.")
+    assert reading.sentence(dataset.seeds[cut.source_id], "이 문장은 원문에 없다") is None

@@ -80,9 +80,17 @@ def over_cap(raw) -> bool:
 
 
 def parse(raw, data: Dataset) -> list[str] | None:
-    """The deck from a URL value: known keys only, at most MAX_ITEMS; None (the default deck) if none is
-    left."""
-    return valid((state.first(raw) or "").split(",")[: state.MAX_ITEMS], data) or None
+    """The deck from a URL value: known keys only, at most MAX_ITEMS; [] for the emptied deck
+    (state.DECK_NONE, or an empty value); None (the default deck) if nothing known is left."""
+    text = (state.first(raw) or "").strip()
+    if text in ("", state.DECK_NONE):
+        return []
+    return valid(text.split(",")[: state.MAX_ITEMS], data) or None
+
+
+def encode(deck: list[str]) -> str:
+    """The deck as its URL value: the emptied deck says so (state.DECK_NONE), never an empty value."""
+    return ",".join(deck) if deck else state.DECK_NONE
 
 
 def label(key: str, data: Dataset, lang: str) -> str:
@@ -98,6 +106,13 @@ def label(key: str, data: Dataset, lang: str) -> str:
     if years and what != fmt.years_text(*years, lang):
         what = f"{what} ({fmt.years_text(*years, lang)})"
     return f"{head}: {what}"
+
+
+def timeline_key(first: int, last: int) -> str:
+    """The deck key of a timeline view of these years: the preset's when one spans exactly them (shared by
+    everyone and cached once, never counted against MAX_CUSTOM), else the custom range."""
+    named = next((name for name, span in state.PRESETS.items() if span == (first, last)), None)
+    return f"timeline:{named or f'{first}-{last}'}"
 
 
 def add(deck: list[str], key: str) -> list[str]:

@@ -235,7 +235,9 @@ def index_chart(
         y=100,
         line=dict(dash="dot", color=theme.MUTED),
         annotation_text=t("prewar_line", lang),
-        annotation_position="bottom right",
+        # above the line's left end: the right end is where the index comes back to 100 (its point, its
+        # label, other sources' crosses), and a label there sat under them
+        annotation_position="top left",
     )
     fig.update_layout(title=_title(group, lang), height=480, showlegend=True)
     peak = max(

@@ -88,7 +88,10 @@ def panel(
     table, labels = columns.for_screen(table, lang)
     on_screen = None
     if refs is not None:
-        on_screen, ref_labels = columns.for_screen(refs[REF_COLUMNS], lang)
+        # what each value measures (whose share, which quantity) and its scope, beside it in either language:
+        # in Korean the data's `…_ko` twins (the English originals are left out of the Korean interface)
+        shown = [f"{c}_ko" if lang == "ko" and c in references.LOCALISED else c for c in REF_COLUMNS]
+        on_screen, ref_labels = columns.for_screen(refs[shown], lang)
         on_screen = on_screen.rename(columns=ref_labels)
     return Panel(
         figure_charts.group_chart(rows, group, lang, names, refs=refs, maddison=madd),

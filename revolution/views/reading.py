@@ -156,6 +156,31 @@ def place_quotes(rows: list[tuple[str, str]], flat: str) -> dict[str, tuple[int,
     return out
 
 
+_STOP = re.compile(r"[.?!][”’\"')]*")  # a sentence ends here (with any closing quote or bracket)
+
+
+def sentence(seed: str, quote: str) -> tuple[str, str, str] | None:
+    """The sentence of the seed that holds `quote` (its first occurrence), as displayed on the Read page:
+    (before the quote, the quote as the seed spells it, after it), for display only; the quote itself stays
+    the row's. None if the seed does not hold it. A quote longer than its paragraph is cut at its end."""
+    from revolution.data.provenance import span
+
+    found = span(quote, seed)
+    if found is None:
+        return None
+    a, b = found
+    for p in layout(seed):
+        if p.flat_start <= a < p.flat_start + len(p.pos):
+            start = p.pos[a - p.flat_start]
+            end = p.pos[min(b, p.flat_start + len(p.pos)) - 1 - p.flat_start] + 1
+            stops = [m.end() for m in _STOP.finditer(p.text, 0, start) if m.end() < len(p.text)]
+            first = stops[-1] if stops else 0
+            after = _STOP.search(p.text, end)
+            last = after.end() if after else len(p.text)
+            return p.text[first:start].lstrip(), p.text[start:end], p.text[end:last].rstrip()
+    return None
+
+
 def exclusion_id(n: int) -> str:
     return f"X{n + 1:03d}"
 

@@ -38,6 +38,7 @@ def headline_cards(data: Dataset, lang: str, names: dict | None = None) -> list[
                         "unit": t("unit_index", lang) if r["unit"] == "index" else "",
                         "what": fmt.pick(r, "measure", lang)
                         + f" ({fmt.period(r['period_start'], r['period_end'])})",
+                        "source": names.get(r["source_id"], r["source_id"]),
                     }
                     for r in card.to_dict("records")
                 ],
