@@ -208,6 +208,46 @@ def timeline_chart(
         lanes = {k: v + (1 if k in context else 0) for k, v in lanes.items()}
     n_rows = max(lanes.values()) + 1
     titles = _titles(events, lang, key_titles)
+    _draw_marks(fig, events, dates, lanes, lang, color_by, source_names)
+    _legends(fig, events, dates, lang, source_names)
+    limit = LABEL_CHARS.get(lang, 24) if labels != "axis" else None
+    era_row = len(era_lookup.clipped(eras, lo_year, hi_year)) > 1
+    names = {k: _row_name(titles[k], k, events, dates, context, lang, x0, x1, limit) for k in lanes}
+    whole = {k: _row_name(titles[k], k, events, dates, context, lang, x0, x1) for k in lanes}
+    if labels == "axis":
+        _era_bands(fig, eras, lang, lo_year, hi_year)
+    else:
+        _lane_labels(fig, events, dates, lanes, names, whole, x0, x1)
+        if era_row:
+            _era_lane(fig, eras, lang, lo_year, hi_year, -1)
+        else:  # a window inside one era: its band, and no row for a name that every row shares
+            _era_bands(fig, eras, lang, lo_year, hi_year, named=False)
+        if heading:
+            _context_header(fig, n_rows - len(context) - 1, lang)
+    plot_px = LANE_PX * (n_rows + (1 if era_row else 0))
+    fig.update_layout(
+        barmode="overlay",
+        height=plot_px + TOP_PX + BOTTOM_PX,
+        hovermode="closest",
+        # the legend above the dates along the top, so a reader sees both before the first row
+        # no legend title: Plotly wraps a horizontal legend as if the title took no room, and so runs
+        # entries off the right edge; the entries name themselves
+        legend=dict(y=1 + 34 / plot_px, yanchor="bottom"),
+        margin=dict(l=12, r=12, t=TOP_PX, b=BOTTOM_PX),
+    )
+    _date_axes(fig, x0, x1, lang, labels)
+    _row_axis(fig, lanes, names, n_rows, era_row, labels)
+    theme.apply(fig)
+    _place_legend(fig, plot_px, labels)
+    # one hover template for every mark, sent once: the row labels and eras set their own
+    fig.layout.template.data.bar = [go.Bar(hovertemplate=EVENT_HOVER)]
+    fig.layout.template.data.scatter = [go.Scatter(hovertemplate=EVENT_HOVER)]
+    return fig
+
+
+def _draw_marks(fig, events, dates, lanes, lang, color_by, source_names) -> None:
+    """Step 1: every telling as the mark its extent and precision call for, one trace per colour, text and
+    kind of mark; a legend entry per colour."""
     by_category = color_by == "category"
     marks = {k: t(f"mark_{k}", lang) for k in MARK_KINDS}
     for value in (
@@ -287,6 +327,11 @@ def timeline_chart(
                     meta=meta,
                     **common,
                 )
+
+
+def _legends(fig, events, dates, lang, source_names) -> None:
+    """Step 2: the legend entries that explain the marks: which text is filled, which kind of mark is which,
+    and the dotted fill of a date the sentence does not give."""
     _source_legend(fig, source_names)
     _mark_legend(fig, set(dates.kind), lang)
     if "date_basis" in events and events.date_basis.ne("stated").any():
@@ -296,31 +341,10 @@ def timeline_chart(
             name=t("legend_inferred", lang),
             marker=dict(color=theme.MUTED, line=dict(color=theme.MUTED, width=1.5), pattern=dict(shape=".")),
         )
-    limit = LABEL_CHARS.get(lang, 24) if labels != "axis" else None
-    era_row = len(era_lookup.clipped(eras, lo_year, hi_year)) > 1
-    names = {k: _row_name(titles[k], k, events, dates, context, lang, x0, x1, limit) for k in lanes}
-    whole = {k: _row_name(titles[k], k, events, dates, context, lang, x0, x1) for k in lanes}
-    if labels == "axis":
-        _era_bands(fig, eras, lang, lo_year, hi_year)
-    else:
-        _lane_labels(fig, events, dates, lanes, names, whole, x0, x1)
-        if era_row:
-            _era_lane(fig, eras, lang, lo_year, hi_year, -1)
-        else:  # a window inside one era: its band, and no row for a name that every row shares
-            _era_bands(fig, eras, lang, lo_year, hi_year, named=False)
-        if heading:
-            _context_header(fig, n_rows - len(context) - 1, lang)
-    plot_px = LANE_PX * (n_rows + (1 if era_row else 0))
-    fig.update_layout(
-        barmode="overlay",
-        height=plot_px + TOP_PX + BOTTOM_PX,
-        hovermode="closest",
-        # the legend above the dates along the top, so a reader sees both before the first row
-        # no legend title: Plotly wraps a horizontal legend as if the title took no room, and so runs
-        # entries off the right edge; the entries name themselves
-        legend=dict(y=1 + 34 / plot_px, yanchor="bottom"),
-        margin=dict(l=12, r=12, t=TOP_PX, b=BOTTOM_PX),
-    )
+
+
+def _date_axes(fig, x0, x1, lang, labels) -> None:
+    """Step 3: the dates along the top and again under the last row, ticked alike."""
     axis = dict(
         type="date",
         range=[x0.strftime("%Y-%m-%d"), x1.strftime("%Y-%m-%d")],
@@ -339,6 +363,10 @@ def timeline_chart(
     # second axis that follows the first (its one invisible point makes Plotly draw it)
     fig.update_layout(xaxis2=dict(overlaying="x", side="bottom", anchor="y", **axis))
     fig.add_scatter(x=axis["range"], y=[None, None], xaxis="x2", hoverinfo="skip", showlegend=False)
+
+
+def _row_axis(fig, lanes, names, n_rows, era_row, labels) -> None:
+    """Step 4: the rows: named on the axis for a slide (its layout pages them), in the plot on screen."""
     if labels == "axis":
         fig.update_layout(meta=dict(drawn_as=LANES))  # the slide layout pages it by these rows
         fig.update_yaxes(
@@ -359,7 +387,10 @@ def timeline_chart(
             autorange=False,
             range=[n_rows - 0.5, -1.6 if era_row else -0.6],
         )
-    theme.apply(fig)
+
+
+def _place_legend(fig, plot_px, labels) -> None:
+    """Step 5: where the legend hangs and how much room it takes, after the theme has laid out the title."""
     if not fig.layout.title.text and labels != "axis":
         # on screen: the rows start right under the dates, so that a 1280×720 screen shows the window's
         # first events (1917: February to October); the legend hangs under the bottom dates, where Plotly
@@ -379,10 +410,6 @@ def timeline_chart(
             margin_t=TOP_MIN_PX,
             legend=dict(xref="paper", x=0, yref="paper", y=1 + 34 / plot_px, yanchor="bottom"),
         )
-    # one hover template for every mark, sent once: the row labels and eras set their own
-    fig.layout.template.data.bar = [go.Bar(hovertemplate=EVENT_HOVER)]
-    fig.layout.template.data.scatter = [go.Scatter(hovertemplate=EVENT_HOVER)]
-    return fig
 
 
 BOTTOM_PX = 40  # under the rows: the dates again
