@@ -3,12 +3,14 @@
 import streamlit as st
 
 import ui
+from revolution.data.paths import ROOT
 from revolution.i18n import t
 
+# The tab's icon is a file the app serves itself: a Material icon there is fetched from Google's CDN.
+FAVICON = ROOT / "assets" / "favicon.png"
+
 ui.leave_legacy_pages_mode()
-st.set_page_config(
-    page_title="Russian Revolution · 러시아 혁명", page_icon=":material/history_edu:", layout="wide"
-)
+st.set_page_config(page_title="Russian Revolution · 러시아 혁명", page_icon=str(FAVICON), layout="wide")
 
 lang = ui.language_switch(
     t("language", "ko") + " / " + t("language", "en"), lambda code: t("lang_name", code)

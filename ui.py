@@ -513,19 +513,22 @@ def set_deck(new: list[str], data: Dataset) -> None:
         st.session_state[state.DECK_SEEN] = value
 
 
-def add_to_deck(key: str, data: Dataset, lang: str) -> None:
+def add_to_deck(key: str, data: Dataset, lang: str, slot: str = "") -> None:
     """A button that adds `key` to the end of the deck and stays on this page: a toast says what was added
     and the sidebar's counter shows the new count (the whole app reruns, even when the button is in a
-    fragment). An item already in the deck shows as such, disabled."""
+    fragment). An item already in the deck shows as such, disabled. `slot` names a button whose item
+    changes with the view (the timeline's years): one widget whose click adds what the view shows now, not
+    what it showed when the button was first drawn."""
+    widget = f"add_{slot or key}"
     added = st.session_state.get(state.DECK_ADDED)
     if added and added[2] == key and _in_fragment_run():
         st.rerun()  # the whole app: the sidebar's counter and the toast are outside the fragment
     if key in deck(data):
-        st.button(t("deck_in", lang), key=f"add_{key}", icon=":material/check:", disabled=True)
+        st.button(t("deck_in", lang), key=widget, icon=":material/check:", disabled=True)
         return
     st.button(
         t("deck_add", lang),
-        key=f"add_{key}",
+        key=widget,
         icon=":material/add_to_queue:",
         on_click=_add,
         args=(key, data, lang),

@@ -106,7 +106,7 @@ if chosen_place:
         with st.container(border=True):
             ui.telling(row, data.notes, lang, names[row["source_id"]])
 # the map of these years into the deck (below the timeline links, which come first on this page)
-ui.add_to_deck(f"map:{years[0]}-{years[1]}", data, lang)
+ui.add_to_deck(f"map:{years[0]}-{years[1]}", data, lang, slot="map_view")
 with st.expander(t("rows_behind", lang)):
     st.dataframe(
         people_counts.pivot(index="person_id", columns="source_id", values="mentions")

@@ -116,7 +116,7 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
         )
         # the count under the chart, so that the rows start as high as they can
         st.caption(t("n_shown", lang, n=f"{len(view.rows):,}", total=f"{len(ev_all):,}"))
-        ui.add_to_deck(slides.timeline_key(*years), data, lang)
+        ui.add_to_deck(slides.timeline_key(*years), data, lang, slot="timeline_view")
 
     # 4. Provenance: the chosen event, as each text tells it.
     event_param = (state.EVENT, state.choice(facets["ids"]), "")
