@@ -368,7 +368,7 @@ def test_presentation_mode_steps_through_the_deck_and_keeps_the_position_in_the_
 
 def test_a_filtered_timeline_range_goes_to_the_slides(dataset):
     at = run("pages/timeline.py", **{"from": "1915", "to": "1924"})
-    assert next(b for b in at.button if b.key == "add_timeline:1915-1924").label == t("deck_add", "ko")
+    assert next(b for b in at.button if b.key == "add_timeline_view").label == t("deck_add", "ko")
     slides_at = run("pages/slides.py", deck="timeline:1914-1924,figure:nope,timeline:2000-1900")
     assert [e.label for e in slides_at.expander] == ["1. " + t("page_timeline", "ko") + ": 1914–1924년"]
 
@@ -497,7 +497,7 @@ def test_adding_a_timeline_range_to_a_three_chart_deck_gives_four_items_and_stay
     at.query_params.clear()
     at.query_params["from"], at.query_params["to"] = "1918", "1919"
     at.run()
-    _button(at, "add_timeline:1918-1919").click().run()
+    _button(at, "add_timeline_view").click().run()
     assert not at.exception
     assert at.title[0].value == t("page_timeline", "ko")  # still on the timeline
     assert at.query_params[state.DECK] in (three + ",timeline:1918-1919", [three + ",timeline:1918-1919"])
@@ -506,7 +506,7 @@ def test_adding_a_timeline_range_to_a_three_chart_deck_gives_four_items_and_stay
     assert [x.proto.body for x in at.get("toast")] == [
         t("deck_added", "ko", what=slides.label("timeline:1918-1919", dataset, "ko"), n=4)
     ]
-    assert _button(at, "add_timeline:1918-1919").disabled  # said as "in the deck", not added twice
+    assert _button(at, "add_timeline_view").disabled  # said as "in the deck", not added twice
     at.switch_page("pages/slides.py")
     at.query_params.clear()
     at.run()
@@ -516,7 +516,7 @@ def test_adding_a_timeline_range_to_a_three_chart_deck_gives_four_items_and_stay
 
 def test_a_timeline_view_of_a_presets_years_goes_in_as_that_preset(dataset):
     at = run("pages/timeline.py", **{"from": "1917", "to": "1917"})
-    _button(at, "add_timeline:1917").click().run()
+    _button(at, "add_timeline_view").click().run()
     assert _deck_link(at) == ",".join([*slides.default(dataset), "timeline:1917"])
 
 
