@@ -35,3 +35,24 @@ def context(tmp_path_factory):
         ctx = launch(p, tmp_path_factory.mktemp("chromium-profile"))
         yield ctx
         ctx.close()
+
+
+# A Streamlit server and a Chromium for one module's browser tests (a module may define its own instead).
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from harness.browser import streamlit_server
+
+    with streamlit_server(log=tmp_path_factory.mktemp("server") / "streamlit.log") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from harness.browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

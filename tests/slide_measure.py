@@ -3,7 +3,24 @@ tests/test_slides_drawn.py)."""
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 from .legibility import overlaps
+
+
+def deck_pdf(soffice: str, deck: Path, folder: Path) -> Path:
+    """The deck as LibreOffice draws it, as a PDF in `folder` (a profile of its own there, so that runs in
+    parallel never share one)."""
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{folder}/lo", "--headless", "--convert-to", "pdf"]
+        + ["--outdir", str(folder), str(deck)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return folder / (deck.stem + ".pdf")
+
 
 # Boxes and sizes of every non-empty <text> in the first <svg> layers (Plotly draws text only as <text>).
 MEASURE_JS = """(root) => {

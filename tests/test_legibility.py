@@ -14,7 +14,7 @@ from collections import defaultdict
 import pytest
 
 import sitemap
-from harness.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, settle, streamlit_server, wait_for_app
+from harness.browser import ROOT, settle, wait_for_app
 from revolution.data import categories
 from revolution.i18n import category
 
@@ -79,22 +79,6 @@ def _screenshot(page, path, w, h) -> None:
     settle(page)
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size({"width": w, "height": h})
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with streamlit_server(log=tmp_path_factory.mktemp("server") / "streamlit.log") as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

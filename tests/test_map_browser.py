@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from harness.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, settle, streamlit_server, wait_for_app
+from harness.browser import ROOT, settle, wait_for_app
 from revolution.exports import slides
 from revolution.i18n import t
 
@@ -48,22 +48,6 @@ def offline(page) -> list[str]:
 
     page.route("**/*", route)
     return refused
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with streamlit_server(log=tmp_path_factory.mktemp("server") / "streamlit.log") as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.mark.parametrize("size", SIZES)

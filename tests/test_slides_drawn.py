@@ -12,7 +12,7 @@ from harness.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server, wai
 from revolution.data import paths
 from revolution.exports import images, publish, slides
 
-from .slide_measure import measure_svg, problems
+from .slide_measure import deck_pdf, measure_svg, problems
 
 pytestmark = [
     pytest.mark.browser,
@@ -125,21 +125,7 @@ def test_the_deck_renders_in_libreoffice_with_every_slide(dataset, monkeypatch, 
     deck = tmp_path / "deck.pptx"
     deck.write_bytes(slides.deck_bytes(items, "ko", dataset.sources, citations))
     prs = Presentation(str(deck))
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(deck),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    deck_pdf(soffice, deck, tmp_path)
     subprocess.run(
         [pdftoppm, "-png", "-r", "72", str(tmp_path / "deck.pdf"), str(tmp_path / "page")], check=True
     )

@@ -18,7 +18,7 @@ from revolution import state
 from revolution.i18n import t
 
 from .legibility import overlaps
-from .slide_measure import outside
+from .slide_measure import deck_pdf, outside
 
 pytestmark = [
     pytest.mark.browser,
@@ -144,22 +144,7 @@ def test_three_charts_and_the_1917_view_go_into_a_deck_in_at_most_8_clicks_and_p
     soffice = shutil.which("soffice")
     if not (soffice and shutil.which("pdftotext")):
         pytest.skip("libreoffice-impress and poppler-utils are not installed (./dev installs them)")
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(deck),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    pdf = tmp_path / "deck.pdf"
+    pdf = deck_pdf(soffice, deck, tmp_path)
     subprocess.run(["pdftoppm", "-png", "-r", "48", str(pdf), str(ARTIFACTS / "slide")], check=True)
     pages = _pdf_words(pdf)
     assert len(pages) == len(prs.slides)
