@@ -134,3 +134,48 @@ def test_a_student_does_what_chromium_does_on_the_same_link(warm_server):
     seen = student.visit(warm_server, link, files, expect=student.expected(link))
     assert student.validate(seen, elements, sent, link, warm_server) == []
     assert seen.statuses[200] >= len(files.before) + len(files.after) and seen.ready >= seen.finished
+
+
+def _get(url: str, headers: dict, method: str = "GET"):
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers, method=method)) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as err:
+        return err.code, dict(err.headers), err.read()
+
+
+def test_the_front_end_files_go_gzip_compressed_from_memory_and_as_they_are_to_the_rest(warm_server):
+    import gzip
+    import re
+
+    import streamlit
+
+    page = _get(warm_server + "/", {"Accept-Encoding": "gzip"})[2].decode()
+    script = re.search(r'src="\./(static/js/[^"]+\.js)"', page)[1]
+    on_disk = (ROOT / streamlit.__file__).parent.joinpath("static", script).read_bytes()
+
+    status, headers, body = _get(f"{warm_server}/{script}", {"Accept-Encoding": "gzip, deflate, br"})
+    assert (status, headers.get("content-encoding"), headers.get("vary")) == (200, "gzip", "Accept-Encoding")
+    assert "immutable" in headers["cache-control"] and len(body) < len(on_disk) / 2
+    assert gzip.decompress(body) == on_disk
+    again = _get(f"{warm_server}/{script}", {"Accept-Encoding": "gzip"})[2]
+    assert again == body  # compressed once, the same bytes for every student
+    status, headers, _ = _get(f"{warm_server}/{script}", {"Accept-Encoding": "gzip"}, "HEAD")
+    assert (status, int(headers["content-length"])) == (200, len(body))
+
+    # a client without gzip, or asking for a range, gets Streamlit's own answer, unchanged
+    status, headers, plain = _get(f"{warm_server}/{script}", {"Accept-Encoding": "identity"})
+    assert (status, headers.get("content-encoding"), plain) == (200, None, on_disk)
+    status, headers, part = _get(
+        f"{warm_server}/{script}", {"Accept-Encoding": "gzip", "Range": "bytes=0-99"}
+    )
+    assert (status, part) == (206, on_disk[:100])
+    # the page itself is not cached (it names the hashed files), and nothing outside the folder is served
+    assert "immutable" not in _get(warm_server + "/", {"Accept-Encoding": "gzip"})[1].get("cache-control", "")
+    status, headers, _ = _get(warm_server + "/static/..%2f..%2f__init__.py", {"Accept-Encoding": "gzip"})
+    assert (status, headers.get("content-encoding")) == (400, None)
+    status, headers, body = _get(warm_server + "/static/js/missing.js", {"Accept-Encoding": "gzip"})
+    assert headers.get("content-encoding") is None and headers["content-type"].startswith("text/html")
