@@ -1,11 +1,17 @@
 """Shared fixtures: the shipped dataset, and copies of data/ that a test may break."""
 
+import os
 import shutil
 
 import pytest
 
 from revolution.data.load import load_dataset
 from revolution.data.paths import ROOT
+
+# The tests' servers start without serve.py's warming (every page in both languages, 4–7 s for each of a dozen
+# servers): a test's first visit computes what it shows instead. The classroom tests' server warms, since
+# warming is what they test (tests/test_classroom.py).
+os.environ.setdefault("DASHBOARD_WARM", "0")
 
 DATA = ROOT / "data"
 SEEDS = ROOT / "seeds"

@@ -73,7 +73,8 @@ def test_the_default_links_are_every_page_in_both_languages():
 
 @pytest.fixture(scope="module")
 def warm_server(tmp_path_factory):
-    with streamlit_server(log=tmp_path_factory.mktemp("server") / "streamlit.log") as base:
+    env = {"DASHBOARD_WARM": "1"}  # the suite's servers do not warm (tests/conftest.py); this one must
+    with streamlit_server(env=env, log=tmp_path_factory.mktemp("server") / "streamlit.log") as base:
         yield base
 
 
