@@ -45,8 +45,7 @@ PAGES = [p.file for p in sitemap.PAGES]
 @given(query=QUERIES, page=st.sampled_from(PAGES))
 def test_no_query_string_breaks_a_page(query, page):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.run()
-    at.switch_page(page)
+    at.switch_page(page)  # the link opens this page in a new session, as a shared link does: one run
     for key, values in query.items():
         at.query_params[key] = values if len(values) > 1 else values[0]
     at.run()
