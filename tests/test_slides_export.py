@@ -63,16 +63,14 @@ def test_the_full_timeline_becomes_pages_of_whole_rows_that_fit(dataset):
 def test_a_chart_that_may_split_is_told_without_laying_it_out_and_downloads_as_a_zip(dataset, monkeypatch):
     from revolution.exports import images
 
-    may = {
-        k: slide_layout.may_split(slides.build(dataset, k, "ko", NAMES).figure)
-        for k in slides.options(dataset)
-    }
+    built = {k: slides.build(dataset, k, "ko", NAMES).figure for k in slides.options(dataset)}
+    may = {k: slide_layout.may_split(fig) for k, fig in built.items()}
     pages = {
-        k: len(slide_layout.pages(slides.build(dataset, k, "ko", NAMES).figure, size))
-        for k in slides.options(dataset)
+        (k, size): len(slide_layout.pages(fig, size))
+        for k, fig in built.items()
         for size in (images.SLIDE, images.SQUARE)
     }
-    assert all(may[k] for k, n in pages.items() if n > 1)  # never a zip named .png
+    assert all(may[k] for (k, _), n in pages.items() if n > 1)  # never a zip named .png
     assert may["timeline:1917"] and not may["figure:constituent_assembly"]
     # the file is a zip of numbered images whenever the buttons said zip, even for one slide
     monkeypatch.setattr(images, "render", lambda fig, fmt, size, scale=1: b"IMG")
