@@ -131,3 +131,14 @@ def present_svg(data: Dataset, key: str, page: int, lang: str, names: dict) -> s
 def document(data: Dataset, source_id: str, lang: str):
     """One text as an annotated document (the Read page)."""
     return reading.build(data, source_id, lang)
+
+
+@_cached(max_entries=8)
+def staged_review(folder: str, stamp: tuple):
+    """A text staged by ./dev add-text (its manifest, text and proposals), read again when a file in its
+    folder changes (`stamp`)."""
+    from pathlib import Path
+
+    from revolution.data import intake
+
+    return intake.open_review(Path(folder))
