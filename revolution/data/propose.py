@@ -471,32 +471,46 @@ def _words(s: str) -> set:
     return {w for w in re.findall(r"[가-힣]{2,}", s)}
 
 
+def _known_events(data) -> list[dict]:
+    """The tellings in the data, each with what matching reads of it, computed once per proposal run: its
+    names (title, key title, aliases) normalized, and its quote's words."""
+    keys = dict(zip(data.event_keys.event_key, data.event_keys.title_ko))
+    out = []
+    for e in records(data.events):
+        names = [e["title_ko"], keys.get(e["event_key"], "")] + (e["aliases_ko"] or "").split("; ")
+        flat = [normalize(n) for n in names if n and len(normalize(n)) >= 3]
+        out.append(dict(e, _names=flat, _words=_words(e["quote"])))
+    return out
+
+
 def _category(sentence: str, events: list[dict]) -> tuple[str, str]:
     """The category of the existing telling whose quote shares most words with the sentence: a guess from
     the data, for the editor to check."""
     mine = _words(sentence)
-    best = max(events, key=lambda e: (len(mine & _words(e["quote"])), e["event_id"]), default=None)
+    best = max(events, key=lambda e: (len(mine & e["_words"]), e["event_id"]), default=None)
     if best is None:
         return "", ""
-    shared = sorted(mine & _words(best["quote"]))[:3]
+    shared = sorted(mine & best["_words"])[:3]
     return best["category"], f"category as {best['event_id']} (shared words: {', '.join(shared) or 'none'})"
 
 
-def _event_key(row: dict, flat_sentence: str, events: list[dict], keys: dict) -> tuple[str | None, str]:
+def _event_key(row: dict, flat_sentence: str, events: list[dict]) -> tuple[str | None, str]:
     """An existing event key for a proposed telling: one whose alias or title is in the sentence and whose
     dates overlap, or else one told with exactly the same dates at day or month precision."""
     lo, hi = calendar.new_style_interval(row["start"], row["end"], row["precision"], row["calendar"])
+    lo, hi = lo.isoformat(), hi.isoformat()
     for e in events:
-        names = [e["title_ko"], keys.get(e["event_key"], "")] + (e["aliases_ko"] or "").split("; ")
-        if any(n and len(normalize(n)) >= 3 and normalize(n) in flat_sentence for n in names):
-            if e["start_gregorian"] <= hi.isoformat() and lo.isoformat() <= e["end_gregorian"]:
-                return e["event_key"], f"alias or title of {e['event_key']} in the sentence, dates overlap"
+        if (
+            e["start_gregorian"] <= hi
+            and lo <= e["end_gregorian"]
+            and any(n in flat_sentence for n in e["_names"])
+        ):
+            return e["event_key"], f"alias or title of {e['event_key']} in the sentence, dates overlap"
     if row["precision"] in ("day", "month"):
         same = {
             e["event_key"]
             for e in events
-            if e["precision"] == row["precision"]
-            and (e["start_gregorian"], e["end_gregorian"]) == (lo.isoformat(), hi.isoformat())
+            if e["precision"] == row["precision"] and (e["start_gregorian"], e["end_gregorian"]) == (lo, hi)
         }
         if len(same) == 1:
             key = same.pop()
@@ -524,8 +538,7 @@ def propose(raw: str, source_id: str, data, convention: str = "none") -> dict[st
     text = Text(raw)
     people = _names(data.people, "person_id")
     places = _names(data.places, "place_id", zip(data.place_names.name_ko, data.place_names.place_id))
-    events = records(data.events)
-    keys = dict(zip(data.event_keys.event_key, data.event_keys.title_ko))
+    events = _known_events(data)
     letters = {i[1] for i in list(data.figures.figure_id) + list(data.events.event_id) if len(i) > 1}
     letter = prefix(source_id, letters)
     headings = _heading_spans(text)
@@ -550,7 +563,7 @@ def propose(raw: str, source_id: str, data, convention: str = "none") -> dict[st
 
     out = {"figures": [], "events": [], "exclusions": [], "names": []}
     seen_names: set = set()
-    eras = data.eras
+    eras = records(data.eras)  # once, not once per event
     for f in found:
         s_lo, s_hi = text.sentence_of(f.a)
         sentence = re.sub(r"\s+", " ", raw[s_lo:s_hi]).strip()
@@ -604,7 +617,7 @@ def propose(raw: str, source_id: str, data, convention: str = "none") -> dict[st
         row = dict(f.row)
         why = row.pop("why")
         n = len(out["events"]) + 1
-        key, key_why = _event_key(row, flat_sentence, events, keys)
+        key, key_why = _event_key(row, flat_sentence, events)
         category, cat_why = _category(sentence, events)
         # people and places in one pass, the longest name first: '레닌그라드' is a place, not '레닌'
         both = {
