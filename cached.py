@@ -142,3 +142,17 @@ def staged_review(folder: str, stamp: tuple):
     from revolution.data import intake
 
     return intake.open_review(Path(folder))
+
+
+@_cached(max_entries=8)
+def review_tables(folder: str, stamp: tuple, accepted: bool) -> dict:
+    """The review page's tables of a staged text (every proposal accepted, if `accepted`): built once per
+    change of its files, not on every rerun."""
+    from pathlib import Path
+
+    from revolution.data import intake
+    from revolution.views import review
+
+    proposals = intake.open_review(Path(folder)).proposals
+    proposals = intake.accept_all(proposals) if accepted else proposals
+    return {table: review.frame(rows, table) for table, rows in proposals.items()}

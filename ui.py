@@ -754,11 +754,23 @@ def review_columns(table: str, lang: str) -> dict:
     out = {}
     for col in rv.SHOWN[table]:
         label = COLUMN_LABELS[col][lang] if col in COLUMN_LABELS else t(f"review_col_{col}", lang)
+        width = "large" if col in rv.WIDE else "small" if col in rv.NARROW else "medium"
         if col in rv.CHOICES:
-            out[col] = st.column_config.SelectboxColumn(label, options=list(rv.CHOICES[col]))
-        elif col in rv.NUMBERS:
-            out[col] = st.column_config.NumberColumn(label)
+            out[col] = st.column_config.SelectboxColumn(
+                label, options=list(rv.CHOICES[col]), format_func=_code_word(col, lang), width=width
+            )
         else:
-            wide = col in ("quote", "sentence", "context", "reason")
-            out[col] = st.column_config.TextColumn(label, width="large" if wide else "medium")
+            out[col] = st.column_config.TextColumn(label, width=width)
     return out
+
+
+def _code_word(col: str, lang: str):
+    """How a vocabulary's code is shown in the review tables: its word in the reader's language."""
+    from revolution.i18n import CODE_WORDS, category
+
+    if col == "status":
+        return lambda code: t(f"review_status_{code}", lang)
+    if col == "category":
+        return lambda code: category(code, lang)
+    words = CODE_WORDS[col]
+    return lambda code: words[code][lang] if code in words else code

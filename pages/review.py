@@ -21,7 +21,8 @@ if not folders:
     st.info(t("review_none", lang))
     st.stop()
 folder = st.selectbox(t("review_text", lang), folders, format_func=lambda p: p.name)
-review = cached.staged_review(str(folder), ui.stamp(folder))
+stamp = ui.stamp(folder)
+review = cached.staged_review(str(folder), stamp)
 proposals = review.proposals
 src = review.source
 kind = t(f"source_kind_{src['kind']}", lang)
@@ -46,11 +47,12 @@ st.caption(
         open=rv.open_count(proposals),
     )
 )
+tables = cached.review_tables(str(folder), stamp, bool(st.session_state.get(ALL)))
 edited = {}
 for table in ("figures", "events", "exclusions", "names"):
     st.subheader(t(f"review_{table}", lang))
     edited[table] = st.data_editor(
-        rv.frame(proposals[table], table),
+        tables[table],
         key=f"review_{table}_{folder.name}_{st.session_state.get(ALL, False)}",
         hide_index=True,
         disabled=table == "names" or list(rv.READ_ONLY),

@@ -583,6 +583,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "텍스트가 보입니다.",
         "en": "Written. The replaced files are backed up in {backup}. Reload: every page shows the new text.",
     },
+    "review_status_proposed": {"ko": "제안됨 (정할 것)", "en": "proposed (to decide)"},
+    "review_status_accepted": {"ko": "받아들임", "en": "accepted"},
+    "review_status_edited": {"ko": "고쳐서 받아들임", "en": "edited"},
+    "review_status_rejected": {"ko": "버림 (제외 목록으로)", "en": "rejected (to the exclusions)"},
     # the review tables' columns that the data tables' labels (COLUMN_LABELS) do not name
     "review_col_status": {"ko": "상태", "en": "Status"},
     "review_col_sentence": {"ko": "원문 문장", "en": "Sentence"},

@@ -289,9 +289,9 @@ def test_accept_all_then_write_adds_the_text_in_one_step_keeping_every_old_byte(
 def test_review_tables_go_back_into_the_proposals_and_an_edit_is_marked(proposals):
     rows = intake.accept_all(proposals)["figures"]
     table = rv.frame(rows, "figures")
-    table.loc[0, "value"] = 210000
+    table.loc[0, "value"] = "210000"
     merged = rv.merged(rows, table)
-    assert merged[0]["value"] == 210000 and merged[0]["status"] == "edited"
+    assert merged[0]["value"] == "210000" and merged[0]["status"] == "edited"
     assert merged[1]["status"] == "accepted" and merged[1]["figure_id"] == rows[1]["figure_id"]
 
 

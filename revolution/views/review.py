@@ -7,47 +7,19 @@ import pandas as pd
 from revolution.data import calendar, categories, qualifiers, units
 from revolution.data.propose import STATUSES
 
-# The columns an editor sees for each table, the proposal's sentence beside its quote; the others ride along
+# The columns an editor sees for each table, each proposal right beside its sentence; the others ride along
 # unchanged (ids, computed dates, links).
 SHOWN = {
-    "figures": [
-        "status",
-        "match",
-        "value",
-        "value_low",
-        "value_high",
-        "qualifier",
-        "unit",
-        "quote",
-        "sentence",
-        "quote_en",
-        "measure_ko",
-        "measure_en",
-        "reason",
-    ],
-    "events": [
-        "status",
-        "date_text",
-        "start",
-        "end",
-        "precision",
-        "extent",
-        "calendar",
-        "calendar_basis",
-        "quote",
-        "sentence",
-        "quote_en",
-        "title_ko",
-        "title_en",
-        "event_key",
-        "category",
-        "people",
-        "places",
-        "reason",
-    ],
-    "exclusions": ["status", "match", "context", "sentence", "reason"],
-    "names": ["name_ko", "kind", "sentence"],
+    "figures": "status sentence match value value_low value_high qualifier unit quote quote_en measure_ko "
+    "measure_en reason".split(),
+    "events": "status sentence date_text start end precision extent calendar calendar_basis quote quote_en "
+    "title_ko title_en event_key category people places reason".split(),
+    "exclusions": "status sentence match context reason".split(),
+    "names": "name_ko kind sentence".split(),
 }
+# How wide each column is drawn: the sentence and the quote wide, codes and numbers narrow.
+WIDE = ("sentence", "quote", "context", "reason", "quote_en")
+NARROW = ("value", "value_low", "value_high", "start", "end", "unit", "qualifier", "precision", "extent")
 READ_ONLY = {"match", "sentence", "date_text", "name_ko", "kind"}
 CHOICES = {
     "status": STATUSES,
@@ -59,19 +31,25 @@ CHOICES = {
     "calendar_basis": calendar.BASES,
     "category": categories.CODES,
 }
-NUMBERS = ("value", "value_low", "value_high")
 
 
 def frame(rows: list[dict], table: str) -> pd.DataFrame:
     """The proposals of one table as the editor's table: its shown columns, numbers as numbers."""
     cols = SHOWN[table]
     out = pd.DataFrame([{c: r.get(c) for c in cols} for r in rows], columns=cols)
+    # every cell as text, numbers written as the data files write them: an empty bound stays empty (a
+    # number column would show it as "None"), and the loader checks a number typed in
     for c in cols:
-        if c in NUMBERS:
-            out[c] = pd.to_numeric(out[c].replace("", None), errors="coerce")
-        else:
-            out[c] = out[c].fillna("").astype(str)
-    return out
+        out[c] = [_cell(v) for v in out[c]]
+    return out.astype("string")
+
+
+def _cell(value) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def merged(rows: list[dict], edited: pd.DataFrame) -> list[dict]:
