@@ -370,3 +370,18 @@ def test_every_page_runs_with_three_texts(three, monkeypatch, page):
         assert metrics[i18n.t("n_events", "ko")] == str(len(data.events))
     shown = " ".join([m.value for m in at.markdown] + [c.value for c in at.caption])
     assert "None" not in shown.split() and "nan" not in shown.split()
+
+
+def test_the_reader_marks_every_row_of_the_third_text_in_place(three):
+    from revolution.views import reading
+
+    data = load_dataset(*three)
+    doc = reading.build(data, "textbook", "ko")
+    kinds = [m.kind for m in doc.marks]
+    mine = data.events.source_id == "textbook"
+    assert kinds.count("event") == int(mine.sum())
+    assert kinds.count("figure") == int((data.figures.source_id == "textbook").sum())
+    assert kinds.count("excluded") == int((data.ledger_exclusions.source_id == "textbook").sum())
+    markup = reading.render(doc, reading.KINDS, None)
+    for event_id in data.events[mine].event_id:
+        assert markup.count(f'id="m-{reading.safe_id(event_id)}"') == 1, event_id
