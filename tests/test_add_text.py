@@ -385,3 +385,15 @@ def test_the_reader_marks_every_row_of_the_third_text_in_place(three):
     markup = reading.render(doc, reading.KINDS, None)
     for event_id in data.events[mine].event_id:
         assert markup.count(f'id="m-{reading.safe_id(event_id)}"') == 1, event_id
+
+
+def test_the_next_day_and_that_day_are_dated_by_the_day_named_before_them(proposals, dataset):
+    by_text = {e["date_text"]: e for e in proposals["events"]}
+    assert (by_text["이튿날"]["start"], by_text["이튿날"]["calendar"]) == ("1917-02-24", "julian")
+    assert by_text["이날"]["start"] == "1917-10-25"
+    # a pair in brackets picks the year it fits, not the caption's year just before it
+    out = propose.propose(
+        "1918년 10월 포스터. 1917년 2월에 시작되었다. 10월 25일(11월 7일)에 봉기했다.", "t", dataset
+    )
+    (oct25,) = [e for e in out["events"] if e["date_text"].startswith("10월 25일")]
+    assert (oct25["start"], oct25["calendar"], oct25["calendar_basis"]) == ("1917-10-25", "julian", "stated")

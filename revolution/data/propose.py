@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from convertdate import julian
 
 from revolution.data import calendar, ledger
 from revolution.data.eras import era_of
@@ -302,6 +305,15 @@ def _calendar(
     return convention, "convention", f"by the chosen convention ({convention})", b
 
 
+def _pair_fits(year: int, day: re.Match, pair: re.Match) -> bool:
+    ymd = (year, int(day["m"]), int(day["d"]))
+    try:
+        new = calendar.to_new_style(ymd, "julian")
+    except ValueError:
+        return False
+    return (new.month, new.day) == (int(pair["m"]), int(pair["d"]))
+
+
 def _read_date(kind: str, m: re.Match, year_before) -> tuple | None:
     """(start, end, precision, extent, first day, reason) for one match of DATES, or None."""
     if kind == "year_range":
@@ -363,6 +375,13 @@ def _dates(text: Text, convention: str) -> list[Found]:
                 why = f"the name of an event ('{text.verbatim(a, b)} {flat[b : b + 2]}'), not its date"
                 out.append(Found("exclusion", a, b, {"why": why}))
                 continue
+            if kind == "day" and not m["y"] and PAIR.match(flat, b):
+                # a New Style pair in brackets says which year: the latest year before it that makes the
+                # pair this day's New Style ('10월 25일(11월 7일)' after a caption's 1918 is 1917's)
+                # (years of full dates first, nearest first: within 1900-2099 the pair fits any year alike)
+                near = [v for at, v in sorted(full, reverse=True) if at < a]
+                years = dict.fromkeys(near + [v for at, v in sorted(bare, reverse=True) if at < a])
+                before = next((y for y in list(years)[:6] if _pair_fits(y, m, PAIR.match(flat, b))), before)
             read = _read_date(kind, m, before)
             if read is None:
                 continue
@@ -376,6 +395,42 @@ def _dates(text: Text, convention: str) -> list[Found]:
             row = {"start": start, "end": end, "precision": precision, "extent": extent}
             row.update(calendar=cal, calendar_basis=basis, why=reason + why)
             out.append(Found("event", a, b2, row))
+    return out + _relative_days(text, out)
+
+
+# Days the text gives by the day before: '이튿날' is the day after the last day it named, '이날' that day.
+RELATIVE = {"이튿날": 1, "다음날": 1, "이날": 0, "그날": 0}
+# How far back (normalized characters) the day it counts from may stand: the same or the sentence before.
+RELATIVE_REACH = 300
+
+
+def _relative_days(text: Text, dates: list[Found]) -> list[Found]:
+    """Events dated by the day before them, as our rows date them (the word as date_text, the day's
+    calendar); the ledger does not find these, so they are proposed beside its hits."""
+    days = sorted((f for f in dates if f.kind == "event" and f.row["precision"] == "day"), key=lambda f: f.a)
+    out = []
+    for m in re.finditer("|".join(RELATIVE), text.flat):
+        before = [f for f in days if f.b <= m.start() and m.start() - f.b <= RELATIVE_REACH]
+        if not before:
+            continue
+        day = before[-1]
+        cal = day.row["calendar"]
+        y, mo, d = (int(v) for v in day.row["start"].split("-"))
+        shift = RELATIVE[m.group()]
+        if cal == "julian":
+            jd = julian.to_jd(y, mo, d) + shift
+            y, mo, d = julian.from_jd(jd)
+        else:
+            moved = date(y, mo, d) + timedelta(days=shift)
+            y, mo, d = moved.year, moved.month, moved.day
+        start = f"{y:04d}-{mo:02d}-{d:02d}"
+        said = text.verbatim(day.a, day.b)
+        row = {"start": start, "end": start, "precision": "day", "extent": "point", "calendar": cal}
+        row.update(
+            calendar_basis=day.row["calendar_basis"],
+            why=f"'{m.group()}': {'the day after' if shift else 'the day of'} {said}, named before it",
+        )
+        out.append(Found("event", m.start(), m.end(), row))
     return out
 
 
