@@ -534,7 +534,10 @@ def _known_events(data) -> list[dict]:
     for e in records(data.events):
         names = [e["title_ko"], keys.get(e["event_key"], "")] + (e["aliases_ko"] or "").split("; ")
         flat = [normalize(n) for n in names if n and len(normalize(n)) >= 3]
-        out.append(dict(e, _names=flat, _words=_words(e["quote"])))
+        # the key title's words, each of which a sentence may carry with a particle or an ending after it
+        # ('니콜라이 2세 퇴위' in '니콜라이 2세가 퇴위했다')
+        tokens = [w for w in re.findall(r"[가-힣A-Za-z0-9]+", keys.get(e["event_key"], "")) if len(w) >= 2]
+        out.append(dict(e, _names=flat, _words=_words(e["quote"]), _tokens=tokens))
     return out
 
 
@@ -549,18 +552,23 @@ def _category(sentence: str, events: list[dict]) -> tuple[str, str]:
     return best["category"], f"category as {best['event_id']} (shared words: {', '.join(shared) or 'none'})"
 
 
-def _event_key(row: dict, flat_sentence: str, events: list[dict]) -> tuple[str | None, str]:
-    """An existing event key for a proposed telling: one whose alias or title is in the sentence and whose
-    dates overlap, or else one told with exactly the same dates at day or month precision."""
+def _event_key(row: dict, flat_clause: str, events: list[dict]) -> tuple[str | None, str]:
+    """An existing event key for a proposed telling: one whose alias or title (or every word of its title)
+    is in the clause and whose dates overlap, or else one told with the same dates at day or month
+    precision."""
     lo, hi = calendar.new_style_interval(row["start"], row["end"], row["precision"], row["calendar"])
     lo, hi = lo.isoformat(), hi.isoformat()
     for e in events:
         if (
             e["start_gregorian"] <= hi
             and lo <= e["end_gregorian"]
-            and any(n in flat_sentence for n in e["_names"])
+            and any(n in flat_clause for n in e["_names"])
         ):
-            return e["event_key"], f"alias or title of {e['event_key']} in the sentence, dates overlap"
+            return e["event_key"], f"alias or title of {e['event_key']} in the clause, dates overlap"
+    for e in events:
+        overlap = e["start_gregorian"] <= hi and lo <= e["end_gregorian"]
+        if overlap and len(e["_tokens"]) >= 2 and all(w in flat_clause for w in e["_tokens"]):
+            return e["event_key"], f"the words of {e['event_key']}'s title in the clause, dates overlap"
     if row["precision"] in ("day", "month"):
         same = {
             e["event_key"]
@@ -672,7 +680,7 @@ def propose(raw: str, source_id: str, data, convention: str = "none") -> dict[st
         row = dict(f.row)
         why = row.pop("why")
         n = len(out["events"]) + 1
-        key, key_why = _event_key(row, flat_sentence, events)
+        key, key_why = _event_key(row, normalize(quote), events)  # the clause: a sentence may tell two
         category, cat_why = _category(sentence, events)
         # people and places in one pass, the longest name first: '레닌그라드' is a place, not '레닌'
         both = {
