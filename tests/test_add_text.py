@@ -397,3 +397,14 @@ def test_the_next_day_and_that_day_are_dated_by_the_day_named_before_them(propos
     )
     (oct25,) = [e for e in out["events"] if e["date_text"].startswith("10월 25일")]
     assert (oct25["start"], oct25["calendar"], oct25["calendar_basis"]) == ("1917-10-25", "julian", "stated")
+
+
+def test_an_edited_date_has_its_new_style_dates_and_era_computed_again(copy):
+    root, data_dir, seeds_dir = copy
+    review = third_text.staged(root, load_dataset(data_dir, seeds_dir))
+    review.proposals = intake.accept_all(review.proposals, third_text.glosses())
+    event = next(e for e in review.proposals["events"] if e["date_text"] == "1924년")
+    event.update(start="1924-01", end="1924-01", precision="month", status="edited")  # the editor knows more
+    intake.write(review, data_dir, seeds_dir)
+    row = next(r for r in intake.read_csv(data_dir / "events.csv") if r["event_id"] == event["event_id"])
+    assert (row["start_gregorian"], row["end_gregorian"]) == ("1924-01-01", "1924-01-31")

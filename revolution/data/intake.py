@@ -299,7 +299,7 @@ def new_rows(review: Review, data_dir: Path) -> dict[str, list[dict]]:
         )
     add: dict[str, list[dict]] = {"sources.csv": [src]}
     figures = [r for r in p["figures"] if r["status"] in TAKEN]
-    events = [r for r in p["events"] if r["status"] in TAKEN]
+    events = [_computed(r, data_dir) for r in p["events"] if r["status"] in TAKEN]
     add["figures.csv"] = figures
     add["events.csv"] = events
     groups = {r["group_id"] for r in read_csv(data_dir / "groups.csv")}
@@ -345,6 +345,23 @@ def new_rows(review: Review, data_dir: Path) -> dict[str, list[dict]]:
             unique.append(r)
     add["ledger_exclusions.csv"] = unique
     return {k: v for k, v in add.items() if v}
+
+
+def _computed(rec: dict, data_dir: Path) -> dict:
+    """An event with its New Style dates and era computed again from its typed columns (as
+    `revolution.data.fill` does): an editor who corrects a date never types them. A date that cannot be
+    computed is left as it is, for the loader to name its row and column."""
+    from revolution.data import calendar
+    from revolution.data.eras import era_of
+
+    rec = dict(rec)
+    try:
+        lo, hi = calendar.new_style_interval(rec["start"], rec["end"], rec["precision"], rec["calendar"])
+        era = era_of(int(str(rec["start"])[:4]), read_csv(data_dir / "eras.csv"))
+    except (ValueError, KeyError, TypeError):
+        return rec
+    rec.update(start_gregorian=lo.isoformat(), end_gregorian=hi.isoformat(), era=era)
+    return rec
 
 
 def _ids(value) -> list[str]:
