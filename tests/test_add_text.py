@@ -408,3 +408,21 @@ def test_an_edited_date_has_its_new_style_dates_and_era_computed_again(copy):
     intake.write(review, data_dir, seeds_dir)
     row = next(r for r in intake.read_csv(data_dir / "events.csv") if r["event_id"] == event["event_id"])
     assert (row["start_gregorian"], row["end_gregorian"]) == ("1924-01-01", "1924-01-31")
+
+
+def test_a_flag_left_out_is_asked_for_at_a_terminal(tmp_path, monkeypatch):
+    answers = iter(["teacher_text", "내 단원", "", "2026-03", "textbook"])  # id, title, author, date, kind
+    asked = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda q: asked.append(q) or next(answers))
+    out = tmp_path / "out"
+    assert add_text.main([str(TEXT), "--propose-only", "--out", str(out)]) == 0
+    (row,) = intake.read_csv(out / intake.MANIFEST)
+    assert (row["source_id"], row["title_ko"], row["author_ko"], row["date"], row["kind"]) == (
+        "teacher_text",
+        "내 단원",
+        "미상",  # an empty answer takes the default shown in brackets
+        "2026-03",
+        "textbook",
+    )
+    assert len(asked) == 5 and all("/" in q for q in asked)  # each question in Korean and English
