@@ -131,3 +131,28 @@ def present_svg(data: Dataset, key: str, page: int, lang: str, names: dict) -> s
 def document(data: Dataset, source_id: str, lang: str):
     """One text as an annotated document (the Read page)."""
     return reading.build(data, source_id, lang)
+
+
+@_cached(max_entries=8)
+def staged_review(folder: str, stamp: tuple):
+    """A text staged by ./dev add-text (its manifest, text and proposals), read again when a file in its
+    folder changes (`stamp`)."""
+    from pathlib import Path
+
+    from revolution.data import intake
+
+    return intake.open_review(Path(folder))
+
+
+@_cached(max_entries=8)
+def review_tables(folder: str, stamp: tuple, accepted: bool) -> dict:
+    """The review page's tables of a staged text (every proposal accepted, if `accepted`): built once per
+    change of its files, not on every rerun."""
+    from pathlib import Path
+
+    from revolution.data import intake
+    from revolution.views import review
+
+    proposals = intake.open_review(Path(folder)).proposals
+    proposals = intake.accept_all(proposals) if accepted else proposals
+    return {table: review.frame(rows, table) for table, rows in proposals.items()}

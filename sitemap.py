@@ -24,3 +24,11 @@ PAGES: tuple[Page, ...] = (
     Page("pages/read.py", "page_read", "read", ":material/menu_book:"),
     Page("pages/slides.py", "page_slides", "slides", ":material/slideshow:"),
 )
+
+# Pages that exist only in editing mode (./dev run --edit, on 127.0.0.1): a shared server has none of them.
+EDIT_PAGES: tuple[Page, ...] = (Page("pages/review.py", "page_review", "review", ":material/rate_review:"),)
+
+
+def pages(editing: bool) -> tuple[Page, ...]:
+    """The pages a server offers: the public ones, and the editing ones only in editing mode."""
+    return PAGES + EDIT_PAGES if editing else PAGES

@@ -131,7 +131,8 @@ def navigation(lang: str) -> list:
     The default page answers "/" only; asked for by its own name ("/overview") it must not be the default,
     or Streamlit would not find it either."""
     asked = requested_page()
-    known = {p.url_path for p in sitemap.PAGES}
+    offered = sitemap.pages(paths.editing())  # the review page only in editing mode (./dev run --edit)
+    known = {p.url_path for p in offered}
     lost = bool(asked) and asked not in known and "/" not in asked
     first = sitemap.PAGES[0].url_path
     pages = [
@@ -142,7 +143,7 @@ def navigation(lang: str) -> list:
             icon=p.icon,
             default=(n == 0 and asked != first),
         )
-        for n, p in enumerate(sitemap.PAGES)
+        for n, p in enumerate(offered)
     ]
     if lost or asked == first:
         pages.append(
@@ -739,3 +740,37 @@ def deck_downloads(items: list, n_slides: int, data, lang: str) -> None:
         on_click="ignore",
         width="stretch",
     )
+
+
+stamp = _stamp  # a folder's file names, sizes and times: what a cache of its files is keyed by
+
+
+def review_columns(table: str, lang: str) -> dict:
+    """The review page's column settings: each column named in the reader's language, the vocabularies'
+    columns as choices of their codes, long text wide."""
+    from revolution.i18n import COLUMN_LABELS
+    from revolution.views import review as rv
+
+    out = {}
+    for col in rv.SHOWN[table]:
+        label = COLUMN_LABELS[col][lang] if col in COLUMN_LABELS else t(f"review_col_{col}", lang)
+        width = "large" if col in rv.WIDE else "small" if col in rv.NARROW else "medium"
+        if col in rv.CHOICES:
+            out[col] = st.column_config.SelectboxColumn(
+                label, options=list(rv.CHOICES[col]), format_func=_code_word(col, lang), width=width
+            )
+        else:
+            out[col] = st.column_config.TextColumn(label, width=width)
+    return out
+
+
+def _code_word(col: str, lang: str):
+    """How a vocabulary's code is shown in the review tables: its word in the reader's language."""
+    from revolution.i18n import CODE_WORDS, category
+
+    if col == "status":
+        return lambda code: t(f"review_status_{code}", lang)
+    if col == "category":
+        return lambda code: category(code, lang)
+    words = CODE_WORDS[col]
+    return lambda code: words[code][lang] if code in words else code

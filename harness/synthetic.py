@@ -59,7 +59,7 @@ def generate(n: int, target: Path, seed: int = 1917) -> Path:
     package = target / "datapackage.json"
     text = package.read_text(encoding="utf-8")
     package.write_text(
-        text.replace(r'"F[HM]\\d{3}"', r'"F[HMS]\\d+"').replace(r'"E[HM]\\d{3}"', r'"E[HMS]\\d+"'),
+        text.replace(r'"F[A-Z]\\d{3}"', r'"F[A-Z]\\d+"').replace(r'"E[A-Z]\\d{3}"', r'"E[A-Z]\\d+"'),
         encoding="utf-8",
     )
     _, eras = _read(target / "eras.csv")

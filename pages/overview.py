@@ -60,3 +60,6 @@ for col, table in zip(st.columns(3), ("by_source", "by_category", "by_era")):
 # 3. How to read qualifiers, derived values and calendars.
 st.header(t("how_to_read", lang))
 st.markdown(t("how_to_read_body", lang))
+
+# 4. How a teacher gets a text of their own in: on their own copy (a shared site never writes).
+st.markdown(t("add_text_how", lang))

@@ -539,6 +539,78 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "'{q}' 검색 결과: 수치 {figures}개, 사건 {events}개",
         "en": "'{q}' found {figures} figures and {events} events",
     },
+    # --- issue 26, ./dev add-text: the kinds of text, the review page (editing mode only), the public note
+    "source_kind_history_survey": {"ko": "역사 개설", "en": "history survey"},
+    "source_kind_political_manifesto": {"ko": "선언문", "en": "political manifesto"},
+    "source_kind_textbook": {"ko": "교과서", "en": "textbook"},
+    "source_kind_encyclopedia": {"ko": "백과사전", "en": "encyclopedia"},
+    "source_kind_newspaper": {"ko": "신문 기사", "en": "newspaper article"},
+    "source_kind_other": {"ko": "기타", "en": "other"},
+    "review_group_title": {"ko": "{source}의 수치: {unit}", "en": "Figures in {source}: {unit}"},
+    "page_review": {"ko": "새 텍스트 검토", "en": "Review a new text"},
+    "review_intro": {
+        "ko": "`./dev add-text 파일`로 넣은 텍스트의 제안입니다. 각 제안을 원문 문장 옆에서 받아들이거나 "
+        "고치거나 버리세요(버린 수는 이유와 함께 완전성 장부의 제외 목록에 들어갑니다). 영어 제목과 풀이는 "
+        "직접 쓰세요. 전체 데이터가 검사를 통과해야만 파일을 씁니다.",
+        "en": "The proposals for a text added with `./dev add-text FILE`. Accept, edit or reject each one "
+        "beside its sentence (a rejected number goes to the completeness ledger's exclusions with its "
+        "reason). Write the English titles and glosses yourself. Nothing is written until the whole "
+        "dataset passes the checks.",
+    },
+    "review_none": {
+        "ko": "검토할 텍스트가 없습니다. 터미널에서 `./dev add-text 파일`을 실행하세요.",
+        "en": "No text is waiting for review. Run `./dev add-text FILE` in a terminal.",
+    },
+    "review_text": {"ko": "검토할 텍스트", "en": "Text to review"},
+    "review_source": {"ko": "{title} · 지은이 {author} · {kind}", "en": "{title} · by {author} · {kind}"},
+    "review_counts": {
+        "ko": "제안: 수치 {figures}개, 사건 {events}개, 제외 {exclusions}개, 새 이름 후보 {names}개 · "
+        "정하지 않은 것 {open}개",
+        "en": "Proposals: {figures} figures, {events} events, {exclusions} exclusions, {names} new name "
+        "candidates · {open} not yet decided",
+    },
+    "review_figures": {"ko": "수치 제안", "en": "Proposed figures"},
+    "review_events": {"ko": "사건 제안", "en": "Proposed events"},
+    "review_exclusions": {"ko": "제외 제안", "en": "Proposed exclusions"},
+    "review_names": {
+        "ko": "새 인물·장소 후보 (`people.csv`, `places.csv`에 직접 추가)",
+        "en": "New people and places (candidates: add them to people.csv, places.csv yourself)",
+    },
+    "review_accept_all": {"ko": "모두 받아들이기", "en": "Accept all"},
+    "review_write": {"ko": "검사하고 쓰기", "en": "Check and write"},
+    "review_written": {
+        "ko": "썼습니다. 바뀐 파일의 예전 판은 {backup}에 있습니다. 페이지를 새로 고치면 모든 페이지에 새 "
+        "텍스트가 보입니다.",
+        "en": "Written. The replaced files are backed up in {backup}. Reload: every page shows the new text.",
+    },
+    "review_status_proposed": {"ko": "제안됨 (정할 것)", "en": "proposed (to decide)"},
+    "review_status_accepted": {"ko": "받아들임", "en": "accepted"},
+    "review_status_edited": {"ko": "고쳐서 받아들임", "en": "edited"},
+    "review_status_rejected": {"ko": "버림 (제외 목록으로)", "en": "rejected (to the exclusions)"},
+    # the review tables' columns that the data tables' labels (COLUMN_LABELS) do not name
+    "review_col_status": {"ko": "상태", "en": "Status"},
+    "review_col_sentence": {"ko": "원문 문장", "en": "Sentence"},
+    "review_col_reason": {"ko": "제안 이유 (버릴 때: 그 이유)", "en": "Why (when rejecting: why not)"},
+    "review_col_match": {"ko": "찾은 수", "en": "Number found"},
+    "review_col_context": {"ko": "앞뒤 문맥", "en": "Context"},
+    "review_col_measure_ko": {"ko": "무엇의 수치 (한국어)", "en": "Measure (Korean)"},
+    "review_col_measure_en": {"ko": "무엇의 수치 (영어)", "en": "Measure (English)"},
+    "review_col_title_ko": {"ko": "제목 (한국어)", "en": "Title (Korean)"},
+    "review_col_title_en": {"ko": "제목 (영어, 번역할 것)", "en": "Title (English, to translate)"},
+    "review_col_people": {"ko": "인물", "en": "People"},
+    "review_col_places": {"ko": "장소", "en": "Places"},
+    "review_col_name_ko": {"ko": "이름", "en": "Name"},
+    "add_text_how": {
+        "ko": "**내 텍스트 넣기**: 교과서 단원, 백과사전 항목, 신문 기사를 더하려면 이 대시보드를 내 "
+        "컴퓨터에 받아 `./dev add-text 파일.txt`를 실행하고 `./dev run --edit`의 검토 페이지에서 제안을 "
+        "확인하세요. "
+        "공유된 사이트에서는 아무것도 쓸 수 없습니다. 자세한 방법은 `docs/data.md`에 있습니다.",
+        "en": "**Adding your own text**: to add a textbook chapter, an encyclopedia entry or a newspaper "
+        "article, take your own copy of this dashboard, run `./dev add-text FILE.txt` and check the "
+        "proposals on the review page of `./dev run --edit`. Nothing can be written on a shared site. The "
+        "steps are in "
+        '`docs/data.md`, "Adding a text".',
+    },
 }
 
 # Tables on screen (revolution.views.columns): each column's name, and the codes a column holds as words.

@@ -147,6 +147,7 @@ def english_words(texts: list[str], allowed=ALLOWED) -> list[str]:
     found = []
     for text in texts:
         text = re.sub(r"“[^”]*”|\"[^\"]*\"|「[^」]*」", " ", text)  # quotations, shown as written
+        text = re.sub(r"`[^`]*`", " ", text)  # a command in a code span: shown as <code>, as typed
         text = re.sub(r"(https?://|www\.)\S+|\S+@\S+|\b\S+\.(com|org|ru|uk|net|csv|json)\b\S*", " ", text)
         text = re.sub(r"\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\b", " ", text)  # an environment variable, as typed
         for word in WORD.findall(text):

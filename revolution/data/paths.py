@@ -41,3 +41,18 @@ def is_public(url: str) -> bool:
         return False
     local = ("localhost", "0.0.0.0", "::1")
     return not (host in local or host.startswith("127.") or host.endswith(".localhost"))
+
+
+# Editing mode (./dev run --edit, bound to 127.0.0.1): the review page exists only when this is "1". An
+# environment variable, not a Streamlit option, so that no deployment's config can turn it on by accident.
+EDIT_ENV = "REVOLUTION_EDIT"
+# Where ./dev add-text stages a text and its proposals for review (never data/ or seeds/).
+REVIEW_ENV = "REVOLUTION_REVIEW_DIR"
+
+
+def editing() -> bool:
+    return os.environ.get(EDIT_ENV) == "1"
+
+
+def review_dir() -> Path:
+    return Path(os.environ.get(REVIEW_ENV) or ROOT / "review")

@@ -2,4 +2,5 @@
 
 from __future__ import annotations
 
-KINDS = ("history_survey", "political_manifesto")
+# the two kinds our texts are, and the kinds a teacher brings with ./dev add-text
+KINDS = ("history_survey", "political_manifesto", "textbook", "encyclopedia", "newspaper", "other")
