@@ -17,7 +17,7 @@ from revolution.data.calendar import MARK_KINDS, mark_kind
 from revolution.data.table import records
 from revolution.i18n import category, t
 from revolution.views import format as fmt
-from revolution.views import theme
+from revolution.views import measure, theme
 from revolution.views.chart_marks import (
     HOVER_CHARS,
     LABEL_PX,
@@ -36,9 +36,15 @@ TOP_MIN_PX = 40  # the least room above the rows; Plotly adds what the legend an
 TOP_DATES_PX = (
     52  # above the rows on screen: the dates alone, up to two lines (the legend is under the chart)
 )
-LEGEND_ROW_PX = 28  # one row of legend entries
+# one row of legend entries, as measured in Chromium: Plotly sets a line of 16 px type 23.8 px high and leaves
+# its `tracegroupgap` (10 px) under each row, every entry being a group of its own (it toggles its marks)
+LEGEND_ROW_PX = 34
 LEGEND_TYPE_PX = 16  # the legend's type size (the template's)
-PHONE_PLOT_PX = 330  # a chart's width on a 390 px phone
+# The narrowest a timeline is drawn on screen: a Slides page preview on a 390 px phone (its expander leaves
+# the chart 324 px; the Timeline page's chart is wider). The server never learns a chart's width, so what
+# must fit at every width (the legend's rows, an era's name) is laid out for this one.
+NARROWEST_PX = 324
+SIDE_PX = 12  # the chart's margin on each side
 OVERVIEW_YEARS = 80  # a longer span is drawn as an overview (events per period, under the eras), not a pile
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
 SOURCE_STYLE = {  # the first text's marks are filled, the second's open (bars: hatched), in every colour
@@ -128,7 +134,7 @@ def _era_lane(fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_ye
         middle = (
             pd.Timestamp(f"{a}-01-01") + (pd.Timestamp(f"{b + 1}-01-01") - pd.Timestamp(f"{a}-01-01")) / 2
         )
-        fits = (b + 1 - a) / span >= ERA_LABEL_SHARE * max(1, len(title) / 8)
+        fits = era_name_fits(title, (b + 1 - a) / span)
         fig.add_scatter(
             x=[middle.strftime("%Y-%m-%d")],
             y=[y],
@@ -167,7 +173,10 @@ def _era_band(fig: go.Figure, n: int, a: int, b: int, **label) -> None:
     )
 
 
-ERA_LABEL_SHARE = 0.12  # of the axis, per eight characters of the era's name
+def era_name_fits(title: str, share: float, plot_px: float = NARROWEST_PX - 2 * SIDE_PX) -> bool:
+    """Whether an era's name, centred on its band, stays inside a band of `share` of the axis at the
+    narrowest chart (a name wider than its band runs onto its neighbours' names)."""
+    return measure.text_width(title, LABEL_PX) + 8 <= share * plot_px
 
 
 def timeline_chart(
@@ -209,7 +218,7 @@ def timeline_chart(
     n_rows = max(lanes.values()) + 1
     titles = _titles(events, lang, key_titles)
     _draw_marks(fig, events, dates, lanes, lang, color_by, source_names)
-    _legends(fig, events, dates, lang, source_names)
+    _legends(fig, events, dates, lang, source_names, color_by)
     limit = LABEL_CHARS.get(lang, 24) if labels != "axis" else None
     era_row = len(era_lookup.clipped(eras, lo_year, hi_year)) > 1
     names = {k: _row_name(titles[k], k, events, dates, context, lang, x0, x1, limit) for k in lanes}
@@ -233,7 +242,7 @@ def timeline_chart(
         # no legend title: Plotly wraps a horizontal legend as if the title took no room, and so runs
         # entries off the right edge; the entries name themselves
         legend=dict(y=1 + 34 / plot_px, yanchor="bottom"),
-        margin=dict(l=12, r=12, t=TOP_PX, b=BOTTOM_PX),
+        margin=dict(l=SIDE_PX, r=SIDE_PX, t=TOP_PX, b=BOTTOM_PX),
     )
     _date_axes(fig, x0, x1, lang, labels)
     _row_axis(fig, lanes, names, n_rows, era_row, labels)
@@ -329,10 +338,12 @@ def _draw_marks(fig, events, dates, lanes, lang, color_by, source_names) -> None
                 )
 
 
-def _legends(fig, events, dates, lang, source_names) -> None:
+def _legends(fig, events, dates, lang, source_names, color_by="category") -> None:
     """Step 2: the legend entries that explain the marks: which text is filled, which kind of mark is which,
-    and the dotted fill of a date the sentence does not give."""
-    _source_legend(fig, source_names)
+    and the dotted fill of a date the sentence does not give. Coloured by text, each text's colour entry
+    names it already: a second entry for its fill would list every text twice."""
+    if color_by == "category":
+        _source_legend(fig, source_names)
     _mark_legend(fig, set(dates.kind), lang)
     if "date_basis" in events and events.date_basis.ne("stated").any():
         fig.add_bar(
@@ -395,13 +406,16 @@ def _place_legend(fig, plot_px, labels) -> None:
         # on screen: the rows start right under the dates, so that a 1280×720 screen shows the window's
         # first events (1917: February to October); the legend hangs under the bottom dates, where Plotly
         # makes the room it takes at the chart's width (two rows on a projector, more on a phone)
-        legend_px = _legend_rows(fig) * LEGEND_ROW_PX
+        legend_px = legend_height(fig)
+        height = plot_px + TOP_DATES_PX + BOTTOM_PX + legend_px
         fig.update_layout(
-            # room for the legend at a phone's width, in the margin: Plotly would otherwise take what the
-            # legend needs at the chart's width from a fixed height, and squeeze or stretch the rows
-            height=plot_px + TOP_DATES_PX + BOTTOM_PX + legend_px,
+            # room for the legend at the narrowest chart, in the margin: a legend taller than its room makes
+            # Plotly take the rest from the rows, which a fixed height squeezes onto each other
+            height=height,
             margin=dict(t=TOP_DATES_PX, b=BOTTOM_PX + legend_px),
-            legend=dict(xref="paper", x=0, yref="paper", y=-BOTTOM_PX / plot_px, yanchor="top"),
+            # hung from the chart's own bottom edge (its pixels are fixed), under the bottom dates: placed on
+            # the plot instead, it would follow the plot up into the dates if Plotly ever shrank the plot
+            legend=dict(xref="paper", x=0, yref="container", y=legend_px / height, yanchor="top"),
         )
     elif not fig.layout.title.text:
         # no title: the legend hangs from the plot's top (above the dates), so Plotly makes the room it takes
@@ -412,7 +426,7 @@ def _place_legend(fig, plot_px, labels) -> None:
         )
 
 
-BOTTOM_PX = 40  # under the rows: the dates again
+BOTTOM_PX = TOP_DATES_PX  # under the rows: the dates again, two lines as on top
 SCREEN_TICKS = 4  # dates along a chart on screen: "1917년 10월" four times fits a phone's 360 px
 DAY_MS = 86_400_000
 
@@ -435,18 +449,22 @@ EVENT_HOVER = (
 )
 
 
-def _legend_rows(fig: go.Figure, width: float = PHONE_PLOT_PX) -> int:
-    """Rows the legend takes at a phone's width: its entries packed left to right (a Hangul character is
-    about a square of the legend's type, a Latin one half)."""
-    rows, used = 1, 0.0
+LEGEND_ITEM_PX = 40  # an entry's swatch and the gap after it (measure.legend_rows' default)
+LEGEND_LINE_PX = 21  # a second line of an entry's name: 16 px type, as Plotly spaces lines
+
+
+def legend_height(fig: go.Figure, width: float = NARROWEST_PX - 2 * SIDE_PX) -> int:
+    """The pixels the legend takes in `width` (the plot's width at the narrowest chart), its entries, as
+    measured in the chart's font, packed left to right; a name wider than a whole row is first broken at a
+    space into lines that fit (Plotly never wraps one, and cuts it at the chart's edge)."""
+    room = (width - LEGEND_ITEM_PX) / (LEGEND_TYPE_PX * measure.SPARE)
     for tr in fig.data:
-        if tr.showlegend is False or not tr.name:
-            continue
-        need = 48 + sum(LEGEND_TYPE_PX * (1.0 if ord(ch) > 0x2E80 else 0.55) for ch in tr.name)
-        if used and used + need > width:
-            rows, used = rows + 1, 0.0
-        used += need
-    return rows
+        if tr.showlegend is not False and tr.name and measure.text_width(tr.name, LEGEND_TYPE_PX) > width:
+            tr.name = theme.wrap_title(tr.name, room)
+    names = measure.legend_names(fig)
+    widest = [max(n.split("<br>"), key=lambda line: measure.text_width(line, 1)) for n in names]
+    lines = sum(n.count("<br>") for n in names)  # at most one extra line per row that holds such a name
+    return measure.legend_rows(widest, width, LEGEND_TYPE_PX) * LEGEND_ROW_PX + lines * LEGEND_LINE_PX
 
 
 def _whiskers(fig, d, y, colour, inferred, custom, meta, common) -> None:
