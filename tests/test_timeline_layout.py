@@ -2,11 +2,11 @@
 alone: at the narrowest chart the app draws it in, the dates, the rows, the era names and the legend each
 keep a band of their own; coloured by text, the legend names each text once."""
 
+import pandas as pd
 import pytest
 
 from revolution.data import eras, filters
 from revolution.views import measure, timeline_charts
-from revolution.views.chart_marks import LABEL_PX
 
 WINDOWS = [(1917, 1917), (1914, 1924), (1918, 1921), (1905, 1907)]
 LINE = 1.3  # a line of type, as Plotly spaces lines
@@ -70,28 +70,22 @@ def test_at_the_narrowest_chart_dates_rows_era_names_and_legend_each_keep_their_
     for name in measure.legend_names(fig):
         for line in name.split("<br>"):
             assert measure.text_width(line, 16) + timeline_charts.LEGEND_ITEM_PX <= plot_w, line
-    # an era's name is written in a row of the plot (not in the margin, where the dates are), and only where
-    # its band holds it at the narrowest chart, so that no name runs onto another
+    # an era's name is written in a row of the plot (not in the margin, where the dates are), inside a bar
+    # across its band, and Plotly hides a name its band cannot hold at the width drawn (rather than shrink it
+    # or let it run onto its neighbours); the bar's hover names the era and its years at any width
     bottom_row, top_row = fig.layout.yaxis.range
-    shares = {
-        era[f"title_{lang}"]: (b + 1 - a) / (years[1] + 1 - years[0])
-        for _, era, a, b in eras.clipped(dataset.eras, *years)
-    }
-    for tr in fig.data:
-        if tr.type == "scatter" and tr.mode == "text" and tr.y == (-1,):
-            assert top_row <= -1.5 and bottom_row > -1  # the whole era row lies inside the plot
-            assert measure.text_width(tr.text[0], LABEL_PX, spare=1) <= shares[tr.text[0]] * plot_w
-
-
-def test_the_revolution_years_name_the_eras_that_fit_and_keep_the_others_in_their_hover(dataset):
-    """The window of 1914–1924 at the narrowest chart: the wide eras (civil war, NEP) are named, the
-    narrow one of 1917 alone is a mark whose hover names it."""
-    _, fig = build(dataset, (1914, 1924), "ko")
-    era_row = [tr for tr in fig.data if tr.type == "scatter" and tr.y == (-1,)]
-    named = {tr.text[0] for tr in era_row if tr.mode == "text"}
-    unnamed = [tr for tr in era_row if tr.mode == "markers"]
-    assert named and unnamed
-    assert all(tr.text[0] in tr.hovertemplate for tr in unnamed)
+    named = [tr for tr in fig.data if tr.type == "bar" and tr.text is not None]
+    shown_eras = eras.clipped(dataset.eras, *years)
+    assert len(named) == (len(shown_eras) if len(shown_eras) > 1 else 0)
+    for tr, (_, era, a, b) in zip(named, shown_eras):
+        assert tr.y == (-1,) and tr.text == (era[f"title_{lang}"],)
+        assert top_row <= -1 - tr.width / 2 and -1 + tr.width / 2 < -0.5 + 0.2  # in its row, inside the plot
+        assert tr.textposition == "inside" and tr.textangle == 0 and tr.textfont.size >= 12
+        across = pd.Timestamp(f"{b + 1}-01-01") - pd.Timestamp(f"{a}-01-01")  # the whole band
+        assert tr.base == (f"{a}-01-01",) and tr.x == (across.total_seconds() * 1000,)
+        assert era[f"title_{lang}"] in tr.hovertemplate
+    if named:
+        assert fig.layout.uniformtext.mode == "hide" and fig.layout.uniformtext.minsize >= 12
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

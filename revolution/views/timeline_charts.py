@@ -124,9 +124,42 @@ def _lanes(events: pd.DataFrame, dates: pd.DataFrame, window=None) -> tuple[dict
     return {k: i for i, k in enumerate(first.event_key)}, context
 
 
+def _era_row(fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_year: int) -> None:
+    """Eras as shaded bands behind the events, each named in the row above the first event (-1) inside a
+    clear bar across its band: the browser, which alone knows the chart's width, draws a name only where
+    its band holds it (`uniformtext`: a name that would have to shrink under LABEL_PX is hidden, never run
+    onto its neighbours); the bar's hover names the era and its years at any width."""
+    for n, era, a, b in era_lookup.clipped(eras, lo_year, hi_year):
+        _era_band(fig, n, a, b)
+        title = era[f"title_{lang}"]
+        x0, x1 = pd.Timestamp(f"{a}-01-01"), pd.Timestamp(f"{b + 1}-01-01")
+        fig.add_bar(
+            base=[x0.strftime("%Y-%m-%d")],
+            x=[(x1 - x0).total_seconds() * 1000],
+            y=[-1],
+            orientation="h",
+            # a little over its row: Plotly fits a name inside with 3 px to spare above and below, and Noto's
+            # 13 px line (19 px) would have to shrink in a 24 px row
+            width=ERA_ROW_SPAN,
+            marker=dict(color="rgba(0,0,0,0)", line=dict(width=0)),
+            text=[title],
+            textposition="inside",
+            insidetextanchor="middle",
+            textangle=0,
+            textfont=dict(size=LABEL_PX, color=theme.MUTED),
+            hovertemplate=f"{fmt.wrap(title, HOVER_CHARS)} ({fmt.era_years(era, lang)})<extra></extra>",
+            showlegend=False,
+        )
+    fig.update_layout(uniformtext=dict(minsize=LABEL_PX, mode="hide"))
+
+
+ERA_ROW_SPAN = 1.2  # rows the era names' bars take, centred on their row (-1)
+
+
 def _era_lane(fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_year: int, y: float) -> None:
-    """Eras as shaded bands behind the events, and their names in a row of their own above the first
-    event (a band too narrow for its name keeps the band; its name is in the hover of the band's row)."""
+    """Eras as shaded bands behind an overview's bars, and their names in a row of their own above them (a
+    band too narrow for its name at the narrowest chart keeps the band; its name is in the hover of the
+    band's row)."""
     span = hi_year + 1 - lo_year
     for n, era, a, b in era_lookup.clipped(eras, lo_year, hi_year):
         _era_band(fig, n, a, b)
@@ -228,7 +261,7 @@ def timeline_chart(
     else:
         _lane_labels(fig, events, dates, lanes, names, whole, x0, x1)
         if era_row:
-            _era_lane(fig, eras, lang, lo_year, hi_year, -1)
+            _era_row(fig, eras, lang, lo_year, hi_year)
         else:  # a window inside one era: its band, and no row for a name that every row shares
             _era_bands(fig, eras, lang, lo_year, hi_year, named=False)
         if heading:
@@ -396,7 +429,7 @@ def _row_axis(fig, lanes, names, n_rows, era_row, labels) -> None:
             showticklabels=False,
             showgrid=False,
             autorange=False,
-            range=[n_rows - 0.5, -1.6 if era_row else -0.6],
+            range=[n_rows - 0.5, -1 - ERA_ROW_SPAN / 2 - 0.1 if era_row else -0.6],
         )
 
 
