@@ -212,12 +212,11 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
         return _map_item(data, key, lang, source_names, years)
     events = filters.events(data, filters.EventFilter(years=years))
     drawn = (events, data.eras, lang, "new", "category", source_names)
+    title = label(key, data, lang)
     fig = timeline_charts.timeline_chart(
-        *drawn, years=years, labels="axis", overview=False, key_titles=data.event_keys
+        *drawn, years=years, labels="axis", overview=False, key_titles=data.event_keys, title=title
     )
     screen = timeline_charts.timeline_chart(*drawn, years=years, overview=False, key_titles=data.event_keys)
-    title = label(key, data, lang)
-    fig.update_layout(title=title)
     return Item(
         key,
         title,

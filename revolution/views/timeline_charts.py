@@ -31,8 +31,6 @@ from revolution.views.chart_marks import (
 
 LANE_PX = 24  # one row per event: room for a 13 px label and a 14 px mark
 LABEL_CHARS = {"ko": 20, "en": 32}  # a lane's label past this ends in '…'; the hover has it whole
-TOP_PX = 170  # above the rows: the legend (up to three lines at a phone's width) and the dates
-TOP_MIN_PX = 40  # the least room above the rows; Plotly adds what the legend and dates take at its width
 TOP_DATES_PX = (
     52  # above the rows on screen: the dates alone, up to two lines (the legend is under the chart)
 )
@@ -183,12 +181,19 @@ def _era_lane(fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_ye
 def _era_bands(
     fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_year: int, named: bool = True
 ) -> None:
-    """Eras as shaded bands named at their top (a slide's layout drops a name its band is too narrow for)."""
-    for n, era, a, b in era_lookup.clipped(eras, lo_year, hi_year):
+    """Eras as shaded bands named from their start under the bottom dates, every other name a line lower so
+    that neighbours never share a line (a slide's layout puts them on one line and drops a name its band is
+    too narrow for)."""
+    for k, (n, era, a, b) in enumerate(era_lookup.clipped(eras, lo_year, hi_year)):
         label = dict(
             annotation_text=era[f"title_{lang}"],
-            annotation_position="top left",
-            annotation=dict(font=dict(size=12, color=theme.MUTED)),
+            annotation_position="bottom left",
+            annotation=dict(
+                font=dict(size=12, color=theme.MUTED),
+                y=0,
+                yanchor="top",
+                yshift=-BOTTOM_PX - (k % 2) * ERA_LINE_PX,
+            ),
         )
         _era_band(fig, n, a, b, **(label if named else {}))
 
@@ -223,6 +228,7 @@ def timeline_chart(
     labels: str = "row",
     overview: bool = True,
     key_titles: pd.DataFrame | None = None,
+    title: str | None = None,
 ) -> go.Figure:
     """Events on one axis, one row each, labelled in the row, drawn by what the text knows (`mark_kind`): a
     day is a dot; a month, a year or a wider window given for something that happened once is a dot with a
@@ -233,7 +239,8 @@ def timeline_chart(
     their most precise telling. Past `limits.TIMELINE_ROWS` rows, or over a span longer than
     OVERVIEW_YEARS (with `overview`), events are counted per period instead (see `density_chart`).
     `labels="axis"` names the rows on the y axis instead, for a slide, whose layout pages rows by their
-    axis labels (revolution.exports.slide_layout); a screen's width is better spent on the rows."""
+    axis labels (revolution.exports.slide_layout); a screen's width is better spent on the rows. `title`, if
+    given, is laid out with the rest (set after, it would sit on the dates)."""
     fig = go.Figure()
     if events.empty:
         fig.update_layout(title=t("no_rows", lang), height=300)
@@ -267,20 +274,16 @@ def timeline_chart(
         if heading:
             _context_header(fig, n_rows - len(context) - 1, lang)
     plot_px = LANE_PX * (n_rows + (1 if era_row else 0))
-    fig.update_layout(
-        barmode="overlay",
-        height=plot_px + TOP_PX + BOTTOM_PX,
-        hovermode="closest",
-        # the legend above the dates along the top, so a reader sees both before the first row
-        # no legend title: Plotly wraps a horizontal legend as if the title took no room, and so runs
-        # entries off the right edge; the entries name themselves
-        legend=dict(y=1 + 34 / plot_px, yanchor="bottom"),
-        margin=dict(l=SIDE_PX, r=SIDE_PX, t=TOP_PX, b=BOTTOM_PX),
-    )
+    # no legend title: Plotly wraps a horizontal legend as if the title took no room, and so runs entries off
+    # the right edge; the entries name themselves (the legend's place and room: _place_legend)
+    fig.update_layout(barmode="overlay", hovermode="closest", margin=dict(l=SIDE_PX, r=SIDE_PX))
     _date_axes(fig, x0, x1, lang, labels)
     _row_axis(fig, lanes, names, n_rows, era_row, labels)
+    if title:
+        fig.update_layout(title=title)
     theme.apply(fig)
-    _place_legend(fig, plot_px, labels)
+    named_eras = len(era_lookup.clipped(eras, lo_year, hi_year)) if labels == "axis" else 0
+    _place_legend(fig, plot_px, min(2, named_eras))
     # one hover template for every mark, sent once: the row labels and eras set their own
     fig.layout.template.data.bar = [go.Bar(hovertemplate=EVENT_HOVER)]
     fig.layout.template.data.scatter = [go.Scatter(hovertemplate=EVENT_HOVER)]
@@ -433,32 +436,30 @@ def _row_axis(fig, lanes, names, n_rows, era_row, labels) -> None:
         )
 
 
-def _place_legend(fig, plot_px, labels) -> None:
-    """Step 5: where the legend hangs and how much room it takes, after the theme has laid out the title."""
-    if not fig.layout.title.text and labels != "axis":
-        # on screen: the rows start right under the dates, so that a 1280×720 screen shows the window's
-        # first events (1917: February to October); the legend hangs under the bottom dates, where Plotly
-        # makes the room it takes at the chart's width (two rows on a projector, more on a phone)
-        legend_px = legend_height(fig)
-        height = plot_px + TOP_DATES_PX + BOTTOM_PX + legend_px
-        fig.update_layout(
-            # room for the legend at the narrowest chart, in the margin: a legend taller than its room makes
-            # Plotly take the rest from the rows, which a fixed height squeezes onto each other
-            height=height,
-            margin=dict(t=TOP_DATES_PX, b=BOTTOM_PX + legend_px),
-            # hung from the chart's own bottom edge (its pixels are fixed), under the bottom dates: placed on
-            # the plot instead, it would follow the plot up into the dates if Plotly ever shrank the plot
-            legend=dict(xref="paper", x=0, yref="container", y=legend_px / height, yanchor="top"),
-        )
-    elif not fig.layout.title.text:
-        # no title: the legend hangs from the plot's top (above the dates), so Plotly makes the room it takes
-        # at the chart's width (two rows on a projector, more on a phone) instead of a phone's worst case
-        fig.update_layout(
-            margin_t=TOP_MIN_PX,
-            legend=dict(xref="paper", x=0, yref="paper", y=1 + 34 / plot_px, yanchor="bottom"),
-        )
+def _place_legend(fig, plot_px, era_lines: int = 0) -> None:
+    """Step 5: the room above the rows (the title, if any, and the dates) and under them (the dates again,
+    `era_lines` of era names, the legend), laid out for the narrowest chart, so that no width the app draws
+    the figure at puts one on another. The rows start right under the dates, so that a 1280×720 screen shows
+    the window's first events (1917: February to October). A slide's layout (slide_layout.fit) sets all of
+    this anew for its known size."""
+    title = fig.layout.title.text
+    title_px = theme.PAD_PX + (title.count("<br>") + 1) * theme.LINE_PX + 4 if title else 0
+    legend_px = legend_height(fig)
+    under = BOTTOM_PX + era_lines * ERA_LINE_PX
+    height = plot_px + title_px + TOP_DATES_PX + under + legend_px
+    fig.update_layout(
+        # room for the legend at the narrowest chart, in the margin: a legend taller than its room makes
+        # Plotly take the rest from the rows, which a fixed height squeezes onto each other
+        height=height,
+        margin=dict(t=title_px + TOP_DATES_PX, b=under + legend_px),
+        # hung from the chart's own bottom edge (its pixels are fixed), under the bottom dates: placed on the
+        # plot instead, it would follow the plot up into the dates if Plotly ever shrank the plot; from the
+        # chart's left edge, not the plot's (row names on the axis narrow the plot)
+        legend=dict(xref="container", x=0.01, yref="container", y=legend_px / height, yanchor="top"),
+    )
 
 
+ERA_LINE_PX = 18  # a line of era names (12 px type) under the bottom dates
 BOTTOM_PX = TOP_DATES_PX  # under the rows: the dates again, two lines as on top
 SCREEN_TICKS = 4  # dates along a chart on screen: "1917년 10월" four times fits a phone's 360 px
 DAY_MS = 86_400_000
