@@ -45,7 +45,8 @@ CHARTED = {"overview", "figures", "timeline", "sources", "people"}  # pages that
 def _settle(page, name: str) -> None:
     """Until every chart on the page is drawn (Plotly's SVG is there), then a moment for fonts."""
     if name in CHARTED:
-        page.wait_for_selector(".js-plotly-plot svg.main-svg text", timeout=30_000)
+        # drawn, not necessarily shown: a text Plotly hides (an era name its band cannot hold) may come first
+        page.wait_for_selector(".js-plotly-plot svg.main-svg text", state="attached", timeout=30_000)
     page.wait_for_function(
         """() => [...document.querySelectorAll('.js-plotly-plot')]
                    .every(p => p.querySelector('svg.main-svg text'))""",
