@@ -266,7 +266,7 @@ def timeline_chart(
     if labels == "axis":
         _era_bands(fig, eras, lang, lo_year, hi_year)
     else:
-        _lane_labels(fig, events, dates, lanes, names, whole, x0, x1)
+        _lane_labels(fig, events, dates, lanes, names, whole, x0, x1, context)
         if era_row:
             _era_row(fig, eras, lang, lo_year, hi_year)
         else:  # a window inside one era: its band, and no row for a name that every row shares
@@ -610,10 +610,11 @@ def _source_legend(fig: go.Figure, source_names: dict) -> None:
             legend_entry(fig, source_names[source_id], f"src_{source_id}", marker)
 
 
-def _lane_labels(fig, events, dates, lanes, names, whole, x0, x1) -> None:
+def _lane_labels(fig, events, dates, lanes, names, whole, x0, x1, context=frozenset()) -> None:
     """Each row's name (`names`; `whole` in its hover), written in its row beside its marks: after them when
     they end in the left part of the axis, before them when they start in the right part, and otherwise over
-    the start of its bar on a white ground, so that no label runs off the chart."""
+    the start of its bar on a white ground, so that no label runs off the chart. A name beside its marks is
+    cut further ('…') to the room its side has at the narrowest chart (a context row keeps its years)."""
     titles = names
     ends = dates.assign(key=events.event_key.values).groupby("key").agg(lo=("lo", "min"), hi=("hi", "max"))
     width = (x1 - x0).total_seconds()
@@ -626,6 +627,8 @@ def _lane_labels(fig, events, dates, lanes, names, whole, x0, x1) -> None:
         elif (lo - x0).total_seconds() / width >= 1 - LABEL_ROOM:
             side, x = "left", lo
         else:  # a bar across most of the axis: its name over its start
+            if key not in context:
+                text = _cut_to(text, (1 - (lo - x0).total_seconds() / width) * (NARROWEST_PX - 2 * SIDE_PX))
             fig.add_annotation(
                 x=lo.strftime("%Y-%m-%d"),
                 y=lane,
@@ -638,6 +641,9 @@ def _lane_labels(fig, events, dates, lanes, names, whole, x0, x1) -> None:
                 xshift=6,
             )
             continue
+        share = (x - x0).total_seconds() / width
+        if key not in context:
+            text = _cut_to(text, (1 - share if side == "right" else share) * (NARROWEST_PX - 2 * SIDE_PX))
         xs, ys, texts, full = rows[side]
         xs.append(x.strftime("%Y-%m-%d"))
         ys.append(lane)
@@ -657,6 +663,16 @@ def _lane_labels(fig, events, dates, lanes, names, whole, x0, x1) -> None:
                 showlegend=False,
                 cliponaxis=False,
             )
+
+
+def _cut_to(text: str, room_px: float) -> str:
+    """The name cut with '…' to what `room_px` holds beside its marks (the margin's side and the label's two
+    spaces of padding taken into account), keeping at least a few characters."""
+    room = room_px + SIDE_PX - measure.text_width("    ", LABEL_PX)
+    n = len(text)
+    while n > 6 and measure.text_width(short(text, n), LABEL_PX) > room:
+        n -= 1
+    return short(text, n)
 
 
 LABEL_ROOM = 0.58  # a label goes after marks that end before this share of the axis (before marks past 1 -)
