@@ -84,12 +84,13 @@ elif items:
     for n, item in enumerate(items):
         with st.expander(f"{n + 1}. {item.title}"):
             ui.chart(
-                item.figure,
+                item.shown,  # a timeline as the Timeline page draws it; its downloads are the slide's
                 key=f"slide_{n}",
                 alt=item.alt,
                 filename=item.key.replace(":", "_"),
                 lang=lang,
                 citation=ui.cite(data, lang, item.maddison),
+                export=lambda item=item: item.figure,
             )
             st.caption(item.caption)
             up, down, out = st.columns(3)

@@ -40,6 +40,14 @@ class Item:
     alt: str = ""  # what the chart shows, in words (revolution.views.describe)
     rows: pd.DataFrame | None = None  # the data behind the chart (the lesson bundle's CSV)
     source_names: dict | None = None  # a timeline's: each page's source line names the texts on it
+    # a timeline's figure as a screen draws it (rows named in the row, legend under it, laid out for any width
+    # the app gives it); `figure` names the rows on the axis, which only a slide's known size lays out
+    screen: go.Figure | None = None
+
+    @property
+    def shown(self) -> go.Figure:
+        """The figure a page previews the item with (the slide is `figure`, laid out by slide_layout)."""
+        return self.screen if self.screen is not None else self.figure
 
 
 def options(data: Dataset) -> list[str]:
@@ -203,20 +211,12 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
     if kind == "map":
         return _map_item(data, key, lang, source_names, years)
     events = filters.events(data, filters.EventFilter(years=years))
-    fig = timeline_charts.timeline_chart(
-        events,
-        data.eras,
-        lang,
-        "new",
-        "category",
-        source_names,
-        years=years,
-        labels="axis",
-        overview=False,
-        key_titles=data.event_keys,
-    )
+    drawn = (events, data.eras, lang, "new", "category", source_names)
     title = label(key, data, lang)
-    fig.update_layout(title=title)
+    fig = timeline_charts.timeline_chart(
+        *drawn, years=years, labels="axis", overview=False, key_titles=data.event_keys, title=title
+    )
+    screen = timeline_charts.timeline_chart(*drawn, years=years, overview=False, key_titles=data.event_keys)
     return Item(
         key,
         title,
@@ -226,6 +226,7 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
         alt=describe.timeline(events, years, len(data.events), lang),
         rows=events,
         source_names=source_names,
+        screen=screen,
     )
 
 

@@ -17,7 +17,7 @@ from revolution.data.calendar import MARK_KINDS, mark_kind
 from revolution.data.table import records
 from revolution.i18n import category, t
 from revolution.views import format as fmt
-from revolution.views import theme
+from revolution.views import measure, theme
 from revolution.views.chart_marks import (
     HOVER_CHARS,
     LABEL_PX,
@@ -31,14 +31,18 @@ from revolution.views.chart_marks import (
 
 LANE_PX = 24  # one row per event: room for a 13 px label and a 14 px mark
 LABEL_CHARS = {"ko": 20, "en": 32}  # a lane's label past this ends in '…'; the hover has it whole
-TOP_PX = 170  # above the rows: the legend (up to three lines at a phone's width) and the dates
-TOP_MIN_PX = 40  # the least room above the rows; Plotly adds what the legend and dates take at its width
 TOP_DATES_PX = (
     52  # above the rows on screen: the dates alone, up to two lines (the legend is under the chart)
 )
-LEGEND_ROW_PX = 28  # one row of legend entries
+# one row of legend entries, as measured in Chromium: Plotly sets a line of 16 px type 23.8 px high and leaves
+# its `tracegroupgap` (10 px) under each row, every entry being a group of its own (it toggles its marks)
+LEGEND_ROW_PX = 34
 LEGEND_TYPE_PX = 16  # the legend's type size (the template's)
-PHONE_PLOT_PX = 330  # a chart's width on a 390 px phone
+# The narrowest a timeline is drawn on screen: a Slides page preview on a 390 px phone (its expander leaves
+# the chart 324 px; the Timeline page's chart is wider). The server never learns a chart's width, so what
+# must fit at every width (the legend's rows, an era's name) is laid out for this one.
+NARROWEST_PX = 324
+SIDE_PX = 12  # the chart's margin on each side
 OVERVIEW_YEARS = 80  # a longer span is drawn as an overview (events per period, under the eras), not a pile
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
 SOURCE_STYLE = {  # the first text's marks are filled, the second's open (bars: hatched), in every colour
@@ -118,9 +122,42 @@ def _lanes(events: pd.DataFrame, dates: pd.DataFrame, window=None) -> tuple[dict
     return {k: i for i, k in enumerate(first.event_key)}, context
 
 
+def _era_row(fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_year: int) -> None:
+    """Eras as shaded bands behind the events, each named in the row above the first event (-1) inside a
+    clear bar across its band: the browser, which alone knows the chart's width, draws a name only where
+    its band holds it (`uniformtext`: a name that would have to shrink under LABEL_PX is hidden, never run
+    onto its neighbours); the bar's hover names the era and its years at any width."""
+    for n, era, a, b in era_lookup.clipped(eras, lo_year, hi_year):
+        _era_band(fig, n, a, b)
+        title = era[f"title_{lang}"]
+        x0, x1 = pd.Timestamp(f"{a}-01-01"), pd.Timestamp(f"{b + 1}-01-01")
+        fig.add_bar(
+            base=[x0.strftime("%Y-%m-%d")],
+            x=[(x1 - x0).total_seconds() * 1000],
+            y=[-1],
+            orientation="h",
+            # a little over its row: Plotly fits a name inside with 3 px to spare above and below, and Noto's
+            # 13 px line (19 px) would have to shrink in a 24 px row
+            width=ERA_ROW_SPAN,
+            marker=dict(color="rgba(0,0,0,0)", line=dict(width=0)),
+            text=[title],
+            textposition="inside",
+            insidetextanchor="middle",
+            textangle=0,
+            textfont=dict(size=LABEL_PX, color=theme.MUTED),
+            hovertemplate=f"{fmt.wrap(title, HOVER_CHARS)} ({fmt.era_years(era, lang)})<extra></extra>",
+            showlegend=False,
+        )
+    fig.update_layout(uniformtext=dict(minsize=LABEL_PX, mode="hide"))
+
+
+ERA_ROW_SPAN = 1.2  # rows the era names' bars take, centred on their row (-1)
+
+
 def _era_lane(fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_year: int, y: float) -> None:
-    """Eras as shaded bands behind the events, and their names in a row of their own above the first
-    event (a band too narrow for its name keeps the band; its name is in the hover of the band's row)."""
+    """Eras as shaded bands behind an overview's bars, and their names in a row of their own above them (a
+    band too narrow for its name at the narrowest chart keeps the band; its name is in the hover of the
+    band's row)."""
     span = hi_year + 1 - lo_year
     for n, era, a, b in era_lookup.clipped(eras, lo_year, hi_year):
         _era_band(fig, n, a, b)
@@ -128,7 +165,7 @@ def _era_lane(fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_ye
         middle = (
             pd.Timestamp(f"{a}-01-01") + (pd.Timestamp(f"{b + 1}-01-01") - pd.Timestamp(f"{a}-01-01")) / 2
         )
-        fits = (b + 1 - a) / span >= ERA_LABEL_SHARE * max(1, len(title) / 8)
+        fits = era_name_fits(title, (b + 1 - a) / span)
         fig.add_scatter(
             x=[middle.strftime("%Y-%m-%d")],
             y=[y],
@@ -144,12 +181,19 @@ def _era_lane(fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_ye
 def _era_bands(
     fig: go.Figure, eras: pd.DataFrame, lang: str, lo_year: int, hi_year: int, named: bool = True
 ) -> None:
-    """Eras as shaded bands named at their top (a slide's layout drops a name its band is too narrow for)."""
-    for n, era, a, b in era_lookup.clipped(eras, lo_year, hi_year):
+    """Eras as shaded bands named from their start under the bottom dates, every other name a line lower so
+    that neighbours never share a line (a slide's layout puts them on one line and drops a name its band is
+    too narrow for)."""
+    for k, (n, era, a, b) in enumerate(era_lookup.clipped(eras, lo_year, hi_year)):
         label = dict(
             annotation_text=era[f"title_{lang}"],
-            annotation_position="top left",
-            annotation=dict(font=dict(size=12, color=theme.MUTED)),
+            annotation_position="bottom left",
+            annotation=dict(
+                font=dict(size=12, color=theme.MUTED),
+                y=0,
+                yanchor="top",
+                yshift=-BOTTOM_PX - (k % 2) * ERA_LINE_PX,
+            ),
         )
         _era_band(fig, n, a, b, **(label if named else {}))
 
@@ -167,7 +211,10 @@ def _era_band(fig: go.Figure, n: int, a: int, b: int, **label) -> None:
     )
 
 
-ERA_LABEL_SHARE = 0.12  # of the axis, per eight characters of the era's name
+def era_name_fits(title: str, share: float, plot_px: float = NARROWEST_PX - 2 * SIDE_PX) -> bool:
+    """Whether an era's name, centred on its band, stays inside a band of `share` of the axis at the
+    narrowest chart (a name wider than its band runs onto its neighbours' names)."""
+    return measure.text_width(title, LABEL_PX) + 8 <= share * plot_px
 
 
 def timeline_chart(
@@ -181,6 +228,7 @@ def timeline_chart(
     labels: str = "row",
     overview: bool = True,
     key_titles: pd.DataFrame | None = None,
+    title: str | None = None,
 ) -> go.Figure:
     """Events on one axis, one row each, labelled in the row, drawn by what the text knows (`mark_kind`): a
     day is a dot; a month, a year or a wider window given for something that happened once is a dot with a
@@ -191,7 +239,8 @@ def timeline_chart(
     their most precise telling. Past `limits.TIMELINE_ROWS` rows, or over a span longer than
     OVERVIEW_YEARS (with `overview`), events are counted per period instead (see `density_chart`).
     `labels="axis"` names the rows on the y axis instead, for a slide, whose layout pages rows by their
-    axis labels (revolution.exports.slide_layout); a screen's width is better spent on the rows."""
+    axis labels (revolution.exports.slide_layout); a screen's width is better spent on the rows. `title`, if
+    given, is laid out with the rest (set after, it would sit on the dates)."""
     fig = go.Figure()
     if events.empty:
         fig.update_layout(title=t("no_rows", lang), height=300)
@@ -209,7 +258,7 @@ def timeline_chart(
     n_rows = max(lanes.values()) + 1
     titles = _titles(events, lang, key_titles)
     _draw_marks(fig, events, dates, lanes, lang, color_by, source_names)
-    _legends(fig, events, dates, lang, source_names)
+    _legends(fig, events, dates, lang, source_names, color_by)
     limit = LABEL_CHARS.get(lang, 24) if labels != "axis" else None
     era_row = len(era_lookup.clipped(eras, lo_year, hi_year)) > 1
     names = {k: _row_name(titles[k], k, events, dates, context, lang, x0, x1, limit) for k in lanes}
@@ -217,28 +266,24 @@ def timeline_chart(
     if labels == "axis":
         _era_bands(fig, eras, lang, lo_year, hi_year)
     else:
-        _lane_labels(fig, events, dates, lanes, names, whole, x0, x1)
+        _lane_labels(fig, events, dates, lanes, names, whole, x0, x1, context)
         if era_row:
-            _era_lane(fig, eras, lang, lo_year, hi_year, -1)
+            _era_row(fig, eras, lang, lo_year, hi_year)
         else:  # a window inside one era: its band, and no row for a name that every row shares
             _era_bands(fig, eras, lang, lo_year, hi_year, named=False)
         if heading:
             _context_header(fig, n_rows - len(context) - 1, lang)
     plot_px = LANE_PX * (n_rows + (1 if era_row else 0))
-    fig.update_layout(
-        barmode="overlay",
-        height=plot_px + TOP_PX + BOTTOM_PX,
-        hovermode="closest",
-        # the legend above the dates along the top, so a reader sees both before the first row
-        # no legend title: Plotly wraps a horizontal legend as if the title took no room, and so runs
-        # entries off the right edge; the entries name themselves
-        legend=dict(y=1 + 34 / plot_px, yanchor="bottom"),
-        margin=dict(l=12, r=12, t=TOP_PX, b=BOTTOM_PX),
-    )
+    # no legend title: Plotly wraps a horizontal legend as if the title took no room, and so runs entries off
+    # the right edge; the entries name themselves (the legend's place and room: _place_legend)
+    fig.update_layout(barmode="overlay", hovermode="closest", margin=dict(l=SIDE_PX, r=SIDE_PX))
     _date_axes(fig, x0, x1, lang, labels)
     _row_axis(fig, lanes, names, n_rows, era_row, labels)
+    if title:
+        fig.update_layout(title=title)
     theme.apply(fig)
-    _place_legend(fig, plot_px, labels)
+    named_eras = len(era_lookup.clipped(eras, lo_year, hi_year)) if labels == "axis" else 0
+    _place_legend(fig, plot_px, min(2, named_eras))
     # one hover template for every mark, sent once: the row labels and eras set their own
     fig.layout.template.data.bar = [go.Bar(hovertemplate=EVENT_HOVER)]
     fig.layout.template.data.scatter = [go.Scatter(hovertemplate=EVENT_HOVER)]
@@ -329,10 +374,12 @@ def _draw_marks(fig, events, dates, lanes, lang, color_by, source_names) -> None
                 )
 
 
-def _legends(fig, events, dates, lang, source_names) -> None:
+def _legends(fig, events, dates, lang, source_names, color_by="category") -> None:
     """Step 2: the legend entries that explain the marks: which text is filled, which kind of mark is which,
-    and the dotted fill of a date the sentence does not give."""
-    _source_legend(fig, source_names)
+    and the dotted fill of a date the sentence does not give. Coloured by text, each text's colour entry
+    names it already: a second entry for its fill would list every text twice."""
+    if color_by == "category":
+        _source_legend(fig, source_names)
     _mark_legend(fig, set(dates.kind), lang)
     if "date_basis" in events and events.date_basis.ne("stated").any():
         fig.add_bar(
@@ -385,34 +432,35 @@ def _row_axis(fig, lanes, names, n_rows, era_row, labels) -> None:
             showticklabels=False,
             showgrid=False,
             autorange=False,
-            range=[n_rows - 0.5, -1.6 if era_row else -0.6],
+            range=[n_rows - 0.5, -1 - ERA_ROW_SPAN / 2 - 0.1 if era_row else -0.6],
         )
 
 
-def _place_legend(fig, plot_px, labels) -> None:
-    """Step 5: where the legend hangs and how much room it takes, after the theme has laid out the title."""
-    if not fig.layout.title.text and labels != "axis":
-        # on screen: the rows start right under the dates, so that a 1280×720 screen shows the window's
-        # first events (1917: February to October); the legend hangs under the bottom dates, where Plotly
-        # makes the room it takes at the chart's width (two rows on a projector, more on a phone)
-        legend_px = _legend_rows(fig) * LEGEND_ROW_PX
-        fig.update_layout(
-            # room for the legend at a phone's width, in the margin: Plotly would otherwise take what the
-            # legend needs at the chart's width from a fixed height, and squeeze or stretch the rows
-            height=plot_px + TOP_DATES_PX + BOTTOM_PX + legend_px,
-            margin=dict(t=TOP_DATES_PX, b=BOTTOM_PX + legend_px),
-            legend=dict(xref="paper", x=0, yref="paper", y=-BOTTOM_PX / plot_px, yanchor="top"),
-        )
-    elif not fig.layout.title.text:
-        # no title: the legend hangs from the plot's top (above the dates), so Plotly makes the room it takes
-        # at the chart's width (two rows on a projector, more on a phone) instead of a phone's worst case
-        fig.update_layout(
-            margin_t=TOP_MIN_PX,
-            legend=dict(xref="paper", x=0, yref="paper", y=1 + 34 / plot_px, yanchor="bottom"),
-        )
+def _place_legend(fig, plot_px, era_lines: int = 0) -> None:
+    """Step 5: the room above the rows (the title, if any, and the dates) and under them (the dates again,
+    `era_lines` of era names, the legend), laid out for the narrowest chart, so that no width the app draws
+    the figure at puts one on another. The rows start right under the dates, so that a 1280×720 screen shows
+    the window's first events (1917: February to October). A slide's layout (slide_layout.fit) sets all of
+    this anew for its known size."""
+    title = fig.layout.title.text
+    title_px = theme.PAD_PX + (title.count("<br>") + 1) * theme.LINE_PX + 4 if title else 0
+    legend_px = legend_height(fig)
+    under = BOTTOM_PX + era_lines * ERA_LINE_PX
+    height = plot_px + title_px + TOP_DATES_PX + under + legend_px
+    fig.update_layout(
+        # room for the legend at the narrowest chart, in the margin: a legend taller than its room makes
+        # Plotly take the rest from the rows, which a fixed height squeezes onto each other
+        height=height,
+        margin=dict(t=title_px + TOP_DATES_PX, b=under + legend_px),
+        # hung from the chart's own bottom edge (its pixels are fixed), under the bottom dates: placed on the
+        # plot instead, it would follow the plot up into the dates if Plotly ever shrank the plot; from the
+        # chart's left edge, not the plot's (row names on the axis narrow the plot)
+        legend=dict(xref="container", x=0.01, yref="container", y=legend_px / height, yanchor="top"),
+    )
 
 
-BOTTOM_PX = 40  # under the rows: the dates again
+ERA_LINE_PX = 18  # a line of era names (12 px type) under the bottom dates
+BOTTOM_PX = TOP_DATES_PX  # under the rows: the dates again, two lines as on top
 SCREEN_TICKS = 4  # dates along a chart on screen: "1917년 10월" four times fits a phone's 360 px
 DAY_MS = 86_400_000
 
@@ -435,18 +483,22 @@ EVENT_HOVER = (
 )
 
 
-def _legend_rows(fig: go.Figure, width: float = PHONE_PLOT_PX) -> int:
-    """Rows the legend takes at a phone's width: its entries packed left to right (a Hangul character is
-    about a square of the legend's type, a Latin one half)."""
-    rows, used = 1, 0.0
+LEGEND_ITEM_PX = 40  # an entry's swatch and the gap after it (measure.legend_rows' default)
+LEGEND_LINE_PX = 21  # a second line of an entry's name: 16 px type, as Plotly spaces lines
+
+
+def legend_height(fig: go.Figure, width: float = NARROWEST_PX - 2 * SIDE_PX) -> int:
+    """The pixels the legend takes in `width` (the plot's width at the narrowest chart), its entries, as
+    measured in the chart's font, packed left to right; a name wider than a whole row is first broken at a
+    space into lines that fit (Plotly never wraps one, and cuts it at the chart's edge)."""
+    room = (width - LEGEND_ITEM_PX) / (LEGEND_TYPE_PX * measure.SPARE)
     for tr in fig.data:
-        if tr.showlegend is False or not tr.name:
-            continue
-        need = 48 + sum(LEGEND_TYPE_PX * (1.0 if ord(ch) > 0x2E80 else 0.55) for ch in tr.name)
-        if used and used + need > width:
-            rows, used = rows + 1, 0.0
-        used += need
-    return rows
+        if tr.showlegend is not False and tr.name and measure.text_width(tr.name, LEGEND_TYPE_PX) > width:
+            tr.name = theme.wrap_title(tr.name, room)
+    names = measure.legend_names(fig)
+    widest = [max(n.split("<br>"), key=lambda line: measure.text_width(line, 1)) for n in names]
+    lines = sum(n.count("<br>") for n in names)  # at most one extra line per row that holds such a name
+    return measure.legend_rows(widest, width, LEGEND_TYPE_PX) * LEGEND_ROW_PX + lines * LEGEND_LINE_PX
 
 
 def _whiskers(fig, d, y, colour, inferred, custom, meta, common) -> None:
@@ -558,10 +610,11 @@ def _source_legend(fig: go.Figure, source_names: dict) -> None:
             legend_entry(fig, source_names[source_id], f"src_{source_id}", marker)
 
 
-def _lane_labels(fig, events, dates, lanes, names, whole, x0, x1) -> None:
+def _lane_labels(fig, events, dates, lanes, names, whole, x0, x1, context=frozenset()) -> None:
     """Each row's name (`names`; `whole` in its hover), written in its row beside its marks: after them when
     they end in the left part of the axis, before them when they start in the right part, and otherwise over
-    the start of its bar on a white ground, so that no label runs off the chart."""
+    the start of its bar on a white ground, so that no label runs off the chart. A name beside its marks is
+    cut further ('…') to the room its side has at the narrowest chart (a context row keeps its years)."""
     titles = names
     ends = dates.assign(key=events.event_key.values).groupby("key").agg(lo=("lo", "min"), hi=("hi", "max"))
     width = (x1 - x0).total_seconds()
@@ -574,6 +627,8 @@ def _lane_labels(fig, events, dates, lanes, names, whole, x0, x1) -> None:
         elif (lo - x0).total_seconds() / width >= 1 - LABEL_ROOM:
             side, x = "left", lo
         else:  # a bar across most of the axis: its name over its start
+            if key not in context:
+                text = _cut_to(text, (1 - (lo - x0).total_seconds() / width) * (NARROWEST_PX - 2 * SIDE_PX))
             fig.add_annotation(
                 x=lo.strftime("%Y-%m-%d"),
                 y=lane,
@@ -586,6 +641,9 @@ def _lane_labels(fig, events, dates, lanes, names, whole, x0, x1) -> None:
                 xshift=6,
             )
             continue
+        share = (x - x0).total_seconds() / width
+        if key not in context:
+            text = _cut_to(text, (1 - share if side == "right" else share) * (NARROWEST_PX - 2 * SIDE_PX))
         xs, ys, texts, full = rows[side]
         xs.append(x.strftime("%Y-%m-%d"))
         ys.append(lane)
@@ -605,6 +663,16 @@ def _lane_labels(fig, events, dates, lanes, names, whole, x0, x1) -> None:
                 showlegend=False,
                 cliponaxis=False,
             )
+
+
+def _cut_to(text: str, room_px: float) -> str:
+    """The name cut with '…' to what `room_px` holds beside its marks (the margin's side and the label's two
+    spaces of padding taken into account), keeping at least a few characters."""
+    room = room_px + SIDE_PX - measure.text_width("    ", LABEL_PX)
+    n = len(text)
+    while n > 6 and measure.text_width(short(text, n), LABEL_PX) > room:
+        n -= 1
+    return short(text, n)
 
 
 LABEL_ROOM = 0.58  # a label goes after marks that end before this share of the axis (before marks past 1 -)
