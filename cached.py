@@ -105,6 +105,17 @@ def place_map_figure(data: Dataset, counts, lang: str, names: dict, years: tuple
     return place_map.map_chart(data, counts, lang, names, years)
 
 
+@_cached()
+def place_map_alt(data: Dataset, counts, lang: str, years: tuple[int, int]) -> str:
+    """The map in words: without the cache, every change of years worked out the window's places again."""
+    return place_map.alt_text(data, counts, lang, years)
+
+
+@_cached()
+def place_map_view(data: Dataset, counts, lang: str, years: tuple[int, int]):
+    return place_map.view(data, counts, lang, years)
+
+
 @_cached(max_entries=128)
 def slide(data: Dataset, key: str, lang: str, names: dict):
     return slides.build(data, key, lang, names)
