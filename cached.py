@@ -102,7 +102,7 @@ def mention_counts(data: Dataset, table: str):
 
 @_cached()
 def place_map_figure(data: Dataset, counts, lang: str, names: dict, years: tuple[int, int]):
-    return place_map.map_chart(data, counts, lang, names, years)
+    return place_map.map_chart(data, counts, lang, names, years, image=True)
 
 
 @_cached()
