@@ -127,8 +127,12 @@ def test_the_page_draws_the_same_shapes_as_one_picture_on_the_axes(dataset, coun
     assert image.x == pytest.approx(min(xs), abs=0.06) and image.y == pytest.approx(max(ys), abs=0.06)
     assert image.sizex == pytest.approx(max(xs) - min(xs), abs=0.11)
     assert image.sizey == pytest.approx(max(ys) - min(ys), abs=0.11)
-    # the places and names are the same
+    # the places and names are the same; our polity names, which the picture cannot hover, are on points
+    # inside each polity
     assert [a.text for a in fig.layout.annotations] == [a.text for a in traced.layout.annotations]
+    hover = dict(zip(fig.data[0].text, zip(fig.data[0].x, fig.data[0].y)))
+    assert set(hover) == {tr.name for tr in shapes if tr.name}
+    assert any(inside(*hover["러시아 제국"], r) for r in rings[empire.fillcolor])
 
 
 def test_outside_the_layers_years_only_coastlines_and_it_says_so(dataset, counts):

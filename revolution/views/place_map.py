@@ -179,6 +179,39 @@ def shapes_image(traces: list[go.Scatter], per_deg: float) -> dict:
     )
 
 
+def polity_points(traces: list[go.Scatter]) -> go.Scatter:
+    """Our names of the polities a picture of the shapes shows, in the hover at the middle of each one's
+    largest ring (the picture itself has none): one small trace instead of a filled one per polity."""
+    xs, ys, names = [], [], []
+    for tr in traces:
+        if not tr.name:
+            continue
+        rings = [
+            r for r in np.split(np.column_stack([tr.x, tr.y]), np.flatnonzero(np.isnan(tr.x))) if len(r) > 3
+        ]
+        ring = max(rings, key=lambda r: abs(_area(r[np.isfinite(r[:, 0])])))
+        ring = ring[np.isfinite(ring[:, 0])]
+        xs.append(round(float(ring[:, 0].mean()), 2))
+        ys.append(round(float(ring[:, 1].mean()), 2))
+        names.append(tr.name)
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="markers",
+        marker=dict(size=28, opacity=0),
+        text=names,
+        hovertemplate="%{text}<extra></extra>",
+        showlegend=False,
+        unselected=dict(marker=dict(opacity=0)),
+        selected=dict(marker=dict(opacity=0)),
+    )
+
+
+def _area(ring: np.ndarray) -> float:
+    x, y = ring[:, 0], ring[:, 1]
+    return float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))) / 2
+
+
 def _text_px(text: str, size: float) -> float:
     return measure.text_width(text, size) + 8
 
@@ -293,7 +326,7 @@ def map_chart(
         views.append((per_deg, (bounds[0] - extra, bounds[1] + extra, bounds[2], bounds[3])))
     widest = max(per_deg for per_deg, _ in views)
     base = base_traces(data, mv.layer, lang, THIN_PX / widest)
-    fig = go.Figure() if image else go.Figure(base)
+    fig = go.Figure(polity_points(base)) if image else go.Figure(base)
     if image:
         fig.add_layout_image(shapes_image(base, widest))
     for source_id in sources:
