@@ -34,22 +34,26 @@ with right:
     alt = describe.mentions(place_counts, place_names, names, title, lang)
     ui.chart(fig, key="places_chart", alt=alt, filename=f"places_{lang}", **cite)
 
-# 3b–5. Where it happened, and one person or place: a fragment, so that a change of years (or of the chosen
-# person or place) reruns this part alone, not the mention charts above it.
+# 3b, 5. Where it happened: the timeline's years (the same `from`/`to` in the URL) pick the places and
+# borders, and the chosen place's events in those years follow under the map. A fragment: a change of years
+# reruns this part alone, not the mention charts above it nor the person and place panels under it (their
+# selectboxes took 40-50 ms of the browser's time per change).
 lo, hi = cached.event_facets(data)["years"]
 first_span = next(iter(state.PRESETS.values()))
-eras = dict(zip(data.eras.era_id, data.eras[f"title_{lang}"]))
+place_param = (state.PLACES, state.choice(list(place_names)), "")
 
 
 def pick_place():
     points = st.session_state["map_chart"].selection.points
     if points and points[0].get("customdata") and points[0]["customdata"][0] in place_names:
         st.session_state[state.PLACES] = points[0]["customdata"][0]
+        st.session_state[state.MAP_PICKED] = True
 
 
 @st.fragment
-def map_and_places() -> None:
-    # the timeline's years (the same `from`/`to` in the URL) pick the places and borders
+def map_and_events() -> None:
+    if st.session_state.pop(state.MAP_PICKED, False):
+        st.rerun()  # the whole page: the place's panel and selectbox are outside this fragment
     years = ui.bind_range(
         st.slider,
         state.YEARS,
@@ -72,42 +76,7 @@ def map_and_places() -> None:
         **cite,
     )
     st.caption(f"{fig.layout.meta['status']}. {fig.layout.meta['attribution']}. {t('map_note', lang)}")
-    # 4. One person or place: linked events by era, the names a place bore, the timeline filtered to it.
-    a, b = st.columns(2)
-    for col, key, options, era_counts, id_col in (
-        (a, state.PEOPLE, person_names, people_eras, "person_id"),
-        (b, state.PLACES, place_names, place_eras, "place_id"),
-    ):
-        with col:
-            chosen = ui.bind(st.selectbox, key, state.choice(list(options)), "")(
-                t("people" if key == state.PEOPLE else "places", lang),
-                ["", *options],
-                format_func=lambda k, o=options: o.get(k, t("none_selected", lang)),
-            )
-            if chosen:
-                rows = era_counts[era_counts[id_col] == chosen].drop(columns=id_col)
-                st.markdown(f"**{t('by_era_table', lang)}**")
-                if rows.empty:  # say so, rather than an empty grid
-                    st.info(t("no_linked_events", lang), icon=":material/search_off:")
-                else:
-                    table, labels = columns.for_screen(rows, lang, names, {"era": eras})
-                    st.dataframe(table.rename(columns=labels), hide_index=True, width="stretch")
-                if key == state.PLACES:
-                    at = data.maps.off_land[data.maps.off_land.place_id == chosen]
-                    for reason in at[f"reason_{lang}"]:
-                        st.caption(f"{t('map_off_land', lang)}: {reason}")
-                    bore = data.place_names[data.place_names.place_id == chosen].drop(columns="place_id")
-                    table, labels = columns.for_screen(bore, lang)
-                    st.dataframe(table.rename(columns=labels), hide_index=True, width="stretch")
-                st.page_link(
-                    "pages/timeline.py",
-                    label=t("open_timeline", lang),
-                    icon=":material/timeline:",
-                    query_params={key: chosen, state.LANG: lang},
-                )
-
-    # 5. The chosen place's events in the map's years, each with its sentence and a read-in-context link.
-    chosen_place = st.session_state.get(state.PLACES)
+    chosen_place = ui.url_value(*place_param)
     if chosen_place:
         shown = cached.place_map_view(data, place_counts, lang, years).events
         ids = shown[shown.place_id == chosen_place].event_id.unique()
@@ -116,11 +85,45 @@ def map_and_places() -> None:
         for row in rows.to_dict("records"):
             with st.container(border=True):
                 ui.telling(row, data.notes, lang, names[row["source_id"]])
-    # the map of these years into the deck (below the timeline links, which come first on this page)
     ui.add_to_deck(f"map:{years[0]}-{years[1]}", data, lang, slot="map_view")
 
 
-map_and_places()
+map_and_events()
+
+# 4. One person or place: linked events by era, the names a place bore, and the timeline filtered to it.
+eras = dict(zip(data.eras.era_id, data.eras[f"title_{lang}"]))
+a, b = st.columns(2)
+for col, key, options, era_counts, id_col in (
+    (a, state.PEOPLE, person_names, people_eras, "person_id"),
+    (b, state.PLACES, place_names, place_eras, "place_id"),
+):
+    with col:
+        chosen = ui.bind(st.selectbox, key, state.choice(list(options)), "")(
+            t("people" if key == state.PEOPLE else "places", lang),
+            ["", *options],
+            format_func=lambda k, o=options: o.get(k, t("none_selected", lang)),
+        )
+        if chosen:
+            rows = era_counts[era_counts[id_col] == chosen].drop(columns=id_col)
+            st.markdown(f"**{t('by_era_table', lang)}**")
+            if rows.empty:  # say so, rather than an empty grid
+                st.info(t("no_linked_events", lang), icon=":material/search_off:")
+            else:
+                table, labels = columns.for_screen(rows, lang, names, {"era": eras})
+                st.dataframe(table.rename(columns=labels), hide_index=True, width="stretch")
+            if key == state.PLACES:
+                at = data.maps.off_land[data.maps.off_land.place_id == chosen]
+                for reason in at[f"reason_{lang}"]:
+                    st.caption(f"{t('map_off_land', lang)}: {reason}")
+                bore = data.place_names[data.place_names.place_id == chosen].drop(columns="place_id")
+                table, labels = columns.for_screen(bore, lang)
+                st.dataframe(table.rename(columns=labels), hide_index=True, width="stretch")
+            st.page_link(
+                "pages/timeline.py",
+                label=t("open_timeline", lang),
+                icon=":material/timeline:",
+                query_params={key: chosen, state.LANG: lang},
+            )
 with st.expander(t("rows_behind", lang)):
     st.dataframe(
         people_counts.pivot(index="person_id", columns="source_id", values="mentions")
