@@ -104,3 +104,34 @@ def test_the_lesson_bundles_map_draws_from_its_own_files(dataset, browser, tmp_p
     fills = page.evaluate("() => document.querySelectorAll('.scatterlayer path.js-fill').length")
     page.close()
     assert refused == [] and fills > 10
+
+
+# where a place's mark is on screen: its point in the trace that names it, through the axes' own scale
+MARK_AT = """([title, place]) => {
+  const gd = [...document.querySelectorAll('.js-plotly-plot')]
+    .find(p => p.layout && String((p.layout.title || {}).text || '').startsWith(title));
+  gd.scrollIntoView();
+  const i = gd.data.findIndex(d => (d.customdata || []).some(c => c && c[0] === place));
+  const j = gd.data[i].customdata.findIndex(c => c && c[0] === place);
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, r = gd.getBoundingClientRect();
+  const at = gd.calcdata[i][j];
+  return [r.left + xa._offset + xa.l2p(at.x), r.top + ya._offset + ya.l2p(at.y)];
+}"""
+
+
+def test_a_click_on_a_place_lists_its_events_under_the_map_and_picks_it_in_its_panel(
+    server, browser, dataset
+):
+    # the map reruns alone on a change of years; a click reruns the whole page, so the panel follows
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/people?lang=en&from=1917&to=1917")
+    wait_for_app(page)
+    place = dataset.places.set_index("place_id").loc["st_petersburg"]
+    page.mouse.click(*page.evaluate(MARK_AT, [t("map_title", "en"), "st_petersburg"]))
+    heading = t("map_place_events", "en", place=place.name_en, n=0).rsplit("(", 1)[0]
+    page.get_by_role("heading").filter(has_text=heading).first.wait_for()
+    wait_for_app(page)
+    chosen = page.locator('[data-testid="stSelectbox"]').filter(has_text=t("places", "en"))
+    shown, url = chosen.locator("input").input_value(), page.url
+    page.close()
+    assert "place=st_petersburg" in url and place.name_en in shown
