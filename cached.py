@@ -102,7 +102,18 @@ def mention_counts(data: Dataset, table: str):
 
 @_cached()
 def place_map_figure(data: Dataset, counts, lang: str, names: dict, years: tuple[int, int]):
-    return place_map.map_chart(data, counts, lang, names, years)
+    return place_map.map_chart(data, counts, lang, names, years, image=True)
+
+
+@_cached()
+def place_map_alt(data: Dataset, counts, lang: str, years: tuple[int, int]) -> str:
+    """The map in words: without the cache, every change of years worked out the window's places again."""
+    return place_map.alt_text(data, counts, lang, years)
+
+
+@_cached()
+def place_map_view(data: Dataset, counts, lang: str, years: tuple[int, int]):
+    return place_map.view(data, counts, lang, years)
 
 
 @_cached(max_entries=128)

@@ -6,9 +6,8 @@ import streamlit as st
 import cached
 import ui
 from revolution import state
-from revolution.exports import slides
 from revolution.i18n import t
-from revolution.views import columns, describe, place_charts, place_map
+from revolution.views import columns, describe, place_charts
 
 lang, data = ui.start()
 names = ui.source_names(data, lang)
@@ -35,30 +34,61 @@ with right:
     alt = describe.mentions(place_counts, place_names, names, title, lang)
     ui.chart(fig, key="places_chart", alt=alt, filename=f"places_{lang}", **cite)
 
-# 3b. Where it happened: the timeline's years (the same `from`/`to` in the URL) pick the places and borders.
+# 3b, 5. Where it happened: the timeline's years (the same `from`/`to` in the URL) pick the places and
+# borders, and the chosen place's events in those years follow under the map. A fragment: a change of years
+# reruns this part alone, not the mention charts above it nor the person and place panels under it (their
+# selectboxes took 40-50 ms of the browser's time per change).
 lo, hi = cached.event_facets(data)["years"]
 first_span = next(iter(state.PRESETS.values()))
-years = ui.bind_range(
-    st.slider,
-    state.YEARS,
-    (state.YEAR_FROM, state.YEAR_TO),
-    state.year(lo, hi),
-    (max(lo, first_span[0]), min(hi, first_span[1])),
-)(t("map_years", lang), lo, hi)
+place_param = (state.PLACES, state.choice(list(place_names)), "")
 
 
 def pick_place():
     points = st.session_state["map_chart"].selection.points
     if points and points[0].get("customdata") and points[0]["customdata"][0] in place_names:
         st.session_state[state.PLACES] = points[0]["customdata"][0]
+        st.session_state[state.MAP_PICKED] = True
 
 
-fig = cached.place_map_figure(data, place_counts, lang, names, years)
-alt = place_map.alt_text(data, place_counts, lang, years)
-# its image downloads lay the map out for a slide: the slide's type size and plot
-slide_map = lambda: slides.build(data, f"map:{years[0]}-{years[1]}", lang, names).figure  # noqa: E731
-ui.chart(fig, key="map_chart", alt=alt, filename=f"map_{lang}", export=slide_map, select=pick_place, **cite)
-st.caption(f"{fig.layout.meta['status']}. {fig.layout.meta['attribution']}. {t('map_note', lang)}")
+@st.fragment
+def map_and_events() -> None:
+    if st.session_state.pop(state.MAP_PICKED, False):
+        st.rerun()  # the whole page: the place's panel and selectbox are outside this fragment
+    years = ui.bind_range(
+        st.slider,
+        state.YEARS,
+        (state.YEAR_FROM, state.YEAR_TO),
+        state.year(lo, hi),
+        (max(lo, first_span[0]), min(hi, first_span[1])),
+    )(t("map_years", lang), lo, hi)
+    fig = cached.place_map_figure(data, place_counts, lang, names, years)
+    alt = cached.place_map_alt(data, place_counts, lang, years)
+    # its image downloads lay the map out for a slide (its type size and plot); a map is one slide
+    slide_map = lambda: cached.slide(data, f"map:{years[0]}-{years[1]}", lang, names).figure  # noqa: E731
+    ui.chart(
+        fig,
+        key="map_chart",
+        alt=alt,
+        filename=f"map_{lang}",
+        export=slide_map,
+        paged=False,
+        select=pick_place,
+        **cite,
+    )
+    st.caption(f"{fig.layout.meta['status']}. {fig.layout.meta['attribution']}. {t('map_note', lang)}")
+    chosen_place = ui.url_value(*place_param)
+    if chosen_place:
+        shown = cached.place_map_view(data, place_counts, lang, years).events
+        ids = shown[shown.place_id == chosen_place].event_id.unique()
+        rows = data.events[data.events.event_id.isin(ids)].sort_values("start_gregorian")
+        st.subheader(t("map_place_events", lang, place=place_names[chosen_place], n=len(rows)))
+        for row in rows.to_dict("records"):
+            with st.container(border=True):
+                ui.telling(row, data.notes, lang, names[row["source_id"]])
+    ui.add_to_deck(f"map:{years[0]}-{years[1]}", data, lang, slot="map_view")
+
+
+map_and_events()
 
 # 4. One person or place: linked events by era, the names a place bore, and the timeline filtered to it.
 eras = dict(zip(data.eras.era_id, data.eras[f"title_{lang}"]))
@@ -94,19 +124,6 @@ for col, key, options, era_counts, id_col in (
                 icon=":material/timeline:",
                 query_params={key: chosen, state.LANG: lang},
             )
-
-# 5. The chosen place's events in the map's years, each with its sentence and a link to read it in context.
-chosen_place = st.session_state.get(state.PLACES)
-if chosen_place:
-    shown = place_map.view(data, place_counts, lang, years).events
-    ids = shown[shown.place_id == chosen_place].event_id.unique()
-    rows = data.events[data.events.event_id.isin(ids)].sort_values("start_gregorian")
-    st.subheader(t("map_place_events", lang, place=place_names[chosen_place], n=len(rows)))
-    for row in rows.to_dict("records"):
-        with st.container(border=True):
-            ui.telling(row, data.notes, lang, names[row["source_id"]])
-# the map of these years into the deck (below the timeline links, which come first on this page)
-ui.add_to_deck(f"map:{years[0]}-{years[1]}", data, lang, slot="map_view")
 with st.expander(t("rows_behind", lang)):
     st.dataframe(
         people_counts.pivot(index="person_id", columns="source_id", values="mentions")

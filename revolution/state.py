@@ -37,6 +37,9 @@ PRESENT = "present"
 INFERRED = "inferred"  # the timeline: also show events whose date the text does not give (1) or not (0)
 ROW = "row"  # the Read page: the row whose passage is opened, highlighted and scrolled into view
 MARKS = "marks"  # the Read page: which kinds of marks are drawn
+# the map (People and places): a place was just clicked on it, so the whole page reruns once (its panel and
+# selectbox sit outside the map's fragment)
+MAP_PICKED = "_map_picked"
 # Every URL parameter, taken from the names above so that a new one is never left out (the URL fuzz test
 # reads it); session-only keys start with "_".
 URL_KEYS = tuple(

@@ -4,6 +4,9 @@ events are shown (or the data says why), names as of the date, and broken map fi
 from __future__ import annotations
 
 import json
+import math
+import re
+from urllib.parse import unquote
 
 import pytest
 
@@ -54,7 +57,7 @@ def test_a_window_shows_the_latest_layer_at_or_before_its_start(dataset, years, 
 def test_the_map_draws_the_layer_with_our_names_not_the_sources(dataset, counts):
     fig = place_map.map_chart(dataset, counts, "en", NAMES, (1921, 1921))
     filled = [tr for tr in fig.data if tr.fill == "toself"]
-    assert len(filled) > 10 and sum(x is not None for tr in filled for x in tr.x) > 1000
+    assert len(filled) > 10 and sum(len(r) for tr in filled for r in rings_of(tr.x, tr.y)) > 1000
     names = {tr.name for tr in filled}
     assert "Soviet Russia" in names and "USSR" not in names  # the layer's anachronism, corrected
     assert fig.layout.meta["layer"] == "world_1920"
@@ -68,16 +71,68 @@ def test_the_map_draws_the_layer_with_our_names_not_the_sources(dataset, counts)
 def test_finland_in_1914_is_drawn_as_part_of_the_russian_empire(dataset, counts):
     fig = place_map.map_chart(dataset, counts, "ko", NAMES, (1914, 1914))
     empire = next(tr for tr in fig.data if tr.name == "러시아 제국")
+    helsinki = (24.94, 60.17)
+    assert any(inside(*helsinki, r) for r in rings_of(empire.x, empire.y))
+    assert "핀란드" not in {tr.name for tr in fig.data}
+
+
+def rings_of(xs, ys) -> list:
+    """A trace's rings: its points between the gaps (NaN) that separate them."""
     rings, ring = [], []
-    for x, y in zip(empire.x, empire.y):
-        if x is None:
+    for x, y in zip(xs, ys):
+        if x is None or not math.isfinite(x):
             rings.append(ring)
             ring = []
         else:
-            ring.append((x, y))
+            ring.append((float(x), float(y)))
+    return [r for r in rings + [ring] if r]
+
+
+def image_rings(image) -> dict:
+    """The rings of the page's shapes picture, by fill colour, back in degrees on the axes."""
+    svg = unquote(image.source.split(",", 1)[1])
+    out = {}
+    for fill, d in re.findall(r"<path fill='([^']+)' d='([^']+)'/>", svg):
+        for part in d.split("z"):
+            if not part:
+                continue
+            start, moves = part[1:].split("l")
+            x, y = map(int, start.split())
+            nums = list(map(int, moves.split()))
+            ring = [(x, y)]
+            for dx, dy in zip(nums[::2], nums[1::2]):
+                x, y = x + dx, y + dy
+                ring.append((x, y))
+            out.setdefault(fill, []).append([(a / 10, -b / 10) for a, b in ring])
+    return out
+
+
+def test_the_page_draws_the_same_shapes_as_one_picture_on_the_axes(dataset, counts):
+    traced = place_map.map_chart(dataset, counts, "ko", NAMES, (1914, 1914))
+    fig = place_map.map_chart(dataset, counts, "ko", NAMES, (1914, 1914), image=True)
+    assert not [tr for tr in fig.data if tr.fill] and len(fig.layout.images) == 1
+    image = fig.layout.images[0]
+    assert (image.xref, image.yref, image.sizing, image.layer) == ("x", "y", "stretch", "below")
+    rings = image_rings(image)
+    shapes = [tr for tr in traced.data if tr.fill == "toself"]
+    # the same rings, to a tenth of a degree, in the same colours
+    assert {tr.fillcolor for tr in shapes} == set(rings)
+    assert sum(len(r) for r in rings.values()) == len([r for tr in shapes for r in rings_of(tr.x, tr.y)])
+    empire = next(tr for tr in shapes if tr.name == "러시아 제국")
     helsinki = (24.94, 60.17)
-    assert any(inside(*helsinki, r) for r in rings)
-    assert "핀란드" not in {tr.name for tr in fig.data}
+    assert any(inside(*helsinki, r) for r in rings[empire.fillcolor])
+    # its corners are the shapes' extent, so that it lies where the traces would
+    xs = [x for tr in shapes for r in rings_of(tr.x, tr.y) for x, _ in r]
+    ys = [y for tr in shapes for r in rings_of(tr.x, tr.y) for _, y in r]
+    assert image.x == pytest.approx(min(xs), abs=0.06) and image.y == pytest.approx(max(ys), abs=0.06)
+    assert image.sizex == pytest.approx(max(xs) - min(xs), abs=0.11)
+    assert image.sizey == pytest.approx(max(ys) - min(ys), abs=0.11)
+    # the places and names are the same; our polity names, which the picture cannot hover, are on points
+    # inside each polity
+    assert [a.text for a in fig.layout.annotations] == [a.text for a in traced.layout.annotations]
+    hover = dict(zip(fig.data[0].text, zip(fig.data[0].x, fig.data[0].y)))
+    assert set(hover) == {tr.name for tr in shapes if tr.name}
+    assert any(inside(*hover["러시아 제국"], r) for r in rings[empire.fillcolor])
 
 
 def test_outside_the_layers_years_only_coastlines_and_it_says_so(dataset, counts):

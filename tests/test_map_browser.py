@@ -23,14 +23,28 @@ pytestmark = [
 ]
 SIZES = {"1280x720": (1280, 720), "390x844": (390, 844)}
 SHOTS = ROOT / "artifacts" / "screenshots" / "map"
-# the drawn layer: Plotly's filled areas of the map's polygon traces
-FILLS = """(title) => {
+# the drawn layer: the page draws the map's shapes as one picture under the plot (place_map.shapes_image);
+# painted into a canvas, the share of its pixels that are land (not transparent) says it is a map, not blank
+FILLS = """async (title) => {
   const plot = [...document.querySelectorAll('.js-plotly-plot')]
     .find(p => p.layout && String((p.layout.title || {}).text || '').startsWith(title));
   if (!plot) return null;
   plot.scrollIntoView();
-  return {fills: plot.querySelectorAll('.scatterlayer path.js-fill').length,
-          layer: (plot.layout.meta || {}).layer || ''};
+  const images = [...plot.querySelectorAll('.main-svg .imagelayer image')];
+  let land = 0;
+  if (images.length) {
+    const img = new Image();
+    img.src = images[0].getAttribute('href');
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = 400; canvas.height = 200;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0, 400, 200);
+    const px = ctx.getImageData(0, 0, 400, 200).data;
+    for (let i = 3; i < px.length; i += 4) if (px[i] > 0) land += 1;
+    land /= 400 * 200;
+  }
+  return {images: images.length, land, layer: (plot.layout.meta || {}).layer || ''};
 }"""
 
 
@@ -71,7 +85,9 @@ def test_the_map_draws_its_borders_offline_and_no_name_sits_on_another(server, b
     context.close()
     assert refused == []
     for lang, (drawn, overlapping, small) in found.items():
-        assert drawn and drawn["layer"] == "world_1914" and drawn["fills"] > 10, (lang, drawn)
+        # the 1914 shapes cover about a third of their box (Eurasia, North America, North Africa)
+        assert drawn and drawn["layer"] == "world_1914" and drawn["images"] == 1, (lang, drawn)
+        assert 0.2 < drawn["land"] < 0.8, (lang, drawn)
         assert overlapping == [] and small == [], (lang, overlapping, small)
 
 
@@ -88,3 +104,34 @@ def test_the_lesson_bundles_map_draws_from_its_own_files(dataset, browser, tmp_p
     fills = page.evaluate("() => document.querySelectorAll('.scatterlayer path.js-fill').length")
     page.close()
     assert refused == [] and fills > 10
+
+
+# where a place's mark is on screen: its point in the trace that names it, through the axes' own scale
+MARK_AT = """([title, place]) => {
+  const gd = [...document.querySelectorAll('.js-plotly-plot')]
+    .find(p => p.layout && String((p.layout.title || {}).text || '').startsWith(title));
+  gd.scrollIntoView();
+  const i = gd.data.findIndex(d => (d.customdata || []).some(c => c && c[0] === place));
+  const j = gd.data[i].customdata.findIndex(c => c && c[0] === place);
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, r = gd.getBoundingClientRect();
+  const at = gd.calcdata[i][j];
+  return [r.left + xa._offset + xa.l2p(at.x), r.top + ya._offset + ya.l2p(at.y)];
+}"""
+
+
+def test_a_click_on_a_place_lists_its_events_under_the_map_and_picks_it_in_its_panel(
+    server, browser, dataset
+):
+    # the map reruns alone on a change of years; a click reruns the whole page, so the panel follows
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/people?lang=en&from=1917&to=1917")
+    wait_for_app(page)
+    place = dataset.places.set_index("place_id").loc["st_petersburg"]
+    page.mouse.click(*page.evaluate(MARK_AT, [t("map_title", "en"), "st_petersburg"]))
+    heading = t("map_place_events", "en", place=place.name_en, n=0).rsplit("(", 1)[0]
+    page.get_by_role("heading").filter(has_text=heading).first.wait_for()
+    wait_for_app(page)
+    chosen = page.locator('[data-testid="stSelectbox"]').filter(has_text=t("places", "en"))
+    shown, url = chosen.locator("input").input_value(), page.url
+    page.close()
+    assert "place=st_petersburg" in url and place.name_en in shown

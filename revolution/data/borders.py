@@ -159,3 +159,27 @@ def build(data_dir: Path, package: dict, tables: dict) -> Maps:
         land,
         sizes,
     )
+
+
+def simplify(points: list, tol: float) -> list:
+    """Douglas–Peucker on an open line (iterative, so a long coast does not hit the recursion limit)."""
+    if len(points) < 3:
+        return points
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        a, b = stack.pop()
+        (x1, y1), (x2, y2) = points[a], points[b]
+        dx, dy = x2 - x1, y2 - y1
+        norm = math.hypot(dx, dy)
+        best, where = -1.0, None
+        for i in range(a + 1, b):
+            px, py = points[i]
+            d = abs(dy * px - dx * py + x2 * y1 - y2 * x1) / norm if norm else math.hypot(px - x1, py - y1)
+            if d > best:
+                best, where = d, i
+        if where is not None and best > tol:
+            keep[where] = True
+            stack += [(a, where), (where, b)]
+    return [p for p, k in zip(points, keep) if k]

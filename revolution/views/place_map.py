@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from urllib.parse import quote
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from revolution.data import filters
+from revolution.data import borders, filters
 from revolution.data.load import Dataset
 from revolution.i18n import t
 from revolution.views import measure, theme
@@ -21,6 +23,7 @@ ASPECT = 0.45  # the map's height to width: a wide window stays a band, not a st
 Y_STRETCH = 1.5  # a degree of latitude drawn 1.5 times a degree of longitude: about right near 48° N
 LAND, SOVIET, OTHER, COAST = "#e4e2da", "#f2dcc4", "#ecebe6", "#ffffff"
 SEA = "#f4f8fb"
+THIN_PX = 1.0  # the shapes simplified to this many pixels of the largest plot their names are placed for
 
 
 @dataclass(frozen=True)
@@ -79,14 +82,29 @@ def view(data: Dataset, counts: pd.DataFrame, lang: str, years: tuple[int, int] 
     return MapView(places, layer, bool(crosses), status, attribution, linked)
 
 
-def _rings_trace(rings: list, fill: str, name: str | None) -> go.Scatter:
-    xs, ys = [], []
+def coarsen(ring: list, tol: float) -> list:
+    """The closed ring simplified (Douglas–Peucker) to `tol` degrees, as drawn (latitude stretched): a
+    border drawn at a plot's scale needs no vertex that moves it by less than a pixel. Split at its
+    farthest vertex, so both halves simplify as open lines, as tools/data/build_borders.py does."""
+    pts = [(x, y * Y_STRETCH) for x, y in ring]
+    far = max(range(len(pts)), key=lambda i: (pts[i][0] - pts[0][0]) ** 2 + (pts[i][1] - pts[0][1]) ** 2)
+    line = borders.simplify(pts[: far + 1], tol)[:-1] + borders.simplify(pts[far:], tol)
+    return [(x, y / Y_STRETCH) for x, y in line]
+
+
+def _rings_trace(rings: list, fill: str, name: str | None, tol: float = 0.0) -> go.Scatter:
+    rings = [r for r in (coarsen(r, tol) for r in rings) if len(r) >= 4] if tol else rings
+    # float32 arrays, a NaN between rings: they travel as base64 (5.3 bytes a coordinate, not 6-7 as text),
+    # and caching, copying and writing them is one block each, not thousands of floats (the page resends
+    # the shapes with every change of years: docs/map.md)
+    xy = np.full((sum(len(r) + 1 for r in rings), 2), np.nan, dtype=np.float32)
+    at = 0
     for ring in rings:
-        xs += [p[0] for p in ring] + [None]
-        ys += [p[1] for p in ring] + [None]
+        xy[at : at + len(ring)] = ring
+        at += len(ring) + 1
     return go.Scatter(
-        x=xs,
-        y=ys,
+        x=xy[:, 0].copy(),
+        y=xy[:, 1].copy(),
         mode="lines",
         fill="toself",
         fillcolor=fill,
@@ -99,23 +117,99 @@ def _rings_trace(rings: list, fill: str, name: str | None) -> go.Scatter:
     )
 
 
-def base_traces(data: Dataset, layer: str | None, lang: str) -> list[go.Scatter]:
+def base_traces(data: Dataset, layer: str | None, lang: str, tol: float = 0.0) -> list[go.Scatter]:
     """The land of the layer's shapes, one trace per polity we name (named in the hover), and one for
-    the shapes we do not name; without a layer, the coastlines alone."""
+    the shapes we do not name; without a layer, the coastlines alone. `tol`: see `coarsen`."""
     maps = data.maps
     if layer is None:
-        return [_rings_trace([r for _, rings in maps.land for r in rings], LAND, None)]
+        return [_rings_trace([r for _, rings in maps.land for r in rings], LAND, None, tol)]
     names = maps.border_polities[maps.border_polities.layer_id == layer]
     polity_of = dict(zip(names.source_name, names.polity_id))
     polities = maps.polities.set_index("polity_id")
     grouped: dict = {}
     for source_name, rings in maps.shapes[layer]:
         grouped.setdefault(polity_of.get(source_name), []).extend(rings)
-    traces = [_rings_trace(grouped.pop(None, []), OTHER, None)]
+    traces = [_rings_trace(grouped.pop(None, []), OTHER, None, tol)]
     for polity_id, rings in sorted(grouped.items()):
         p = polities.loc[polity_id]
-        traces.append(_rings_trace(rings, SOVIET if p.soviet else LAND, p[f"name_{lang}"]))
+        traces.append(_rings_trace(rings, SOVIET if p.soviet else LAND, p[f"name_{lang}"], tol))
     return traces
+
+
+def shapes_image(traces: list[go.Scatter], per_deg: float) -> dict:
+    """The shapes of `traces` as one SVG picture placed on the axes by its corners: Plotly draws it as one
+    <image>, which the browser paints natively, not as a filled path per polity laid out in script. The page
+    resends its figure with every change of years; this keeps that change cheap (docs/map.md). Drawn in
+    tenths of a degree (lon, −lat), as integers and relative moves, stretched to the axes; borders 0.8 px
+    wide at `per_deg` pixels a degree (the largest plot the names are placed for)."""
+    paths, lo, hi = [], [math.inf, math.inf], [-math.inf, -math.inf]
+    for tr in traces:
+        d, last = [], None
+        for lon, lat in zip(tr.x, tr.y):
+            if not math.isfinite(lon):
+                d.append("z")
+                last = None
+                continue
+            p = (round(float(lon) * 10), round(-float(lat) * 10))
+            lo, hi = [min(lo[0], p[0]), min(lo[1], p[1])], [max(hi[0], p[0]), max(hi[1], p[1])]
+            if last is None:
+                d.append(f"M{p[0]} {p[1]}l")
+            elif p != last:
+                d.append(f"{p[0] - last[0]} {p[1] - last[1]} ")
+            last = p
+        paths.append(f"<path fill='{tr.fillcolor}' d='{''.join(d)}'/>")
+    w, h = hi[0] - lo[0], hi[1] - lo[1]
+    svg = (
+        f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='{lo[0]} {lo[1]} {w} {h}' "
+        f"preserveAspectRatio='none'><g stroke='{COAST}' stroke-width='{8 / per_deg:.2f}' "
+        f"stroke-linejoin='round'>{''.join(paths)}</g></svg>"
+    )
+    return dict(
+        source="data:image/svg+xml;utf8," + quote(svg, safe=" <>/=':;.-"),
+        xref="x",
+        yref="y",
+        x=lo[0] / 10,
+        y=-lo[1] / 10,
+        sizex=w / 10,
+        sizey=h / 10,
+        xanchor="left",
+        yanchor="top",
+        sizing="stretch",
+        layer="below",
+    )
+
+
+def polity_points(traces: list[go.Scatter]) -> go.Scatter:
+    """Our names of the polities a picture of the shapes shows, in the hover at the middle of each one's
+    largest ring (the picture itself has none): one small trace instead of a filled one per polity."""
+    xs, ys, names = [], [], []
+    for tr in traces:
+        if not tr.name:
+            continue
+        rings = [
+            r for r in np.split(np.column_stack([tr.x, tr.y]), np.flatnonzero(np.isnan(tr.x))) if len(r) > 3
+        ]
+        ring = max(rings, key=lambda r: abs(_area(r[np.isfinite(r[:, 0])])))
+        ring = ring[np.isfinite(ring[:, 0])]
+        xs.append(round(float(ring[:, 0].mean()), 2))
+        ys.append(round(float(ring[:, 1].mean()), 2))
+        names.append(tr.name)
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="markers",
+        marker=dict(size=28, opacity=0),
+        text=names,
+        hovertemplate="%{text}<extra></extra>",
+        showlegend=False,
+        unselected=dict(marker=dict(opacity=0)),
+        selected=dict(marker=dict(opacity=0)),
+    )
+
+
+def _area(ring: np.ndarray) -> float:
+    x, y = ring[:, 0], ring[:, 1]
+    return float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))) / 2
 
 
 def _text_px(text: str, size: float) -> float:
@@ -194,14 +288,15 @@ def map_chart(
     label_px: int = 13,
     plots: list[tuple[int, int]] | None = None,
     notes: bool = False,
+    image: bool = False,
 ) -> go.Figure:
     """The map of a window of years. Names are placed to fit each of `plots` (width, height in pixels), by
     default a phone's and a wide screen's, so none touches another on either; a slide passes its own. `notes`:
     the borders line and the attribution written on the map (an image carries them; a page writes them
-    under the chart, where they wrap)."""
+    under the chart, where they wrap). `image`: the shapes as one picture (see `shapes_image`), not as
+    traces: what the page draws."""
     mv = view(data, counts, lang, years)
     places = mv.places
-    fig = go.Figure(base_traces(data, mv.layer, lang))
     if places.empty:
         bounds = (-12.0, 145.0, 25.0, 72.0)
     else:
@@ -215,6 +310,25 @@ def map_chart(
         )
     sources = sorted(c[2:] for c in places.columns if c.startswith("m_"))
     size = lambda n: 8 + 5 * math.sqrt(n)  # noqa: E731  area grows with the mentions
+    # the shown area: the places' box widened to the map's aspect, so that the names placed for a phone's
+    # plot stay inside it on a wider screen too (Plotly, keeping the axes' ratio, only adds longitude)
+    mid_x, mid_y = (bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2
+    half_x, half_y = (bounds[1] - bounds[0]) / 2, (bounds[3] - bounds[2]) / 2
+    half_y = max(half_y, half_x * ASPECT / Y_STRETCH)
+    half_x = max(half_x, half_y * Y_STRETCH / ASPECT)
+    bounds = (mid_x - half_x, mid_x + half_x, mid_y - half_y, mid_y + half_y)
+    # a marker's size is in pixels whatever the plot's size; a degree's pixels are each plot's
+    views = []
+    for w, h in plots or PAGE_PLOTS:
+        per_deg = min(w / (2 * half_x), h / (2 * half_y * Y_STRETCH))
+        # the plot shows more longitude than the box when it is wider than the box's aspect
+        extra = max(0.0, w / per_deg / 2 - half_x)
+        views.append((per_deg, (bounds[0] - extra, bounds[1] + extra, bounds[2], bounds[3])))
+    widest = max(per_deg for per_deg, _ in views)
+    base = base_traces(data, mv.layer, lang, THIN_PX / widest)
+    fig = go.Figure(polity_points(base)) if image else go.Figure(base)
+    if image:
+        fig.add_layout_image(shapes_image(base, widest))
     for source_id in sources:
         part = places[places[f"m_{source_id}"] > 0]
         fig.add_scatter(
@@ -245,20 +359,6 @@ def map_chart(
             ),
             hovertemplate=t("map_hover", lang) + "<extra></extra>",
         )
-    # the shown area: the places' box widened to the map's aspect, so that the names placed for a phone's
-    # plot stay inside it on a wider screen too (Plotly, keeping the axes' ratio, only adds longitude)
-    mid_x, mid_y = (bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2
-    half_x, half_y = (bounds[1] - bounds[0]) / 2, (bounds[3] - bounds[2]) / 2
-    half_y = max(half_y, half_x * ASPECT / Y_STRETCH)
-    half_x = max(half_x, half_y * Y_STRETCH / ASPECT)
-    bounds = (mid_x - half_x, mid_x + half_x, mid_y - half_y, mid_y + half_y)
-    # a marker's size is in pixels whatever the plot's size; a degree's pixels are each plot's
-    views = []
-    for w, h in plots or PAGE_PLOTS:
-        per_deg = min(w / (2 * half_x), h / (2 * half_y * Y_STRETCH))
-        # the plot shows more longitude than the box when it is wider than the box's aspect
-        extra = max(0.0, w / per_deg / 2 - half_x)
-        views.append((per_deg, (bounds[0] - extra, bounds[1] + extra, bounds[2], bounds[3])))
     radii = [size(max(places.loc[i, [f"m_{s}" for s in sources]].max(), 0)) / 2 for i in places.index]
     spots = place_labels(places, radii, views, label_px, notes) if len(places) else []
     for (_, row), spot in zip(places.iterrows(), spots):

@@ -4,7 +4,10 @@ names what is shown).
 
 Run once, offline, from the upstream files (nothing here downloads anything):
 
-    python tools/data/build_borders.py --historical PATH/geojson --land PATH/ne_50m_land.json
+    python -m tools.data.build_borders --historical PATH/geojson --land PATH/ne_50m_land.json
+
+(as a module from the repository's root: its Douglas–Peucker is revolution.data.borders.simplify, which the
+map also uses to draw the shapes at a plot's scale)
 
 `--historical` is the folder of historical-basemaps' world_YEAR.geojson files (A. Ourednik, GPL-3.0);
 `--land` Natural Earth's 1:50m land polygons (public domain), as GeoJSON.
@@ -14,8 +17,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from pathlib import Path
+
+from revolution.data.borders import simplify
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "data"
@@ -51,30 +55,6 @@ def clip(ring: list) -> list:
     for edge, value, greater in ((0, west, True), (0, east, False), (1, south, True), (1, north, False)):
         ring = _clip(ring, edge, value, greater)
     return ring
-
-
-def simplify(points: list, tol: float) -> list:
-    """Douglas–Peucker on an open line (iterative, so a long coast does not hit the recursion limit)."""
-    if len(points) < 3:
-        return points
-    keep = [False] * len(points)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(points) - 1)]
-    while stack:
-        a, b = stack.pop()
-        (x1, y1), (x2, y2) = points[a], points[b]
-        dx, dy = x2 - x1, y2 - y1
-        norm = math.hypot(dx, dy)
-        best, where = -1.0, None
-        for i in range(a + 1, b):
-            px, py = points[i]
-            d = abs(dy * px - dx * py + x2 * y1 - y2 * x1) / norm if norm else math.hypot(px - x1, py - y1)
-            if d > best:
-                best, where = d, i
-        if where is not None and best > tol:
-            keep[where] = True
-            stack += [(a, where), (where, b)]
-    return [p for p, k in zip(points, keep) if k]
 
 
 def area(ring: list) -> float:
