@@ -14,6 +14,7 @@ import streamlit as st
 import sitemap
 from revolution import state
 from revolution.data import paths
+from revolution.data import sources as source_vocab
 from revolution.data.errors import DataError
 from revolution.data.load import Dataset, load_dataset
 from revolution.exports import images, publish
@@ -415,8 +416,9 @@ def citation(text: str) -> None:
     st.caption(f"<cite style='font-style:normal'>{html.escape(text)}</cite>", unsafe_allow_html=True)
 
 
-def source_names(data: Dataset, lang: str) -> dict:
-    return dict(zip(data.sources.source_id, data.sources[f"short_{lang}"]))
+def source_names(data: Dataset, lang: str) -> source_vocab.Names:
+    """Each text's short name, in legend order, carrying its style (revolution.data.sources)."""
+    return source_vocab.names(data.sources, lang)
 
 
 def quote_block(quote: str, source: str, gloss: str | None = None) -> None:
