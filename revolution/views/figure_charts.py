@@ -271,6 +271,9 @@ def rank_chart(
     return theme.apply(fig)
 
 
+LEGEND_RANK = 900  # before Plotly's default (1000): the other sources' entries follow the texts'
+
+
 def bars_chart(
     rows: pd.DataFrame,
     group: dict,
@@ -309,6 +312,10 @@ def bars_chart(
                 name=label,
                 legendgroup=label,
                 showlegend=label not in shown,
+                # the texts in the legend in the data's order (the bars keep the rows' order), ours last
+                legendrank=LEGEND_RANK + list(source_names).index(name)
+                if name in source_names
+                else LEGEND_RANK + len(source_names),
                 cliponaxis=False,
                 marker=dict(color=color, pattern=dict(shape=shapes, solidity=0.4)),
                 text=[fmt.stated(r, lang) for r in sub.to_dict("records")],
