@@ -68,7 +68,14 @@ def test_every_category_has_one_colour_and_marker_in_every_view(dataset):
         _, fig = view(dataset, years=years, color=color)
         for tr in fig.data:
             if tr.legendgroup in categories.CATEGORIES:
-                colour = tr.marker.line.color if tr.type == "bar" else tr.marker.color
+                # a bar's outline, a mark's fill, the legend's stroke of colour
+                colour = (
+                    tr.marker.line.color
+                    if tr.type == "bar"
+                    else tr.line.color
+                    if tr.mode == "lines"
+                    else tr.marker.color
+                )
                 seen.setdefault(tr.legendgroup, set()).add(colour)
     assert seen and all(c == {categories.get(k).colour} for k, c in seen.items())
     overview = timeline_charts.density_chart(dataset.events, "ko", "category", {}, (1100, 2017), dataset.eras)
@@ -81,7 +88,8 @@ def test_every_category_has_one_colour_and_marker_in_every_view(dataset):
 def test_the_legend_names_each_category_and_each_text_by_its_mark(dataset):
     shown, fig = view(dataset)
     entries = [tr for tr in fig.data if tr.showlegend is not False and tr.x == (None,)]
-    swatches = [tr.name for tr in entries if tr.type == "bar" and tr.legendgroup in categories.CATEGORIES]
+    lines = [tr for tr in entries if tr.type == "scatter" and tr.mode == "lines"]
+    swatches = [tr.name for tr in lines if tr.legendgroup in categories.CATEGORIES]
     assert swatches == [timeline_charts.category(c, "ko") for c in categories.order(shown.category.unique())]
     styles = sources.styles(dataset.sources)
     named = [tr for tr in entries if tr.type == "scatter" and tr.name in NAMES.values()]

@@ -48,7 +48,8 @@ SYMBOLS = (
 )
 # The fallback shapes, in turn, so that texts stay apart where colour shows the category (the same shape
 # in every chart).
-MARKERS = ("circle", "diamond", "square", "triangle-up", "star", "hexagon", "pentagon", "triangle-down")
+# A square comes late: the legend's swatch of a bar (a period) is one.
+MARKERS = ("circle", "diamond", "triangle-up", "star", "hexagon", "square", "pentagon", "triangle-down")
 FILLS = ("filled", "open")
 # Bar patterns (Plotly's shapes; "solid" is none). Not ".": a dotted fill says a date is not the text's.
 PATTERNS = ("solid", "/", "\\", "x", "|", "-", "+")

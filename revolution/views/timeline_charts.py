@@ -256,13 +256,14 @@ def _draw_marks(fig, events, dates, lanes, lang, color_by, source_names) -> None
         part = events[events.category == value] if by_category else events[events.source_id == value]
         if by_category:
             colour, name = categories.get(value).colour, category(value, lang)
-            # a swatch, not a mark: every mark's shape belongs to its text
-            fig.add_bar(
+            # a stroke of colour, not a mark: every mark's shape belongs to its text
+            fig.add_scatter(
                 x=[None],
                 y=[None],
+                mode="lines",
                 name=name,
                 legendgroup=value,
-                marker=dict(color=colour, line=dict(color=colour, width=1.5)),
+                line=dict(color=colour, width=6),
             )
         else:
             colour, name = sources.style(source_names, value).colour, source_names.get(value, value)
@@ -485,6 +486,9 @@ def _whisker(fig, d, y, colour, dotted, custom, meta, common) -> None:
     )
 
 
+KIND_SYMBOL = "circle-open-dot"  # the kinds' entries: a mark no text is drawn with (the texts own the shapes)
+
+
 def _mark_legend(fig: go.Figure, kinds: set, lang: str) -> None:
     """Legend entries for the kinds of mark drawn: what a dot, a whiskered dot and a bar say about a date."""
     grey = theme.MUTED
@@ -495,7 +499,7 @@ def _mark_legend(fig: go.Figure, kinds: set, lang: str) -> None:
         if kind == "period":
             fig.add_bar(x=[None], y=[None], name=name, marker=dict(color=grey), legendgroup=f"mark_{kind}")
         elif kind == "day":
-            legend_entry(fig, name, f"mark_{kind}", dict(color=grey, symbol="circle", size=MARK_PX))
+            legend_entry(fig, name, f"mark_{kind}", dict(color=grey, symbol=KIND_SYMBOL, size=MARK_PX))
         else:
             fig.add_scatter(
                 x=[None],
@@ -503,7 +507,7 @@ def _mark_legend(fig: go.Figure, kinds: set, lang: str) -> None:
                 mode="lines+markers",
                 name=name,
                 legendgroup=f"mark_{kind}",
-                marker=dict(color=grey, size=MARK_PX - 4),
+                marker=dict(color=grey, size=MARK_PX - 4, symbol=KIND_SYMBOL),
                 line=dict(color=pale_colour(grey, 0.5), width=2),
             )
 
