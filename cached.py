@@ -55,8 +55,8 @@ def counts(data: Dataset, lang: str, names: dict) -> dict:
 
 
 @_cached()
-def shared(data: Dataset) -> list[str]:
-    return summary.shared(data)
+def shared(data: Dataset, pair: tuple = ()) -> list[str]:
+    return summary.shared(data, pair)
 
 
 @_cached()
@@ -65,18 +65,18 @@ def first_tellings(data: Dataset):
 
 
 @_cached()
-def coverage_figure(data: Dataset, lang: str, names: dict):
-    return summary.coverage_figure(data, lang, names)
+def coverage_figure(data: Dataset, lang: str, names: dict, pair: tuple = ()):
+    return summary.coverage_figure(data, lang, names, pair)
 
 
 @_cached()
-def per_decade(data: Dataset, names: dict, lang: str):
-    return summary.per_decade(data, names, lang)
+def per_decade(data: Dataset, names: dict, lang: str, pair: tuple = ()):
+    return summary.per_decade(data, names, lang, pair)
 
 
 @_cached()
-def only_in(data: Dataset, lang: str) -> dict:
-    return summary.only_in(data, lang)
+def only_in(data: Dataset, lang: str, pair: tuple = ()) -> dict:
+    return summary.only_in(data, lang, pair)
 
 
 @_cached()

@@ -14,10 +14,11 @@ import streamlit as st
 import sitemap
 from revolution import state
 from revolution.data import paths
+from revolution.data import sources as source_vocab
 from revolution.data.errors import DataError
 from revolution.data.load import Dataset, load_dataset
 from revolution.exports import images, publish
-from revolution.i18n import t
+from revolution.i18n import counted, t, texts
 from revolution.views import format as fmt
 from revolution.views import reading
 
@@ -44,13 +45,31 @@ def _load(data_dir: str, seeds_dir: str, stamp: tuple) -> Dataset:
     return load_dataset(Path(data_dir), Path(seeds_dir))
 
 
+def _dataset() -> Dataset:
+    data_dir, seeds_dir = paths.data_dir(), paths.seeds_dir()
+    stamp = _stamp(data_dir) + _stamp(seeds_dir) if data_dir.is_dir() else ()
+    return _load(str(data_dir), str(seeds_dir), stamp)
+
+
+def n_texts() -> int:
+    """How many texts the data holds, for the strings that count them; while the data cannot be read, the
+    shipped two (the page then says what is wrong)."""
+    try:
+        return len(_dataset().sources)
+    except DataError:
+        return 2
+
+
+def titled(key: str, lang: str) -> str:
+    """A string with the number of texts in it, in words (the app's title: "러시아 혁명, 두 텍스트의…")."""
+    return t(key, lang, texts=texts(n_texts(), lang))
+
+
 def dataset() -> Dataset:
     """The checked dataset, loaded once per change of the files; a broken file stops the page with one
     message."""
-    data_dir, seeds_dir = paths.data_dir(), paths.seeds_dir()
     try:
-        stamp = _stamp(data_dir) + _stamp(seeds_dir) if data_dir.is_dir() else ()
-        return _load(str(data_dir), str(seeds_dir), stamp)
+        return _dataset()
     except DataError as exc:
         lang = current_lang()
         where = (f"row {exc.row} · " if exc.row else "") + (f"column `{exc.column}` · " if exc.column else "")
@@ -138,7 +157,7 @@ def navigation(lang: str) -> list:
     pages = [
         st.Page(
             p.file,
-            title=t(p.title_key, lang),
+            title=counted(p.title_key, lang, n_texts()),
             url_path=p.url_path,
             icon=p.icon,
             default=(n == 0 and asked != first),
@@ -416,8 +435,9 @@ def citation(text: str) -> None:
     st.caption(f"<cite style='font-style:normal'>{html.escape(text)}</cite>", unsafe_allow_html=True)
 
 
-def source_names(data: Dataset, lang: str) -> dict:
-    return dict(zip(data.sources.source_id, data.sources[f"short_{lang}"]))
+def source_names(data: Dataset, lang: str) -> source_vocab.Names:
+    """Each text's short name, in legend order, carrying its style (revolution.data.sources)."""
+    return source_vocab.names(data.sources, lang)
 
 
 def quote_block(quote: str, source: str, gloss: str | None = None) -> None:

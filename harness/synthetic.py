@@ -1,4 +1,5 @@
-"""Synthetic corpora for the scale benchmark: data/ grown to N events and N figures, never committed as data.
+"""Synthetic corpora, never committed as data: data/ grown to N events and N figures (the scale benchmark),
+and data/ with its rows spread over 1, 2, 3 or 5 texts (`texts`: the dashboard drawn for any number).
 
 Every synthetic row copies a real row's quote and date as written (so the loader's provenance and calendar
 checks run on it unchanged) and moves its dates; ids, event keys and links are new. Usage: .venv/bin/python -m
@@ -7,6 +8,7 @@ harness.synthetic 100000 /tmp/corpus_100k"""
 from __future__ import annotations
 
 import csv
+import hashlib
 import random
 import shutil
 import sys
@@ -111,6 +113,85 @@ def generate(n: int, target: Path, seed: int = 1917) -> Path:
         figures.append(row)
     _write(target / "figures.csv", header, figures)
     return target
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"  # source ids are lower-case letters and '_' (datapackage.json)
+
+
+def texts(n: int, target: Path) -> tuple[Path, Path]:
+    """data/ and seeds/ copied under `target`, their rows spread over `n` texts: with one, the second text
+    and every row that leans on it are gone; with more than two, each new text's seed is a copy of a
+    shipped seed under a file name of its own (so every quote moved to it is still verbatim in its seed),
+    its row in sources.csv gives no style (the fallback draws it), and every other row of the seed it copies
+    moves to it, in turn. Returns (data dir, seeds dir), for REVOLUTION_DATA_DIR and REVOLUTION_SEEDS_DIR."""
+    if target.exists():
+        shutil.rmtree(target)
+    data, seeds = target / "data", target / "seeds"
+    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(ROOT / "seeds", seeds)
+    header, rows = _read(data / "sources.csv")
+    rows.sort(key=lambda r: int(r["legend_order"] or 10**6))
+    if n == 1:
+        _drop_text(data, rows[1]["source_id"])
+        _write(data / "sources.csv", header, rows[:1])
+        return data, seeds
+    copies: dict[str, list[str]] = {r["source_id"]: [r["source_id"]] for r in rows}
+    for i in range(len(rows), n):
+        base = rows[i % 2]
+        new_id = f"{base['source_id']}_{LETTERS[i]}"
+        file = f"{new_id}.txt"
+        shutil.copyfile(seeds / base["file"], seeds / file)
+        digest = hashlib.sha256((seeds / file).read_bytes()).hexdigest()
+        style = dict.fromkeys(("colour", "marker", "fill", "pattern", "legend_order"), "")
+        rows.append(
+            dict(
+                base,
+                source_id=new_id,
+                file=file,
+                sha256=digest,
+                short_ko=f"합성 텍스트 {i + 1}",
+                short_en=f"Synthetic text {i + 1}",
+                **style,
+            )
+        )
+        copies[base["source_id"]].append(new_id)
+    _write(data / "sources.csv", header, rows)
+    for name in ("events.csv", "figures.csv"):
+        table_header, table = _read(data / name)
+        seen = {k: 0 for k in copies}
+        for row in table:
+            group = copies.get(row["source_id"], [row["source_id"]])
+            row["source_id"] = group[seen.get(row["source_id"], 0) % len(group)]
+            seen[group[0]] = seen.get(group[0], 0) + 1
+        _write(data / name, table_header, table)
+    return data, seeds
+
+
+def _drop_text(data: Path, source_id: str) -> None:
+    """Every row of one text, and every row that leans on one of them, removed from the copy in `data`."""
+    gone: dict[str, set] = {"figures": set(), "events": set()}
+    for name, key in (("figures", "figure_id"), ("events", "event_id")):
+        header, table = _read(data / f"{name}.csv")
+        gone[name] = {r[key] for r in table if r["source_id"] == source_id}
+        _write(data / f"{name}.csv", header, [r for r in table if r["source_id"] != source_id])
+    header, table = _read(data / "derived.csv")
+    kept = [r for r in table if not {r["numerator_id"], r["denominator_id"]} & gone["figures"]]
+    _write(data / "derived.csv", header, kept)
+    drop = {
+        "event_people.csv": lambda r: r["event_id"] in gone["events"],
+        "event_places.csv": lambda r: r["event_id"] in gone["events"],
+        "reference_values.csv": lambda r: r["figure_id"] in gone["figures"],
+        "reference_notes.csv": lambda r: r["figure_id"] in gone["figures"],
+        "ledger_exclusions.csv": lambda r: r["source_id"] == source_id,
+        "notes.csv": lambda r: (
+            r["source_id"] == source_id
+            or r["target_id"] in gone.get(r["target_table"], set())
+            or r["target_id"] == source_id
+        ),
+    }
+    for name, dropped in drop.items():
+        header, table = _read(data / name)
+        _write(data / name, header, [r for r in table if not dropped(r)])
 
 
 if __name__ == "__main__":

@@ -56,7 +56,7 @@ def figures() -> None:
                 st.caption(line)
             ui.add_to_deck(f"figure:{group_id}", data, lang)
             if panel.refs is not None and not panel.refs.empty:
-                st.caption(t("refs_caption", lang))
+                st.caption(ui.titled("refs_caption", lang))
                 if panel.maddison:
                     ui.citation(references.MADDISON_CITATION)
                 with st.expander(t("refs_table", lang)):

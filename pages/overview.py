@@ -5,12 +5,12 @@ import streamlit as st
 import cached
 import ui
 from revolution import state
-from revolution.i18n import t
+from revolution.i18n import counted, t, texts
 
 lang, data = ui.start()
 names = ui.source_names(data, lang)
 
-st.title(t("app_title", lang))
+st.title(ui.titled("app_title", lang))
 
 # 1. Headline figures, first: the four numbers in one row, so that a projector's first screen (1280×720)
 # holds every value with its unit, qualifier, period and source (a phone stacks them); their charts follow,
@@ -19,7 +19,14 @@ cards = cached.headline_cards(data, lang, names)
 for col, card in zip(st.columns(len(cards)), cards):
     with col.container(border=True):
         ui.headline(card["title"], card["values"], lang)
-st.write(t("overview_intro", lang))
+st.write(
+    t(
+        "overview_intro",
+        lang,
+        texts=texts(len(names), lang),
+        names=(" · " if lang == "ko" else "; ").join(names.values()),
+    )
+)
 
 st.header(t("headline_charts", lang))
 for start in range(0, len(cards), 2):
@@ -51,7 +58,7 @@ n = cached.counts(data, lang, names)
 a, b, c, d = st.columns(4)
 a.metric(t("n_figures", lang), n["figures"])
 b.metric(t("n_events", lang), n["events"])
-c.metric(t("n_shared", lang), n["shared"])
+c.metric(counted("n_shared", lang, len(names)), n["shared"])
 d.metric(t("n_notes", lang), n["notes"])
 for col, table in zip(st.columns(3), ("by_source", "by_category", "by_era")):
     col.markdown(f"**{t(table, lang)}**")

@@ -17,7 +17,7 @@ sources = list(names)
 # 1. Selection, in the URL: the text, the row opened, the kinds marked, a search.
 ROW = (state.ROW, state.text, "")
 st.title(t("page_read", lang))
-st.caption(t("read_intro", lang))
+st.caption(ui.titled("read_intro", lang))
 source_id = (
     ui.bind(st.segmented_control, state.SOURCES, state.choice(sources), sources[0])(
         t("read_text", lang), sources, format_func=names.get

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
     # shell
+    # {texts} is how many texts the data holds, in words (`texts` below): "두 텍스트", "two texts"
     "app_title": {
-        "ko": "러시아 혁명, 두 텍스트의 숫자와 연표",
-        "en": "The Russian Revolution in two texts: figures and dates",
+        "ko": "러시아 혁명, {texts}의 숫자와 연표",
+        "en": "The Russian Revolution in {texts}: figures and dates",
     },
     # the dashboard's name in citations and on a deck's first slide
     "export_title": {
-        "ko": "러시아 혁명, 두 텍스트의 숫자와 연표",
-        "en": "The Russian Revolution in two texts",
+        "ko": "러시아 혁명, {texts}의 숫자와 연표",
+        "en": "The Russian Revolution in {texts}",
     },
     "language": {"ko": "언어", "en": "Language"},
     "lang_name": {"ko": "한국어", "en": "English"},
@@ -68,16 +69,28 @@ STRINGS: dict[str, dict[str, str]] = {
     "derived_how": {"ko": "원문에 없는 값: {how} 으로 계산", "en": "Not in the text: computed as {how}"},
     # overview
     "overview_intro": {
-        "ko": "두 편의 한국어 텍스트 — 역사 개설(류한수)과 2017년 선언문(국제코뮤니스트흐름) — 가 인용하는 "
-        "모든 수치와 날짜를 원문 문장과 함께 정리했습니다.",
-        "en": "Every figure and date cited by two Korean texts — a history survey (Ryu Han-su) and a 2017 "
-        "manifesto (International Communist Current) — each with the sentence it came from.",
+        "ko": "한국어로 쓴 {texts} — {names} — 가 인용하는 모든 수치와 날짜를 원문 문장과 함께 정리했습니다.",
+        "en": "Every figure and date cited by {texts} in Korean — {names} — each with the sentence it came "
+        "from.",
     },
     "headline": {"ko": "핵심 수치", "en": "Headline figures"},
     "what_is_here": {"ko": "무엇이 들어 있나", "en": "What the dashboard holds"},
     "n_figures": {"ko": "수치", "en": "Figures"},
     "n_events": {"ko": "사건", "en": "Events"},
     "n_shared": {"ko": "두 텍스트가 함께 다룬 사건", "en": "Events both texts tell"},
+    # sources are data (issue 26): the forms of the strings above for one text, or for three and more
+    "n_shared_many": {"ko": "둘 이상의 텍스트가 함께 다룬 사건", "en": "Events more than one text tells"},
+    "page_sources_many": {"ko": "텍스트 비교", "en": "Compare sources"},
+    "sources_intro_many": {
+        "ko": "비교할 두 텍스트를 고르면, 둘이 함께 다룬 사건의 원문을 나란히 읽습니다.",
+        "en": "Choose two texts: for the events both tell, read the two sentences side by side.",
+    },
+    "sources_intro_one": {
+        "ko": "비교하려면 텍스트가 둘 이상 있어야 합니다. 지금 대시보드에는 {name} 한 편만 있습니다.",
+        "en": "A comparison needs at least two texts; the dashboard holds one, {name}.",
+    },
+    "first_text": {"ko": "첫째 텍스트", "en": "First text"},
+    "second_text": {"ko": "둘째 텍스트", "en": "Second text"},
     "n_notes": {"ko": "출처 비판 주석", "en": "Source-critical notes"},
     "how_to_read": {"ko": "읽는 법", "en": "How to read"},
     "how_to_read_body": {
@@ -121,8 +134,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "other_sources": {"ko": "다른 자료의 값 (참고)", "en": "Other sources (reference values)"},
     "show_refs": {"ko": "다른 자료의 값 함께 보기", "en": "Show what other sources say"},
     "refs_caption": {
-        "ko": "✕ 표시는 두 텍스트가 아닌 다른 자료의 값입니다. 출처와 신뢰도, 단서는 아래 표에 있습니다.",
-        "en": "Crosses are values from other sources, not from the two texts; their sources, strength and "
+        "ko": "✕ 표시는 {texts}가 아닌 다른 자료의 값입니다. 출처와 신뢰도, 단서는 아래 표에 있습니다.",
+        "en": "Crosses are values from other sources, not from the {texts}; their sources, strength and "
         "caveats are in the table below.",
     },
     "refs_table": {"ko": "다른 자료의 값: 출처·신뢰도·단서", "en": "Other sources: source, strength, caveat"},
@@ -339,10 +352,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "groups": {"ko": "차트 그룹", "en": "Chart groups"},
     "page_read": {"ko": "원문 읽기", "en": "Read the texts"},
     "read_intro": {
-        "ko": "두 텍스트를 그대로 읽습니다. 대시보드의 모든 수치·사건·인물·장소·주석이 나온 자리에 표시가 "
+        "ko": "{texts}를 그대로 읽습니다. 대시보드의 모든 수치·사건·인물·장소·주석이 나온 자리에 표시가 "
         "있고, 표시 끝의 작은 꼬리표에 마우스를 올리거나 선택하면 그 행을 대시보드가 읽는 대로 보여 "
         "줍니다. 완전성 원장이 데이터에서 뺀 수는 흐리게, 뺀 까닭과 함께 보입니다.",
-        "en": "The two texts as written. Every figure, event, person, place and note of the dashboard is "
+        "en": "The {texts} as written. Every figure, event, person, place and note of the dashboard is "
         "marked where it stands; hover or select the small tag after a mark to see the row as the "
         "dashboard reads it. Numbers the completeness ledger set aside are shown muted, with the "
         "reason.",
@@ -738,6 +751,30 @@ def t(key: str, lang: str, **values) -> str:
     entry = STRINGS[key]
     text = entry.get(lang) or entry["ko"]
     return text.format(**values) if values else text
+
+
+# Small counts in words, as Korean counts before a noun (두 텍스트, 세 텍스트) and English spells them.
+NUMBER_WORDS = {
+    "ko": ("", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열"),
+    "en": ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+}
+
+
+def texts(n: int, lang: str) -> str:
+    """How many texts, in words: "두 텍스트" / "two texts"; past ten, in figures ("11개 텍스트")."""
+    words = NUMBER_WORDS.get(lang, NUMBER_WORDS["ko"])
+    if lang == "en":
+        return f"{words[n] if 0 < n < len(words) else n} text{'' if n == 1 else 's'}"
+    return f"{words[n]} 텍스트" if 0 < n < len(words) else f"{n}개 텍스트"
+
+
+def counted(key: str, lang: str, n: int, **values) -> str:
+    """A string that depends on how many texts there are: `key` as written for two (the shipped data), or
+    its `_one` / `_many` form where one exists for one text or for three and more."""
+    form = f"{key}_one" if n == 1 else f"{key}_many" if n > 2 else key
+    if form not in STRINGS:
+        form = f"{key}_many" if n != 2 and f"{key}_many" in STRINGS else key
+    return t(form, lang, **values)
 
 
 def category(code: str, lang: str) -> str:

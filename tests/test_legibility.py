@@ -178,7 +178,8 @@ def test_an_address_gets_our_own_page_never_streamlits_english_page_not_found(se
         settle(page)
         body = page.inner_text("body")
         assert "Page not found" not in body and "does not exist" not in body
-        want = t("page_not_found", "ko") if path == "no-such-page" else t("app_title", "ko")
+        title = t("app_title", "ko", texts="두 텍스트")
+        want = t("page_not_found", "ko") if path == "no-such-page" else title
         assert want in body
         page.screenshot(path=str(SHOTS / f"address_{path}.png"))
     finally:

@@ -14,7 +14,7 @@ from revolution.data import filters
 from revolution.data.load import load_dataset
 from revolution.data.provenance import normalize
 from revolution.exports import slides
-from revolution.i18n import t
+from revolution.i18n import t, texts
 from revolution.views import format as fmt
 
 from .conftest import DATA, SEEDS
@@ -35,9 +35,10 @@ def test_every_page_runs_in_both_languages_and_titles_itself(page, lang):
         assert at.title[0].value == t("page_slides", lang)
         return
     listed = next(p for p in sitemap.PAGES if p.file == page)
-    # the first page is the dashboard's front page: it carries the app's title
-    key = "app_title" if listed is sitemap.PAGES[0] else listed.title_key
-    assert at.title[0].value == t(key, lang)
+    if listed is sitemap.PAGES[0]:  # the dashboard's front page carries the app's title, counting the texts
+        assert at.title[0].value == t("app_title", lang, texts=texts(2, lang))
+    else:
+        assert at.title[0].value == t(listed.title_key, lang)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -186,7 +187,8 @@ def test_hostile_parameters_fall_back_without_exception(page):
     at = run(page, **junk)
     name = page.split("/")[1][:-3]
     title = "app_title" if name == "overview" else f"page_{name}"
-    assert at.title[0].value == t(title, "ko")  # 'xx' is no language: the default, Korean
+    want = t(title, "ko", texts="두 텍스트") if title == "app_title" else t(title, "ko")
+    assert at.title[0].value == want  # 'xx' is no language: the default, Korean
     events = load_dataset(DATA, SEEDS).events
     defaults = {
         "cat": [],
@@ -233,9 +235,9 @@ def test_leaving_the_legacy_pages_mode_touches_an_attribute_streamlit_still_has(
 
 def test_language_switch_changes_titles():
     at = run()
-    assert at.title[0].value == t("app_title", "ko")
+    assert at.title[0].value == "러시아 혁명, 두 텍스트의 숫자와 연표"
     next(w for w in at.get("button_group") if w.key == state.LANG).set_value("en").run()
-    assert at.title[0].value == t("app_title", "en")
+    assert at.title[0].value == "The Russian Revolution in two texts: figures and dates"
     assert at.query_params[state.LANG] in ("en", ["en"])
 
 

@@ -10,7 +10,6 @@ from datetime import date
 import pytest
 
 from revolution.exports import publish
-from revolution.i18n import t
 from revolution.views import figure_charts
 
 from .conftest import DATA
@@ -89,7 +88,7 @@ def test_deck_opens_with_title_chart_and_sources_slides_and_quotes_in_notes(data
     prs = Presentation(io.BytesIO(publish.deck(slides, "ko", list(NAMES.values()), progress=seen.append)))
     assert len(prs.slides) == 4 and seen[-1] == 1.0
     texts = [[sh.text_frame.text for sh in s.shapes if sh.has_text_frame] for s in prs.slides]
-    assert t("export_title", "ko") in texts[0]
+    assert publish.title("ko", len(NAMES)) in texts[0]
     assert texts[1][0] == groups.loc["constituent_assembly", "title_ko"]
     assert "25퍼센트에 못 미쳤다" in prs.slides[1].notes_slide.notes_text_frame.text
     pictures = [sh for sh in prs.slides[1].shapes if sh.shape_type == 13]

@@ -12,7 +12,6 @@ import pytest
 
 from revolution.data import paths
 from revolution.exports import bundle, publish, slide_layout, slides
-from revolution.i18n import t
 from revolution.views import measure
 
 from .conftest import ROOT
@@ -253,7 +252,7 @@ def test_the_decks_korean_text_is_set_as_written_no_space_before_punctuation(dat
         for p in sh.text_frame.paragraphs
         for r in p.runs
     ]
-    assert t("export_title", "ko") in texts and all(i.title in " ".join(texts) for i in items)
+    assert publish.title("ko", 2) in texts and all(i.title in " ".join(texts) for i in items)
     assert [x for x in texts if re.search(r"[가-힣] [,.:;)]", x)] == []
     for s in prs.slides:
         for sh in s.shapes:

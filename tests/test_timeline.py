@@ -6,10 +6,11 @@ import html
 import pandas as pd
 import pytest
 
-from revolution.data import categories, filters
+from revolution.data import categories, filters, sources
 from revolution.views import timeline_charts
 
 REVOLUTION = (1914, 1924)
+NAMES = {"history": "류한수 (역사 개설)", "manifesto": "국제코뮤니스트흐름 (선언문)"}
 
 
 def view(dataset, years=REVOLUTION, mode="written", color="category", lang="ko"):
@@ -67,7 +68,14 @@ def test_every_category_has_one_colour_and_marker_in_every_view(dataset):
         _, fig = view(dataset, years=years, color=color)
         for tr in fig.data:
             if tr.legendgroup in categories.CATEGORIES:
-                colour = tr.marker.line.color if tr.type == "bar" else tr.marker.color
+                # a bar's outline, a mark's fill, the legend's stroke of colour
+                colour = (
+                    tr.marker.line.color
+                    if tr.type == "bar"
+                    else tr.line.color
+                    if tr.mode == "lines"
+                    else tr.marker.color
+                )
                 seen.setdefault(tr.legendgroup, set()).add(colour)
     assert seen and all(c == {categories.get(k).colour} for k, c in seen.items())
     overview = timeline_charts.density_chart(dataset.events, "ko", "category", {}, (1100, 2017), dataset.eras)
@@ -77,26 +85,26 @@ def test_every_category_has_one_colour_and_marker_in_every_view(dataset):
             assert tr.marker.color == categories.get(code).colour
 
 
-def test_the_legend_names_each_category_and_what_filled_and_open_marks_mean(dataset):
+def test_the_legend_names_each_category_and_each_text_by_its_mark(dataset):
     shown, fig = view(dataset)
-    legend = [
-        tr for tr in fig.data if tr.type == "scatter" and tr.showlegend is not False and tr.x == (None,)
-    ]
-    names = [tr.name for tr in legend]
-    assert names[: shown.category.nunique()] == [
-        timeline_charts.category(c, "ko") for c in categories.order(shown.category.unique())
-    ]
-    symbols = {tr.name: tr.marker.symbol for tr in legend}
-    assert (
-        symbols["류한수 (역사 개설)"].endswith("square")
-        and symbols["국제코뮤니스트흐름 (선언문)"] == "square-open"
-    )
-    # and the marks themselves follow it: the manifesto's day marks are open
-    for tr in fig.data:
-        if tr.type == "scatter" and tr.mode == "markers" and tr.customdata is not None:
-            ids = {c[0] for c in tr.customdata}
-            if all(i.startswith("EM") for i in ids):
-                assert tr.marker.symbol.endswith("-open")
+    entries = [tr for tr in fig.data if tr.showlegend is not False and tr.x == (None,)]
+    lines = [tr for tr in entries if tr.type == "scatter" and tr.mode == "lines"]
+    swatches = [tr.name for tr in lines if tr.legendgroup in categories.CATEGORIES]
+    assert swatches == [timeline_charts.category(c, "ko") for c in categories.order(shown.category.unique())]
+    styles = sources.styles(dataset.sources)
+    named = [tr for tr in entries if tr.type == "scatter" and tr.name in NAMES.values()]
+    texts = {tr.name: tr.marker.symbol for tr in named}
+    # each text once, in the data's order, with its own mark (from data/sources.csv)
+    assert list(texts) == [NAMES[s] for s in dataset.sources.source_id]
+    assert texts == {NAMES[s]: styles[s].symbol for s in dataset.sources.source_id}
+    assert len(set(texts.values())) == len(texts)
+    # and the marks themselves follow it: each text's marks are drawn in its own symbol, whatever the colour
+    told = dict(zip(dataset.events.event_id, dataset.events.source_id))
+    drawn = [tr for tr in fig.data if tr.type == "scatter" and tr.mode == "markers" and tr.customdata]
+    assert drawn
+    for tr in drawn:
+        (source_id,) = {told[c[0]] for c in tr.customdata}
+        assert tr.marker.symbol == styles[source_id].symbol
 
 
 @pytest.mark.parametrize("lang, year_format", [("ko", "%Y년"), ("en", "%Y")])

@@ -22,6 +22,9 @@ def enum(resource: str, field: str) -> list[str]:
     "resource, field, codes",
     [
         ("sources", "kind", sources.KINDS),
+        ("sources", "marker", sources.SYMBOLS),
+        ("sources", "fill", sources.FILLS),
+        ("sources", "pattern", sources.PATTERNS),
         ("groups", "chart", tuple(figure_charts.BUILDERS)),
         ("figures", "qualifier", qualifiers.CODES),
         ("figures", "unit", units.FIGURE_UNITS),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 class Category:
     code: str
     colour: str
-    marker: str  # a Plotly marker symbol; the open variant ('-open') marks the second source
+    marker: str  # a Plotly marker symbol (the timeline's marks take their text's: revolution.data.sources)
 
 
 CATEGORIES: dict[str, Category] = {

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from revolution.data import borders, calendar, paths, provenance, qualifiers
+from revolution.data import borders, calendar, paths, provenance, qualifiers, sources
 from revolution.data.eras import era_of
 from revolution.data.errors import DataError
 from revolution.data.table import LINE, read_table, records
@@ -377,6 +377,7 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
         if "schema" in r  # the GeoJSON layers are read by revolution.data.borders
     }
     _check_foreign_keys(tables, package)
+    sources.check(tables["sources"])
     seeds = _read_seeds(tables["sources"], seeds_dir)
     flat_seeds = {k: provenance.normalize(v) for k, v in seeds.items()}
     for name in ("figures", "events", "notes"):
@@ -409,6 +410,7 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
             )
     maps = borders.build(data_dir, package, tables)
     tables["figures"] = derive(tables["figures"], tables.pop("derived"))
+    tables["sources"] = sources.in_order(tables["sources"])  # every list and legend follows the data's order
     frames = {k: v.drop(columns=LINE) for k, v in tables.items()}
     return Dataset(**frames, seeds=seeds, version=version(data_dir, package, seeds), maps=maps)
 

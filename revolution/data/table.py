@@ -118,6 +118,8 @@ def read_table(path: Path, schema: dict, name: str | None = None) -> pd.DataFram
             rec = {col: _convert(val, by_name[col], name, row) for col, val in zip(header, cells)}
             for cols in checks:
                 key = (cols, tuple(rec[c] for c in cols))
+                if all(v is None for v in key[1]):
+                    continue  # an empty cell is no value, so no duplicate (as in Frictionless)
                 if key in seen:
                     raise DataError(name, row, cols[0], f"{key[1][0]!r} is a duplicate of row {seen[key]}")
                 seen[key] = row

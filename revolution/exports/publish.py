@@ -19,13 +19,18 @@ from revolution.data import paths
 from revolution.data.calendar import mark_kind
 from revolution.data.paths import PUBLIC_URL_ENV
 from revolution.exports import images
-from revolution.i18n import t
+from revolution.i18n import t, texts
 from revolution.views import format as fmt
 from revolution.views.references import MADDISON_CITATION
 
 # One version, the project's own (pyproject.toml), stamped on every export; CITATION.cff is tested equal.
 VERSION = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 MAX_SLIDES = 40
+
+
+def title(lang: str, n_texts: int) -> str:
+    """The dashboard's name, with the number of texts it holds: "러시아 혁명, 두 텍스트의 숫자와 연표"."""
+    return t("export_title", lang, texts=texts(n_texts, lang))
 
 
 def citation(
@@ -35,7 +40,10 @@ def citation(
     link."""
     today = today or date.today()
     head = t("source", lang)
-    parts = [f"{head}: " + "; ".join(sources), f"{t('export_title', lang)} v{VERSION} ({today.isoformat()})"]
+    parts = [
+        f"{head}: " + "; ".join(sources),
+        f"{title(lang, len(sources))} v{VERSION} ({today.isoformat()})",
+    ]
     if maddison:
         parts.append(MADDISON_CITATION)
     if url:
@@ -81,7 +89,10 @@ def timelinejs(events: pd.DataFrame, eras: pd.DataFrame, lang: str, source_names
     headline and text (the quote and its source), a group per source, and the eras."""
     out = {
         "title": {
-            "text": {"headline": t("export_title", lang), "text": citation(lang, list(source_names.values()))}
+            "text": {
+                "headline": title(lang, len(source_names)),
+                "text": citation(lang, list(source_names.values())),
+            }
         },
         "events": [],
         "eras": [],
@@ -275,7 +286,7 @@ def deck(
     first = prs.slides.add_slide(blank)
     _text(
         first,
-        t("export_title", lang),
+        title(lang, len(sources)),
         _inches(MARGIN_IN),
         _inches(2.3),
         _inches(inner_in),
@@ -340,7 +351,7 @@ def deck(
     if maddison:
         lines.append(MADDISON_CITATION)
     lines.append(
-        f"{t('deck_dashboard', lang)}: {t('export_title', lang)} v{VERSION} ({date.today().isoformat()})"
+        f"{t('deck_dashboard', lang)}: {title(lang, len(sources))} v{VERSION} ({date.today().isoformat()})"
         + (f" — {public_url}" if public_url else "")
     )
     _text(last, "\n".join(lines), _inches(MARGIN_IN), _inches(1.5), _inches(inner_in), _inches(5.4), 18)

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from revolution.data import qualifiers
+from revolution.data import qualifiers, sources
 from revolution.i18n import t
 from revolution.views import format as fmt
 from revolution.views import theme
@@ -193,7 +193,10 @@ def _over_years(rows: pd.DataFrame, lang: str, source_names: dict, mark_px: int,
     """A value over the years, one line per source with each point's value written beside it as stated:
     what the index and the rank charts share."""
     fig = go.Figure()
-    for source_id, part in rows.sort_values("period_start").groupby("source_id", sort=False):
+    by_date = rows.sort_values("period_start")
+    for source_id in sources.ordered(rows.source_id.unique(), source_names):
+        part = by_date[by_date.source_id == source_id]
+        style = sources.style(source_names, source_id)
         fig.add_scatter(
             x=part.period_start.astype(int),
             y=part.value,
@@ -201,8 +204,10 @@ def _over_years(rows: pd.DataFrame, lang: str, source_names: dict, mark_px: int,
             name=source_names.get(source_id, source_id),
             text=[fmt.stated(r, lang) for r in part.to_dict("records")],
             textposition=text_at,
-            marker=dict(size=mark_px, color=theme.SOURCE_COLORS.get(source_id)),
-            line=dict(width=3),
+            marker=dict(
+                size=mark_px, color=style.colour, symbol=style.symbol, line=dict(width=2, color=style.colour)
+            ),
+            line=dict(width=3, color=style.colour),
             customdata=_custom(part, lang, source_names),
             hovertemplate=HOVER,
         )
@@ -266,6 +271,9 @@ def rank_chart(
     return theme.apply(fig)
 
 
+LEGEND_RANK = 900  # before Plotly's default (1000): the other sources' entries follow the texts'
+
+
 def bars_chart(
     rows: pd.DataFrame,
     group: dict,
@@ -292,7 +300,7 @@ def bars_chart(
         for name, sub in part.groupby("series", sort=False):
             derived = name == "derived"
             label = t("derived", lang) if derived else source_names.get(name, name)
-            color = theme.DERIVED if derived else theme.SOURCE_COLORS.get(name, theme.STATED)
+            color = theme.DERIVED if derived else sources.style(source_names, name).colour
             bounded = [not qualifiers.get(q).solid for q in sub.qualifier]
             shapes = ["." if derived else ("/" if b else "") for b in bounded]
             fig.add_bar(
@@ -304,6 +312,10 @@ def bars_chart(
                 name=label,
                 legendgroup=label,
                 showlegend=label not in shown,
+                # the texts in the legend in the data's order (the bars keep the rows' order), ours last
+                legendrank=LEGEND_RANK + list(source_names).index(name)
+                if name in source_names
+                else LEGEND_RANK + len(source_names),
                 cliponaxis=False,
                 marker=dict(color=color, pattern=dict(shape=shapes, solidity=0.4)),
                 text=[fmt.stated(r, lang) for r in sub.to_dict("records")],

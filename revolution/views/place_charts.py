@@ -6,9 +6,15 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from revolution.data import sources
 from revolution.i18n import t
 from revolution.views import format as fmt
 from revolution.views import theme
+
+
+def _bar_marker(style: sources.Style) -> dict:
+    """A text's bars: its colour, and its pattern in white over it, so texts differ without colour too."""
+    return dict(color=style.colour, pattern=dict(shape=style.pattern, fgcolor="white", solidity=0.35))
 
 
 def coverage_chart(events: pd.DataFrame, lang: str, source_names: dict) -> go.Figure:
@@ -18,12 +24,12 @@ def coverage_chart(events: pd.DataFrame, lang: str, source_names: dict) -> go.Fi
     counts = events.assign(decade=decade).groupby(["decade", "source_id"]).size().unstack(fill_value=0)
     fig = go.Figure()
     label = [f"{d}{t('decade_suffix', lang)}" for d in counts.index]
-    for source_id in counts.columns:
+    for source_id in sources.ordered(counts.columns, source_names):
         fig.add_bar(
             x=[d + 5 for d in counts.index],  # the middle of the decade
             y=counts[source_id],
             name=source_names.get(source_id, source_id),
-            marker_color=theme.SOURCE_COLORS.get(source_id),
+            marker=_bar_marker(sources.style(source_names, source_id)),
             customdata=label,
             hovertemplate="%{customdata}: %{y}<extra>%{fullData.name}</extra>",
         )
@@ -43,14 +49,15 @@ def mentions_chart(
     totals = counts.groupby(key).mentions.sum().sort_values(ascending=False)
     keep = list(totals[totals > 0].index[:top])
     fig = go.Figure()
-    for source_id, part in counts[counts[key].isin(keep)].groupby("source_id", sort=True):
-        part = part.set_index(key).reindex(keep)
+    shown = counts[counts[key].isin(keep)]
+    for source_id in sources.ordered(shown.source_id.unique(), source_names):
+        part = shown[shown.source_id == source_id].set_index(key).reindex(keep)
         fig.add_bar(
             y=[labels.get(k, k) for k in keep],
             x=part.mentions,
             orientation="h",
             name=source_names.get(source_id, source_id),
-            marker_color=theme.SOURCE_COLORS.get(source_id),
+            marker=_bar_marker(sources.style(source_names, source_id)),
             hovertemplate="%{y}: %{x}<extra>%{fullData.name}</extra>",
         )
     fig.update_layout(title=title, barmode="stack", height=max(320, 30 * len(keep) + 160))

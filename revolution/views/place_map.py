@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from revolution.data import borders, filters
+from revolution.data import sources as source_vocab
 from revolution.data.load import Dataset
 from revolution.i18n import t
 from revolution.views import measure, theme
@@ -308,7 +309,7 @@ def map_chart(
             places.lat.min() - pad_y,
             places.lat.max() + pad_y,
         )
-    sources = sorted(c[2:] for c in places.columns if c.startswith("m_"))
+    sources = source_vocab.ordered([c[2:] for c in places.columns if c.startswith("m_")], source_names)
     size = lambda n: 8 + 5 * math.sqrt(n)  # noqa: E731  area grows with the mentions
     # the shown area: the places' box widened to the map's aspect, so that the names placed for a phone's
     # plot stay inside it on a wider screen too (Plotly, keeping the axes' ratio, only adds longitude)
@@ -330,6 +331,7 @@ def map_chart(
     if image:
         fig.add_layout_image(shapes_image(base, widest))
     for source_id in sources:
+        style = source_vocab.style(source_names, source_id)
         part = places[places[f"m_{source_id}"] > 0]
         fig.add_scatter(
             x=part.lon,
@@ -339,9 +341,10 @@ def map_chart(
             cliponaxis=False,  # a large mark near the edge stays whole on a phone's narrow plot
             marker=dict(
                 size=[size(n) for n in part[f"m_{source_id}"]],
-                color=theme.SOURCE_COLORS.get(source_id),
+                color=style.colour,
+                symbol=style.symbol,
                 opacity=0.55,
-                line=dict(color=theme.SOURCE_COLORS.get(source_id), width=1.5),
+                line=dict(color=style.colour, width=1.5),
             ),
             customdata=list(zip(part.place_id, part.name, part[f"m_{source_id}"], part.events)),
             hovertemplate=t("map_hover", lang) + "<extra>%{fullData.name}</extra>",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from revolution.data import filters
+from revolution.data import filters, sources
 from revolution.data.load import Dataset
 from revolution.i18n import category, t
 from revolution.views import figure_charts, place_charts, references
@@ -109,23 +109,33 @@ def counts(data: Dataset, lang: str, names: dict) -> dict:
     }
 
 
-def per_decade(data: Dataset, names: dict, lang: str = "ko") -> pd.DataFrame:
-    """Events per decade (rows, '1910년대' or '1910s') and source (columns)."""
-    ev = data.events
+def _events(data: Dataset, pair: tuple[str, ...]) -> pd.DataFrame:
+    """The events the texts of `pair` tell (every text's when it is empty): a comparison of two texts
+    counts what those two tell, whatever a third does."""
+    return data.events[data.events.source_id.isin(pair)] if pair else data.events
+
+
+def per_decade(data: Dataset, names: dict, lang: str = "ko", pair: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Events per decade (rows, '1910년대' or '1910s') and source (columns, in legend order)."""
+    ev = _events(data, pair)
     suffix = t("decade_suffix", lang)
-    return (
+    table = (
         ev.assign(decade=ev.start_gregorian.str[:3] + "0" + suffix)
         .groupby(["decade", "source_id"])
         .size()
         .unstack(fill_value=0)
+    )
+    return (
+        table[sources.ordered(table.columns, names)]
         .rename(columns=names)
         .rename_axis(index=t("decade", lang), columns=None)
     )
 
 
-def only_in(data: Dataset, lang: str) -> dict[str, pd.DataFrame]:
-    """For each source, the events no other source tells, in order of date."""
-    ev = data.events
+def only_in(data: Dataset, lang: str, pair: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
+    """For each source (of `pair`, if given), the events no other source (of the pair) tells, in order of
+    date."""
+    ev = _events(data, pair)
     told_by = ev.groupby("event_key").source_id.nunique()
     single = ev[ev.event_key.map(told_by) == 1].sort_values("start_gregorian")
     # a date the sentence does not give is labelled as such, never shown as the text's own
@@ -134,13 +144,13 @@ def only_in(data: Dataset, lang: str) -> dict[str, pd.DataFrame]:
         s: single[single.source_id == s][
             ["date_text", f"title_{lang}", "quote"] + (["quote_en"] if lang == "en" else [])
         ]
-        for s in data.sources.source_id
+        for s in (pair or data.sources.source_id)
     }
 
 
-def coverage_figure(data: Dataset, lang: str, names: dict):
+def coverage_figure(data: Dataset, lang: str, names: dict, pair: tuple[str, ...] = ()):
     """The chart of events per decade and source (data first, so a page can cache it per dataset)."""
-    return place_charts.coverage_chart(data.events, lang, names)
+    return place_charts.coverage_chart(_events(data, pair), lang, names)
 
 
 def event_facets(data: Dataset) -> dict:
@@ -152,9 +162,9 @@ def event_facets(data: Dataset) -> dict:
     }
 
 
-def shared(data: Dataset) -> list[str]:
-    """Event keys more than one text tells, in order of date."""
-    return filters.shared_keys(data.events)
+def shared(data: Dataset, pair: tuple[str, ...] = ()) -> list[str]:
+    """Event keys more than one text (of `pair`, if given: both) tells, in order of date."""
+    return filters.shared_keys(_events(data, pair))
 
 
 def first_tellings(data: Dataset) -> pd.DataFrame:

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from revolution import limits
 from revolution.data import calendar as cal
-from revolution.data import categories
+from revolution.data import categories, sources
 from revolution.data import eras as era_lookup
 from revolution.data.calendar import MARK_KINDS, mark_kind
 from revolution.data.table import records
@@ -45,10 +45,6 @@ NARROWEST_PX = 324
 SIDE_PX = 12  # the chart's margin on each side
 OVERVIEW_YEARS = 80  # a longer span is drawn as an overview (events per period, under the eras), not a pile
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
-SOURCE_STYLE = {  # the first text's marks are filled, the second's open (bars: hatched), in every colour
-    "history": {"open": False, "pattern": ""},
-    "manifesto": {"open": True, "pattern": "/"},
-}
 TICK_FORMATS = {  # tick labels by the distance between ticks, so that no two ticks read the same
     "ko": [
         (None, 86_400_000 * 27, "%-m월 %-d일"),
@@ -232,11 +228,12 @@ def timeline_chart(
 ) -> go.Figure:
     """Events on one axis, one row each, labelled in the row, drawn by what the text knows (`mark_kind`): a
     day is a dot; a month, a year or a wider window given for something that happened once is a dot with a
-    faint whisker across it (somewhere in it, never the shape of a period); a period is a bar. Colour and
-    mark shape by category (revolution.data.categories), filled for the history text and open for the
-    manifesto; eras as bands. The window's own events come first, then periods that only span it, as
-    context. Rows are named by `key_titles` (the event keys' canonical names, data/event_keys.csv), else by
-    their most precise telling. Past `limits.TIMELINE_ROWS` rows, or over a span longer than
+    faint whisker across it (somewhere in it, never the shape of a period); a period is a bar. Colour by
+    category (revolution.data.categories) or by text; the mark's shape, fill and bar pattern always by
+    text (revolution.data.sources), so texts stay apart when colour shows the category; eras as bands.
+    The window's own events come first, then periods that only span it, as context. Rows are named by
+    `key_titles` (the event keys' canonical names, data/event_keys.csv), else by their most precise
+    telling. Past `limits.TIMELINE_ROWS` rows, or over a span longer than
     OVERVIEW_YEARS (with `overview`), events are counted per period instead (see `density_chart`).
     `labels="axis"` names the rows on the y axis instead, for a slide, whose layout pages rows by their
     axis labels (revolution.exports.slide_layout); a screen's width is better spent on the rows. `title`, if
@@ -292,22 +289,34 @@ def timeline_chart(
 
 def _draw_marks(fig, events, dates, lanes, lang, color_by, source_names) -> None:
     """Step 1: every telling as the mark its extent and precision call for, one trace per colour, text and
-    kind of mark; a legend entry per colour."""
+    kind of mark; a legend entry per colour (by text, it is the text's own entry, `_source_legend`)."""
     by_category = color_by == "category"
     marks = {k: t(f"mark_{k}", lang) for k in MARK_KINDS}
-    for value in (
-        categories.order(events.category.unique()) if by_category else sorted(events.source_id.unique())
-    ):
+    texts = sources.ordered(events.source_id.unique(), source_names)
+    # each text's marks sit at its own height in the row, in legend order, so tellings never cover each other
+    offsets = {
+        s: (i - (len(texts) - 1) / 2) * min(0.32, 0.64 / max(1, len(texts) - 1)) for i, s in enumerate(texts)
+    }
+    for value in categories.order(events.category.unique()) if by_category else texts:
         part = events[events.category == value] if by_category else events[events.source_id == value]
-        vocab = categories.get(value)
-        colour = vocab.colour if by_category else theme.SOURCE_COLORS.get(value, theme.MUTED)
-        name = category(value, lang) if by_category else source_names.get(value, value)
-        marker = vocab.marker if by_category else "circle"
-        legend_entry(fig, name, value, dict(color=colour, symbol=marker, size=MARK_PX))
-        for source_id, tellings in part.groupby("source_id", sort=True):
-            style = SOURCE_STYLE.get(source_id, SOURCE_STYLE["history"])
+        if by_category:
+            colour, name = categories.get(value).colour, category(value, lang)
+            # a stroke of colour, not a mark: every mark's shape belongs to its text
+            fig.add_scatter(
+                x=[None],
+                y=[None],
+                mode="lines",
+                name=name,
+                legendgroup=value,
+                line=dict(color=colour, width=6),
+            )
+        else:
+            colour, name = sources.style(source_names, value).colour, source_names.get(value, value)
+        for source_id in sources.ordered(part.source_id.unique(), source_names):
+            tellings = part[part.source_id == source_id]
+            style = sources.style(source_names, source_id)
             d = dates.loc[tellings.index]
-            offset = -0.16 if style["open"] is False else 0.16
+            offset = offsets[source_id]
             y = pd.Series([lanes[k] + offset for k in tellings.event_key], index=tellings.index)
             # per point only what differs by point; the text's name and the kind of mark are the trace's
             # (`meta`), and the hover template is one for all marks (EVENT_HOVER, in the figure's
@@ -334,7 +343,7 @@ def _draw_marks(fig, events, dates, lanes, lang, color_by, source_names) -> None
                 meta = [told_by, kind]
                 if kind == "period":
                     # a date the sentence does not give (the text around it, or a chronology): dotted
-                    shapes = ["." if i else style["pattern"] for i in inferred[at]]
+                    shapes = ["." if i else style.pattern for i in inferred[at]]
                     fills = one_or_each([pale_colour(colour) if p else colour for p in shapes])
                     fig.add_bar(
                         base=d.lo[at].dt.strftime("%Y-%m-%d"),
@@ -355,7 +364,7 @@ def _draw_marks(fig, events, dates, lanes, lang, color_by, source_names) -> None
                 if kind != "day":
                     _whiskers(fig, d.loc[at], y[at], colour, inferred[at], custom[at], meta, common)
                 middle = d.lo[at] + (d.hi[at] - d.lo[at]) / 2 if kind != "day" else d.lo[at]
-                symbol = marker + ("-open" if style["open"] else "")
+                symbol = style.symbol
                 fig.add_scatter(
                     x=middle.dt.strftime("%Y-%m-%d"),
                     y=list(y[at]),
@@ -377,9 +386,8 @@ def _draw_marks(fig, events, dates, lanes, lang, color_by, source_names) -> None
 def _legends(fig, events, dates, lang, source_names, color_by="category") -> None:
     """Step 2: the legend entries that explain the marks: which text is filled, which kind of mark is which,
     and the dotted fill of a date the sentence does not give. Coloured by text, each text's colour entry
-    names it already: a second entry for its fill would list every text twice."""
-    if color_by == "category":
-        _source_legend(fig, source_names)
+    names it already: its shape entry is not added again (a text listed twice)."""
+    _source_legend(fig, events, source_names, by_colour=color_by != "category")
     _mark_legend(fig, set(dates.kind), lang)
     if "date_basis" in events and events.date_basis.ne("stated").any():
         fig.add_bar(
@@ -529,6 +537,9 @@ def _whisker(fig, d, y, colour, dotted, custom, meta, common) -> None:
     )
 
 
+KIND_SYMBOL = "circle-open-dot"  # the kinds' entries: a mark no text is drawn with (the texts own the shapes)
+
+
 def _mark_legend(fig: go.Figure, kinds: set, lang: str) -> None:
     """Legend entries for the kinds of mark drawn: what a dot, a whiskered dot and a bar say about a date."""
     grey = theme.MUTED
@@ -539,7 +550,7 @@ def _mark_legend(fig: go.Figure, kinds: set, lang: str) -> None:
         if kind == "period":
             fig.add_bar(x=[None], y=[None], name=name, marker=dict(color=grey), legendgroup=f"mark_{kind}")
         elif kind == "day":
-            legend_entry(fig, name, f"mark_{kind}", dict(color=grey, symbol="circle", size=MARK_PX))
+            legend_entry(fig, name, f"mark_{kind}", dict(color=grey, symbol=KIND_SYMBOL, size=MARK_PX))
         else:
             fig.add_scatter(
                 x=[None],
@@ -547,7 +558,7 @@ def _mark_legend(fig: go.Figure, kinds: set, lang: str) -> None:
                 mode="lines+markers",
                 name=name,
                 legendgroup=f"mark_{kind}",
-                marker=dict(color=grey, size=MARK_PX - 4),
+                marker=dict(color=grey, size=MARK_PX - 4, symbol=KIND_SYMBOL),
                 line=dict(color=pale_colour(grey, 0.5), width=2),
             )
 
@@ -601,13 +612,15 @@ def _context_header(fig: go.Figure, y: float, lang: str) -> None:
     )
 
 
-def _source_legend(fig: go.Figure, source_names: dict) -> None:
-    """Two legend entries that explain the marks' fill: which text is filled, which open."""
-    for source_id, style in SOURCE_STYLE.items():
-        if source_id in source_names:
-            symbol = "square-open" if style["open"] else "square"
-            marker = dict(color=theme.MUTED, symbol=symbol, size=MARK_PX)
-            legend_entry(fig, source_names[source_id], f"src_{source_id}", marker)
+def _source_legend(fig: go.Figure, events: pd.DataFrame, source_names: dict, by_colour: bool) -> None:
+    """One legend entry per text drawn, in the data's order, with its mark's shape and fill: in its colour
+    when colour shows the text (the entry then toggles its marks), else in grey."""
+    for source_id in sources.ordered(events.source_id.unique(), source_names):
+        style = sources.style(source_names, source_id)
+        colour = style.colour if by_colour else theme.MUTED
+        marker = dict(color=colour, symbol=style.symbol, size=MARK_PX, line=dict(color=colour, width=2))
+        group = source_id if by_colour else f"src_{source_id}"
+        legend_entry(fig, source_names.get(source_id, source_id), group, marker)
 
 
 def _lane_labels(fig, events, dates, lanes, names, whole, x0, x1, context=frozenset()) -> None:
@@ -703,12 +716,16 @@ def density_chart(
     key = "category" if by_category else "source_id"
     binned = events.assign(bin=(start - lo_year) // step * step + lo_year)
     counts = binned.groupby([key, "bin"], sort=True).size().rename("n").reset_index()
-    values = categories.order(counts[key].unique()) if by_category else sorted(counts[key].unique())
+    values = (
+        categories.order(counts[key].unique())
+        if by_category
+        else sources.ordered(counts[key].unique(), source_names)
+    )
     fig = go.Figure()
     for value in values:
         part = counts[counts[key] == value]
         name = category(value, lang) if by_category else source_names.get(value, value)
-        colour = categories.get(value).colour if by_category else theme.SOURCE_COLORS.get(value, theme.MUTED)
+        colour = categories.get(value).colour if by_category else sources.style(source_names, value).colour
         label = [str(b) if step == 1 else f"{b}–{b + step - 1}" for b in part.bin]
         fig.add_bar(
             x=[f"{b}-01-01" for b in part.bin],
