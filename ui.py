@@ -430,6 +430,17 @@ def small_chart(fig, *, key: str, alt: str) -> None:
     )
 
 
+def rows_behind(frame, lang: str) -> None:
+    """The rows behind a chart, folded under it: the first limits.TABLE_ROWS of them, saying so when there
+    are more (a table of thousands of rows is no reading)."""
+    from revolution import limits
+
+    with st.expander(t("rows_behind", lang)):
+        if len(frame) > limits.TABLE_ROWS:
+            st.caption(t("first_rows", lang, shown=f"{limits.TABLE_ROWS:,}", total=f"{len(frame):,}"))
+        st.dataframe(frame.head(limits.TABLE_ROWS), hide_index=True, width="stretch")
+
+
 def citation(text: str) -> None:
     """A citation, small, marked up as one (<cite>): it stays in its own language and script."""
     st.caption(f"<cite style='font-style:normal'>{html.escape(text)}</cite>", unsafe_allow_html=True)
@@ -466,6 +477,15 @@ def sentence_block(row: dict, source: str) -> None:
     st.caption(t("telling_sentence", current_lang()))
     if current_lang() == "en" and isinstance(row.get("quote_en"), str) and row["quote_en"]:
         st.caption(f"{t('our_translation', 'en')}: “{escape_md(row['quote_en'])}”")
+
+
+def tellings(told, notes, lang: str, names: dict, side_by_side: bool = True) -> None:
+    """Each text's telling of one event (rows of filters.tellings), each in its box: side by side on a page,
+    one under the other in a dialog."""
+    rows = told.to_dict("records")
+    for place, row in zip(st.columns(len(rows)) if side_by_side and rows else [st] * len(rows), rows):
+        with place.container(border=True):
+            telling(row, notes, lang, names[row["source_id"]])
 
 
 def telling(row: dict, notes, lang: str, source: str) -> None:

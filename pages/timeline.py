@@ -6,7 +6,7 @@ import streamlit as st
 
 import cached
 import ui
-from revolution import limits, state
+from revolution import state
 from revolution.data import calendar, categories, filters
 from revolution.exports import slides
 from revolution.i18n import category, t
@@ -42,9 +42,7 @@ OPEN = "_tellings_open"
 
 @st.dialog(t("tellings", lang), width="large")
 def tellings_dialog(event_key: str) -> None:
-    for row in filters.tellings(data, event_key).to_dict("records"):
-        with st.container(border=True):
-            ui.telling(row, data.notes, lang, names[row["source_id"]])
+    ui.tellings(filters.tellings(data, event_key), data.notes, lang, names, side_by_side=False)
 
 
 # 1. Selection: every filter lives in the URL.
@@ -132,19 +130,9 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
         if st.session_state.pop(OPEN, False):
             tellings_dialog(key)
         st.header(t("tellings", lang))
-        told = filters.tellings(data, key)
-        for col, row in zip(st.columns(len(told)), told.to_dict("records")):
-            with col.container(border=True):
-                ui.telling(row, data.notes, lang, names[row["source_id"]])
-    with st.expander(t("rows_behind", lang)):
-        if len(view.rows) > limits.TABLE_ROWS:
-            st.caption(t("first_rows", lang, shown=f"{limits.TABLE_ROWS:,}", total=f"{len(view.rows):,}"))
-        columns = ["event_id", "date_text", "start_gregorian", "end_gregorian", f"title_{lang}", "category"]
-        st.dataframe(
-            ev_all.iloc[view.rows[: limits.TABLE_ROWS]][[*columns, "source_id", "quote"]],
-            hide_index=True,
-            width="stretch",
-        )
+        ui.tellings(filters.tellings(data, key), data.notes, lang, names)
+    columns = ["event_id", "date_text", "start_gregorian", "end_gregorian", f"title_{lang}", "category"]
+    ui.rows_behind(ev_all.iloc[view.rows][[*columns, "source_id", "quote"]], lang)
 
 
 # 2. Data and 3. figure, built once per choice (in the region above).
