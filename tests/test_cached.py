@@ -18,8 +18,14 @@ def test_a_cached_figure_comes_back_as_built(dataset):
     )
     again = pickle.loads(pickle.dumps(view))  # what st.cache_data does between a run and the next
     assert json.loads(pio.to_json(again.figure)) == json.loads(pio.to_json(view.figure))
-    bars = [tr for tr in again.figure.data if tr.type == "bar" and tr.base is not None]
-    assert bars and all(isinstance(tr.x, np.ndarray) for tr in bars)  # arrays, not base64 blocks
+    # each bar's lengths as they were built (numbers a slide's layout can read), never a base64 block
+    bars = [(tr, built) for tr, built in zip(again.figure.data, view.figure.data) if tr.type == "bar"]
+    assert any(isinstance(tr.x, np.ndarray) for tr, _ in bars)
+    for tr, built in bars:
+        assert type(tr.x) is type(built.x) and not isinstance(tr.x, dict)
+        assert list(np.asarray(tr.x if tr.x is not None else [])) == list(
+            np.asarray(built.x if built.x is not None else [])
+        )
     again.figure.update_layout(title="changed")  # a copy: the cached one is untouched
     assert view.figure.layout.title.text != "changed"
 
