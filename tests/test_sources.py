@@ -138,3 +138,32 @@ def test_a_bad_style_names_file_row_and_column(data_copy, case):
     e = err.value
     assert (e.file, e.row, e.column) == ("sources.csv", row, column), str(e)
     assert words in str(e)
+
+
+def _pixels_of(png: bytes, colour: str, tol: int = 40) -> int:
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    rgb = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    want = np.array([int(colour[i : i + 2], 16) for i in (1, 3, 5)])
+    return int((np.abs(rgb - want).max(axis=2) <= tol).sum())
+
+
+@pytest.mark.parametrize("table", ["people", "places"])
+def test_every_texts_bars_are_drawn_in_its_colour(dataset, table):
+    """As kaleido draws them (the page's Chromium draws the same SVG): a pattern over a text's bars must not
+    leave them white on white. Seen on the People page: the manifesto's bars were invisible."""
+    from revolution.data import mentions
+    from revolution.exports import images
+    from revolution.views import place_charts
+
+    names = sources.names(dataset.sources, "ko")
+    counts = mentions.text_mentions(dataset, table)
+    labels = dict(zip(getattr(dataset, table).iloc[:, 0], getattr(dataset, table).iloc[:, 0]))
+    fig = place_charts.mentions_chart(counts, labels, "ko", names, "x")
+    png = images.render(fig, "png", (900, 700))
+    for source_id in counts[counts.mentions > 0].source_id.unique():
+        colour = sources.style(names, source_id).colour
+        assert _pixels_of(png, colour) > 300, (table, source_id, colour)

@@ -13,8 +13,13 @@ from revolution.views import theme
 
 
 def _bar_marker(style: sources.Style) -> dict:
-    """A text's bars: its colour, and its pattern in white over it, so texts differ without colour too."""
-    return dict(color=style.colour, pattern=dict(shape=style.pattern, fgcolor="white", solidity=0.35))
+    """A text's bars: its colour, and its pattern in white over it, so texts differ without colour too.
+    "overlay": the colour fills the bar under the pattern (Plotly's default, "replace", makes the colour the
+    pattern's own and leaves the ground clear: white lines on a white page, a bar no one sees)."""
+    return dict(
+        color=style.colour,
+        pattern=dict(shape=style.pattern, fgcolor="white", solidity=0.35, fillmode="overlay"),
+    )
 
 
 def coverage_chart(events: pd.DataFrame, lang: str, source_names: dict) -> go.Figure:
@@ -60,7 +65,10 @@ def mentions_chart(
             marker=_bar_marker(sources.style(source_names, source_id)),
             hovertemplate="%{y}: %{x}<extra>%{fullData.name}</extra>",
         )
-    fig.update_layout(title=title, barmode="stack", height=max(320, 30 * len(keep) + 160))
+    # the texts in the data's order (Plotly lists a stack's traces from the top down, the last first)
+    fig.update_layout(
+        title=title, barmode="stack", height=max(320, 30 * len(keep) + 160), legend_traceorder="normal"
+    )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title=t("mentions", lang))
     return theme.apply(fig)
