@@ -11,7 +11,7 @@ import copyreg
 import plotly.graph_objects as go
 import streamlit as st
 
-from revolution.data import filters, mentions
+from revolution.data import filters, mentions, sources
 from revolution.data.load import Dataset
 from revolution.exports import slides
 from revolution.views import page_views, panels, place_map, reading, summary
@@ -32,6 +32,13 @@ copyreg.pickle(go.Figure, lambda fig: (_figure, ({"data": fig._data, "layout": f
 
 def _cached(max_entries: int = 64):
     return st.cache_data(show_spinner=False, max_entries=max_entries, hash_funcs=BY_VERSION)
+
+
+@_cached()
+def source_names(data: Dataset, lang: str) -> sources.Names:
+    """Each text's short name and style, in legend order: every page's first call (a sort and the styles'
+    fallbacks, in pandas, several times a run before it was cached)."""
+    return sources.names(data.sources, lang)
 
 
 @_cached(max_entries=512)

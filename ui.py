@@ -448,7 +448,9 @@ def citation(text: str) -> None:
 
 def source_names(data: Dataset, lang: str) -> source_vocab.Names:
     """Each text's short name, in legend order, carrying its style (revolution.data.sources)."""
-    return source_vocab.names(data.sources, lang)
+    import cached
+
+    return cached.source_names(data, lang)
 
 
 def quote_block(quote: str, source: str, gloss: str | None = None) -> None:
