@@ -75,7 +75,9 @@ def map_and_events() -> None:
         select=pick_place,
         **cite,
     )
-    st.caption(f"{fig.layout.meta['status']}. {fig.layout.meta['attribution']}. {t('map_note', lang)}")
+    meta = fig.layout.meta
+    unnamed = t("map_unnamed", lang, names=", ".join(meta["unnamed"])) if meta.get("unnamed") else ""
+    st.caption(f"{meta['status']}. {meta['attribution']}. {t('map_note', lang)} {unnamed}".strip())
     chosen_place = ui.url_value(*place_param)
     if chosen_place:
         shown = cached.place_map_view(data, place_counts, lang, years).events

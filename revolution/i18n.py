@@ -329,11 +329,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "map_title": {"ko": "사건이 일어난 곳", "en": "Where it happened"},
     "map_note": {
         "ko": "국경과 해안선은 앱에 담긴 자료로 그려 교실에서 오프라인으로도 보입니다. "
-        "점의 크기는 각 텍스트가 그 장소를 말한 횟수입니다. "
-        "이름이 겹치는 곳은 점에 마우스를 올리면 보입니다.",
+        "점의 크기는 각 텍스트가 그 장소를 말한 횟수입니다.",
         "en": "Borders and coastlines are drawn from data shipped with the app, so the map works offline "
-        "in a classroom. A mark's size is how often each text names the place; where names would "
-        "overlap, hover over a mark for its name.",
+        "in a classroom. A mark's size is how often each text names the place.",
+    },
+    # the places the map could not name without one name on another (place_map.map_chart's meta)
+    "map_unnamed": {
+        "ko": "지도에 이름을 다 쓰지 못한 곳(점에 마우스를 올리면 이름이 보입니다): {names}.",
+        "en": "Named only on hover (no room on the map for their names): {names}.",
     },
     "lon": {"ko": "경도", "en": "Longitude"},
     "lat": {"ko": "위도", "en": "Latitude"},

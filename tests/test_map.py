@@ -181,6 +181,28 @@ def test_close_places_get_a_callout_not_a_label_on_a_label(dataset, counts):
     assert len(labels) >= 4
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_place_the_map_cannot_name_is_listed_under_it(dataset, counts, lang):
+    """A name the map has no room for (one figure fits a phone's plot and a wide one) is still read: the
+    page lists those places under the map, in the figure's own count."""
+    from harness import apptest
+
+    years = (1914, 1924)
+    fig = place_map.map_chart(dataset, counts, lang, NAMES, years, image=True)
+    named = {a.text for a in fig.layout.annotations if a.xref != "paper"}
+    shown = list(place_map.view(dataset, counts, lang, years).places.name)
+    unnamed = [n for n in shown if n not in named]
+    assert unnamed and fig.layout.meta["unnamed"] == unnamed
+    at = apptest.run("pages/people.py", lang=lang, **{"from": "1914", "to": "1924"})
+    caption = next(c for c in apptest.captions(at) if fig.layout.meta["attribution"] in c)
+    assert all(name in caption for name in unnamed), (unnamed, caption)
+    # a window whose every place has its name on the map lists none
+    assert (
+        place_map.map_chart(dataset, counts, lang, NAMES, (1917, 1917), image=True).layout.meta["unnamed"]
+        == []
+    )
+
+
 def test_the_map_has_a_slide_key_and_its_slide_carries_the_attribution(dataset):
     assert "map:1917" in slides.options(dataset)
     assert slides.valid(["map:1917-1921"], dataset) == ["map:1917-1921"]

@@ -364,6 +364,9 @@ def map_chart(
         )
     radii = [size(max(places.loc[i, [f"m_{s}" for s in sources]].max(), 0)) / 2 for i in places.index]
     spots = place_labels(places, radii, views, label_px, notes) if len(places) else []
+    # the places whose name found no room in every plot, most mentioned first: a page lists them under
+    # the map, so that a name missing from the map is never a place missing from the reader's view
+    unnamed = [row["name"] for (_, row), spot in zip(places.iterrows(), spots) if spot is None]
     for (_, row), spot in zip(places.iterrows(), spots):
         if spot is None:
             continue
@@ -410,7 +413,12 @@ def map_chart(
         legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0),
         plot_bgcolor=SEA,
         dragmode=False,  # a finger on the map scrolls the page, never pans it
-        meta={"layer": mv.layer or "", "status": mv.status, "attribution": mv.attribution},
+        meta={
+            "layer": mv.layer or "",
+            "status": mv.status,
+            "attribution": mv.attribution,
+            "unnamed": unnamed,
+        },
     )
     fig.update_xaxes(range=list(bounds[:2]), visible=False, fixedrange=True)
     fig.update_yaxes(
