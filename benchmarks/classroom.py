@@ -176,6 +176,17 @@ def memory_waves(base, link, k: int, n: int, pids, say=print) -> list[float]:
     return after
 
 
+def measure(base: str, link: student.Link, sizes: list[int], pids: list[int], k: int) -> bool:
+    """One student checked against Chromium, then the waves (and K memory waves); True if they differed."""
+    files, diffs = validated(base, link)
+    if diffs:
+        return True
+    waves(base, link, sizes, files, student.expected(link), pids)
+    if k:
+        memory_waves(base, link, k, 30, pids)
+    return False
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -198,13 +209,7 @@ def main() -> int:
         base = opts.url.rstrip("/")
         assert urlsplit(base).hostname in ("127.0.0.1", "localhost"), "loopback only"
         pids = [int(p) for p in opts.pids.split(",") if p]
-        files, diffs = validated(base, link)
-        if diffs:
-            return 1
-        waves(base, link, sizes, files, student.expected(link), pids)
-        if opts.waves:
-            memory_waves(base, link, opts.waves, 30, pids)
-        return 0
+        return 1 if measure(base, link, sizes, pids, opts.waves) else 0
     env = {"DASHBOARD_WARM": "0"} if opts.cold_server else {}
     log = Path(tempfile.mkdtemp(prefix="classroom-")) / "streamlit.log"
     with streamlit_server(env=env, log=log, flags=SETTINGS[opts.setting]) as base:
@@ -215,12 +220,8 @@ def main() -> int:
         s = summary(wave(base, link, first, None, student.expected(link)))
         print(line("first", s, cpu_s(pids) - cpu, rss_mb(pids[0])))
         time.sleep(2)
-        files, diffs = validated(base, link)
-        if diffs:
+        if measure(base, link, sizes, pids, opts.waves):
             return 1
-        waves(base, link, sizes, files, student.expected(link), pids)
-        if opts.waves:
-            memory_waves(base, link, opts.waves, 30, pids)
     text = log.read_text(errors="replace")
     if "Traceback" in text:
         print("server log, first traceback:\n" + text[text.index("Traceback") :][:2000])
