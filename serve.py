@@ -10,13 +10,14 @@ link at once finds them there instead of computing them thirty times. `DASHBOARD
 after the script's name go to Streamlit: `python serve.py --server.port 8600`.
 
 Streamlit sends its front end's files (9.3 MB for a cold browser, 4.7 MB of it plotly.js) uncompressed, read
-from disk for every request. `precompressed()` makes the server send each hashed file gzip-compressed from
-memory instead (2.9 MB), compressed once, when first asked for: on one server, a class of cold browsers is
-bounded by those bytes and the CPU that moves them (docs/deployment.md). Behind nginx none of this runs: nginx
-serves the same files itself.
+from disk for every request, through all of its middleware. `static_front()` answers them before any of it,
+from memory, gzip-compressed (2.9 MB), each read and compressed once, at start: on one server, a class of cold
+browsers is bounded by those requests and the CPU that moves them (docs/deployment.md). Behind nginx none of
+this runs: nginx serves the same files itself.
 """
 
 import gzip
+import hashlib
 import logging
 import mimetypes
 import os
@@ -72,70 +73,102 @@ PACKED_SUFFIXES = {".js", ".css", ".json", ".svg", ".ttf", ".txt", ".map", ".mjs
 PACKED_MIN_BYTES = 1024
 
 
-class Precompressed:
-    """Streamlit's static file handler (`inner`), with its hashed files under static/ answered from memory,
-    gzip-compressed, to every GET or HEAD that accepts gzip and asks for no range; everything else (the
-    page itself, which is not cached, a range, a client without gzip, a missing file) goes to `inner`
-    unchanged, security checks included."""
+class StaticFront:
+    """The server's ASGI app (`inner`) with the front end's hashed files, everything under static/, answered
+    from memory before any of Streamlit's middleware: the file as it is, or gzip-compressed (text files over
+    a packet) to a client that accepts gzip, with an ETag and a cache lifetime of `max_age`. Only a path that
+    names one of those files, exactly, is answered here; everything else (the page itself, which is not
+    cached, a range, another method, a path not in the folder) goes to `inner` unchanged, security checks
+    included. A cold browser asks for about 130 of these files: through Streamlit's middleware and its file
+    handler, from disk in a worker thread, each took more of the event loop than the student's whole run."""
 
-    def __init__(self, inner, max_age: int):
+    def __init__(self, inner, folder: str, max_age: int):
         self.inner = inner
-        self.cache_control = f"public, immutable, max-age={max_age}"
-        self.packed: dict[str, bytes] = {}
+        self.cache_control = f"public, immutable, max-age={max_age}".encode()
+        # "/static/js/index.abc.js" -> its path on disk, and whether it is worth compressing
+        self.files: dict[str, tuple[str, bool]] = {}
+        for where, _, names in os.walk(os.path.join(folder, "static")):
+            for name in names:
+                full = os.path.join(where, name)
+                packable = (
+                    os.path.splitext(name)[1] in PACKED_SUFFIXES and os.path.getsize(full) > PACKED_MIN_BYTES
+                )
+                self.files["/" + os.path.relpath(full, folder).replace(os.sep, "/")] = full, packable
+        self.packed: dict[tuple[str, bool], tuple[bytes, bytes]] = {}  # (path, gzip) -> (body, etag)
         self.lock = threading.Lock()
 
-    def _pack(self, full: str) -> bytes:
+    def body(self, path: str, zipped: bool) -> tuple[bytes, bytes]:
+        """The file's bytes (gzip-compressed if `zipped`) and their ETag, read and compressed once."""
         with self.lock:  # thirty students asking at once compress the bundle once
-            if full not in self.packed:
-                with open(full, "rb") as fh:
-                    self.packed[full] = gzip.compress(fh.read(), compresslevel=6, mtime=0)
-            return self.packed[full]
+            if (path, zipped) not in self.packed:
+                with open(self.files[path][0], "rb") as fh:
+                    raw = fh.read()
+                body = gzip.compress(raw, compresslevel=6, mtime=0) if zipped else raw
+                tag = hashlib.sha1(body).hexdigest()[:20]
+                self.packed[path, zipped] = body, f'"{tag}{"-gz" if zipped else ""}"'.encode()
+            return self.packed[path, zipped]
 
-    def _packable(self, scope) -> str | None:
-        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
-            return None
-        headers = dict(scope.get("headers") or ())
-        if b"range" in headers or b"gzip" not in headers.get(b"accept-encoding", b""):
-            return None
-        path = self.inner.get_path(scope)
-        if not path.startswith("static" + os.sep) or os.path.splitext(path)[1] not in PACKED_SUFFIXES:
-            return None
-        full, stat = self.inner.lookup_path(path)  # None outside the static folder
-        return full if stat is not None and stat.st_size > PACKED_MIN_BYTES else None
+    def pack_all(self) -> None:
+        """Read (and compress) every file now, before the first student asks."""
+        for path in self.files:
+            self.body(path, False)
+            if self.files[path][1]:
+                self.body(path, True)
 
     async def __call__(self, scope, receive, send):
-        from anyio import to_thread
-        from starlette.responses import Response
-
-        full = self._packable(scope)
-        if full is None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or path not in self.files:
             await self.inner(scope, receive, send)
             return
-        body = self.packed.get(full) or await to_thread.run_sync(self._pack, full)
-        kind = mimetypes.guess_type(full)[0] or "application/octet-stream"
-        headers = {
-            "Content-Encoding": "gzip",
-            "Vary": "Accept-Encoding",
-            "Cache-Control": self.cache_control,
-        }
-        response = Response(body, media_type=kind, headers=headers)
-        if scope["method"] == "HEAD":
-            response.body = b""  # the length stays the compressed body's, as a GET would send it
-        await response(scope, receive, send)
+        headers = dict(scope.get("headers") or ())
+        if b"range" in headers:
+            await self.inner(scope, receive, send)
+            return
+        zipped = self.files[path][1] and b"gzip" in headers.get(b"accept-encoding", b"")
+        key = (path, zipped)
+        if key in self.packed:
+            body, tag = self.packed[key]
+        else:
+            from anyio import to_thread
+
+            body, tag = await to_thread.run_sync(self.body, path, zipped)
+        kind = (mimetypes.guess_type(path)[0] or "application/octet-stream").encode()
+        out = [
+            (b"content-type", kind),
+            (b"cache-control", self.cache_control),
+            (b"etag", tag),
+            (b"vary", b"Accept-Encoding"),
+        ]
+        if headers.get(b"if-none-match") == tag:
+            await send({"type": "http.response.start", "status": 304, "headers": out})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        if zipped:
+            out.append((b"content-encoding", b"gzip"))
+        out.append((b"content-length", str(len(body)).encode()))
+        await send({"type": "http.response.start", "status": 200, "headers": out})
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
 
-def precompressed() -> None:
-    """Wrap the static file handler Streamlit's server is about to build (see Precompressed)."""
+def static_front(pack_now: bool) -> None:
+    """Put StaticFront in front of the app Streamlit's server is about to build (and, `pack_now`, read and
+    compress the files before it starts)."""
+    from streamlit import file_util
+    from streamlit.web.server.starlette import starlette_server as server
     from streamlit.web.server.starlette import starlette_static_routes as routes
 
-    make = routes.create_streamlit_static_handler
+    make = server.create_starlette_app
+    # the folder Streamlit serves at "/" (its static/ holds the hashed files); with a server.baseUrlPath the
+    # paths carry a prefix, name none of these, and go to Streamlit as before
+    front = StaticFront(None, file_util.get_static_dir(), routes.STATIC_ASSET_CACHE_MAX_AGE_SECONDS)
+    if pack_now:
+        front.pack_all()
 
-    def wrapped(directory, base_url):
-        return Precompressed(
-            make(directory=directory, base_url=base_url), routes.STATIC_ASSET_CACHE_MAX_AGE_SECONDS
-        )
+    def wrapped(runtime):
+        front.inner = make(runtime)
+        return front
 
-    routes.create_streamlit_static_handler = wrapped
+    server.create_starlette_app = wrapped
 
 
 if __name__ == "__main__":
@@ -150,6 +183,6 @@ if __name__ == "__main__":
             file=sys.stderr,
             flush=True,
         )
-    precompressed()
+    static_front(pack_now=os.environ.get("DASHBOARD_WARM", "1") != "0")
     sys.argv = ["streamlit", "run", "dashboard.py", *sys.argv[1:]]
     sys.exit(cli.main())

@@ -148,7 +148,7 @@ def _get(url: str, headers: dict, method: str = "GET"):
         return err.code, dict(err.headers), err.read()
 
 
-def test_the_front_end_files_go_gzip_compressed_from_memory_and_as_they_are_to_the_rest(warm_server):
+def test_the_front_end_files_go_from_memory_before_streamlit_and_everything_else_to_it(warm_server):
     import gzip
     import re
 
@@ -166,10 +166,22 @@ def test_the_front_end_files_go_gzip_compressed_from_memory_and_as_they_are_to_t
     assert again == body  # compressed once, the same bytes for every student
     status, headers, _ = _get(f"{warm_server}/{script}", {"Accept-Encoding": "gzip"}, "HEAD")
     assert (status, int(headers["content-length"])) == (200, len(body))
+    # a browser that has the file asks whether it changed: it did not
+    tag = headers["etag"]
+    status, _, nothing = _get(f"{warm_server}/{script}", {"Accept-Encoding": "gzip", "If-None-Match": tag})
+    assert (status, nothing) == (304, b"")
 
-    # a client without gzip, or asking for a range, gets Streamlit's own answer, unchanged
+    # a client without gzip gets the file as it is, and a font (compressed already) goes as it is too
     status, headers, plain = _get(f"{warm_server}/{script}", {"Accept-Encoding": "identity"})
     assert (status, headers.get("content-encoding"), plain) == (200, None, on_disk)
+    assert headers["etag"] != tag
+    fonts = sorted((ROOT / streamlit.__file__).parent.joinpath("static", "static").rglob("*.woff2"))
+    font = fonts[0].relative_to(fonts[0].parents[2]).as_posix()  # static/media/….woff2
+    status, headers, data = _get(f"{warm_server}/{font}", {"Accept-Encoding": "gzip"})
+    assert (status, headers.get("content-encoding"), data) == (200, None, fonts[0].read_bytes())
+    assert "immutable" in headers["cache-control"] and headers["content-type"] == "font/woff2"
+
+    # a range, and anything not a file of the folder, get Streamlit's own answer, unchanged
     status, headers, part = _get(
         f"{warm_server}/{script}", {"Accept-Encoding": "gzip", "Range": "bytes=0-99"}
     )
