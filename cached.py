@@ -2,7 +2,8 @@
 
 The dataset is hashed by its version (a digest of its files), never by where it sits in memory;
 everything else by value. `st.cache_data` hands each caller its own copy, so nothing a page does to a
-result can change what the next session gets."""
+result can change what the next session gets. The figures a page only draws are `_shared` instead: every
+session gets the same object, since copying them was most of a cached student's run (see `_shared`)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,30 @@ copyreg.pickle(go.Figure, lambda fig: (_figure, ({"data": fig._data, "layout": f
 
 def _cached(max_entries: int = 64):
     return st.cache_data(show_spinner=False, max_entries=max_entries, hash_funcs=BY_VERSION)
+
+
+SHARED: list[str] = []  # the names of the `_shared` calls, for the test that proves no page changes them
+
+
+def _shared(max_entries: int = 64):
+    """A result every session reads as the same object, never copied: the pages hand these figures to
+    st.plotly_chart (which copies them into its message) and to exports that lay out a copy, and change
+    nothing in them (tests/test_cached.py runs every page and compares each result before and after).
+    Unpickling the default timeline's own copy (95 traces) took 32 ms of every session's run: with thirty
+    students at once, a quarter of the server's time."""
+    cache = st.cache_resource(show_spinner=False, max_entries=max_entries, hash_funcs=BY_VERSION)
+
+    def register(func):
+        SHARED.append(func.__name__)
+        return cache(func)
+
+    return register
+
+
+@_cached()
+def default_deck(data: Dataset) -> list[str]:
+    """The deck before anyone chose one: every page's sidebar compares the session's deck with it."""
+    return slides.default(data)
 
 
 @_cached()
@@ -71,7 +96,7 @@ def first_tellings(data: Dataset):
     return summary.first_tellings(data)
 
 
-@_cached()
+@_shared()
 def coverage_figure(data: Dataset, lang: str, names: dict, pair: tuple = ()):
     return summary.coverage_figure(data, lang, names, pair)
 
@@ -91,12 +116,12 @@ def event_facets(data: Dataset) -> dict:
     return summary.event_facets(data)
 
 
-@_cached(max_entries=256)
+@_shared(max_entries=256)
 def panel(data: Dataset, group_id: str, lang: str, sources: tuple, show_refs: bool, names: dict):
     return panels.panel(data, group_id, lang, sources, show_refs, names)
 
 
-@_cached(max_entries=256)
+@_shared(max_entries=256)
 def timeline(data: Dataset, chosen: filters.EventFilter, lang: str, mode: str, color: str, names: dict):
     return page_views.timeline(data, chosen, lang, mode, color, names)
 
@@ -107,7 +132,7 @@ def mention_counts(data: Dataset, table: str):
     return mentions.text_mentions(data, table), mentions.events_by_era(data, table)
 
 
-@_cached()
+@_shared()
 def place_map_figure(data: Dataset, counts, lang: str, names: dict, years: tuple[int, int]):
     return place_map.map_chart(data, counts, lang, names, years, image=True)
 
@@ -152,7 +177,7 @@ def document(data: Dataset, source_id: str, lang: str):
 
 
 @_cached(max_entries=8)
-def staged_review(folder: str, stamp: tuple):
+def staged_review(folder: str, stamp: str):
     """A text staged by ./dev add-text (its manifest, text and proposals), read again when a file in its
     folder changes (`stamp`)."""
     from pathlib import Path
@@ -163,7 +188,7 @@ def staged_review(folder: str, stamp: tuple):
 
 
 @_cached(max_entries=8)
-def review_tables(folder: str, stamp: tuple, accepted: bool) -> dict:
+def review_tables(folder: str, stamp: str, accepted: bool) -> dict:
     """The review page's tables of a staged text (every proposal accepted, if `accepted`): built once per
     change of its files, not on every rerun."""
     from pathlib import Path

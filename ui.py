@@ -4,8 +4,10 @@ with their sources. Cached computations live in `cached.py`."""
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import json
+import os
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -32,22 +34,24 @@ BOUND = "_bound"  # the URL parameters this session's pages have read, by key (w
 SAID = "_dropped_said"
 
 
-def _stamp(folder: Path) -> tuple:
-    """Names, sizes and times of the data files, so an edited file is reloaded and an unchanged one is
-    not."""
-    return tuple(
-        sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.glob("*") if p.is_file())
+def _stamp(folder: Path) -> str:
+    """A digest of the names, sizes and times of the data files, so an edited file is reloaded and an
+    unchanged one is not. A short string, since the cache hashes its key on every call: the tuple of every
+    file's name, size and time took 8 % of a cached student's run to hash, several times a run."""
+    files = sorted(
+        (e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(folder) if e.is_file()
     )
+    return hashlib.sha1(repr(files).encode()).hexdigest()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load(data_dir: str, seeds_dir: str, stamp: tuple) -> Dataset:
+def _load(data_dir: str, seeds_dir: str, stamp: str) -> Dataset:
     return load_dataset(Path(data_dir), Path(seeds_dir))
 
 
 def _dataset() -> Dataset:
     data_dir, seeds_dir = paths.data_dir(), paths.seeds_dir()
-    stamp = _stamp(data_dir) + _stamp(seeds_dir) if data_dir.is_dir() else ()
+    stamp = _stamp(data_dir) + _stamp(seeds_dir) if data_dir.is_dir() else ""
     return _load(str(data_dir), str(seeds_dir), stamp)
 
 
@@ -154,10 +158,11 @@ def navigation(lang: str) -> list:
     known = {p.url_path for p in offered}
     lost = bool(asked) and asked not in known and "/" not in asked
     first = sitemap.PAGES[0].url_path
+    count = n_texts()  # once: each call reads the data's stamp
     pages = [
         st.Page(
             p.file,
-            title=counted(p.title_key, lang, n_texts()),
+            title=counted(p.title_key, lang, count),
             url_path=p.url_path,
             icon=p.icon,
             default=(n == 0 and asked != first),
@@ -528,24 +533,26 @@ def telling(row: dict, notes, lang: str, source: str) -> None:
 def deck(data: Dataset) -> list[str]:
     """The current deck: a deck arriving in the URL that this session has not taken in yet (a shared link)
     wins; otherwise the one kept in the session across pages; otherwise the default (the four headlines)."""
+    import cached
     from revolution.exports import slides
 
     raw = st.query_params.get_all(state.DECK)
     if raw and ",".join(raw) != st.session_state.get(state.DECK_SEEN):
         parsed = slides.parse(raw, data)
-        st.session_state[state.DECK_STORE] = slides.default(data) if parsed is None else parsed
+        st.session_state[state.DECK_STORE] = cached.default_deck(data) if parsed is None else parsed
         st.session_state[state.DECK_SEEN] = ",".join(raw)
     if state.DECK_STORE not in st.session_state:
-        return slides.default(data)
+        return cached.default_deck(data)
     return list(st.session_state[state.DECK_STORE])
 
 
 def set_deck(new: list[str], data: Dataset) -> None:
     """The deck, kept in the session and written into the URL (the default deck stays out of it)."""
+    import cached
     from revolution.exports import slides
 
     st.session_state[state.DECK_STORE] = list(new)
-    if list(new) == slides.default(data):
+    if list(new) == cached.default_deck(data):
         if state.DECK in st.query_params:
             del st.query_params[state.DECK]
         st.session_state[state.DECK_SEEN] = ""
@@ -601,10 +608,11 @@ def deck_sidebar(lang: str) -> None:
     added = st.session_state.pop(state.DECK_ADDED, None)
     if added:
         st.toast(t("deck_added", lang, what=added[0], n=added[1]), icon=":material/add_to_queue:")
+    import cached
     from revolution.exports import slides
 
     query_params = {state.LANG: lang}
-    if current != slides.default(data):
+    if current != cached.default_deck(data):
         query_params[state.DECK] = slides.encode(current)
     st.page_link(
         "pages/slides.py",

@@ -7,7 +7,9 @@ import numpy as np
 import plotly.io as pio
 
 import cached
-from revolution.data import filters
+import sitemap
+from revolution import state
+from revolution.data import calendar, filters
 from revolution.views import page_views
 
 
@@ -67,3 +69,52 @@ def test_editing_a_data_file_changes_the_version_and_what_the_cache_hands_out(tm
 
 
 HEADLINE_FIGURE = "FH018"  # a headline card's figure: its measure is written on the card
+
+
+# Every default link in both languages, and the views a lesson moves to: a year, other filters, the other
+# colouring and calendar, the People page's map over other years, a comparison of the texts.
+SHARED_LINKS = [
+    *[(p.file, {} if lang == "ko" else {"lang": lang}) for lang in ("ko", "en") for p in sitemap.PAGES],
+    (
+        "pages/timeline.py",
+        {
+            state.YEAR_FROM: "1917",
+            state.YEAR_TO: "1917",
+            state.COLOR_BY: state.COLOR_MODES[-1],
+            state.CALENDAR: calendar.MODES[-1],
+        },
+    ),
+    ("pages/timeline.py", {state.YEAR_FROM: "1900", state.YEAR_TO: "1939", state.LANG: "en"}),
+    ("pages/people.py", {state.YEAR_FROM: "1917", state.YEAR_TO: "1918"}),
+    ("pages/figures.py", {state.REFERENCES: "1"}),
+]
+
+
+def test_no_page_changes_a_result_every_session_shares(monkeypatch):
+    """The `_shared` results are handed to every session as the same object: a page that changed one (a
+    figure's title, a table's column) would change it for everyone after. Each page runs with every shared
+    call recorded; afterwards each result must pickle to the bytes it had when it was handed out."""
+    from harness import apptest
+
+    assert {"timeline", "panel", "coverage_figure", "place_map_figure"} <= set(cached.SHARED)
+    handed: list[tuple[str, object, bytes]] = []
+
+    def recording(name, func):
+        def call(*args, **kwargs):
+            value = func(*args, **kwargs)
+            handed.append((name, value, pickle.dumps(value)))
+            return value
+
+        return call
+
+    for name in cached.SHARED:
+        monkeypatch.setattr(cached, name, recording(name, getattr(cached, name)))
+    for page, params in SHARED_LINKS:
+        apptest.run(page, timeout=120, **params)
+    assert {name for name, _, _ in handed} == set(cached.SHARED)  # each was used by some page
+    changed = [name for name, value, before in handed if pickle.dumps(value) != before]
+    assert not changed, changed
+    # and shared: the next session on a link gets the very object the first one got, not a copy
+    timelines = [value for name, value, _ in handed if name == "timeline"]
+    apptest.run("pages/timeline.py", timeout=120)
+    assert handed[-1][0] == "timeline" and any(handed[-1][1] is value for value in timelines)
