@@ -8,8 +8,12 @@ session gets the same object, since copying them was most of a cached student's 
 from __future__ import annotations
 
 import copyreg
+import dataclasses
+import functools
+import json
 
 import plotly.graph_objects as go
+import plotly.io as pio
 import streamlit as st
 
 from revolution.data import filters, mentions, sources
@@ -26,9 +30,36 @@ def _figure(props: dict) -> go.Figure:
     return go.Figure(props, _validate=False)
 
 
+class _Drawn(go.Figure):
+    """A figure every session shares (`_shared`), with its `to_dict()` made once and handed out as it is.
+    That dict, a deep copy with every array turned into base64, is what st.plotly_chart serialises: making
+    it was a quarter of a cached student's run. It is made as JSON reads back (plain lists and numbers), so
+    plotly.io's orjson writes it straight away: plotly's own dict holds date arrays of Python objects, which
+    orjson refuses, and plotly then cleaned the whole dict first (another 15 %). Nothing changes a shared
+    figure (tests/test_cached.py), so the dict cannot go stale, and its readers (Streamlit, plotly.io) only
+    read it."""
+
+    _made = None
+
+    def to_dict(self):
+        if self._made is None:
+            self._made = json.loads(pio.to_json(super().to_dict(), validate=False))
+        return self._made
+
+
+def _drawn(value):
+    """The result with its figure (or the figure itself) as a `_Drawn`, built from the same data."""
+    if isinstance(value, go.Figure):
+        return _Drawn({"data": value._data, "layout": value._layout}, _validate=False)
+    if dataclasses.is_dataclass(value) and isinstance(getattr(value, "figure", None), go.Figure):
+        return dataclasses.replace(value, figure=_drawn(value.figure))
+    return value
+
+
 # its own data and layout, arrays as arrays (to_dict would hand back base64 blocks, which code that reads a
-# cached figure's x and y, as the slide layout does, cannot use)
-copyreg.pickle(go.Figure, lambda fig: (_figure, ({"data": fig._data, "layout": fig._layout},)))
+# cached figure's x and y, as the slide layout does, cannot use); a shared figure pickles the same way
+for _kind in (go.Figure, _Drawn):
+    copyreg.pickle(_kind, lambda fig: (_figure, ({"data": fig._data, "layout": fig._layout},)))
 
 
 def _cached(max_entries: int = 64):
@@ -48,7 +79,12 @@ def _shared(max_entries: int = 64):
 
     def register(func):
         SHARED.append(func.__name__)
-        return cache(func)
+
+        @functools.wraps(func)
+        def shared(*args, **kwargs):
+            return _drawn(func(*args, **kwargs))
+
+        return cache(shared)
 
     return register
 
@@ -124,6 +160,12 @@ def panel(data: Dataset, group_id: str, lang: str, sources: tuple, show_refs: bo
 @_shared(max_entries=256)
 def timeline(data: Dataset, chosen: filters.EventFilter, lang: str, mode: str, color: str, names: dict):
     return page_views.timeline(data, chosen, lang, mode, color, names)
+
+
+@_cached()
+def event_picker(data: Dataset, listed: tuple, current: str, lang: str) -> dict[str, str]:
+    """The timeline's list of events to choose from, named: 10 % of a cached student's run, every run."""
+    return page_views.picker(data.events, listed, current, lang, data.event_keys)
 
 
 @_cached()

@@ -118,7 +118,7 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
 
     # 4. Provenance: the chosen event, as each text tells it.
     event_param = (state.EVENT, state.choice(facets["ids"]), "")
-    titles = page_views.picker(ev_all, view.listed, ui.url_value(*event_param), lang, data.event_keys)
+    titles = cached.event_picker(data, view.listed, ui.url_value(*event_param), lang)
     options = ["", *titles]
     event_id = ui.bind(st.selectbox, *event_param)(
         t("select_event", lang), options, format_func=lambda e: titles.get(e, t("none_selected", lang))

@@ -4,6 +4,7 @@ import json
 import pickle
 
 import numpy as np
+import plotly.graph_objects as go
 import plotly.io as pio
 
 import cached
@@ -114,6 +115,12 @@ def test_no_page_changes_a_result_every_session_shares(monkeypatch):
     assert {name for name, _, _ in handed} == set(cached.SHARED)  # each was used by some page
     changed = [name for name, value, before in handed if pickle.dumps(value) != before]
     assert not changed, changed
+    # what st.plotly_chart was handed (the dict made once, `cached._Drawn`) is still the figure, drawn afresh
+    for name, value, _ in handed:
+        fig = value if isinstance(value, go.Figure) else getattr(value, "figure", None)
+        if fig is not None:
+            assert isinstance(fig, cached._Drawn), name
+            assert pio.to_json(fig.to_dict()) == pio.to_json(go.Figure(fig).to_dict()), name
     # and shared: the next session on a link gets the very object the first one got, not a copy
     timelines = [value for name, value, _ in handed if name == "timeline"]
     apptest.run("pages/timeline.py", timeout=120)

@@ -21,7 +21,7 @@ from .conftest import ROOT
 def test_the_defaults_are_a_shared_links():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["fileWatcherType"] == "none" and config["server"]["runOnSave"] is False
-    assert config["runner"]["postScriptGC"] is False
+    assert config["runner"]["postScriptGC"] is False and config["runner"]["magicEnabled"] is False
 
 
 def dev_run(tmp_path, *args: str) -> list[str]:
