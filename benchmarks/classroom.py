@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import tempfile
 import threading
@@ -108,7 +109,14 @@ def summary(visits: list) -> dict:
     }
 
 
-def line(label: str, s: dict, cpu: float | None, rss: float | None) -> str:
+def own_cpu_s() -> float:
+    """CPU seconds this process (the students, all its threads) has used: on a 2-core machine the class's
+    client competes with the server for the same cores, so its share is printed beside the server's."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def line(label: str, s: dict, cpu: float | None, rss: float | None, client: float | None = None) -> str:
     f, r = s["finished"], s["ready"]
     out = (
         f"{label:<8} {s['n']:>3} students: script_finished p50/p95/max {f[0]:.2f}/{f[1]:.2f}/{f[2]:.2f} s, "
@@ -116,6 +124,8 @@ def line(label: str, s: dict, cpu: float | None, rss: float | None) -> str:
     )
     if cpu is not None:
         out += f", server CPU {cpu / s['n']:.3f} s/student, RSS {rss:.0f} MB"
+    if client is not None:
+        out += f", the students' own CPU {client / s['n']:.3f} s/student"
     return out + f"; {load()}"
 
 
@@ -125,10 +135,11 @@ def waves(base, link, sizes, files, expect, pids, say=print, pause: float = 2.0)
     for label, wave_files in (("cold", files), ("cached", None)):
         for n in sizes:
             cpu = cpu_s(pids) if pids else None
+            own = own_cpu_s()
             s = summary(wave(base, link, n, wave_files, expect))
             spent = cpu_s(pids) - cpu if pids else None
             rss = sum(rss_mb(p) for p in pids) if pids else None
-            say(line(label, s, spent, rss))
+            say(line(label, s, spent, rss, own_cpu_s() - own))
             for e in sorted(set(s["errors"]))[:3]:
                 say(f"         error ({s['errors'].count(e)}×): {e}")
             results.append((label, n, s, spent, rss))
@@ -216,9 +227,9 @@ def main() -> int:
         pids = [server_pid(base)]
         # the first class on a server as it started (warmed by serve.py, or not with --cold-server)
         first = max(sizes)
-        cpu = cpu_s(pids)
+        cpu, own = cpu_s(pids), own_cpu_s()
         s = summary(wave(base, link, first, None, student.expected(link)))
-        print(line("first", s, cpu_s(pids) - cpu, rss_mb(pids[0])))
+        print(line("first", s, cpu_s(pids) - cpu, rss_mb(pids[0]), own_cpu_s() - own))
         time.sleep(2)
         if measure(base, link, sizes, pids, opts.waves):
             return 1
