@@ -17,10 +17,12 @@ from revolution.data.load import Dataset
 from revolution.i18n import t
 from revolution.views import measure, theme
 
-# the plots a page's map must fit names into: a 390-px phone's and a wide screen's. The phone's plot is as
-# tall as the figure less its title and legend (308×442 measured at 390×844): Plotly, keeping the axes'
-# ratio, shows more latitude there, over and under the band a wide screen shows
-PAGE_PLOTS = [(300, 400), (1100, 495)]
+# the plots a page's map must fit names into: a 390-px phone's, a 1280×720 screen's (770×442 measured) and a
+# wide screen's. A leader line's length is in pixels, a degree's pixels are each plot's: a name clear at
+# the two ends can still meet another between them. The phone's plot is as tall as the figure less its
+# title and legend (308×442 measured at 390×844): Plotly, keeping the axes' ratio, shows more latitude there,
+# over and under the band a wide screen shows
+PAGE_PLOTS = [(300, 400), (770, 440), (1100, 495)]
 ASPECT = 0.45  # the map's height to width: a wide window stays a band, not a strip on a phone
 Y_STRETCH = 1.5  # a degree of latitude drawn 1.5 times a degree of longitude: about right near 48° N
 LAND, SOVIET, OTHER, COAST = "#e4e2da", "#f2dcc4", "#ecebe6", "#ffffff"
