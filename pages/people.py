@@ -77,6 +77,8 @@ def map_and_events() -> None:
     )
     meta = fig.layout.meta
     unnamed = t("map_unnamed", lang, names=", ".join(meta["unnamed"])) if meta.get("unnamed") else ""
+    if meta.get("key_text"):  # the numbers drawn where a name had no room on a phone's plot or a wide one
+        st.caption(meta["key_text"])
     st.caption(f"{meta['status']}. {meta['attribution']}. {t('map_note', lang)} {unnamed}".strip())
     chosen_place = ui.url_value(*place_param)
     if chosen_place:

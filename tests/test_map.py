@@ -14,6 +14,7 @@ from revolution.data import mentions
 from revolution.data.errors import DataError
 from revolution.data.load import load_dataset
 from revolution.exports import slides
+from revolution.i18n import t
 from revolution.views import place_map
 
 NAMES = {"history": "H", "manifesto": "M"}
@@ -181,26 +182,131 @@ def test_close_places_get_a_callout_not_a_label_on_a_label(dataset, counts):
     assert len(labels) >= 4
 
 
+def windows(dataset, counts) -> list[tuple[int, int]]:
+    """The windows the page offers first: 1917, the timeline's default 1914–1924, the whole range of years,
+    every preset, and each single year that has places."""
+    from revolution import state
+    from revolution.data import filters
+
+    lo, hi = filters.year_bounds(dataset.events, dataset.eras)
+    spans = [(1917, 1917), (1914, 1924), (lo, hi)] + [s for s in state.PRESETS.values() if s]
+    spans += [(y, y) for y in range(lo, hi + 1) if len(place_map.view(dataset, counts, "en", (y, y)).places)]
+    return list(dict.fromkeys((max(lo, a), min(hi, b)) for a, b in spans))
+
+
+def boxes_in(fig, size: int, per_deg: float, bounds: tuple) -> list[tuple]:
+    """Each name's or number's box on the map (pixels, y up) at `per_deg` pixels a degree, as drawn:
+    beside its point (shifted, anchored) or at the end of its leader line, measured with the charts' font."""
+    out = []
+    for a in fig.layout.annotations:
+        if a.xref == "paper":
+            continue
+        w, h = place_map._text_px(a.text, size), size * 1.45
+        x, y = a.x * per_deg, a.y * per_deg * place_map.Y_STRETCH
+        if a.showarrow:
+            x, y = x + a.ax, y - a.ay
+            left, bottom = x - w / 2, y - h / 2
+        else:
+            x, y = x + (a.xshift or 0), y + (a.yshift or 0)
+            left = {"left": x, "right": x - w}.get(a.xanchor, x - w / 2)
+            bottom = {"bottom": y, "top": y - h}.get(a.yanchor, y - h / 2)
+        out.append((a.text, (left, left + w, bottom, bottom + h)))
+    return out
+
+
+def test_every_place_is_named_or_numbered_on_the_map_for_every_window_the_page_offers(dataset, counts):
+    """One figure fits a phone's plot and a wide one: a place whose name has no room there gets a number,
+    which the key under the map names; none is left to the hover alone, on the page or on the slide."""
+    from revolution.exports import slide_layout
+
+    for years in windows(dataset, counts):
+        for lang in ("ko", "en"):
+            page = place_map.map_chart(dataset, counts, lang, NAMES, years, image=True)
+            slide = place_map.map_chart(
+                dataset,
+                counts,
+                lang,
+                NAMES,
+                years,
+                slide_layout.SLIDE_TYPE.small,
+                slides.MAP_PLOTS,
+                notes=True,
+            )
+            shown = list(place_map.view(dataset, counts, lang, years).places.name)
+            for fig in (page, slide):
+                assert fig.layout.meta["unnamed"] == [], (years, lang, fig.layout.meta["unnamed"])
+                drawn = [a.text for a in fig.layout.annotations if a.xref != "paper"]
+                key = dict(fig.layout.meta["key"])
+                assert sorted(key) == list(range(1, len(key) + 1))  # numbered 1, 2, 3 …
+                # every place once: by its name, or by a number the key gives its name for
+                assert sorted(key.get(int(d), d) if d.isdigit() else d for d in drawn) == sorted(shown)
+                assert all(name in fig.layout.meta["key_text"] for name in key.values())
+            # an image writes its key on the map, with the borders line and the attribution
+            notes = next(a.text for a in slide.layout.annotations if a.xref == "paper")
+            assert (slide.layout.meta["key_text"] in notes.replace("<br>", " ")) or not slide.layout.meta[
+                "key"
+            ]
+
+
+@pytest.mark.parametrize("years", [(1917, 1917), (1914, 1924), (1918, 1921), (1100, 2017)])
+def test_no_name_or_number_on_another_or_on_a_mark_at_a_phones_and_a_wide_plot(dataset, counts, years):
+    """The boxes the figure draws (not the placer's own bookkeeping), measured with the charts' font, at the
+    scale of each plot the page fits: none overlaps another, none covers another place's mark."""
+    for lang in ("ko", "en"):
+        fig = place_map.map_chart(dataset, counts, lang, NAMES, years, image=True)
+        places = place_map.view(dataset, counts, lang, years).places
+        x0, x1 = fig.layout.xaxis.range
+        y0, y1 = fig.layout.yaxis.range
+        half_x, half_y = (x1 - x0) / 2, (y1 - y0) / 2
+        sizes = {}
+        for tr in fig.data:
+            for c, s in zip(tr.customdata or [], tr.marker.size if isinstance(tr.marker.size, tuple) else []):
+                sizes[c[0]] = max(sizes.get(c[0], 0), s)
+        for w, h in place_map.PAGE_PLOTS:
+            per_deg = min(w / (2 * half_x), h / (2 * half_y * place_map.Y_STRETCH))
+            boxes = boxes_in(fig, 13, per_deg, (x0, x1, y0, y1))
+            for i, (a, p) in enumerate(boxes):
+                for b, q in boxes[i + 1 :]:
+                    assert p[1] < q[0] or q[1] < p[0] or p[3] < q[2] or q[3] < p[2], (years, lang, w, a, b)
+            named = {a.text: a for a in fig.layout.annotations if a.xref != "paper"}
+            key = {str(n): name for n, name in fig.layout.meta["key"]}
+            for _, row in places.iterrows():
+                r = sizes.get(row.place_id, 8) / 2
+                cx, cy = row.lon * per_deg, row.lat * per_deg * place_map.Y_STRETCH
+                mark = (cx - r, cx + r, cy - r, cy + r)
+                for text, q in boxes:
+                    if key.get(text, text) == row["name"]:
+                        continue  # its own name may sit beside its own mark
+                    clear = mark[1] < q[0] or q[1] < mark[0] or mark[3] < q[2] or q[3] < mark[2]
+                    assert clear, (years, lang, w, text, "on", row["name"])
+            assert named or places.empty
+
+
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_every_place_the_map_cannot_name_is_listed_under_it(dataset, counts, lang):
-    """A name the map has no room for (one figure fits a phone's plot and a wide one) is still read: the
-    page lists those places under the map, in the figure's own count."""
+def test_a_place_the_map_cannot_name_is_listed_under_it(dataset, counts, lang, monkeypatch):
+    """No window of our data leaves a place without its name or number now; the caption's list stays for a
+    crowded map that would (here: no room for a number either), in the figure's own count, and the page
+    writes the map's key under it."""
     from harness import apptest
 
     years = (1914, 1924)
     fig = place_map.map_chart(dataset, counts, lang, NAMES, years, image=True)
-    named = {a.text for a in fig.layout.annotations if a.xref != "paper"}
-    shown = list(place_map.view(dataset, counts, lang, years).places.name)
-    unnamed = [n for n in shown if n not in named]
-    assert unnamed and fig.layout.meta["unnamed"] == unnamed
+    assert fig.layout.meta["unnamed"] == [] and fig.layout.meta["key"]
     at = apptest.run("pages/people.py", lang=lang, **{"from": "1914", "to": "1924"})
-    caption = next(c for c in apptest.captions(at) if fig.layout.meta["attribution"] in c)
-    assert all(name in caption for name in unnamed), (unnamed, caption)
-    # a window whose every place has its name on the map lists none
-    assert (
-        place_map.map_chart(dataset, counts, lang, NAMES, (1917, 1917), image=True).layout.meta["unnamed"]
-        == []
-    )
+    assert fig.layout.meta["key_text"] in apptest.captions(at)
+    # a synthetic crowd: names as wide as a phone's plot, and no room for a number either, so the places
+    # without one are listed under the map (another window: the page caches its figures by their years)
+    years = (1918, 1921)
+    monkeypatch.setattr(place_map, "NUMBER_CALLOUTS", [])
+    monkeypatch.setattr(place_map, "_text_px", lambda text, size: 250 if not text.isdigit() else 900)
+    crowded = place_map.map_chart(dataset, counts, lang, NAMES, years, image=True)
+    shown = list(place_map.view(dataset, counts, lang, years).places.name)
+    named = {a.text for a in crowded.layout.annotations if a.xref != "paper"}
+    unnamed = [n for n in shown if n not in named]
+    assert unnamed and crowded.layout.meta["unnamed"] == unnamed and crowded.layout.meta["key"] == []
+    at = apptest.run("pages/people.py", lang=lang, **{"from": "1918", "to": "1921"})
+    caption = next(c for c in apptest.captions(at) if crowded.layout.meta["attribution"] in c)
+    assert t("map_unnamed", lang, names=", ".join(unnamed)) in caption, (unnamed, caption)
 
 
 def test_the_map_has_a_slide_key_and_its_slide_carries_the_attribution(dataset):

@@ -231,15 +231,17 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
 
 
 # the map's names are placed to fit every plot a slide's map is drawn in (the frame less its title, legend
-# and source bands): a 1920×1080 image or presentation, a 1080×1080 square, a deck slide's chart box
-MAP_PLOTS = [(1550, 700), (1500, 640), (900, 405), (1000, 450)]
+# and source bands, as slide_layout.fit lays them out): a 1920×1080 image with and without a source line of
+# two lines, a 1080×1080 square (its source line takes four), a deck slide's chart box, presentation mode
+MAP_PLOTS = [(1728, 771), (1728, 706), (888, 771), (888, 641), (1598, 461), (1664, 563)]
 
 
 def _map_item(data: Dataset, key: str, lang: str, source_names: dict, years: tuple[int, int]) -> Item:
     """A map slide: the window's places on its borders, the attribution on the slide and in its caption."""
     counts = mentions.text_mentions(data, "places")
-    body = slide_layout.SLIDE_TYPE.body
-    fig = place_map.map_chart(data, counts, lang, source_names, years, body, MAP_PLOTS, notes=True)
+    # the names at the slide's floor (24 px), not its body size: a whole range's 27 places fit a square then
+    small = slide_layout.SLIDE_TYPE.small
+    fig = place_map.map_chart(data, counts, lang, source_names, years, small, MAP_PLOTS, notes=True)
     title = label(key, data, lang)
     fig.update_layout(title=title)
     mv = place_map.view(data, counts, lang, years)
