@@ -6,8 +6,8 @@ import csv
 import sys
 from pathlib import Path
 
-from revolution.data import calendar, paths
-from revolution.data.eras import era_of
+from revolution.data import paths
+from revolution.data.computed import event_columns
 
 
 def fill(events_csv: Path, eras_csv: Path) -> int:
@@ -18,10 +18,7 @@ def fill(events_csv: Path, eras_csv: Path) -> int:
         header, rows = reader.fieldnames, list(reader)
     changed = 0
     for row in rows:
-        lo, hi = calendar.new_style_interval(row["start"], row["end"], row["precision"], row["calendar"])
-        year = int(row["start"][:4])
-        era = era_of(year, eras)
-        new = {"start_gregorian": lo.isoformat(), "end_gregorian": hi.isoformat(), "era": era}
+        new = event_columns(row, eras)
         if any(row[k] != v for k, v in new.items()):
             changed += 1
             row.update(new)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from revolution.data import ledger, propose, provenance, sources
+from revolution.data.computed import event_columns
 from revolution.data.errors import DataError
 from revolution.data.load import load_dataset
 
@@ -351,16 +352,11 @@ def _computed(rec: dict, data_dir: Path) -> dict:
     """An event with its New Style dates and era computed again from its typed columns (as
     `revolution.data.fill` does): an editor who corrects a date never types them. A date that cannot be
     computed is left as it is, for the loader to name its row and column."""
-    from revolution.data import calendar
-    from revolution.data.eras import era_of
-
     rec = dict(rec)
     try:
-        lo, hi = calendar.new_style_interval(rec["start"], rec["end"], rec["precision"], rec["calendar"])
-        era = era_of(int(str(rec["start"])[:4]), read_csv(data_dir / "eras.csv"))
+        rec.update(event_columns(rec, read_csv(data_dir / "eras.csv")))
     except (ValueError, KeyError, TypeError):
         return rec
-    rec.update(start_gregorian=lo.isoformat(), end_gregorian=hi.isoformat(), era=era)
     return rec
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from revolution.data import borders, calendar, paths, provenance, qualifiers, sources
-from revolution.data.eras import era_of
+from revolution.data.computed import event_columns
 from revolution.data.errors import DataError
 from revolution.data.table import LINE, read_table, records
 
@@ -240,26 +240,24 @@ def _check_events(events: pd.DataFrame, eras: pd.DataFrame, flat_seeds: dict) ->
         _check_date_basis(rec, flat_seeds)
         _check_dates(rec)
         try:
-            lo, hi = calendar.new_style_interval(rec["start"], rec["end"], rec["precision"], rec["calendar"])
+            want = event_columns(rec, eras)
         except ValueError as exc:
             raise DataError("events.csv", row, "start", str(exc)) from None
-        for col, want in (("start_gregorian", lo), ("end_gregorian", hi)):
-            if rec[col] != want.isoformat():
+        for col in ("start_gregorian", "end_gregorian"):
+            if rec[col] != want[col]:
                 raise DataError(
                     "events.csv",
                     row,
                     col,
                     f"{rec[col]!r} is not the computed New Style date "
-                    f"{want.isoformat()} (run `python -m revolution.data.fill` to recompute)",
+                    f"{want[col]} (run `python -m revolution.data.fill` to recompute)",
                 )
-        year = int(rec["start"][:4])
-        era = era_of(year, eras)
-        if rec["era"] != era:
+        if rec["era"] != want["era"]:
             raise DataError(
                 "events.csv",
                 row,
                 "era",
-                f"{rec['era']!r} does not hold the start year {year} (expected {era!r})",
+                f"{rec['era']!r} does not hold the start year {rec['start'][:4]} (expected {want['era']!r})",
             )
 
 
