@@ -176,7 +176,8 @@ def _check_date_basis(rec: dict, flat_seeds: dict) -> None:
                 "events.csv",
                 row,
                 "date_context",
-                f"{date_text!r} gives itself whole: a stated date that names its year leans on no other sentence",
+                f"{date_text!r} gives itself whole: a stated date that names its year leans on no "
+                "other sentence",
             )
         if calendar.partial(date_text, rec["precision"]) and not context:
             raise DataError(
