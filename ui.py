@@ -801,7 +801,7 @@ def review_columns(table: str, lang: str) -> dict:
     """The review page's column settings: each column named in the reader's language, the vocabularies'
     columns as choices of their codes, long text wide."""
     from revolution.i18n import COLUMN_LABELS
-    from revolution.views import review as rv
+    from revolution.intake import review_table as rv
 
     out = {}
     for col in rv.SHOWN[table]:

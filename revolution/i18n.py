@@ -601,6 +601,39 @@ STRINGS: dict[str, dict[str, str]] = {
         "텍스트가 보입니다.",
         "en": "Written. The replaced files are backed up in {backup}. Reload: every page shows the new text.",
     },
+    "review_add": {"ko": "원문에서 한 줄 더하기", "en": "Add a row from the text"},
+    "review_add_help": {
+        "ko": "빠진 수치나 날짜, 또는 데이터가 아닌 수를 원문에서 그대로 옮겨 적으면, 같은 규칙으로 읽어 "
+        "제안에 더합니다. 제외는 그 까닭을 함께 적습니다.",
+        "en": "Copy a figure or a date the reader missed, or a number that is not data, from the text as it "
+        "is written: it is read by the same rules and added to the proposals. An exclusion needs its reason.",
+    },
+    "review_add_table": {"ko": "무엇으로", "en": "As"},
+    "review_add_span": {"ko": "원문의 구절", "en": "Span of the text"},
+    "review_add_reason": {"ko": "제외하는 까닭", "en": "Why it is not data"},
+    "review_add_button": {"ko": "더하기", "en": "Add"},
+    "review_added": {"ko": "더했습니다: {what}", "en": "Added: {what}"},
+    "review_calendar": {
+        "ko": "날짜는 '{convention}' 달력 관례로 읽었습니다. {own}",
+        "en": "Dates were read with the '{convention}' calendar convention. {own}",
+    },
+    "review_calendar_own": {
+        "ko": "이 텍스트는 스스로 양력(신력)으로 센다고 말합니다('3월 혁명', '양력으로'): 러시아의 날짜도 "
+        "양력으로 읽었습니다.",
+        "en": "This text says it counts in New Style ('3월 혁명', '양력으로'): its Russian dates were read "
+        "so.",
+    },
+    "review_remove": {"ko": "텍스트 빼기", "en": "Take a text out"},
+    "review_remove_help": {
+        "ko": "이 컴퓨터의 사본에서 텍스트 하나를 통째로 뺍니다: 원문, 그 행들, 인물·장소 연결, 메모, 제외 "
+        "목록, 다른 텍스트가 쓰지 않는 사건 키. 먼저 검사하고, 바꾸는 파일은 모두 백업합니다.",
+        "en": "Takes one text out of this copy: its seed, its rows, its links to people and places, its "
+        "notes, its exclusions, and event keys no other text uses. Checked first; every file changed is "
+        "backed up.",
+    },
+    "review_remove_text": {"ko": "뺄 텍스트", "en": "Text to take out"},
+    "review_remove_button": {"ko": "검사하고 빼기", "en": "Check and take out"},
+    "review_removed": {"ko": "뺐습니다. 백업: {backup}", "en": "Taken out. Backup: {backup}"},
     "review_status_proposed": {"ko": "제안됨 (정할 것)", "en": "proposed (to decide)"},
     "review_status_accepted": {"ko": "받아들임", "en": "accepted"},
     "review_status_edited": {"ko": "고쳐서 받아들임", "en": "edited"},

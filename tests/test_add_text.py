@@ -10,10 +10,11 @@ import sitemap
 from harness import recall, third_text
 from harness.apptest import charts, run
 from revolution import i18n
-from revolution.data import intake, paths, propose, sources
+from revolution.data import ledger, paths, sources
 from revolution.data.load import load_dataset
 from revolution.data.provenance import normalize
-from revolution.views import review as rv
+from revolution.intake import files, propose, staging, write
+from revolution.intake import review_table as rv
 from tools import add_text
 
 from .conftest import DATA, ROOT, SEEDS
@@ -67,13 +68,13 @@ def test_bad_input_is_refused_in_korean_and_english_and_nothing_is_written(tmp_p
     if case == "duplicate":
         path = SEEDS / dataset.sources.file.iloc[0]
     elif case == "too_large":
-        path = _bad(tmp_path, "big.txt", ("가" * (intake.MAX_BYTES // 3 + 10)).encode("utf-8"))
+        path = _bad(tmp_path, "big.txt", ("가" * (files.MAX_BYTES // 3 + 10)).encode("utf-8"))
     else:
         path = _bad(tmp_path, f"{case}.txt", BAD[case])
     review = tmp_path / "review"
     before = tree_hash(DATA, SEEDS)
-    with pytest.raises(intake.IntakeError) as err:
-        intake.stage(path, {"source_id": "teacher"}, review, data=dataset)
+    with pytest.raises(files.IntakeError) as err:
+        staging.stage(path, {"source_id": "teacher"}, review, data=dataset)
     assert any("\uac00" <= ch <= "\ud7a3" for ch in err.value.ko)
     assert err.value.en.isascii() or not any("\uac00" <= ch <= "\ud7a3" for ch in err.value.en)
     assert not review.exists()
@@ -81,15 +82,15 @@ def test_bad_input_is_refused_in_korean_and_english_and_nothing_is_written(tmp_p
 
 
 def test_the_size_limit_is_stated_in_the_refusal(tmp_path, dataset):
-    path = _bad(tmp_path, "big.txt", ("가" * (intake.MAX_BYTES // 3 + 10)).encode("utf-8"))
-    with pytest.raises(intake.IntakeError) as err:
-        intake.check_file(path)
-    assert f"{intake.MAX_BYTES:,}" in err.value.en and f"{intake.MAX_BYTES:,}" in err.value.ko
+    path = _bad(tmp_path, "big.txt", ("가" * (files.MAX_BYTES // 3 + 10)).encode("utf-8"))
+    with pytest.raises(files.IntakeError) as err:
+        files.check_file(path)
+    assert f"{files.MAX_BYTES:,}" in err.value.en and f"{files.MAX_BYTES:,}" in err.value.ko
 
 
 def test_another_language_is_refused_even_when_asked_for(tmp_path):
-    with pytest.raises(intake.IntakeError, match="Only Korean"):
-        intake.check_file(TEXT, language="en")
+    with pytest.raises(files.IntakeError, match="Only Korean"):
+        files.check_file(TEXT, language="en")
 
 
 # --- proposals -------------------------------------------------------------------------------------------
@@ -109,7 +110,6 @@ def test_every_ledger_hit_of_the_new_text_is_proposed_as_a_row_or_an_exclusion(p
 def test_figures_the_ledger_finds_are_proposed_with_value_qualifier_and_unit_from_the_korean(dataset):
     found = recall.synthetic(dataset)["figures"]
     flat = normalize(TEXT.read_text(encoding="utf-8"))
-    from revolution.data import ledger
 
     hits = [h.start for h in ledger.hits(TEXT.read_text(encoding="utf-8"))]
     visible = [
@@ -120,7 +120,7 @@ def test_figures_the_ledger_finds_are_proposed_with_value_qualifier_and_unit_fro
             for h in hits
         )
     ]
-    missed = [w["anchor"] for w, _ in found["misses"]]
+    missed = [w["anchor"] for w, *_ in found["misses"]]
     assert [r["anchor"] for r in visible if r["anchor"] in missed] == []
     assert found["rows"] == len(expected("expected_figures.csv"))
 
@@ -193,7 +193,7 @@ def test_propose_only_writes_only_into_out(tmp_path, monkeypatch):
     assert tree_hash(DATA, SEEDS) == before
     assert not (tmp_path / "review").exists()
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [intake.MANIFEST] + [name for _, name in intake.TABLES.values()]
+        [staging.MANIFEST] + [name for _, name in staging.TABLES.values()]
     )
     with (out / "proposed_figures.csv").open(encoding="utf-8") as fh:
         header = next(csv.reader(fh))
@@ -221,8 +221,8 @@ def test_nothing_is_written_while_a_proposal_is_undecided(copy):
     root, data_dir, seeds_dir = copy
     review = third_text.staged(root, load_dataset(data_dir, seeds_dir))
     before = tree_hash(data_dir, seeds_dir)
-    with pytest.raises(intake.IntakeError, match="not yet decided"):
-        intake.write(review, data_dir, seeds_dir)
+    with pytest.raises(files.IntakeError, match="not yet decided"):
+        write.write(review, data_dir, seeds_dir)
     assert tree_hash(data_dir, seeds_dir) == before
 
 
@@ -239,11 +239,11 @@ def test_nothing_is_written_while_a_proposal_is_undecided(copy):
 def test_a_proposal_edited_into_an_invalid_row_is_refused_and_nothing_is_written(copy, edit, problem):
     root, data_dir, seeds_dir = copy
     review = third_text.staged(root, load_dataset(data_dir, seeds_dir))
-    review.proposals = intake.accept_all(review.proposals, third_text.glosses())
+    review.proposals = staging.accept_all(review.proposals, third_text.glosses())
     edit(review.proposals)
     before = tree_hash(data_dir, seeds_dir)
-    with pytest.raises(intake.IntakeError) as err:
-        intake.write(review, data_dir, seeds_dir)
+    with pytest.raises(files.IntakeError) as err:
+        write.write(review, data_dir, seeds_dir)
     assert problem in err.value.en and "아무것도 쓰지 않았습니다" in err.value.ko
     assert tree_hash(data_dir, seeds_dir) == before
     assert not list(review.folder.glob("backup-*"))
@@ -252,26 +252,29 @@ def test_a_proposal_edited_into_an_invalid_row_is_refused_and_nothing_is_written
 def test_a_rejected_number_goes_to_the_exclusions_with_its_reason(copy):
     root, data_dir, seeds_dir = copy
     review = third_text.staged(root, load_dataset(data_dir, seeds_dir))
-    review.proposals = intake.accept_all(review.proposals, third_text.glosses())
-    year = next(e for e in review.proposals["events"] if e["date_text"] == "1917년")
-    year.update(status="rejected", reason="the reference year of a comparison, not an event")
-    intake.write(review, data_dir, seeds_dir)
-    rows = intake.read_csv(data_dir / "ledger_exclusions.csv")
+    review.proposals = staging.accept_all(review.proposals, third_text.glosses())
+    # the comparison's year ('1917년 수준의') is proposed as an exclusion, not an event
+    assert not any(e["date_text"] == "1917년" for e in review.proposals["events"])
+    assert any(x["match"] == "1917년" for x in review.proposals["exclusions"])
+    year = next(e for e in review.proposals["events"] if e["date_text"] == "1918년 여름")
+    year.update(status="rejected", reason="the time of a figure, not an event")
+    write.write(review, data_dir, seeds_dir)
+    rows = files.read_csv(data_dir / "ledger_exclusions.csv")
     assert {
         "source_id": "textbook",
         "context": year["quote"],
-        "match": "1917년",
-        "reason": "the reference year of a comparison, not an event",
+        "match": "1918년 여름",
+        "reason": "the time of a figure, not an event",
     } in rows
-    assert year["event_id"] not in {r["event_id"] for r in intake.read_csv(data_dir / "events.csv")}
+    assert year["event_id"] not in {r["event_id"] for r in files.read_csv(data_dir / "events.csv")}
 
 
 def test_accept_all_then_write_adds_the_text_in_one_step_keeping_every_old_byte(copy):
     root, data_dir, seeds_dir = copy
     old = {p.name: p.read_bytes() for p in data_dir.glob("*.csv")}
     review = third_text.staged(root, load_dataset(data_dir, seeds_dir))
-    review.proposals = intake.accept_all(review.proposals, third_text.glosses())
-    backup = intake.write(review, data_dir, seeds_dir)
+    review.proposals = staging.accept_all(review.proposals, third_text.glosses())
+    backup = write.write(review, data_dir, seeds_dir)
     data = load_dataset(data_dir, seeds_dir)
     assert list(data.sources.source_id) == ["history", "manifesto", "textbook"]
     assert (seeds_dir / "textbook.txt").read_bytes() == TEXT.read_bytes()
@@ -282,12 +285,12 @@ def test_accept_all_then_write_adds_the_text_in_one_step_keeping_every_old_byte(
         assert (data_dir / name).read_bytes().startswith(old[name]), name
         assert (backup / name).read_bytes() == old[name]
     assert "sources.csv" in changed and "events.csv" in changed
-    intake.check_ledger(data, "textbook")  # the completeness ledger holds for the new text
+    write.check_ledger(data, "textbook")  # the completeness ledger holds for the new text
     assert not list(data_dir.glob(".*"))  # no temporary file left beside the data
 
 
 def test_review_tables_go_back_into_the_proposals_and_an_edit_is_marked(proposals):
-    rows = intake.accept_all(proposals)["figures"]
+    rows = staging.accept_all(proposals)["figures"]
     table = rv.frame(rows, "figures")
     table.loc[0, "value"] = "210000"
     merged = rv.merged(rows, table)
@@ -324,7 +327,7 @@ def test_nothing_shared_turns_editing_on():
 
 def test_the_review_page_in_apptest_both_ways(monkeypatch, copy, dataset):
     root, data_dir, seeds_dir = copy
-    intake.stage(TEXT, dict(third_text.META), root / "review", data=dataset, convention=recall.CONVENTION)
+    staging.stage(TEXT, dict(third_text.META), root / "review", data=dataset, convention=recall.CONVENTION)
     for key, value in (
         (paths.REVIEW_ENV, root / "review"),
         (paths.DATA_ENV, data_dir),
@@ -337,7 +340,7 @@ def test_the_review_page_in_apptest_both_ways(monkeypatch, copy, dataset):
     monkeypatch.setenv(paths.EDIT_ENV, "1")
     at = run("pages/review.py")
     assert at.title[0].value == i18n.t("page_review", "ko")
-    staged = intake.open_review(root / "review" / "textbook").proposals
+    staged = staging.open_review(root / "review" / "textbook").proposals
     assert any(f"수치 {len(staged['figures'])}개" in c.value for c in at.caption)
     at.button(key="review_accept_all").click().run()
     assert any("정하지 않은 것 0개" in c.value for c in at.caption)
@@ -402,11 +405,11 @@ def test_the_next_day_and_that_day_are_dated_by_the_day_named_before_them(propos
 def test_an_edited_date_has_its_new_style_dates_and_era_computed_again(copy):
     root, data_dir, seeds_dir = copy
     review = third_text.staged(root, load_dataset(data_dir, seeds_dir))
-    review.proposals = intake.accept_all(review.proposals, third_text.glosses())
+    review.proposals = staging.accept_all(review.proposals, third_text.glosses())
     event = next(e for e in review.proposals["events"] if e["date_text"] == "1924년")
     event.update(start="1924-01", end="1924-01", precision="month", status="edited")  # the editor knows more
-    intake.write(review, data_dir, seeds_dir)
-    row = next(r for r in intake.read_csv(data_dir / "events.csv") if r["event_id"] == event["event_id"])
+    write.write(review, data_dir, seeds_dir)
+    row = next(r for r in files.read_csv(data_dir / "events.csv") if r["event_id"] == event["event_id"])
     assert (row["start_gregorian"], row["end_gregorian"]) == ("1924-01-01", "1924-01-31")
 
 
@@ -417,7 +420,7 @@ def test_a_flag_left_out_is_asked_for_at_a_terminal(tmp_path, monkeypatch):
     monkeypatch.setattr("builtins.input", lambda q: asked.append(q) or next(answers))
     out = tmp_path / "out"
     assert add_text.main([str(TEXT), "--propose-only", "--out", str(out)]) == 0
-    (row,) = intake.read_csv(out / intake.MANIFEST)
+    (row,) = files.read_csv(out / staging.MANIFEST)
     assert (row["source_id"], row["title_ko"], row["author_ko"], row["date"], row["kind"]) == (
         "teacher_text",
         "내 단원",
