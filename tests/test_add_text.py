@@ -429,3 +429,110 @@ def test_a_flag_left_out_is_asked_for_at_a_terminal(tmp_path, monkeypatch):
         "textbook",
     )
     assert len(asked) == 5 and all("/" in q for q in asked)  # each question in Korean and English
+
+
+# --- the review a teacher can finish, and a text taken out again ------------------------------------------
+
+
+def test_a_file_already_staged_is_refused_like_one_already_written(tmp_path, dataset):
+    root = tmp_path / "review"
+    staging.stage(TEXT, {"source_id": "first"}, root, data=dataset)
+    before = tree_hash(root)
+    with pytest.raises(files.IntakeError) as err:
+        staging.stage(TEXT, {"source_id": "second"}, root, data=dataset)
+    assert "SHA-256" in err.value.en and "SHA-256" in err.value.ko
+    assert tree_hash(root) == before and not (root / "second").exists()
+
+
+@pytest.mark.parametrize(
+    "ident, ok", [("reed_1919", True), ("textbook", True), ("1919_reed", False), ("Reed", False)]
+)
+def test_a_texts_id_may_hold_digits_after_its_first_letter(ident, ok):
+    meta = {"source_id": ident}
+    if ok:
+        assert files.manifest(b"x", "x.txt", meta)["source_id"] == ident
+    else:
+        with pytest.raises(files.IntakeError):
+            files.manifest(b"x", "x.txt", meta)
+    # the schema says the same as the check
+    import json
+    import re
+
+    schema = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    sources_schema = next(r for r in schema["resources"] if r["name"] == "sources")["schema"]
+    pattern = next(f for f in sources_schema["fields"] if f["name"] == "source_id")["constraints"]["pattern"]
+    assert bool(re.fullmatch(pattern, ident)) is ok
+
+
+def test_a_row_the_reader_missed_is_added_from_a_span_and_saved_with_the_review(tmp_path, dataset):
+    review = staging.stage(
+        TEXT, dict(third_text.META), tmp_path / "review", data=dataset, convention="russia"
+    )
+    n = len(review.proposals["figures"])
+    with pytest.raises(files.IntakeError, match="not in the text"):
+        staging.add_from_span(review, "figures", "달나라에 간 100명", data=dataset)
+    with pytest.raises(files.IntakeError, match="why"):
+        staging.add_from_span(review, "exclusions", "1924년", data=dataset)
+    added = staging.add_from_span(review, "figures", "약 43%로", data=dataset, convention="russia")
+    assert (added["value"], added["qualifier"], added["unit"], added["status"]) == (
+        43,
+        "approx",
+        "percent",
+        "edited",
+    )
+    excluded = staging.add_from_span(review, "exclusions", "1924년", "a renaming, kept as text", data=dataset)
+    assert excluded["reason"] == "a renaming, kept as text"
+    saved = staging.open_review(review.folder).proposals
+    assert (
+        len(saved["figures"]) == n + 1
+        and saved["figures"][-1]["figure_id"] != saved["figures"][0]["figure_id"]
+    )
+    assert saved["exclusions"][-1]["reason"] == "a renaming, kept as text"
+
+
+def test_a_text_added_then_taken_out_leaves_every_file_as_it_was(copy):
+    root, data_dir, seeds_dir = copy
+    before = tree_hash(data_dir, seeds_dir)
+    review = third_text.staged(root, load_dataset(data_dir, seeds_dir))
+    review.proposals = staging.accept_all(review.proposals, third_text.glosses())
+    write.write(review, data_dir, seeds_dir)
+    assert tree_hash(data_dir, seeds_dir) != before
+    backup = write.remove_text("textbook", data_dir, seeds_dir, root / "backups")
+    assert tree_hash(data_dir, seeds_dir) == before
+    assert (backup / "sources.csv").is_file() and (backup / "synthetic_textbook.txt").is_file() is False
+    assert any(p.suffix == ".txt" for p in backup.iterdir())  # the seed it removed is in the backup
+    with pytest.raises(files.IntakeError):
+        write.remove_text("textbook", data_dir, seeds_dir, root / "backups")
+
+
+def test_taking_out_one_of_our_texts_changes_only_its_own_rows(copy):
+    root, data_dir, seeds_dir = copy
+    changes = write.removal("manifesto", data_dir, seeds_dir)
+    events = next(v for k, v in changes.items() if k.name == "events.csv").decode("utf-8")
+    assert ",manifesto," not in events and ",history," in events
+    assert changes[seeds_dir / "manifesto_icc_2017.txt"] is None
+    keys = next(v for k, v in changes.items() if k.name == "event_keys.csv").decode("utf-8")
+    # a key the history text also tells stays
+    assert "october_revolution_1917" in keys
+
+
+def test_a_refused_write_names_the_numbers_as_the_text_writes_them(copy):
+    root, data_dir, seeds_dir = copy
+    review = third_text.staged(root, load_dataset(data_dir, seeds_dir))
+    review.proposals = staging.accept_all(review.proposals, third_text.glosses())
+    review.proposals["figures"] = [f for f in review.proposals["figures"] if f["value"] != 43]
+    with pytest.raises(files.IntakeError) as err:
+        write.write(review, data_dir, seeds_dir)
+    assert "전쟁 전의 약 43%로" in err.value.en  # with its spaces, not '전쟁전의약43%로'
+
+
+@pytest.mark.parametrize("source_id", ["history", "manifesto"])
+def test_no_date_is_proposed_as_the_texts_own_beyond_what_its_words_give(dataset, source_id):
+    from revolution.data import calendar
+
+    out = propose.propose(dataset.seeds[source_id], source_id, dataset, recall.CONVENTION)
+    for e in out["events"]:
+        assert e["date_basis"] == "stated" and normalize(e["date_text"]) in normalize(e["quote"])
+        # a date whose words do not give it whole quotes the sentence it leans on, taken from the text
+        if calendar.partial(e["date_text"], e["precision"]):
+            assert e["date_context"] and normalize(e["date_context"]) in normalize(dataset.seeds[source_id])

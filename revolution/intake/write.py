@@ -142,8 +142,12 @@ def check_ledger(dataset, source_id: str) -> None:
                 spans.append(found)
     missing = ledger.uncovered(seed, spans)
     if missing:
-        flat = provenance.normalize(seed)
-        listed = "; ".join(f"{h.text} …{h.context(flat)}…" for h in missing[:5])
+        # shown as the text writes it, spaces and all: a teacher finds the place by reading it
+        at = [i for i, ch in enumerate(seed) if not ch.isspace()]
+        listed = "; ".join(
+            f"{h.text} …{' '.join(seed[at[max(0, h.start - 12)] : at[min(len(at) - 1, h.end + 12)]].split())}…"
+            for h in missing[:5]
+        )
         raise DataError(
             "ledger_exclusions.csv",
             None,
