@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from revolution.data import sources
+from revolution.i18n import t
 
 # The largest text taken in: a book chapter is 50-100 KB of Korean; 1 MB is ten of them, and the scanner
 # reads that in seconds. A bigger file is refused, not cut.
@@ -28,6 +29,11 @@ class IntakeError(Exception):
         super().__init__(f"{ko}\n{en}")
 
 
+def refuse(key: str, **values) -> IntakeError:
+    """The refusal `key` (one of revolution.i18n's intake_ strings) in both languages."""
+    return IntakeError(t(key, "ko", **values), t(key, "en", **values))
+
+
 def _hangul_share(text: str) -> float:
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
@@ -40,50 +46,28 @@ def check_file(path: Path, known_sha256=(), language: str = "ko") -> tuple[bytes
     binary, not UTF-8, already one of the texts (by SHA-256), or not Korean."""
     path = Path(path)
     if not path.is_file():
-        raise IntakeError(f"파일이 없습니다: {path}", f"No such file: {path}")
+        raise refuse("intake_no_file", path=path)
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise IntakeError(
-            f"파일이 너무 큽니다 ({size:,} 바이트). 한 번에 {MAX_BYTES:,} 바이트까지 받습니다: "
-            "나누어 넣으세요.",
-            f"The file is too large ({size:,} bytes); at most {MAX_BYTES:,} bytes are taken at once: "
-            "split it.",
-        )
+        raise refuse("intake_too_large", size=f"{size:,}", limit=f"{MAX_BYTES:,}")
     raw = path.read_bytes()
     if not raw.strip():
-        raise IntakeError("파일이 비어 있습니다.", "The file is empty.")
+        raise refuse("intake_empty")
     if b"\x00" in raw or sum(b < 9 or 13 < b < 32 for b in raw[:4096]) > 8:
-        raise IntakeError(
-            "텍스트 파일이 아닙니다 (이진 파일). 글을 UTF-8 텍스트(.txt)로 저장하세요.",
-            "This is not a text file (binary). Save the text as UTF-8 plain text (.txt).",
-        )
+        raise refuse("intake_binary")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise IntakeError(
-            f"UTF-8 텍스트가 아닙니다 ({line}번째 줄, 바이트 0x{raw[exc.start]:02x}). UTF-8로 저장하세요.",
-            f"Not UTF-8 text (line {line}, byte 0x{raw[exc.start]:02x}). Save the file as UTF-8.",
-        ) from None
+        raise refuse("intake_not_utf8", line=line, byte=f"0x{raw[exc.start]:02x}") from None
     digest = hashlib.sha256(raw).hexdigest()
     if digest in set(known_sha256):
-        raise IntakeError(
-            "이 텍스트는 이미 들어 있습니다 (같은 SHA-256).",
-            "This text is already in the dashboard (same SHA-256).",
-        )
+        raise refuse("intake_already_in")
     if language not in LANGUAGES:
-        raise IntakeError(
-            f"이번에는 한국어 텍스트만 받습니다 (요청한 언어: {language}).",
-            f"Only Korean texts are taken for now (language asked for: {language}).",
-        )
+        raise refuse("intake_language", language=language)
     share = _hangul_share(text)
     if share < MIN_HANGUL:
-        raise IntakeError(
-            f"한국어 텍스트가 아닌 것 같습니다: 글자의 {share:.0%}만 한글입니다. "
-            "이번에는 한국어 텍스트만 받습니다.",
-            f"This does not look like a Korean text: only {share:.0%} of its letters are Hangul. "
-            "Only Korean texts are taken for now.",
-        )
+        raise refuse("intake_not_korean", share=f"{share:.0%}")
     return raw, text
 
 
@@ -92,21 +76,11 @@ def manifest(raw: bytes, file: str, meta: dict) -> dict:
     invented: it stays empty until written, and the loader refuses the write without it)."""
     source_id = meta["source_id"]
     if not re.fullmatch(ID, source_id or ""):
-        raise IntakeError(
-            f"텍스트 id는 영어 소문자로 시작하고 소문자, 숫자, _ 만 씁니다: {source_id!r}",
-            f"A text's id starts with a lower-case letter and holds lower-case letters, digits and _ only: "
-            f"{source_id!r}",
-        )
+        raise refuse("intake_bad_id", ident=repr(source_id))
     if meta.get("kind", "other") not in sources.KINDS:
-        raise IntakeError(
-            f"종류는 {', '.join(sources.KINDS)} 가운데 하나입니다: {meta.get('kind')!r}",
-            f"The kind is one of {', '.join(sources.KINDS)}: {meta.get('kind')!r}",
-        )
+        raise refuse("intake_bad_kind", kinds=", ".join(sources.KINDS), kind=repr(meta.get("kind")))
     if meta.get("date") and not re.fullmatch(r"\d{4}(-\d{2})?", meta["date"]):
-        raise IntakeError(
-            f"날짜는 YYYY 또는 YYYY-MM 으로 씁니다: {meta['date']!r}",
-            f"The date is written YYYY or YYYY-MM: {meta['date']!r}",
-        )
+        raise refuse("intake_bad_date", date=repr(meta["date"]))
     title = meta.get("title") or Path(file).stem
     author = meta.get("author") or "미상"
     return {

@@ -11,7 +11,7 @@ from pathlib import Path
 from revolution.data.load import load_dataset
 from revolution.data.provenance import normalize
 from revolution.intake import propose
-from revolution.intake.files import IntakeError, check_file, manifest, read_csv, write_csv
+from revolution.intake.files import check_file, manifest, read_csv, refuse, write_csv
 
 # The proposal tables, their data file, and the file they are written to for review.
 TABLES = {
@@ -66,25 +66,16 @@ def stage(
     A file already written or already staged is refused before anything is written."""
     data = data if data is not None else load_dataset()
     if meta["source_id"] in set(data.sources.source_id):
-        raise IntakeError(
-            f"같은 id의 텍스트가 이미 있습니다: {meta['source_id']!r}. 다른 --id 를 고르세요.",
-            f"A text with this id already exists: {meta['source_id']!r}. Choose another --id.",
-        )
+        raise refuse("intake_id_taken", ident=repr(meta["source_id"]))
     raw, text = check_file(path, set(data.sources.sha256), meta.get("language") or "ko")
     digest = hashlib.sha256(raw).hexdigest()
     if not propose_only and digest in staged_sha256(review_root):
-        raise IntakeError(
-            "이 텍스트는 이미 검토를 기다리고 있습니다 (같은 SHA-256). 그 검토를 마치거나 지우세요.",
-            "This text is already staged for review (same SHA-256). Finish that review or remove it.",
-        )
+        raise refuse("intake_already_staged")
     file = re.sub(r"[^A-Za-z0-9_.-]+", "_", f"{meta['source_id']}.txt")
     source = dict(manifest(raw, file, meta), calendar_convention=convention)
     folder = Path(review_root) if propose_only else Path(review_root) / source["source_id"]
     if not propose_only and folder.exists():
-        raise IntakeError(
-            f"검토 폴더가 이미 있습니다: {folder}. 검토를 마치거나 폴더를 지우세요.",
-            f"The review folder already exists: {folder}. Finish that review or remove the folder.",
-        )
+        raise refuse("intake_folder_exists", folder=folder)
     proposals = propose.propose(text, source["source_id"], data, convention)
     write_proposals(folder, source, proposals)
     if not propose_only:
@@ -152,12 +143,9 @@ def add_from_span(
     key = normalize(span)
     flat = normalize(review.text)
     if not key or key not in flat:
-        raise IntakeError(
-            f"이 구절은 텍스트에 없습니다: {span!r}. 원문에서 그대로 옮겨 적으세요.",
-            f"This span is not in the text: {span!r}. Copy it from the text as it is written.",
-        )
+        raise refuse("intake_span_missing", span=repr(span))
     if table == "exclusions" and not reason.strip():
-        raise IntakeError("제외하는 까닭을 적으세요.", "Say why the number is not data.")
+        raise refuse("intake_reason_needed")
     data = data if data is not None else load_dataset()
     sid = review.source["source_id"]
     found = propose.propose(review.text, sid, data, convention)

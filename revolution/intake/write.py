@@ -16,7 +16,7 @@ from revolution.data import ledger, provenance
 from revolution.data.computed import event_columns
 from revolution.data.errors import DataError
 from revolution.data.load import load_dataset
-from revolution.intake.files import IntakeError, cell, header_of, read_csv
+from revolution.intake.files import cell, header_of, read_csv, refuse
 from revolution.intake.staging import TAKEN, Review
 
 
@@ -47,10 +47,7 @@ def new_rows(review: Review, data_dir: Path) -> dict[str, list[dict]]:
     sid = src["source_id"]
     missing = _undecided(p)
     if missing:
-        raise IntakeError(
-            f"아직 정하지 않은 제안이 {len(missing)}개 있습니다: {', '.join(missing[:5])}",
-            f"{len(missing)} proposals are not yet decided: {', '.join(missing[:5])}",
-        )
+        raise refuse("intake_undecided", n=len(missing), which=", ".join(missing[:5]))
     add: dict[str, list[dict]] = {"sources.csv": [src]}
     figures = [r for r in p["figures"] if r["status"] in TAKEN]
     events = [_computed(r, data_dir) for r in p["events"] if r["status"] in TAKEN]
@@ -144,10 +141,8 @@ def check_ledger(dataset, source_id: str) -> None:
     if missing:
         # shown as the text writes it, spaces and all: a teacher finds the place by reading it
         at = [i for i, ch in enumerate(seed) if not ch.isspace()]
-        listed = "; ".join(
-            f"{h.text} …{' '.join(seed[at[max(0, h.start - 12)] : at[min(len(at) - 1, h.end + 12)]].split())}…"
-            for h in missing[:5]
-        )
+        around = lambda h: " ".join(seed[at[max(0, h.start - 12)] : at[min(len(at) - 1, h.end + 12)]].split())  # noqa: E731
+        listed = "; ".join(f"{h.text} …{around(h)}…" for h in missing[:5])
         raise DataError(
             "ledger_exclusions.csv",
             None,
@@ -165,10 +160,7 @@ def validate(review: Review, data_dir: Path, seeds_dir: Path) -> dict[Path, byte
     }
     seed_target = seeds_dir / review.source["file"]
     if seed_target.exists():
-        raise IntakeError(
-            f"seeds/에 같은 이름의 파일이 있습니다: {seed_target.name}",
-            f"seeds/ already holds a file of this name: {seed_target.name}",
-        )
+        raise refuse("intake_seed_exists", name=seed_target.name)
     changes[seed_target] = review.seed_path.read_bytes()
     with tempfile.TemporaryDirectory(prefix="revolution-validate-") as tmp:
         t_data, t_seeds = Path(tmp) / "data", Path(tmp) / "seeds"
@@ -181,10 +173,7 @@ def validate(review: Review, data_dir: Path, seeds_dir: Path) -> dict[Path, byte
             dataset = load_dataset(t_data, t_seeds)
             check_ledger(dataset, review.source["source_id"])
         except DataError as exc:
-            raise IntakeError(
-                f"데이터가 검사를 통과하지 못해 아무것도 쓰지 않았습니다: {exc}",
-                f"The data did not pass the checks, so nothing was written: {exc}",
-            ) from None
+            raise refuse("intake_checks_failed", problem=exc) from None
     return changes
 
 
@@ -259,7 +248,7 @@ def removal(source_id: str, data_dir: Path, seeds_dir: Path) -> dict[Path, bytes
     data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
     sources = {r["source_id"]: r for r in read_csv(data_dir / "sources.csv")}
     if source_id not in sources:
-        raise IntakeError(f"그런 텍스트가 없습니다: {source_id!r}", f"No text has the id {source_id!r}")
+        raise refuse("intake_no_such_text", ident=repr(source_id))
     figures = [r for r in read_csv(data_dir / "figures.csv") if r["source_id"] == source_id]
     events = [r for r in read_csv(data_dir / "events.csv")]
     mine = {r["event_id"] for r in events if r["source_id"] == source_id}
@@ -314,8 +303,5 @@ def remove_text(source_id: str, data_dir: Path, seeds_dir: Path, backup_root: Pa
         try:
             load_dataset(t_data, t_seeds)
         except DataError as exc:
-            raise IntakeError(
-                f"이 텍스트를 빼면 데이터가 검사를 통과하지 못해 아무것도 바꾸지 않았습니다: {exc}",
-                f"Without this text the data would not pass the checks, so nothing was changed: {exc}",
-            ) from None
+            raise refuse("intake_remove_failed", problem=exc) from None
     return _commit(changes, Path(backup_root) / f"removed-{source_id}-{time.strftime('%Y%m%d-%H%M%S')}")
