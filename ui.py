@@ -29,9 +29,6 @@ CHART_CONFIG = {
     "responsive": True,
     "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1},
 }
-DROPPED = "_dropped"  # URL parameters this session could not read, to be said once
-BOUND = "_bound"  # the URL parameters this session's pages have read, by key (what the fuzz test checks)
-SAID = "_dropped_said"
 
 
 def _stamp(folder: Path) -> str:
@@ -85,9 +82,6 @@ def dataset() -> Dataset:
         st.stop()
 
 
-SHELL = "_in_shell"  # set by dashboard.py around the page's run
-
-
 def start() -> tuple[str, Dataset]:
     """Every page begins here: make sure the entry point ran, then the language and the checked dataset.
 
@@ -95,7 +89,7 @@ def start() -> tuple[str, Dataset]:
     runs the page alone, without dashboard.py (no language switch, no footer): seen with eight first
     sessions on a fresh server. Such a run is rerun, now through dashboard.py."""
     leave_legacy_pages_mode()
-    if not st.session_state.get(SHELL):
+    if not st.session_state.get(state.SHELL):
         st.rerun()
     return current_lang(), dataset()
 
@@ -192,7 +186,7 @@ def language_switch(label: str, format_func) -> str:
     if st.session_state.get(state.LANG) not in state.LANGS:
         st.session_state[state.LANG] = current_lang()
         if state.LANG in st.query_params and state.LANG_PARAM.parsed(query()) is None:
-            st.session_state.setdefault(DROPPED, set()).add(state.LANG)
+            st.session_state.setdefault(state.DROPPED, set()).add(state.LANG)
     lang = (
         st.sidebar.segmented_control(label, state.LANGS, key=state.LANG, format_func=format_func)
         or current_lang()
@@ -250,9 +244,9 @@ def _restore(param: state.Param) -> None:
         return
     raw = query()
     value = param.read(raw)
-    st.session_state.setdefault(BOUND, {})[param.key] = param
+    st.session_state.setdefault(state.BOUND, {})[param.key] = param
     if param.key in raw and param.parsed(raw) is None:
-        st.session_state.setdefault(DROPPED, set()).add(param.key)
+        st.session_state.setdefault(state.DROPPED, set()).add(param.key)
     st.session_state[param.key] = value
 
 
@@ -269,12 +263,21 @@ def _write(param: state.Param, value) -> None:
         del st.query_params[param.key]
 
 
-def bind(widget, key: str, parse, default):
-    """`widget` (e.g. `st.multiselect`, `col.selectbox`) bound to the URL parameter `key`: restored from
-    the link, written back after every change, defaults left out. Call the result as you would the
-    widget: `ui.bind(st.multiselect, state.SOURCES, state.choices(ids), [])(label, ids,
+def _param(key: str, options, default) -> state.Param:
+    """The Param that reads `key` on this page, as state.URL_PARAMS lists it: the page gives the data's
+    options and, where the list says FROM_DATA, the default."""
+    if callable(options):
+        raise TypeError(f"{key}: pass the options, not a parser; state.URL_PARAMS says how it is read")
+    page = st.session_state.get(state.PAGE_STORE, "")
+    return state.url_param(key, page).param(options, default)
+
+
+def bind(widget, key: str, options=None, default=state.FROM_DATA):
+    """`widget` (e.g. `st.multiselect`, `col.selectbox`) bound to the URL parameter `key`, read as
+    state.URL_PARAMS says: restored from the link, written back after every change, defaults left out.
+    Call the result as you would the widget: `ui.bind(st.multiselect, state.SOURCES, ids)(label, ids,
     format_func=...)`."""
-    param = state.Param(key, parse, default)
+    param = _param(key, options, default)
 
     def draw(*args, **kwargs):
         _restore(param)
@@ -285,10 +288,10 @@ def bind(widget, key: str, parse, default):
     return draw
 
 
-def bind_range(widget, key: str, keys: tuple[str, str], parse, default: tuple):
+def bind_range(widget, key: str, keys: tuple[str, str], bounds: tuple[int, int], default: tuple):
     """A two-handled slider kept in two URL parameters (`from`, `to`): the slider's own state is the
     pair."""
-    low, high = (state.Param(k, parse, d) for k, d in zip(keys, default, strict=True))
+    low, high = (_param(k, bounds, d) for k, d in zip(keys, default, strict=True))
 
     def draw(*args, **kwargs):
         if key not in st.session_state:
@@ -304,30 +307,25 @@ def bind_range(widget, key: str, keys: tuple[str, str], parse, default: tuple):
     return draw
 
 
-def url_value(key: str, parse, default):
+def url_value(key: str, options=None, default=state.FROM_DATA):
     """A URL parameter that is not a widget (e.g. the slide shown): its valid value, or the default."""
-    param = state.Param(key, parse, default)
+    param = _param(key, options, default)
     _restore(param)
     return st.session_state[key]
 
 
-def set_url_value(key: str, parse, default, value) -> None:
+def set_url_value(key: str, value, options=None, default=state.FROM_DATA) -> None:
     """A value that is no widget's, into the session and the URL."""
     st.session_state[key] = value
-    write_url(key, parse, default, value)
-
-
-def write_url(key: str, parse, default, value) -> None:
-    """A value into the URL alone (a widget's own state is the widget's to set)."""
-    _write(state.Param(key, parse, default), value)
+    _write(_param(key, options, default), value)
 
 
 def dropped_note(lang: str) -> None:
     """Once per session, a quiet note that some values of the link were not understood and defaults
     show."""
-    dropped = st.session_state.get(DROPPED)
-    if dropped and not st.session_state.get(SAID):
-        st.session_state[SAID] = True
+    dropped = st.session_state.get(state.DROPPED)
+    if dropped and not st.session_state.get(state.SAID):
+        st.session_state[state.SAID] = True
         st.toast(t("dropped_params", lang, keys=", ".join(sorted(dropped))), icon=":material/info:")
 
 

@@ -6,6 +6,7 @@ import streamlit as st
 import cached
 import ui
 from revolution import state
+from revolution.data import presets
 from revolution.i18n import t
 from revolution.views import columns, describe, place_charts
 
@@ -39,8 +40,7 @@ with right:
 # reruns this part alone, not the mention charts above it nor the person and place panels under it (their
 # selectboxes took 40-50 ms of the browser's time per change).
 lo, hi = cached.event_facets(data)["years"]
-first_span = next(iter(state.PRESETS.values()))
-place_param = (state.PLACES, state.choice(list(place_names)), "")
+place_param = (state.PLACES, list(place_names))
 
 
 def pick_place():
@@ -58,8 +58,8 @@ def map_and_events() -> None:
         st.slider,
         state.YEARS,
         (state.YEAR_FROM, state.YEAR_TO),
-        state.year(lo, hi),
-        (max(lo, first_span[0]), min(hi, first_span[1])),
+        (lo, hi),
+        presets.default_span(data.presets, (lo, hi)),
     )(t("map_years", lang), lo, hi)
     fig = cached.place_map_figure(data, place_counts, lang, names, years)
     alt = cached.place_map_alt(data, place_counts, lang, years)
@@ -102,7 +102,7 @@ for col, key, options, era_counts, id_col in (
     (b, state.PLACES, place_names, place_eras, "place_id"),
 ):
     with col:
-        chosen = ui.bind(st.selectbox, key, state.choice(list(options)), "")(
+        chosen = ui.bind(st.selectbox, key, list(options))(
             t("people" if key == state.PEOPLE else "places", lang),
             ["", *options],
             format_func=lambda k, o=options: o.get(k, t("none_selected", lang)),

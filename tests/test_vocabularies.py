@@ -6,7 +6,7 @@ import json
 import pytest
 
 from revolution import i18n
-from revolution.data import calendar, categories, load, places, qualifiers, sources, units
+from revolution.data import calendar, categories, load, places, presets, qualifiers, sources, units
 from revolution.views import figure_charts
 
 from .conftest import DATA
@@ -41,6 +41,7 @@ def enum(resource: str, field: str) -> list[str]:
         ("reference_values", "unit", units.REFERENCE_UNITS),
         ("reference_values", "strength", tuple(i18n.CODE_WORDS["strength"])),
         ("polities", "soviet", (0, 1)),  # a flag: the map tints a polity of the Soviet state (place_map)
+        ("presets", "is_default", presets.FLAGS),
     ],
 )
 def test_the_schema_enum_is_the_vocabulary(resource, field, codes):

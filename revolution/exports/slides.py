@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from revolution import limits, state
-from revolution.data import filters, mentions
+from revolution.data import filters, mentions, presets
 from revolution.data.load import Dataset
 from revolution.exports import images, slide_layout
 from revolution.i18n import t
@@ -53,8 +53,8 @@ class Item:
 def options(data: Dataset) -> list[str]:
     """Every slide key, in the order the Figures page and the presets show them."""
     groups = data.groups[data.groups.group_id.isin(data.figures.group)].sort_values("order").group_id
-    timelines = [f"timeline:{p}" for p in state.PRESETS]
-    return [f"figure:{g}" for g in groups] + timelines + [f"map:{p}" for p in state.PRESETS]
+    ids = list(data.presets.preset_id)
+    return [f"figure:{g}" for g in groups] + [f"timeline:{p}" for p in ids] + [f"map:{p}" for p in ids]
 
 
 def default(data: Dataset) -> list[str]:
@@ -76,9 +76,18 @@ def valid(keys: list[str], data: Dataset) -> list[str]:
     """The known keys among those given, in order, without repeats; custom timeline ranges count, the first
     MAX_CUSTOM of them."""
     known = set(options(data))
-    ok = [k for k in dict.fromkeys(keys) if k in known or _custom(k)]
+    ok = [k for k in dict.fromkeys(map(lambda k: current(k, data), keys)) if k in known or _custom(k)]
     extra = [k for k in ok if _custom(k)][MAX_CUSTOM:]
     return [k for k in ok if k not in extra]
+
+
+def current(key: str, data: Dataset) -> str:
+    """The key as it is named now: a link shared before a preset took another id (timeline:civil_war) opens
+    that preset (timeline:civil_war_1918_1921)."""
+    kind, _, name = key.partition(":")
+    if kind in ("timeline", "map") and name in (old := presets.aliases(data.presets)):
+        return f"{kind}:{old[name]}"
+    return key
 
 
 def over_cap(raw) -> bool:
@@ -109,17 +118,18 @@ def label(key: str, data: Dataset, lang: str) -> str:
     span = custom_timeline(name)
     if span:
         return f"{head}: {fmt.years_text(*span, lang)}"
-    years = state.PRESETS.get(name)
+    name = presets.resolve(data.presets, name) or name
+    years = presets.years(data.presets).get(name)
     what = t(f"preset_{name}", lang)
     if years and what != fmt.years_text(*years, lang):
         what = f"{what} ({fmt.years_text(*years, lang)})"
     return f"{head}: {what}"
 
 
-def timeline_key(first: int, last: int) -> str:
+def timeline_key(first: int, last: int, data: Dataset) -> str:
     """The deck key of a timeline view of these years: the preset's when one spans exactly them (shared by
     everyone and cached once, never counted against MAX_CUSTOM), else the custom range."""
-    named = next((name for name, span in state.PRESETS.items() if span == (first, last)), None)
+    named = presets.named(data.presets, first, last)
     return f"timeline:{named or f'{first}-{last}'}"
 
 
@@ -205,9 +215,9 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
             figure_charts.alt_text(rows, group, lang),
             rows,
         )
-    lo, hi = filters.year_bounds(data.events, data.eras)
-    span = custom_timeline(name) or state.PRESETS.get(name) or (lo, hi)
-    years = (max(lo, span[0]), min(hi, span[1]))
+    bounds = filters.year_bounds(data.events, data.eras)
+    custom = custom_timeline(name)
+    years = presets.clamp(custom, bounds) if custom else presets.span(data.presets, name, bounds) or bounds
     if kind == "map":
         return _map_item(data, key, lang, source_names, years)
     events = filters.events(data, filters.EventFilter(years=years))
