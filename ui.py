@@ -20,7 +20,7 @@ from revolution.data import sources as source_vocab
 from revolution.data.errors import DataError
 from revolution.data.load import Dataset, load_dataset
 from revolution.exports import images, publish
-from revolution.i18n import counted, t, texts
+from revolution.i18n import counted, our_translation, t, texts
 from revolution.views import format as fmt
 from revolution.views import reading
 
@@ -463,7 +463,7 @@ def quote_block(quote: str, source: str, gloss: str | None = None) -> None:
     it, labelled as our translation (the Korean stays the quote)."""
     st.markdown(f"> {escape_md(quote)}\n>\n> — {escape_md(source)}")
     if current_lang() == "en" and isinstance(gloss, str) and gloss:
-        st.caption(f"{t('our_translation', 'en')}: “{escape_md(gloss)}”")
+        st.caption(our_translation(escape_md(gloss), "en"))
 
 
 escape_md = fmt.literal  # text from the data, shown literally in Markdown
@@ -483,7 +483,7 @@ def sentence_block(row: dict, source: str) -> None:
     st.markdown(f"> {before}:blue-background[**{quote}**]{after}\n>\n> — {escape_md(source)}")
     st.caption(t("telling_sentence", current_lang()))
     if current_lang() == "en" and isinstance(row.get("quote_en"), str) and row["quote_en"]:
-        st.caption(f"{t('our_translation', 'en')}: “{escape_md(row['quote_en'])}”")
+        st.caption(our_translation(escape_md(row["quote_en"]), "en"))
 
 
 def tellings(told, notes, lang: str, names: dict, side_by_side: bool = True) -> None:
@@ -501,9 +501,7 @@ def telling(row: dict, notes, lang: str, source: str) -> None:
     st.markdown(f"**{escape_md(row[f'title_{lang}'])}** · {escape_md(source)}")
     st.caption(escape_md(fmt.calendar_line(row, lang)))
     if row.get("date_basis") == "context":
-        gloss = (
-            f" — {t('our_translation', lang)}: “{escape_md(row['date_context_en'])}”" if lang == "en" else ""
-        )
+        gloss = " — " + our_translation(escape_md(row["date_context_en"]), lang) if lang == "en" else ""
         st.caption(f"{t('date_from_context', lang)}: “{escape_md(row['date_context'])}”{gloss}")
     elif row.get("date_basis") == "reference":
         # a chronology cited in its own language: marked up as a citation, like every other one

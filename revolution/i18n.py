@@ -280,14 +280,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "qual_less_than": {"ko": "{v} 미만", "en": "under {v}"},
     "qual_more_than": {"ko": "{v} 초과", "en": "over {v}"},
     "qual_range": {"ko": "{lo}–{hi}", "en": "{lo}–{hi}"},
-    "calendar_julian": {"ko": "구력 (율리우스력)", "en": "Old Style (Julian)"},
-    "calendar_gregorian": {"ko": "신력 (그레고리력)", "en": "New Style (Gregorian)"},
-    "calendar_unspecified": {"ko": "달력 표기 없음", "en": "calendar not stated"},
-    "basis_stated": {"ko": "텍스트가 밝힘", "en": "as the text says"},
-    "basis_convention": {
-        "ko": "텍스트는 밝히지 않음: 당시 그곳의 달력",
-        "en": "not stated by the text: the calendar then in force there",
-    },
     "date_basis_context": {
         "ko": "날짜는 원문에 없음 — 앞뒤 문맥",
         "en": "date not in the sentence — from the surrounding text",
@@ -728,14 +720,18 @@ CODE_WORDS = {
         "year": {"ko": "해", "en": "year"},
         "decade": {"ko": "연대", "en": "decade"},
     },
+    # a telling's calendar line says these too: "구력 (율리우스력) — 텍스트가 밝힘" (format.calendar_name)
     "calendar": {
-        "gregorian": {"ko": "신력", "en": "New Style"},
+        "gregorian": {"ko": "신력 (그레고리력)", "en": "New Style (Gregorian)"},
         "julian": {"ko": "구력 (율리우스력)", "en": "Old Style (Julian)"},
-        "unspecified": {"ko": "표기 없음", "en": "not stated"},
+        "unspecified": {"ko": "달력 표기 없음", "en": "calendar not stated"},
     },
     "calendar_basis": {
         "stated": {"ko": "텍스트가 밝힘", "en": "as the text says"},
-        "convention": {"ko": "당시 그곳의 달력", "en": "the calendar then in force"},
+        "convention": {
+            "ko": "텍스트는 밝히지 않음: 당시 그곳의 달력",
+            "en": "not stated by the text: the calendar then in force there",
+        },
         "none": {"ko": "없음", "en": "none"},
     },
     "kind": {"stated": {"ko": "원문 수치", "en": "stated"}, "derived": {"ko": "계산값", "en": "derived"}},
@@ -749,6 +745,18 @@ CODE_WORDS = {
         "dataset": {"ko": "데이터 세트", "en": "dataset"},
     },
 }
+
+
+def word(vocabulary: str, code: str, lang: str) -> str:
+    """A vocabulary's code in the reader's language (CODE_WORDS), or the code itself if it has no word."""
+    return CODE_WORDS.get(vocabulary, {}).get(code, {}).get(lang, str(code))
+
+
+def our_translation(gloss: str, lang: str, close: bool = True) -> str:
+    """Our English gloss of a Korean sentence, labelled as ours: 'Our translation: “…”'. The gloss is given
+    as it is to be shown (escaped for Markdown or HTML by the caller); `close=False` leaves the closing mark
+    to a template that adds it (a hover's)."""
+    return f"{t('our_translation', lang)}: “{gloss}" + ("”" if close else "")
 
 
 def t(key: str, lang: str, **values) -> str:

@@ -13,7 +13,7 @@ from revolution import limits, state
 from revolution.data import filters, mentions, presets
 from revolution.data.load import Dataset
 from revolution.exports import images, slide_layout
-from revolution.i18n import t
+from revolution.i18n import our_translation, t
 from revolution.views import describe, figure_charts, place_map, references, timeline_charts
 from revolution.views import format as fmt
 
@@ -273,7 +273,7 @@ def _quotes(rows: pd.DataFrame, source_names: dict, lang: str = "ko") -> str:
     for q, g, s in zip(rows.quote, rows.quote_en, rows.source_id.fillna("")):
         lines.append(f"“{q}” — {source_names.get(s, '')}")
         if lang == "en":
-            lines.append(f"  {t('our_translation', lang)}: “{g}”")
+            lines.append("  " + our_translation(g, lang))
     return "\n".join(lines)
 
 

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from revolution import limits
 from revolution.data import filters
 from revolution.data.load import Dataset
-from revolution.i18n import t
+from revolution.i18n import our_translation, t
 from revolution.views import columns, figure_charts, reading, references
 from revolution.views import format as fmt
 
@@ -69,7 +69,7 @@ def panel(
             here = reading.read_link(r["source_id"], r["figure_id"], lang)
             caption = t("chart_caption", lang, source=source, quote=fmt.literal(r["quote"]))
             if lang == "en":  # the Korean stays the quote; our gloss follows, labelled as ours
-                caption += f" — {t('our_translation', lang)}: “{fmt.literal(r['quote_en'])}”"
+                caption += " — " + our_translation(fmt.literal(r["quote_en"]), lang)
             captions.append(caption + f" · [{t('read_in_context', lang)}]({here})")
     table = pd.DataFrame(
         {
