@@ -55,7 +55,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "event": {"ko": "사건", "en": "Event"},
     "source": {"ko": "출처", "en": "Source"},
     "sources": {"ko": "텍스트", "en": "Sources"},
-    "notes": {"ko": "주", "en": "Notes"},
     "rows_behind": {
         "ko": "이 차트의 데이터 (텍스트 대안)",
         "en": "The rows behind this chart (text alternative)",
@@ -65,7 +64,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Nothing matches. Try wider filters.",
     },
     "derived": {"ko": "계산값", "en": "derived"},
-    "stated": {"ko": "원문 수치", "en": "stated"},
     "derived_how": {"ko": "원문에 없는 값: {how} 으로 계산", "en": "Not in the text: computed as {how}"},
     # overview
     "overview_intro": {
@@ -73,7 +71,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Every figure and date cited by {texts} in Korean — {names} — each with the sentence it came "
         "from.",
     },
-    "headline": {"ko": "핵심 수치", "en": "Headline figures"},
     "what_is_here": {"ko": "무엇이 들어 있나", "en": "What the dashboard holds"},
     "n_figures": {"ko": "수치", "en": "Figures"},
     "n_events": {"ko": "사건", "en": "Events"},
@@ -332,8 +329,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # the map's key: the numbers it draws where a place's name has no room (place_map.key_text)
     "map_key": {"ko": "지도의 번호: {items}", "en": "Numbers on the map: {items}"},
-    "lon": {"ko": "경도", "en": "Longitude"},
-    "lat": {"ko": "위도", "en": "Latitude"},
     "by_era_table": {"ko": "시대별 연결 사건", "en": "Linked events by era"},
     "open_timeline": {"ko": "연표에서 보기", "en": "Show on the timeline"},
     # explorer
@@ -416,10 +411,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "alt_mentions": {
         "ko": "{title}, 많이 언급된 순: {items}. 한 번 이상 언급된 이름 {n}개.",
         "en": "{title}, the most mentioned first: {items}. {n} names are mentioned at least once.",
-    },
-    "alt_places": {
-        "ko": "{title}: 장소 {n}곳을 좌표에 그리고 언급 횟수만큼 크게 그렸습니다. 가장 큰 점: {items}.",
-        "en": "{title}: {n} places drawn at their coordinates, sized by mentions; the largest: {items}.",
     },
     "alt_in_decade": {"ko": "{decade} {n}개", "en": "the {decade}, {n}"},
     "alt_coverage": {
