@@ -32,10 +32,7 @@ def pick_event():
     points = st.session_state["timeline_chart"].selection.points
     if points and points[0].get("customdata") and points[0]["customdata"][0] in facets["ids"]:
         st.session_state[state.EVENT] = points[0]["customdata"][0]
-        st.session_state[OPEN] = True  # a mark was clicked: show its tellings over the chart
-
-
-OPEN = "_tellings_open"
+        st.session_state[state.TELLINGS_OPEN] = True  # a mark was clicked: show its tellings over the chart
 
 
 @st.dialog(t("tellings", lang), width="large")
@@ -125,7 +122,7 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
         st.caption(t("first_choices", lang, shown=f"{len(view.listed):,}", total=f"{len(view.rows):,}"))
     if event_id:
         key = ev_all.loc[ev_all.event_id == event_id, "event_key"].iloc[0]
-        if st.session_state.pop(OPEN, False):
+        if st.session_state.pop(state.TELLINGS_OPEN, False):
             tellings_dialog(key)
         st.header(t("tellings", lang))
         ui.tellings(filters.tellings(data, key), data.notes, lang, names)

@@ -41,6 +41,7 @@ INFERRED = "inferred"  # the timeline: also show events whose date the text does
 ROW = "row"  # the Read page: the row whose passage is opened, highlighted and scrolled into view
 MARKS = "marks"  # the Read page: which kinds of marks are drawn
 # the app's own session keys
+TELLINGS_OPEN = "_tellings_open"  # the timeline: a mark was clicked, so its tellings open over the chart
 PAGE_STORE = "_page"  # the url path of the page this run shows (set by dashboard.py): how its URL is read
 SHELL = "_in_shell"  # set by dashboard.py around the page's run
 DROPPED = "_dropped"  # URL parameters this session could not read, to be said once

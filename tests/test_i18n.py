@@ -10,7 +10,7 @@ from .conftest import ROOT
 
 CODE = [
     ROOT / "dashboard.py",
-    ROOT / "ui.py",
+    *(ROOT / "ui").glob("*.py"),
     ROOT / "sitemap.py",
     ROOT / "cached.py",
     *(ROOT / "pages").glob("*.py"),

@@ -30,7 +30,8 @@ MEANINGS = {
 CODE = [
     *(ROOT / "revolution").rglob("*.py"),
     *(ROOT / "pages").glob("*.py"),
-    *(ROOT / n for n in ("ui.py", "cached.py", "dashboard.py", "sitemap.py")),
+    *(ROOT / "ui").glob("*.py"),
+    *(ROOT / n for n in ("cached.py", "dashboard.py", "sitemap.py")),
 ]
 
 

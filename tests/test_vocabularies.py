@@ -168,7 +168,7 @@ def test_no_colour_is_picked_by_its_place_in_a_list():
     fallback taken by what it is given to; never a list's item by a computed position (`PALETTE[i]`)."""
     from revolution.data.paths import ROOT
 
-    code = [*(ROOT / "revolution").rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "ui.py"]
+    code = [*(ROOT / "revolution").rglob("*.py"), *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]
     assert colours_picked_by_position(code) == []
 
 
