@@ -5,6 +5,7 @@ import streamlit as st
 import cached
 import ui
 from revolution import state
+from revolution.exports import slides
 from revolution.i18n import t
 from revolution.views import references
 
@@ -54,7 +55,7 @@ def figures() -> None:
             )
             for line in panel.captions:
                 st.caption(line)
-            ui.add_to_deck(f"figure:{group_id}", data, lang)
+            ui.add_to_deck(slides.figure_key(group_id), data, lang)
             if panel.refs is not None and not panel.refs.empty:
                 st.caption(ui.titled("refs_caption", lang))
                 if panel.maddison:

@@ -7,6 +7,7 @@ import cached
 import ui
 from revolution import state
 from revolution.data import presets
+from revolution.exports import slides
 from revolution.i18n import t
 from revolution.views import columns, describe, place_charts
 
@@ -64,7 +65,7 @@ def map_and_events() -> None:
     fig = cached.place_map_figure(data, place_counts, lang, names, years)
     alt = cached.place_map_alt(data, place_counts, lang, years)
     # its image downloads lay the map out for a slide (its type size and plot); a map is one slide
-    slide_map = lambda: cached.slide(data, f"map:{years[0]}-{years[1]}", lang, names).figure  # noqa: E731
+    slide_map = lambda: cached.slide(data, slides.map_key(*years), lang, names).figure  # noqa: E731
     ui.chart(
         fig,
         key="map_chart",
@@ -89,7 +90,7 @@ def map_and_events() -> None:
         for row in rows.to_dict("records"):
             with st.container(border=True):
                 ui.telling(row, data.notes, lang, names[row["source_id"]])
-    ui.add_to_deck(f"map:{years[0]}-{years[1]}", data, lang, slot="map_view")
+    ui.add_to_deck(slides.map_key(*years), data, lang, slot="map_view")
 
 
 map_and_events()

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from revolution import limits, state
+from revolution import state
 from revolution.data import filters, mentions, presets
 from revolution.data.load import Dataset
 from revolution.exports import images, slide_layout
 from revolution.i18n import our_translation, t
-from revolution.views import describe, figure_charts, place_map, references, timeline_charts
+from revolution.views import describe, panels, place_map, references, timeline_charts
 from revolution.views import format as fmt
 
 # Presentation mode lays a slide out on a 1920×1080 frame, as the exports do, and the browser scales the whole
@@ -54,7 +54,7 @@ def options(data: Dataset) -> list[str]:
     """Every slide key, in the order the Figures page and the presets show them."""
     groups = data.groups[data.groups.group_id.isin(data.figures.group)].sort_values("order").group_id
     ids = list(data.presets.preset_id)
-    return [f"figure:{g}" for g in groups] + [f"timeline:{p}" for p in ids] + [f"map:{p}" for p in ids]
+    return [figure_key(g) for g in groups] + [f"timeline:{p}" for p in ids] + [f"map:{p}" for p in ids]
 
 
 def default(data: Dataset) -> list[str]:
@@ -126,6 +126,16 @@ def label(key: str, data: Dataset, lang: str) -> str:
     return f"{head}: {what}"
 
 
+def figure_key(group_id: str) -> str:
+    """The deck key of a figure group's chart."""
+    return f"figure:{group_id}"
+
+
+def map_key(first: int, last: int) -> str:
+    """The deck key of the map over these years (a range of its own, as the People page's years give it)."""
+    return f"map:{first}-{last}"
+
+
 def timeline_key(first: int, last: int, data: Dataset) -> str:
     """The deck key of a timeline view of these years: the preset's when one spans exactly them (shared by
     everyone and cached once, never counted against MAX_CUSTOM), else the custom range."""
@@ -193,26 +203,16 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
     built)."""
     kind, name = key.split(":", 1)
     if kind == "figure":
-        rows = limits.head(data.figures[data.figures.group == name], limits.CHART_ROWS)[0]
-        group = data.groups.set_index("group_id").loc[name].to_dict() | {"group_id": name}
-        refs = (
-            references.in_language(references.beside(data.reference_values, rows.figure_id), lang)
-            if with_refs
-            else None
-        )
-        madd = (
-            references.maddison_index(data.maddison_ussr) if with_refs and group["chart"] == "index" else None
-        )
-        fig = figure_charts.group_chart(rows, group, lang, source_names, refs=refs, maddison=madd)
-        quotes = _quotes(rows, source_names, lang)
+        drawn = panels.group_figure(data, name, lang, source_names, with_refs=with_refs)
+        rows = drawn.rows
         return Item(
             key,
-            group[f"title_{lang}"],
-            fig,
-            quotes,
+            drawn.group[f"title_{lang}"],
+            drawn.figure,
+            _quotes(rows, source_names, lang),
             _caption(rows, source_names, lang),
-            madd is not None,
-            figure_charts.alt_text(rows, group, lang),
+            drawn.maddison is not None,
+            drawn.alt,
             rows,
         )
     bounds = filters.year_bounds(data.events, data.eras)
