@@ -232,9 +232,9 @@ def staged_review(folder: str, stamp: str):
     folder changes (`stamp`)."""
     from pathlib import Path
 
-    from revolution.data import intake
+    from revolution.intake import staging
 
-    return intake.open_review(Path(folder))
+    return staging.open_review(Path(folder))
 
 
 @_cached(max_entries=8)
@@ -243,9 +243,8 @@ def review_tables(folder: str, stamp: str, accepted: bool) -> dict:
     change of its files, not on every rerun."""
     from pathlib import Path
 
-    from revolution.data import intake
-    from revolution.views import review
+    from revolution.intake import review_table, staging
 
-    proposals = intake.open_review(Path(folder)).proposals
-    proposals = intake.accept_all(proposals) if accepted else proposals
-    return {table: review.frame(rows, table) for table, rows in proposals.items()}
+    proposals = staging.open_review(Path(folder)).proposals
+    proposals = staging.accept_all(proposals) if accepted else proposals
+    return {table: review_table.frame(rows, table) for table, rows in proposals.items()}

@@ -7,8 +7,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from revolution.data import intake
 from revolution.data.load import load_dataset
+from revolution.intake import staging, write
 
 from .browser import ROOT
 from .recall import CONVENTION, FIXTURE, SYNTHETIC, read
@@ -31,9 +31,9 @@ def glosses() -> dict:
     return {r["ko"]: r["en"] for r in read(FIXTURE / "glosses_en.csv")}
 
 
-def staged(target: Path, data=None) -> intake.Review:
+def staged(target: Path, data=None) -> staging.Review:
     """The synthetic text staged for review under target/review (data/ and seeds/ as they are)."""
-    return intake.stage(SYNTHETIC, dict(META), target / "review", data=data, convention=CONVENTION)
+    return staging.stage(SYNTHETIC, dict(META), target / "review", data=data, convention=CONVENTION)
 
 
 def build(target: Path) -> tuple[Path, Path]:
@@ -43,6 +43,6 @@ def build(target: Path) -> tuple[Path, Path]:
     shutil.copytree(ROOT / "data", data_dir)
     shutil.copytree(ROOT / "seeds", seeds_dir)
     review = staged(target, load_dataset(data_dir, seeds_dir))
-    review.proposals = intake.accept_all(review.proposals, glosses())
-    intake.write(review, data_dir, seeds_dir)
+    review.proposals = staging.accept_all(review.proposals, glosses())
+    write.write(review, data_dir, seeds_dir)
     return data_dir, seeds_dir

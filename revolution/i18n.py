@@ -584,6 +584,115 @@ STRINGS: dict[str, dict[str, str]] = {
         "텍스트가 보입니다.",
         "en": "Written. The replaced files are backed up in {backup}. Reload: every page shows the new text.",
     },
+    # the intake's refusals (revolution.intake: a teacher's file, the review, the write)
+    "intake_no_file": {"ko": "파일이 없습니다: {path}", "en": "No such file: {path}"},
+    "intake_too_large": {
+        "ko": "파일이 너무 큽니다 ({size} 바이트). 한 번에 {limit} 바이트까지 받습니다: 나누어 넣으세요.",
+        "en": "The file is too large ({size} bytes); at most {limit} bytes are taken at once: split it.",
+    },
+    "intake_empty": {"ko": "파일이 비어 있습니다.", "en": "The file is empty."},
+    "intake_binary": {
+        "ko": "텍스트 파일이 아닙니다 (이진 파일). 글을 UTF-8 텍스트(.txt)로 저장하세요.",
+        "en": "This is not a text file (binary). Save the text as UTF-8 plain text (.txt).",
+    },
+    "intake_not_utf8": {
+        "ko": "UTF-8 텍스트가 아닙니다 ({line}번째 줄, 바이트 {byte}). UTF-8로 저장하세요.",
+        "en": "Not UTF-8 text (line {line}, byte {byte}). Save the file as UTF-8.",
+    },
+    "intake_already_in": {
+        "ko": "이 텍스트는 이미 들어 있습니다 (같은 SHA-256).",
+        "en": "This text is already in the dashboard (same SHA-256).",
+    },
+    "intake_language": {
+        "ko": "이번에는 한국어 텍스트만 받습니다 (요청한 언어: {language}).",
+        "en": "Only Korean texts are taken for now (language asked for: {language}).",
+    },
+    "intake_not_korean": {
+        "ko": "한국어 텍스트가 아닌 것 같습니다: 글자의 {share}만 한글입니다. "
+        "이번에는 한국어 텍스트만 받습니다.",
+        "en": "This does not look like a Korean text: only {share} of its letters are Hangul. "
+        "Only Korean texts are taken for now.",
+    },
+    "intake_bad_id": {
+        "ko": "텍스트 id는 영어 소문자로 시작하고 소문자, 숫자, _ 만 씁니다: {ident}",
+        "en": "A text's id starts with a lower-case letter and holds lower-case letters, digits and _ "
+        "only: {ident}",
+    },
+    "intake_bad_kind": {
+        "ko": "종류는 {kinds} 가운데 하나입니다: {kind}",
+        "en": "The kind is one of {kinds}: {kind}",
+    },
+    "intake_bad_date": {
+        "ko": "날짜는 YYYY 또는 YYYY-MM 으로 씁니다: {date}",
+        "en": "The date is written YYYY or YYYY-MM: {date}",
+    },
+    "intake_id_taken": {
+        "ko": "같은 id의 텍스트가 이미 있습니다: {ident}. 다른 --id 를 고르세요.",
+        "en": "A text with this id already exists: {ident}. Choose another --id.",
+    },
+    "intake_already_staged": {
+        "ko": "이 텍스트는 이미 검토를 기다리고 있습니다 (같은 SHA-256). 그 검토를 마치거나 지우세요.",
+        "en": "This text is already staged for review (same SHA-256). Finish that review or remove it.",
+    },
+    "intake_folder_exists": {
+        "ko": "검토 폴더가 이미 있습니다: {folder}. 검토를 마치거나 폴더를 지우세요.",
+        "en": "The review folder already exists: {folder}. Finish that review or remove the folder.",
+    },
+    "intake_span_missing": {
+        "ko": "이 구절은 텍스트에 없습니다: {span}. 원문에서 그대로 옮겨 적으세요.",
+        "en": "This span is not in the text: {span}. Copy it from the text as it is written.",
+    },
+    "intake_reason_needed": {"ko": "제외하는 까닭을 적으세요.", "en": "Say why the number is not data."},
+    "intake_undecided": {
+        "ko": "아직 정하지 않은 제안이 {n}개 있습니다: {which}",
+        "en": "{n} proposals are not yet decided: {which}",
+    },
+    "intake_seed_exists": {
+        "ko": "seeds/에 같은 이름의 파일이 있습니다: {name}",
+        "en": "seeds/ already holds a file of this name: {name}",
+    },
+    "intake_checks_failed": {
+        "ko": "데이터가 검사를 통과하지 못해 아무것도 쓰지 않았습니다: {problem}",
+        "en": "The data did not pass the checks, so nothing was written: {problem}",
+    },
+    "intake_no_such_text": {"ko": "그런 텍스트가 없습니다: {ident}", "en": "No text has the id {ident}"},
+    "intake_remove_failed": {
+        "ko": "이 텍스트를 빼면 데이터가 검사를 통과하지 못해 아무것도 바꾸지 않았습니다: {problem}",
+        "en": "Without this text the data would not pass the checks, so nothing was changed: {problem}",
+    },
+    "review_add": {"ko": "원문에서 한 줄 더하기", "en": "Add a row from the text"},
+    "review_add_help": {
+        "ko": "빠진 수치나 날짜, 또는 데이터가 아닌 수를 원문에서 그대로 옮겨 적으면, 같은 규칙으로 읽어 "
+        "제안에 더합니다. 제외는 그 까닭을 함께 적습니다.",
+        "en": "Copy a figure or a date the reader missed, or a number that is not data, from the text as it "
+        "is written: it is read by the same rules and added to the proposals. An exclusion needs its reason.",
+    },
+    "review_add_table": {"ko": "무엇으로", "en": "As"},
+    "review_add_span": {"ko": "원문의 구절", "en": "Span of the text"},
+    "review_add_reason": {"ko": "제외하는 까닭", "en": "Why it is not data"},
+    "review_add_button": {"ko": "더하기", "en": "Add"},
+    "review_added": {"ko": "더했습니다: {what}", "en": "Added: {what}"},
+    "review_calendar": {
+        "ko": "날짜는 '{convention}' 달력 관례로 읽었습니다. {own}",
+        "en": "Dates were read with the '{convention}' calendar convention. {own}",
+    },
+    "review_calendar_own": {
+        "ko": "이 텍스트는 스스로 양력(신력)으로 센다고 말합니다('3월 혁명', '양력으로'): 러시아의 날짜도 "
+        "양력으로 읽었습니다.",
+        "en": "This text says it counts in New Style ('3월 혁명', '양력으로'): its Russian dates were read "
+        "so.",
+    },
+    "review_remove": {"ko": "텍스트 빼기", "en": "Take a text out"},
+    "review_remove_help": {
+        "ko": "이 컴퓨터의 사본에서 텍스트 하나를 통째로 뺍니다: 원문, 그 행들, 인물·장소 연결, 메모, 제외 "
+        "목록, 다른 텍스트가 쓰지 않는 사건 키. 먼저 검사하고, 바꾸는 파일은 모두 백업합니다.",
+        "en": "Takes one text out of this copy: its seed, its rows, its links to people and places, its "
+        "notes, its exclusions, and event keys no other text uses. Checked first; every file changed is "
+        "backed up.",
+    },
+    "review_remove_text": {"ko": "뺄 텍스트", "en": "Text to take out"},
+    "review_remove_button": {"ko": "검사하고 빼기", "en": "Check and take out"},
+    "review_removed": {"ko": "뺐습니다. 백업: {backup}", "en": "Taken out. Backup: {backup}"},
     "review_status_proposed": {"ko": "제안됨 (정할 것)", "en": "proposed (to decide)"},
     "review_status_accepted": {"ko": "받아들임", "en": "accepted"},
     "review_status_edited": {"ko": "고쳐서 받아들임", "en": "edited"},

@@ -131,6 +131,14 @@ ALLOWED = {
     "apt-get": "the command that installs it, shown as typed (only when the server lacks it)",
     "install": "the same command's word",
     "fonts-noto-cjk": "the font package the same command installs",
+    # the intake's refusals, in editing mode and at a terminal: names a teacher types or reads as they are
+    "sha": "SHA-256, the checksum that tells a file already taken in (its name, as written everywhere)",
+    "utf": "UTF-8, the text encoding a file must be saved in (the name every editor's menu shows)",
+    "txt": "a file format's name (.txt)",
+    "yyyy": "a date's format as typed (YYYY, YYYY-MM)",
+    "yyyy-mm": "the same format with its month",
+    "id": "the --id flag a teacher types at the terminal, and the name the review folder bears",
+    "seeds": "the folder of texts (seeds/), named as it is on disk",
     # the base map's sources, named in its attribution line as their authors name them
     "historical-basemaps": "the border layers' source, named as its author names it",
     "ourednik": "the same source's author",

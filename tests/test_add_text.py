@@ -10,10 +10,11 @@ import sitemap
 from harness import recall, third_text
 from harness.apptest import charts, run
 from revolution import i18n
-from revolution.data import intake, paths, propose, sources
+from revolution.data import ledger, paths, sources
 from revolution.data.load import load_dataset
 from revolution.data.provenance import normalize
-from revolution.views import review as rv
+from revolution.intake import files, propose, staging, write
+from revolution.intake import review_table as rv
 from tools import add_text
 
 from .conftest import DATA, ROOT, SEEDS
@@ -67,13 +68,13 @@ def test_bad_input_is_refused_in_korean_and_english_and_nothing_is_written(tmp_p
     if case == "duplicate":
         path = SEEDS / dataset.sources.file.iloc[0]
     elif case == "too_large":
-        path = _bad(tmp_path, "big.txt", ("가" * (intake.MAX_BYTES // 3 + 10)).encode("utf-8"))
+        path = _bad(tmp_path, "big.txt", ("가" * (files.MAX_BYTES // 3 + 10)).encode("utf-8"))
     else:
         path = _bad(tmp_path, f"{case}.txt", BAD[case])
     review = tmp_path / "review"
     before = tree_hash(DATA, SEEDS)
-    with pytest.raises(intake.IntakeError) as err:
-        intake.stage(path, {"source_id": "teacher"}, review, data=dataset)
+    with pytest.raises(files.IntakeError) as err:
+        staging.stage(path, {"source_id": "teacher"}, review, data=dataset)
     assert any("\uac00" <= ch <= "\ud7a3" for ch in err.value.ko)
     assert err.value.en.isascii() or not any("\uac00" <= ch <= "\ud7a3" for ch in err.value.en)
     assert not review.exists()
@@ -81,15 +82,15 @@ def test_bad_input_is_refused_in_korean_and_english_and_nothing_is_written(tmp_p
 
 
 def test_the_size_limit_is_stated_in_the_refusal(tmp_path, dataset):
-    path = _bad(tmp_path, "big.txt", ("가" * (intake.MAX_BYTES // 3 + 10)).encode("utf-8"))
-    with pytest.raises(intake.IntakeError) as err:
-        intake.check_file(path)
-    assert f"{intake.MAX_BYTES:,}" in err.value.en and f"{intake.MAX_BYTES:,}" in err.value.ko
+    path = _bad(tmp_path, "big.txt", ("가" * (files.MAX_BYTES // 3 + 10)).encode("utf-8"))
+    with pytest.raises(files.IntakeError) as err:
+        files.check_file(path)
+    assert f"{files.MAX_BYTES:,}" in err.value.en and f"{files.MAX_BYTES:,}" in err.value.ko
 
 
 def test_another_language_is_refused_even_when_asked_for(tmp_path):
-    with pytest.raises(intake.IntakeError, match="Only Korean"):
-        intake.check_file(TEXT, language="en")
+    with pytest.raises(files.IntakeError, match="Only Korean"):
+        files.check_file(TEXT, language="en")
 
 
 # --- proposals -------------------------------------------------------------------------------------------
@@ -109,7 +110,6 @@ def test_every_ledger_hit_of_the_new_text_is_proposed_as_a_row_or_an_exclusion(p
 def test_figures_the_ledger_finds_are_proposed_with_value_qualifier_and_unit_from_the_korean(dataset):
     found = recall.synthetic(dataset)["figures"]
     flat = normalize(TEXT.read_text(encoding="utf-8"))
-    from revolution.data import ledger
 
     hits = [h.start for h in ledger.hits(TEXT.read_text(encoding="utf-8"))]
     visible = [
@@ -120,7 +120,7 @@ def test_figures_the_ledger_finds_are_proposed_with_value_qualifier_and_unit_fro
             for h in hits
         )
     ]
-    missed = [w["anchor"] for w, _ in found["misses"]]
+    missed = [w["anchor"] for w, *_ in found["misses"]]
     assert [r["anchor"] for r in visible if r["anchor"] in missed] == []
     assert found["rows"] == len(expected("expected_figures.csv"))
 
@@ -193,7 +193,7 @@ def test_propose_only_writes_only_into_out(tmp_path, monkeypatch):
     assert tree_hash(DATA, SEEDS) == before
     assert not (tmp_path / "review").exists()
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [intake.MANIFEST] + [name for _, name in intake.TABLES.values()]
+        [staging.MANIFEST] + [name for _, name in staging.TABLES.values()]
     )
     with (out / "proposed_figures.csv").open(encoding="utf-8") as fh:
         header = next(csv.reader(fh))
@@ -221,8 +221,8 @@ def test_nothing_is_written_while_a_proposal_is_undecided(copy):
     root, data_dir, seeds_dir = copy
     review = third_text.staged(root, load_dataset(data_dir, seeds_dir))
     before = tree_hash(data_dir, seeds_dir)
-    with pytest.raises(intake.IntakeError, match="not yet decided"):
-        intake.write(review, data_dir, seeds_dir)
+    with pytest.raises(files.IntakeError, match="not yet decided"):
+        write.write(review, data_dir, seeds_dir)
     assert tree_hash(data_dir, seeds_dir) == before
 
 
@@ -239,11 +239,11 @@ def test_nothing_is_written_while_a_proposal_is_undecided(copy):
 def test_a_proposal_edited_into_an_invalid_row_is_refused_and_nothing_is_written(copy, edit, problem):
     root, data_dir, seeds_dir = copy
     review = third_text.staged(root, load_dataset(data_dir, seeds_dir))
-    review.proposals = intake.accept_all(review.proposals, third_text.glosses())
+    review.proposals = staging.accept_all(review.proposals, third_text.glosses())
     edit(review.proposals)
     before = tree_hash(data_dir, seeds_dir)
-    with pytest.raises(intake.IntakeError) as err:
-        intake.write(review, data_dir, seeds_dir)
+    with pytest.raises(files.IntakeError) as err:
+        write.write(review, data_dir, seeds_dir)
     assert problem in err.value.en and "아무것도 쓰지 않았습니다" in err.value.ko
     assert tree_hash(data_dir, seeds_dir) == before
     assert not list(review.folder.glob("backup-*"))
@@ -252,26 +252,29 @@ def test_a_proposal_edited_into_an_invalid_row_is_refused_and_nothing_is_written
 def test_a_rejected_number_goes_to_the_exclusions_with_its_reason(copy):
     root, data_dir, seeds_dir = copy
     review = third_text.staged(root, load_dataset(data_dir, seeds_dir))
-    review.proposals = intake.accept_all(review.proposals, third_text.glosses())
-    year = next(e for e in review.proposals["events"] if e["date_text"] == "1917년")
-    year.update(status="rejected", reason="the reference year of a comparison, not an event")
-    intake.write(review, data_dir, seeds_dir)
-    rows = intake.read_csv(data_dir / "ledger_exclusions.csv")
+    review.proposals = staging.accept_all(review.proposals, third_text.glosses())
+    # the comparison's year ('1917년 수준의') is proposed as an exclusion, not an event
+    assert not any(e["date_text"] == "1917년" for e in review.proposals["events"])
+    assert any(x["match"] == "1917년" for x in review.proposals["exclusions"])
+    year = next(e for e in review.proposals["events"] if e["date_text"] == "1918년 여름")
+    year.update(status="rejected", reason="the time of a figure, not an event")
+    write.write(review, data_dir, seeds_dir)
+    rows = files.read_csv(data_dir / "ledger_exclusions.csv")
     assert {
         "source_id": "textbook",
         "context": year["quote"],
-        "match": "1917년",
-        "reason": "the reference year of a comparison, not an event",
+        "match": "1918년 여름",
+        "reason": "the time of a figure, not an event",
     } in rows
-    assert year["event_id"] not in {r["event_id"] for r in intake.read_csv(data_dir / "events.csv")}
+    assert year["event_id"] not in {r["event_id"] for r in files.read_csv(data_dir / "events.csv")}
 
 
 def test_accept_all_then_write_adds_the_text_in_one_step_keeping_every_old_byte(copy):
     root, data_dir, seeds_dir = copy
     old = {p.name: p.read_bytes() for p in data_dir.glob("*.csv")}
     review = third_text.staged(root, load_dataset(data_dir, seeds_dir))
-    review.proposals = intake.accept_all(review.proposals, third_text.glosses())
-    backup = intake.write(review, data_dir, seeds_dir)
+    review.proposals = staging.accept_all(review.proposals, third_text.glosses())
+    backup = write.write(review, data_dir, seeds_dir)
     data = load_dataset(data_dir, seeds_dir)
     assert list(data.sources.source_id) == ["history", "manifesto", "textbook"]
     assert (seeds_dir / "textbook.txt").read_bytes() == TEXT.read_bytes()
@@ -282,12 +285,12 @@ def test_accept_all_then_write_adds_the_text_in_one_step_keeping_every_old_byte(
         assert (data_dir / name).read_bytes().startswith(old[name]), name
         assert (backup / name).read_bytes() == old[name]
     assert "sources.csv" in changed and "events.csv" in changed
-    intake.check_ledger(data, "textbook")  # the completeness ledger holds for the new text
+    write.check_ledger(data, "textbook")  # the completeness ledger holds for the new text
     assert not list(data_dir.glob(".*"))  # no temporary file left beside the data
 
 
 def test_review_tables_go_back_into_the_proposals_and_an_edit_is_marked(proposals):
-    rows = intake.accept_all(proposals)["figures"]
+    rows = staging.accept_all(proposals)["figures"]
     table = rv.frame(rows, "figures")
     table.loc[0, "value"] = "210000"
     merged = rv.merged(rows, table)
@@ -324,7 +327,7 @@ def test_nothing_shared_turns_editing_on():
 
 def test_the_review_page_in_apptest_both_ways(monkeypatch, copy, dataset):
     root, data_dir, seeds_dir = copy
-    intake.stage(TEXT, dict(third_text.META), root / "review", data=dataset, convention=recall.CONVENTION)
+    staging.stage(TEXT, dict(third_text.META), root / "review", data=dataset, convention=recall.CONVENTION)
     for key, value in (
         (paths.REVIEW_ENV, root / "review"),
         (paths.DATA_ENV, data_dir),
@@ -337,7 +340,7 @@ def test_the_review_page_in_apptest_both_ways(monkeypatch, copy, dataset):
     monkeypatch.setenv(paths.EDIT_ENV, "1")
     at = run("pages/review.py")
     assert at.title[0].value == i18n.t("page_review", "ko")
-    staged = intake.open_review(root / "review" / "textbook").proposals
+    staged = staging.open_review(root / "review" / "textbook").proposals
     assert any(f"수치 {len(staged['figures'])}개" in c.value for c in at.caption)
     at.button(key="review_accept_all").click().run()
     assert any("정하지 않은 것 0개" in c.value for c in at.caption)
@@ -402,11 +405,11 @@ def test_the_next_day_and_that_day_are_dated_by_the_day_named_before_them(propos
 def test_an_edited_date_has_its_new_style_dates_and_era_computed_again(copy):
     root, data_dir, seeds_dir = copy
     review = third_text.staged(root, load_dataset(data_dir, seeds_dir))
-    review.proposals = intake.accept_all(review.proposals, third_text.glosses())
+    review.proposals = staging.accept_all(review.proposals, third_text.glosses())
     event = next(e for e in review.proposals["events"] if e["date_text"] == "1924년")
     event.update(start="1924-01", end="1924-01", precision="month", status="edited")  # the editor knows more
-    intake.write(review, data_dir, seeds_dir)
-    row = next(r for r in intake.read_csv(data_dir / "events.csv") if r["event_id"] == event["event_id"])
+    write.write(review, data_dir, seeds_dir)
+    row = next(r for r in files.read_csv(data_dir / "events.csv") if r["event_id"] == event["event_id"])
     assert (row["start_gregorian"], row["end_gregorian"]) == ("1924-01-01", "1924-01-31")
 
 
@@ -417,7 +420,7 @@ def test_a_flag_left_out_is_asked_for_at_a_terminal(tmp_path, monkeypatch):
     monkeypatch.setattr("builtins.input", lambda q: asked.append(q) or next(answers))
     out = tmp_path / "out"
     assert add_text.main([str(TEXT), "--propose-only", "--out", str(out)]) == 0
-    (row,) = intake.read_csv(out / intake.MANIFEST)
+    (row,) = files.read_csv(out / staging.MANIFEST)
     assert (row["source_id"], row["title_ko"], row["author_ko"], row["date"], row["kind"]) == (
         "teacher_text",
         "내 단원",
@@ -426,3 +429,110 @@ def test_a_flag_left_out_is_asked_for_at_a_terminal(tmp_path, monkeypatch):
         "textbook",
     )
     assert len(asked) == 5 and all("/" in q for q in asked)  # each question in Korean and English
+
+
+# --- the review a teacher can finish, and a text taken out again ------------------------------------------
+
+
+def test_a_file_already_staged_is_refused_like_one_already_written(tmp_path, dataset):
+    root = tmp_path / "review"
+    staging.stage(TEXT, {"source_id": "first"}, root, data=dataset)
+    before = tree_hash(root)
+    with pytest.raises(files.IntakeError) as err:
+        staging.stage(TEXT, {"source_id": "second"}, root, data=dataset)
+    assert "SHA-256" in err.value.en and "SHA-256" in err.value.ko
+    assert tree_hash(root) == before and not (root / "second").exists()
+
+
+@pytest.mark.parametrize(
+    "ident, ok", [("reed_1919", True), ("textbook", True), ("1919_reed", False), ("Reed", False)]
+)
+def test_a_texts_id_may_hold_digits_after_its_first_letter(ident, ok):
+    meta = {"source_id": ident}
+    if ok:
+        assert files.manifest(b"x", "x.txt", meta)["source_id"] == ident
+    else:
+        with pytest.raises(files.IntakeError):
+            files.manifest(b"x", "x.txt", meta)
+    # the schema says the same as the check
+    import json
+    import re
+
+    schema = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    sources_schema = next(r for r in schema["resources"] if r["name"] == "sources")["schema"]
+    pattern = next(f for f in sources_schema["fields"] if f["name"] == "source_id")["constraints"]["pattern"]
+    assert bool(re.fullmatch(pattern, ident)) is ok
+
+
+def test_a_row_the_reader_missed_is_added_from_a_span_and_saved_with_the_review(tmp_path, dataset):
+    review = staging.stage(
+        TEXT, dict(third_text.META), tmp_path / "review", data=dataset, convention="russia"
+    )
+    n = len(review.proposals["figures"])
+    with pytest.raises(files.IntakeError, match="not in the text"):
+        staging.add_from_span(review, "figures", "달나라에 간 100명", data=dataset)
+    with pytest.raises(files.IntakeError, match="why"):
+        staging.add_from_span(review, "exclusions", "1924년", data=dataset)
+    added = staging.add_from_span(review, "figures", "약 43%로", data=dataset, convention="russia")
+    assert (added["value"], added["qualifier"], added["unit"], added["status"]) == (
+        43,
+        "approx",
+        "percent",
+        "edited",
+    )
+    excluded = staging.add_from_span(review, "exclusions", "1924년", "a renaming, kept as text", data=dataset)
+    assert excluded["reason"] == "a renaming, kept as text"
+    saved = staging.open_review(review.folder).proposals
+    assert (
+        len(saved["figures"]) == n + 1
+        and saved["figures"][-1]["figure_id"] != saved["figures"][0]["figure_id"]
+    )
+    assert saved["exclusions"][-1]["reason"] == "a renaming, kept as text"
+
+
+def test_a_text_added_then_taken_out_leaves_every_file_as_it_was(copy):
+    root, data_dir, seeds_dir = copy
+    before = tree_hash(data_dir, seeds_dir)
+    review = third_text.staged(root, load_dataset(data_dir, seeds_dir))
+    review.proposals = staging.accept_all(review.proposals, third_text.glosses())
+    write.write(review, data_dir, seeds_dir)
+    assert tree_hash(data_dir, seeds_dir) != before
+    backup = write.remove_text("textbook", data_dir, seeds_dir, root / "backups")
+    assert tree_hash(data_dir, seeds_dir) == before
+    assert (backup / "sources.csv").is_file() and (backup / "synthetic_textbook.txt").is_file() is False
+    assert any(p.suffix == ".txt" for p in backup.iterdir())  # the seed it removed is in the backup
+    with pytest.raises(files.IntakeError):
+        write.remove_text("textbook", data_dir, seeds_dir, root / "backups")
+
+
+def test_taking_out_one_of_our_texts_changes_only_its_own_rows(copy):
+    root, data_dir, seeds_dir = copy
+    changes = write.removal("manifesto", data_dir, seeds_dir)
+    events = next(v for k, v in changes.items() if k.name == "events.csv").decode("utf-8")
+    assert ",manifesto," not in events and ",history," in events
+    assert changes[seeds_dir / "manifesto_icc_2017.txt"] is None
+    keys = next(v for k, v in changes.items() if k.name == "event_keys.csv").decode("utf-8")
+    # a key the history text also tells stays
+    assert "october_revolution_1917" in keys
+
+
+def test_a_refused_write_names_the_numbers_as_the_text_writes_them(copy):
+    root, data_dir, seeds_dir = copy
+    review = third_text.staged(root, load_dataset(data_dir, seeds_dir))
+    review.proposals = staging.accept_all(review.proposals, third_text.glosses())
+    review.proposals["figures"] = [f for f in review.proposals["figures"] if f["value"] != 43]
+    with pytest.raises(files.IntakeError) as err:
+        write.write(review, data_dir, seeds_dir)
+    assert "전쟁 전의 약 43%로" in err.value.en  # with its spaces, not '전쟁전의약43%로'
+
+
+@pytest.mark.parametrize("source_id", ["history", "manifesto"])
+def test_no_date_is_proposed_as_the_texts_own_beyond_what_its_words_give(dataset, source_id):
+    from revolution.data import calendar
+
+    out = propose.propose(dataset.seeds[source_id], source_id, dataset, recall.CONVENTION)
+    for e in out["events"]:
+        assert e["date_basis"] == "stated" and normalize(e["date_text"]) in normalize(e["quote"])
+        # a date whose words do not give it whole quotes the sentence it leans on, taken from the text
+        if calendar.partial(e["date_text"], e["precision"]):
+            assert e["date_context"] and normalize(e["date_context"]) in normalize(dataset.seeds[source_id])

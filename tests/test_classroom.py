@@ -63,6 +63,10 @@ def test_dev_run_serves_loopback_with_the_shared_link_settings_and_dev_and_lan_c
     lan = dev_run(tmp_path, "--lan")
     assert flag(lan, "--server.address") == "0.0.0.0" and flag(lan, "--server.fileWatcherType") is None
     assert flag(lan, "--browser.serverAddress") not in (None, "")
+    # the address printed is the one served, whatever port is given
+    assert any(":8612 " in line for line in dev_run(tmp_path, "--lan", "--server.port", "8612"))
+    edit = dev_run(tmp_path, "--edit", "--server.port=8613")
+    assert any("http://127.0.0.1:8613 " in line for line in edit) and not any(":8501" in x for x in edit)
 
 
 def test_the_default_links_are_every_page_in_both_languages():

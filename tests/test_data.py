@@ -127,7 +127,16 @@ def test_a_date_is_the_texts_own_only_where_the_sentence_gives_it(dataset):
         # and it has our English gloss, which is not the text's
         assert r["date_context_en"] and provenance.normalize(r["date_context_en"]) not in text[r["source_id"]]
     assert reference.date_text.isna().all() and reference.date_reference.str.contains(";").all()
-    assert stated[["date_context", "date_reference"]].isna().all().all()
+    assert stated.date_reference.isna().all()
+    # a stated date that does not give itself whole (a month without its year, 이튿날) quotes the sentence it
+    # leans on, verbatim, with its gloss; a whole one quotes none
+    for r in stated.to_dict("records"):
+        leans = calendar.partial(r["date_text"], r["precision"])
+        assert bool(r["date_context"]) is leans, (r["event_id"], r["date_text"])
+        if leans:
+            assert provenance.normalize(r["date_context"]) in text[r["source_id"]], r["event_id"]
+            assert r["date_context_en"], r["event_id"]
+    assert stated.date_context.notna().sum() == 14
     # the periods a teacher looks for are there, each with its basis
     keys = set(ev[ev.date_basis != "stated"].event_key)
     assert {"civil_war_period", "war_communism", "foreign_intervention", "cold_war"} <= keys

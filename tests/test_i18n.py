@@ -43,9 +43,9 @@ def test_unknown_language_falls_back_to_korean():
     assert i18n.t("page_overview", "fr") == i18n.STRINGS["page_overview"]["ko"]
 
 
-# The functions that take a string's key first (i18n.t, i18n.counted, ui.titled), and the page list's
-# constructor, whose second argument is a page's title key.
-KEY_CALLS = {"t", "counted", "titled"}
+# The functions that take a string's key first (i18n.t, i18n.counted, ui.titled, the intake's refusals:
+# revolution.intake.files.refuse), and the page list's constructor, whose second argument is a title key.
+KEY_CALLS = {"t", "counted", "titled", "refuse"}
 
 
 def _name(func) -> str:

@@ -1,4 +1,5 @@
-"""The folders show the flow, and the imports follow it: seeds -> data -> views -> exports -> the app.
+"""The folders show the flow, and the imports follow it: seeds -> data -> views -> exports -> the app, with
+the intake (a teacher's text into the data) beside data and views.
 
 Every import in the project is read (inside functions too) and held against the layer of the module that
 makes it; there is no list of exceptions."""
@@ -17,6 +18,9 @@ DOMAIN = ["revolution.contracts", "revolution.data", "revolution.views", "revolu
 CONTRACTS = {"revolution", "revolution.i18n", "revolution.state", "revolution.limits"}
 APP = {"dashboard", "ui", "cached", "sitemap", "serve", "pages"}
 TOOLS = {"benchmarks", "deploy"}
+# A teacher's text into the data: beside the flow, reading with data and views; the app, the harness, the
+# tools and the tests may use it.
+INTAKE = "revolution.intake"
 
 
 def layer(module: str) -> str:
@@ -63,11 +67,20 @@ def violations() -> list[str]:
             theirs = layer(target)
             top = target.split(".")[0]
             where = f"{path.relative_to(ROOT)}:{line} imports {target}"
-            if mine in DOMAIN:
-                if top == "streamlit" or top in APP | TOOLS | {"tests", "harness"}:
-                    bad.append(f"{where} (the domain never imports the app, a tool, a test or Streamlit)")
-                elif theirs in DOMAIN and DOMAIN.index(theirs) > DOMAIN.index(mine):
-                    bad.append(f"{where} ({mine} is left of {theirs})")
+            if mine in DOMAIN + [INTAKE] and (
+                top == "streamlit" or top in APP | TOOLS | {"tests", "harness"}
+            ):
+                bad.append(f"{where} (the domain never imports the app, a tool, a test or Streamlit)")
+            elif mine in DOMAIN and theirs == INTAKE:
+                bad.append(f"{where} (the intake stands beside the flow: nothing in it imports the intake)")
+            elif mine in DOMAIN and theirs in DOMAIN and DOMAIN.index(theirs) > DOMAIN.index(mine):
+                bad.append(f"{where} ({mine} is left of {theirs})")
+            elif mine == INTAKE and theirs == "revolution.exports":
+                bad.append(f"{where} (the intake reads with data and views, never with the exports)")
+            elif top in ("kiwipiepy", "kiwipiepy_model") and mine != INTAKE:
+                bad.append(
+                    f"{where} (only the intake loads the Korean analyser: the dashboard never pays for it)"
+                )
             elif mine == "harness" and top in {"tests", "benchmarks", "deploy"}:
                 bad.append(f"{where} (the shared helpers serve tests and tools, never import them)")
             elif mine in TOOLS and top == "tests":
@@ -100,3 +113,15 @@ def test_the_domain_has_no_module_outside_its_layers():
     """A new module goes into data, views or exports; only the shared contracts sit at the top."""
     loose = {module_name(p) for p in (ROOT / "revolution").glob("*.py")} - CONTRACTS - {"revolution.__init__"}
     assert loose == set()
+
+
+def test_the_intake_has_its_place_and_the_check_can_fail(tmp_path, monkeypatch):
+    """The rules hold the intake where it stands: a line that would break them is found."""
+    assert layer("revolution.intake.figures") == INTAKE
+    bad = tmp_path / "revolution" / "views" / "uses_intake.py"
+    bad.parent.mkdir(parents=True)
+    bad.write_text("from revolution.intake import propose\nimport kiwipiepy\n", encoding="utf-8")
+    monkeypatch.setattr("tests.test_layers.ROOT", tmp_path)
+    found = violations()
+    assert any("nothing in it imports the intake" in v for v in found)
+    assert any("only the intake loads the Korean analyser" in v for v in found)

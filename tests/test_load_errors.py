@@ -275,12 +275,24 @@ CASES = {
         "date_text",
         "leave date_text empty",
     ),
-    "stated row with a context sentence": (
-        set_cell("events.csv", 2, "date_context", "1825년 데카브리스트(Dekabrist)의 봉기로"),
+    "whole stated date with a context sentence": (
+        set_cells(
+            "events.csv",
+            2,
+            date_context="1825년 데카브리스트(Dekabrist)의 봉기로",
+            date_context_en="the Decembrist rising of 1825",
+        ),
         "events.csv",
         2,
         "date_context",
-        "only a date_basis 'context' row",
+        "gives itself whole",
+    ),
+    "month without its year and no sentence it leans on": (
+        set_cells("events.csv", 30, date_context="", date_context_en=""),
+        "events.csv",
+        30,
+        "date_context",
+        "does not give its date whole",
     ),
     "stated row with a reference": (
         set_cell("events.csv", 2, "date_reference", "Britannica; britannica.com/x"),

@@ -17,12 +17,13 @@ import sys
 import time
 from pathlib import Path
 
-from revolution.data import intake, paths, propose, sources
+from revolution.data import paths, sources
 from revolution.data.errors import DataError
 from revolution.data.load import load_dataset
+from revolution.intake import analyser, files, narrative, staging
 
 ASKED = (  # flag, question in Korean and English, default (a callable of the file's path)
-    ("source_id", "텍스트 id (영어 소문자와 _) / text id (lower-case letters and _)", None),
+    ("source_id", "텍스트 id (영어 소문자, 숫자, _) / text id (lower-case letters, digits and _)", None),
     ("title", "제목 / title", lambda p: p.stem),
     ("author", "지은이 / author", lambda p: "미상"),
     ("date", "날짜 (YYYY 또는 YYYY-MM, 없으면 비움) / date (YYYY or YYYY-MM, or empty)", lambda p: ""),
@@ -32,7 +33,7 @@ ASKED = (  # flag, question in Korean and English, default (a callable of the fi
 
 def default_id(path: Path, taken: set) -> str:
     """The file's name as an id (its Latin letters, lower case), made unique; 'text' when it has none."""
-    base = re.sub(r"[^a-z]+", "_", path.stem.lower()).strip("_") or "text"
+    base = re.sub(r"[^a-z0-9]+", "_", path.stem.lower()).strip("_").lstrip("0123456789_") or "text"
     ident, n = base, 0
     while ident in taken:
         n += 1
@@ -53,7 +54,13 @@ def parse(argv: list[str]) -> argparse.Namespace:
     ap.add_argument("--date")
     ap.add_argument("--kind", choices=sources.KINDS)
     ap.add_argument("--language", default="ko")
-    ap.add_argument("--calendar-convention", choices=propose.CONVENTIONS, default="none")
+    ap.add_argument(
+        "--calendar-convention",
+        choices=narrative.CONVENTIONS,
+        default="none",
+        help="how a day or a month is read when the text names no calendar: none (assume nothing), russia "
+        "(Old Style to 31 January 1918, New Style after, as our two texts count), julian, gregorian",
+    )
     ap.add_argument("--propose-only", action="store_true", help="write only the proposals, into --out")
     ap.add_argument("--out", type=Path, help="with --propose-only: the folder the proposals go to")
     ap.add_argument("--no-input", action="store_true", help="never ask: take the defaults")
@@ -80,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             meta[key] = answer or fallback
     started = time.perf_counter()
     try:
-        review = intake.stage(
+        review = staging.stage(
             args.file,
             meta,
             args.out if args.propose_only else paths.review_dir(),
@@ -88,16 +95,22 @@ def main(argv: list[str] | None = None) -> int:
             convention=args.calendar_convention,
             propose_only=args.propose_only,
         )
-    except intake.IntakeError as exc:
+    except files.IntakeError as exc:
         print(f"오류: {exc.ko}\nerror: {exc.en}", file=sys.stderr)
         return 1
     p = review.proposals
     took = time.perf_counter() - started
+    load = sum(analyser.LOADED_IN)
+    own = narrative.text_calendar(review.text)
     print(
         f"제안 / proposed: 수치 {len(p['figures'])} figures, 사건 {len(p['events'])} events, "
-        f"제외 {len(p['exclusions'])} exclusions, 새 이름 {len(p['names'])} new names ({took:.2f} s)\n"
+        f"제외 {len(p['exclusions'])} exclusions, 새 이름 {len(p['names'])} new names "
+        f"({took - load:.2f} s reading, {load:.2f} s loading the Korean analyser)\n"
         f"→ {review.folder}"
     )
+    if own:
+        print("이 텍스트는 스스로 양력(신력)으로 센다고 말합니다: 날짜를 양력으로 읽었습니다.")
+        print("This text says it counts in New Style: its dates were read so.")
     if not args.propose_only:
         print("검토: ./dev run --edit 의 '새 텍스트 검토' 페이지")
         print("review: the 'Review a new text' page of ./dev run --edit")

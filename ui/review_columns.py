@@ -1,12 +1,12 @@
 """The review page's column settings (its tables of a staged text's proposals); the intake work moves this
-beside the review page."""
+beside the review page (its table: revolution.intake.review_table)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from revolution.i18n import CODE_WORDS, COLUMN_LABELS, category, t
-from revolution.views import review as rv
+from revolution.intake import review_table as rv
 
 
 def review_columns(table: str, lang: str) -> dict:

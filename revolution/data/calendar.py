@@ -70,6 +70,16 @@ BASES = ("stated", "convention", "none")
 # Where an event's date comes from: its own sentence, another sentence of the same text, or a cited
 # standard chronology (labels: revolution.i18n's CODE_WORDS["date_basis"]).
 DATE_BASES = ("stated", "context", "reference")
+# A written date that names its year: a year in digits (1917년, 68년 5월), a decade or a century.
+_NAMES_YEAR = re.compile(r"\d{2,4}\s*(?:년|세기)|\d{4}")
+
+
+def partial(date_text: str, precision: str) -> bool:
+    """A date whose words do not give it whole: a month or a day without its year ('4월', '그해 2월',
+    '이튿날', '10월 25일'). Such a date leans on another sentence, which `date_context` must quote."""
+    return precision in ("month", "day") and not _NAMES_YEAR.search(date_text or "")
+
+
 # How the timeline draws dates: as the text writes them, or converted to New Style.
 MODES = ("written", "new")
 

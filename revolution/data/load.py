@@ -144,11 +144,25 @@ def _check_date_basis(rec: dict, flat_seeds: dict) -> None:
     same seed given verbatim, a reference date cited; the columns of the other bases stay empty."""
     row, basis = rec[LINE], rec["date_basis"]
     date_text, context, reference = rec["date_text"] or "", rec["date_context"], rec["date_reference"]
-    for col, value, own in (("date_context", context, "context"), ("date_reference", reference, "reference")):
-        if value and basis != own:
-            raise DataError(
-                "events.csv", row, col, f"only a date_basis {own!r} row gives {col}; this row's is {basis!r}"
-            )
+    if reference and basis != "reference":
+        raise DataError(
+            "events.csv",
+            row,
+            "date_reference",
+            f"only a date_basis 'reference' row gives date_reference; this row's is {basis!r}",
+        )
+    if context and basis == "reference":
+        raise DataError(
+            "events.csv", row, "date_context", "a reference date leans on no sentence of the text"
+        )
+    if context and provenance.normalize(context) not in flat_seeds[rec["source_id"]]:
+        raise DataError(
+            "events.csv",
+            row,
+            "date_context",
+            f"the context sentence does not occur in the seed of {rec['source_id']!r} "
+            "(white space aside): it must be quoted verbatim from the same text",
+        )
     if basis == "stated":
         if not date_text:
             raise DataError(
@@ -158,19 +172,27 @@ def _check_date_basis(rec: dict, flat_seeds: dict) -> None:
             raise DataError(
                 "events.csv", row, "date_text", "the date as written does not occur inside the quote"
             )
+        if context and not calendar.partial(date_text, rec["precision"]):
+            raise DataError(
+                "events.csv",
+                row,
+                "date_context",
+                f"{date_text!r} gives itself whole: a stated date that names its year leans on no "
+                "other sentence",
+            )
+        if calendar.partial(date_text, rec["precision"]) and not context:
+            raise DataError(
+                "events.csv",
+                row,
+                "date_context",
+                f"{date_text!r} does not give its date whole (no year): date_context must quote the "
+                "sentence it leans on",
+            )
     elif basis == "context":
         flat = provenance.normalize(context or "")
         if not flat:
             raise DataError(
                 "events.csv", row, "date_context", "a context date needs the sentence that gives it"
-            )
-        if flat not in flat_seeds[rec["source_id"]]:
-            raise DataError(
-                "events.csv",
-                row,
-                "date_context",
-                f"the context sentence does not occur in the seed of {rec['source_id']!r} "
-                "(white space aside): it must be quoted verbatim from the same text",
             )
         if date_text and provenance.normalize(date_text) not in flat:
             raise DataError(

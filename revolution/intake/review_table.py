@@ -5,15 +5,15 @@ from __future__ import annotations
 import pandas as pd
 
 from revolution.data import calendar, categories, qualifiers, units
-from revolution.data.propose import STATUSES
+from revolution.intake.propose import STATUSES
 
 # The columns an editor sees for each table, each proposal right beside its sentence; the others ride along
 # unchanged (ids, computed dates, links).
 SHOWN = {
     "figures": "status sentence match value value_low value_high qualifier unit quote quote_en measure_ko "
     "measure_en reason".split(),
-    "events": "status sentence date_text start end precision extent calendar calendar_basis quote quote_en "
-    "title_ko title_en event_key category people places reason".split(),
+    "events": "status sentence date_text start end precision extent calendar calendar_basis date_context "
+    "date_context_en quote quote_en title_ko title_en event_key category people places reason".split(),
     "exclusions": "status sentence match context reason".split(),
     "names": "name_ko kind sentence".split(),
 }
