@@ -19,7 +19,7 @@ from revolution.views import format as fmt
 
 # Presentation mode lays a slide out on a 1920×1080 frame, as the exports do, and the browser scales the whole
 # frame (chart, caption, buttons) to the screen: 24 px type on a 1920 screen, 16 px on a 1280 one. The chart
-# takes the frame less its padding, the caption line and the buttons (ui.presentation's PRESENT_CSS).
+# takes the frame less its padding, the caption line and the buttons (ui/present.css).
 PRESENT_FRAME = (1920, 1080)
 PRESENT_SIZE = (1856, 872)
 PRESENT_TYPE = slide_layout.SLIDE_TYPE
