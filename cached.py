@@ -11,17 +11,25 @@ import copyreg
 import dataclasses
 import functools
 import json
+from pathlib import Path
 
 import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
 
 from revolution.data import filters, mentions, sources
-from revolution.data.load import Dataset
+from revolution.data.load import Dataset, load_dataset
 from revolution.exports import slides
 from revolution.views import page_views, panels, place_map, reading, summary
 
 BY_VERSION = {Dataset: lambda data: data.version}
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def loaded_dataset(data_dir: str, seeds_dir: str, stamp: str) -> Dataset:
+    """The checked dataset of these folders, loaded once per `stamp` (a digest of their files' names, sizes
+    and times: ui.shell.stamp), shared by every session."""
+    return load_dataset(Path(data_dir), Path(seeds_dir))
 
 
 def _figure(props: dict) -> go.Figure:

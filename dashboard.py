@@ -3,6 +3,7 @@
 import streamlit as st
 
 import ui
+from revolution import state
 from revolution.data.paths import ROOT
 from revolution.i18n import t
 
@@ -18,11 +19,12 @@ lang = ui.language_switch(
 ui.accessibility(lang)
 page = st.navigation(ui.navigation(lang))
 deck_slot = st.sidebar.container()  # the deck's counter, filled after the page ran (an add changes it)
-st.session_state[ui.SHELL] = True  # ui.start reruns a page that runs without this shell
+st.session_state[state.PAGE_STORE] = page.url_path  # how the page's URL parameters are read
+st.session_state[state.SHELL] = True  # ui.start reruns a page that runs without this shell
 try:
     page.run()
 finally:
-    st.session_state[ui.SHELL] = False
+    st.session_state[state.SHELL] = False
 with deck_slot:
     ui.deck_sidebar(lang)
 ui.dropped_note(lang)

@@ -401,7 +401,7 @@ def interactions(page, base: str, floor: str, data) -> dict[str, tuple[str, list
         "floor: one px.bar, selectbox (a ⇄ b)": (floor + "/", [select("data", "b"), select("data", "a")]),
         "timeline: preset pill (1917 ⇄ civil war)": (
             "/timeline",
-            [pill(t("preset_1917", "ko")), pill(t("preset_civil_war", "ko"))],
+            [pill(t("preset_1917", "ko")), pill(t("preset_civil_war_1918_1921", "ko"))],
         ),
         "timeline: category multiselect (+/− war)": (
             "/timeline",

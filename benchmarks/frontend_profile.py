@@ -33,7 +33,7 @@ def main() -> None:
 
     from revolution.i18n import t
 
-    presets = [t("preset_civil_war", "ko"), t("preset_1917", "ko")]
+    presets = [t("preset_civil_war_1918_1921", "ko"), t("preset_1917", "ko")]
     per_script, per_function, walls = collections.Counter(), collections.Counter(), []
     with streamlit_server() as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)

@@ -31,20 +31,18 @@ def explorer() -> None:
     rows)."""
     a, b, c = st.columns([1, 2, 2])
     table = (
-        ui.bind(a.segmented_control, state.TABLE, state.choice(state.TABLES), "figures")(
+        ui.bind(a.segmented_control, state.TABLE)(
             t("table", lang), state.TABLES, format_func=lambda x: t(f"table_{x}", lang)
         )
         or "figures"
     )
-    text = (
-        ui.bind(b.text_input, state.SEARCH, state.text, "")(t("search", lang), max_chars=state.MAX_TEXT) or ""
-    )
-    sources = ui.bind(c.multiselect, state.SOURCES, state.choices(list(names)), [])(
+    text = ui.bind(b.text_input, state.SEARCH)(t("search", lang), max_chars=state.MAX_TEXT) or ""
+    sources = ui.bind(c.multiselect, state.SOURCES, list(names))(
         t("sources", lang), list(names), placeholder=t("any", lang), format_func=names.get, select_all=False
     )
     sources = tuple(sources)
     if table == "figures":
-        chosen_groups = ui.bind(st.multiselect, state.GROUP, state.choices(list(groups)), [])(
+        chosen_groups = ui.bind(st.multiselect, state.GROUP, list(groups))(
             t("groups", lang),
             list(groups),
             placeholder=t("any", lang),
@@ -52,7 +50,7 @@ def explorer() -> None:
             select_all=False,
         )
     else:
-        chosen_cats = ui.bind(st.multiselect, state.CATEGORIES, state.choices(cats), [])(
+        chosen_cats = ui.bind(st.multiselect, state.CATEGORIES, cats)(
             t("categories", lang),
             cats,
             placeholder=t("any", lang),

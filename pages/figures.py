@@ -5,6 +5,7 @@ import streamlit as st
 import cached
 import ui
 from revolution import state
+from revolution.exports import slides
 from revolution.i18n import t
 from revolution.views import references
 
@@ -24,15 +25,15 @@ st.caption(t("figures_intro", lang))
 def figures() -> None:
     """The choices and the charts they change: a change reruns this region alone, not the page around it."""
     left, right = st.columns([2, 3])
-    chosen = ui.bind(left.selectbox, state.GROUP, state.choice(choices), "all")(
+    chosen = ui.bind(left.selectbox, state.GROUP, choices)(
         t("choose_group", lang),
         choices,
         format_func=lambda g: t("all_groups", lang) if g == "all" else titles[g],
     )
-    sources = ui.bind(right.multiselect, state.SOURCES, state.choices(source_ids), [])(
+    sources = ui.bind(right.multiselect, state.SOURCES, source_ids)(
         t("sources", lang), source_ids, placeholder=t("any", lang), format_func=names.get, select_all=False
     )
-    show_refs = ui.bind(st.toggle, state.REFERENCES, state.flag, True)(t("show_refs", lang))
+    show_refs = ui.bind(st.toggle, state.REFERENCES)(t("show_refs", lang))
 
     # 2. Data, 3. figure, 4. provenance — for each group shown, built once per choice.
     drawn = 0
@@ -54,7 +55,7 @@ def figures() -> None:
             )
             for line in panel.captions:
                 st.caption(line)
-            ui.add_to_deck(f"figure:{group_id}", data, lang)
+            ui.add_to_deck(slides.figure_key(group_id), data, lang)
             if panel.refs is not None and not panel.refs.empty:
                 st.caption(ui.titled("refs_caption", lang))
                 if panel.maddison:

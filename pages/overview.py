@@ -5,6 +5,7 @@ import streamlit as st
 import cached
 import ui
 from revolution import state
+from revolution.exports import slides
 from revolution.i18n import counted, t, texts
 
 lang, data = ui.start()
@@ -44,7 +45,7 @@ for start in range(0, len(cards), 2):
                 icon=":material/bar_chart:",
                 query_params={state.GROUP: card["group"], state.LANG: lang},
             )
-            ui.add_to_deck(f"figure:{card['group']}", data, lang)
+            ui.add_to_deck(slides.figure_key(card["group"]), data, lang)
 
 # How sure is each headline number? The text's claim beside what other sources give, and why they differ:
 # a static table, so long sentences wrap instead of being cut in a grid cell.

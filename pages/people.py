@@ -6,6 +6,8 @@ import streamlit as st
 import cached
 import ui
 from revolution import state
+from revolution.data import presets
+from revolution.exports import slides
 from revolution.i18n import t
 from revolution.views import columns, describe, place_charts
 
@@ -39,8 +41,7 @@ with right:
 # reruns this part alone, not the mention charts above it nor the person and place panels under it (their
 # selectboxes took 40-50 ms of the browser's time per change).
 lo, hi = cached.event_facets(data)["years"]
-first_span = next(iter(state.PRESETS.values()))
-place_param = (state.PLACES, state.choice(list(place_names)), "")
+place_param = (state.PLACES, list(place_names))
 
 
 def pick_place():
@@ -58,13 +59,13 @@ def map_and_events() -> None:
         st.slider,
         state.YEARS,
         (state.YEAR_FROM, state.YEAR_TO),
-        state.year(lo, hi),
-        (max(lo, first_span[0]), min(hi, first_span[1])),
+        (lo, hi),
+        presets.default_span(data.presets, (lo, hi)),
     )(t("map_years", lang), lo, hi)
     fig = cached.place_map_figure(data, place_counts, lang, names, years)
     alt = cached.place_map_alt(data, place_counts, lang, years)
     # its image downloads lay the map out for a slide (its type size and plot); a map is one slide
-    slide_map = lambda: cached.slide(data, f"map:{years[0]}-{years[1]}", lang, names).figure  # noqa: E731
+    slide_map = lambda: cached.slide(data, slides.map_key(*years), lang, names).figure  # noqa: E731
     ui.chart(
         fig,
         key="map_chart",
@@ -89,7 +90,7 @@ def map_and_events() -> None:
         for row in rows.to_dict("records"):
             with st.container(border=True):
                 ui.telling(row, data.notes, lang, names[row["source_id"]])
-    ui.add_to_deck(f"map:{years[0]}-{years[1]}", data, lang, slot="map_view")
+    ui.add_to_deck(slides.map_key(*years), data, lang, slot="map_view")
 
 
 map_and_events()
@@ -102,7 +103,7 @@ for col, key, options, era_counts, id_col in (
     (b, state.PLACES, place_names, place_eras, "place_id"),
 ):
     with col:
-        chosen = ui.bind(st.selectbox, key, state.choice(list(options)), "")(
+        chosen = ui.bind(st.selectbox, key, list(options))(
             t("people" if key == state.PEOPLE else "places", lang),
             ["", *options],
             format_func=lambda k, o=options: o.get(k, t("none_selected", lang)),

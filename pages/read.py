@@ -15,16 +15,15 @@ sources = list(names)
 
 
 # 1. Selection, in the URL: the text, the row opened, the kinds marked, a search.
-ROW = (state.ROW, state.text, "")
 st.title(t("page_read", lang))
 st.caption(ui.titled("read_intro", lang))
 source_id = (
-    ui.bind(st.segmented_control, state.SOURCES, state.choice(sources), sources[0])(
+    ui.bind(st.segmented_control, state.SOURCES, sources, sources[0])(
         t("read_text", lang), sources, format_func=names.get
     )
     or sources[0]
 )
-kinds = ui.bind(st.pills, state.MARKS, state.choices(reading.KINDS), list(reading.KINDS))(
+kinds = ui.bind(st.pills, state.MARKS, reading.KINDS, list(reading.KINDS))(
     t("read_kinds", lang),
     reading.KINDS,
     selection_mode="multi",
@@ -32,7 +31,7 @@ kinds = ui.bind(st.pills, state.MARKS, state.choices(reading.KINDS), list(readin
 )
 kinds = tuple(kinds)
 doc = cached.document(data, source_id, lang)
-row = ui.url_value(*ROW)
+row = ui.url_value(state.ROW)
 
 
 def move(forward: bool) -> None:
@@ -40,10 +39,10 @@ def move(forward: bool) -> None:
 
 
 c, d, e = st.columns([4, 1, 1], vertical_alignment="bottom")
-query = ui.bind(c.text_input, state.SEARCH, state.text, "")(t("read_search", lang), max_chars=state.MAX_TEXT)
+query = ui.bind(c.text_input, state.SEARCH)(t("read_search", lang), max_chars=state.MAX_TEXT)
 d.button(t("read_prev", lang), on_click=move, args=(False,), icon=":material/arrow_upward:", width="stretch")
 e.button(t("read_next", lang), on_click=move, args=(True,), icon=":material/arrow_downward:", width="stretch")
-ui.set_url_value(*ROW, st.session_state[state.ROW])
+ui.set_url_value(state.ROW, st.session_state[state.ROW])
 
 # 2. Data: the selected row, the search hits, the counts.
 row = st.session_state[state.ROW]

@@ -16,8 +16,8 @@ keys = slides.options(data)
 # 1. Selection: the deck (ui.deck: the URL's `deck`, kept in the session across pages), presenting or not,
 # the slide. The deck's widgets mirror the session's deck and edit it through named actions.
 deck = ui.deck(data)
-present = ui.url_value(state.PRESENT, state.flag, False)
-SLIDE = (state.SLIDE, state.integer(1, 999), 1)
+present = ui.url_value(state.PRESENT)
+SLIDES = (1, 999)  # the slide shown, a whole number within these
 
 
 def edit(index: int, step: int) -> None:
@@ -65,7 +65,7 @@ if not present:
         disabled=deck == slides.default(data),
         width="stretch",
     )
-present = ui.bind(st.toggle, state.PRESENT, state.flag, False)(t("present", lang))
+present = ui.bind(st.toggle, state.PRESENT)(t("present", lang))
 
 # 2. Data and 3. figures, built from the keys once per dataset and language.
 items = [cached.slide(data, k, lang, names) for k in deck]
@@ -74,7 +74,7 @@ shown = [
     for item in items
     for fig, title in cached.slide_pages(data, item.key, lang, names, present)
 ]
-position = min(max(1, ui.url_value(*SLIDE)), max(1, len(shown)))
+position = min(max(1, ui.url_value(state.SLIDE, SLIDES)), max(1, len(shown)))
 
 if present and shown:
     key, page = slides.page_of(shown, position)
@@ -106,5 +106,5 @@ elif items:
     ui.deck_downloads(items, len(shown) + 2, data, lang)
 else:
     st.info(t("deck_is_empty", lang), icon=":material/info:")
-ui.set_url_value(*SLIDE, position)
+ui.set_url_value(state.SLIDE, position, SLIDES)
 ui.set_deck(deck, data)

@@ -27,13 +27,13 @@ elif len(ids) == 2:
 else:
     st.caption(counted("sources_intro", lang, len(ids)))
     left, right = st.columns(2)
-    first = ui.bind(left.selectbox, state.FIRST_TEXT, state.choice(ids), ids[0])(
+    first = ui.bind(left.selectbox, state.FIRST_TEXT, ids, ids[0])(
         t("first_text", lang), ids, format_func=names.get
     )
     others = [s for s in ids if s != first]
     if st.session_state.get(state.SECOND_TEXT) == first:
         st.session_state.pop(state.SECOND_TEXT)  # the text just chosen first: the next one in order instead
-    second = ui.bind(right.selectbox, state.SECOND_TEXT, state.choice(others), others[0])(
+    second = ui.bind(right.selectbox, state.SECOND_TEXT, others, others[0])(
         t("second_text", lang), others, format_func=names.get
     )
     pair = (first, second)
@@ -47,7 +47,7 @@ def compare(pair: tuple) -> None:
     # 2. Side by side, first (a link's `?event=` opens here): the two sentences of one event.
     st.header(t("side_by_side", lang) + f" ({len(shared)})")
     if shared:
-        key = ui.bind(st.selectbox, state.EVENT, state.choice(shared), shared[0])(
+        key = ui.bind(st.selectbox, state.EVENT, shared, shared[0])(
             t("select_shared_event", lang),
             shared,
             format_func=lambda k: fmt.picker_label(first_told.loc[k], lang),

@@ -7,7 +7,7 @@ import streamlit as st
 import cached
 import ui
 from revolution import state
-from revolution.data import calendar, categories, filters
+from revolution.data import calendar, categories, filters, presets
 from revolution.exports import slides
 from revolution.i18n import category, t
 from revolution.views import page_views
@@ -20,24 +20,19 @@ lo, hi = facets["years"]
 cats = categories.order(facets["categories"])
 people = dict(zip(data.people.person_id, data.people[f"name_{lang}"]))
 places = dict(zip(data.places.place_id, data.places[f"name_{lang}"]))
-first_span = next(iter(state.PRESETS.values()))  # the revolutionary years: the view people come for
-default_years = (max(lo, first_span[0]), min(hi, first_span[1])) if lo <= first_span[1] else (lo, hi)
+default_years = presets.default_span(data.presets, (lo, hi))  # the view people come for
 
 
 def use_preset():
     preset = st.session_state.get(state.PRESET)
-    span = (lo, hi) if preset == "all" else state.PRESETS.get(preset or "") or default_years
-    st.session_state[state.YEARS] = (max(lo, span[0]), min(hi, span[1]))
+    st.session_state[state.YEARS] = presets.span(data.presets, preset or "", (lo, hi)) or default_years
 
 
 def pick_event():
     points = st.session_state["timeline_chart"].selection.points
     if points and points[0].get("customdata") and points[0]["customdata"][0] in facets["ids"]:
         st.session_state[state.EVENT] = points[0]["customdata"][0]
-        st.session_state[OPEN] = True  # a mark was clicked: show its tellings over the chart
-
-
-OPEN = "_tellings_open"
+        st.session_state[state.TELLINGS_OPEN] = True  # a mark was clicked: show its tellings over the chart
 
 
 @st.dialog(t("tellings", lang), width="large")
@@ -50,17 +45,17 @@ ui.compact_top()
 st.title(t("page_timeline", lang))
 st.caption(t("timeline_intro", lang))
 with st.sidebar:
-    text = ui.bind(st.text_input, state.SEARCH, state.text, "")(t("search", lang), max_chars=state.MAX_TEXT)
-    sources = ui.bind(st.multiselect, state.SOURCES, state.choices(list(names)), [])(
+    text = ui.bind(st.text_input, state.SEARCH)(t("search", lang), max_chars=state.MAX_TEXT)
+    sources = ui.bind(st.multiselect, state.SOURCES, list(names))(
         t("sources", lang), list(names), placeholder=t("any", lang), format_func=names.get, select_all=False
     )
-    chosen_people = ui.bind(st.multiselect, state.PEOPLE, state.choices(list(people)), [])(
+    chosen_people = ui.bind(st.multiselect, state.PEOPLE, list(people))(
         t("people", lang), list(people), placeholder=t("any", lang), format_func=people.get, select_all=False
     )
-    chosen_places = ui.bind(st.multiselect, state.PLACES, state.choices(list(places)), [])(
+    chosen_places = ui.bind(st.multiselect, state.PLACES, list(places))(
         t("places", lang), list(places), placeholder=t("any", lang), format_func=places.get, select_all=False
     )
-    inferred = ui.bind(st.toggle, state.INFERRED, state.flag, True)(t("show_inferred", lang))
+    inferred = ui.bind(st.toggle, state.INFERRED)(t("show_inferred", lang))
 
 
 @st.fragment
@@ -69,16 +64,16 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
     an input here reruns this region alone, not the page around it (the sidebar's filters rerun the page)."""
     st.pills(
         t("preset", lang),
-        list(state.PRESETS),
+        list(data.presets.preset_id),
         key=state.PRESET,
         on_change=use_preset,
         format_func=lambda p: t(f"preset_{p}", lang),
     )
     a, b = st.columns(2)
-    years = ui.bind_range(
-        a.slider, state.YEARS, (state.YEAR_FROM, state.YEAR_TO), state.year(lo, hi), default_years
-    )(t("years", lang), lo, hi)
-    chosen_cats = ui.bind(b.multiselect, state.CATEGORIES, state.choices(cats), [])(
+    years = ui.bind_range(a.slider, state.YEARS, (state.YEAR_FROM, state.YEAR_TO), (lo, hi), default_years)(
+        t("years", lang), lo, hi
+    )
+    chosen_cats = ui.bind(b.multiselect, state.CATEGORIES, cats)(
         t("categories", lang),
         cats,
         placeholder=t("any", lang),
@@ -90,10 +85,10 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
     # (calendar, colour) is chosen under it, but read first
     drawn = st.container()
     left, right = st.columns(2)
-    mode = ui.bind(left.segmented_control, state.CALENDAR, state.choice(calendar.MODES), "written")(
+    mode = ui.bind(left.segmented_control, state.CALENDAR, calendar.MODES)(
         t("calendar", lang), calendar.MODES, format_func=lambda c: t(f"cal_{c}", lang)
     )
-    color = ui.bind(right.segmented_control, state.COLOR_BY, state.choice(state.COLOR_MODES), "category")(
+    color = ui.bind(right.segmented_control, state.COLOR_BY)(
         t("color_by", lang), state.COLOR_MODES, format_func=lambda c: t(f"color_{c}", lang)
     )
     view_args = (data, chosen, lang, mode or "written", color or "category", names)
@@ -114,10 +109,10 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
         )
         # the count under the chart, so that the rows start as high as they can
         st.caption(t("n_shown", lang, n=f"{len(view.rows):,}", total=f"{len(ev_all):,}"))
-        ui.add_to_deck(slides.timeline_key(*years), data, lang, slot="timeline_view")
+        ui.add_to_deck(slides.timeline_key(*years, data), data, lang, slot="timeline_view")
 
     # 4. Provenance: the chosen event, as each text tells it.
-    event_param = (state.EVENT, state.choice(facets["ids"]), "")
+    event_param = (state.EVENT, facets["ids"])
     titles = cached.event_picker(data, view.listed, ui.url_value(*event_param), lang)
     options = ["", *titles]
     event_id = ui.bind(st.selectbox, *event_param)(
@@ -127,7 +122,7 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
         st.caption(t("first_choices", lang, shown=f"{len(view.listed):,}", total=f"{len(view.rows):,}"))
     if event_id:
         key = ev_all.loc[ev_all.event_id == event_id, "event_key"].iloc[0]
-        if st.session_state.pop(OPEN, False):
+        if st.session_state.pop(state.TELLINGS_OPEN, False):
             tellings_dialog(key)
         st.header(t("tellings", lang))
         ui.tellings(filters.tellings(data, key), data.notes, lang, names)

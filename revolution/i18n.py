@@ -55,7 +55,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "event": {"ko": "사건", "en": "Event"},
     "source": {"ko": "출처", "en": "Source"},
     "sources": {"ko": "텍스트", "en": "Sources"},
-    "notes": {"ko": "주", "en": "Notes"},
     "rows_behind": {
         "ko": "이 차트의 데이터 (텍스트 대안)",
         "en": "The rows behind this chart (text alternative)",
@@ -65,7 +64,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Nothing matches. Try wider filters.",
     },
     "derived": {"ko": "계산값", "en": "derived"},
-    "stated": {"ko": "원문 수치", "en": "stated"},
     "derived_how": {"ko": "원문에 없는 값: {how} 으로 계산", "en": "Not in the text: computed as {how}"},
     # overview
     "overview_intro": {
@@ -73,7 +71,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Every figure and date cited by {texts} in Korean — {names} — each with the sentence it came "
         "from.",
     },
-    "headline": {"ko": "핵심 수치", "en": "Headline figures"},
     "what_is_here": {"ko": "무엇이 들어 있나", "en": "What the dashboard holds"},
     "n_figures": {"ko": "수치", "en": "Figures"},
     "n_events": {"ko": "사건", "en": "Events"},
@@ -225,9 +222,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "preset_all": {"ko": "전체", "en": "All"},
     "preset_revolution_years": {"ko": "혁명기 1914–1924", "en": "Revolution 1914–1924"},
     "preset_1917": {"ko": "1917년", "en": "1917"},
-    "preset_revolution_1905": {"ko": "1905년 혁명", "en": "1905 revolution"},
-    "preset_civil_war": {"ko": "내전", "en": "Civil War"},
-    "preset_nep": {"ko": "신경제정책", "en": "NEP"},
+    "preset_revolution_1905_1907": {"ko": "1905년 혁명", "en": "1905 revolution"},
+    "preset_civil_war_1918_1921": {"ko": "내전", "en": "Civil War"},
+    "preset_nep_1921_1928": {"ko": "신경제정책", "en": "NEP"},
     "preset_1930s": {"ko": "1930년대", "en": "1930s"},
     "preset_struggles": {"ko": "1968년 이후 투쟁", "en": "Struggles since 1968"},
     "n_shown": {"ko": "사건 {n}개 표시 (전체 {total}개)", "en": "{n} of {total} events shown"},
@@ -280,14 +277,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "qual_less_than": {"ko": "{v} 미만", "en": "under {v}"},
     "qual_more_than": {"ko": "{v} 초과", "en": "over {v}"},
     "qual_range": {"ko": "{lo}–{hi}", "en": "{lo}–{hi}"},
-    "calendar_julian": {"ko": "구력 (율리우스력)", "en": "Old Style (Julian)"},
-    "calendar_gregorian": {"ko": "신력 (그레고리력)", "en": "New Style (Gregorian)"},
-    "calendar_unspecified": {"ko": "달력 표기 없음", "en": "calendar not stated"},
-    "basis_stated": {"ko": "텍스트가 밝힘", "en": "as the text says"},
-    "basis_convention": {
-        "ko": "텍스트는 밝히지 않음: 당시 그곳의 달력",
-        "en": "not stated by the text: the calendar then in force there",
-    },
     "date_basis_context": {
         "ko": "날짜는 원문에 없음 — 앞뒤 문맥",
         "en": "date not in the sentence — from the surrounding text",
@@ -340,8 +329,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # the map's key: the numbers it draws where a place's name has no room (place_map.key_text)
     "map_key": {"ko": "지도의 번호: {items}", "en": "Numbers on the map: {items}"},
-    "lon": {"ko": "경도", "en": "Longitude"},
-    "lat": {"ko": "위도", "en": "Latitude"},
     "by_era_table": {"ko": "시대별 연결 사건", "en": "Linked events by era"},
     "open_timeline": {"ko": "연표에서 보기", "en": "Show on the timeline"},
     # explorer
@@ -424,10 +411,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "alt_mentions": {
         "ko": "{title}, 많이 언급된 순: {items}. 한 번 이상 언급된 이름 {n}개.",
         "en": "{title}, the most mentioned first: {items}. {n} names are mentioned at least once.",
-    },
-    "alt_places": {
-        "ko": "{title}: 장소 {n}곳을 좌표에 그리고 언급 횟수만큼 크게 그렸습니다. 가장 큰 점: {items}.",
-        "en": "{title}: {n} places drawn at their coordinates, sized by mentions; the largest: {items}.",
     },
     "alt_in_decade": {"ko": "{decade} {n}개", "en": "the {decade}, {n}"},
     "alt_coverage": {
@@ -837,14 +820,18 @@ CODE_WORDS = {
         "year": {"ko": "해", "en": "year"},
         "decade": {"ko": "연대", "en": "decade"},
     },
+    # a telling's calendar line says these too: "구력 (율리우스력) — 텍스트가 밝힘" (format.calendar_name)
     "calendar": {
-        "gregorian": {"ko": "신력", "en": "New Style"},
+        "gregorian": {"ko": "신력 (그레고리력)", "en": "New Style (Gregorian)"},
         "julian": {"ko": "구력 (율리우스력)", "en": "Old Style (Julian)"},
-        "unspecified": {"ko": "표기 없음", "en": "not stated"},
+        "unspecified": {"ko": "달력 표기 없음", "en": "calendar not stated"},
     },
     "calendar_basis": {
         "stated": {"ko": "텍스트가 밝힘", "en": "as the text says"},
-        "convention": {"ko": "당시 그곳의 달력", "en": "the calendar then in force"},
+        "convention": {
+            "ko": "텍스트는 밝히지 않음: 당시 그곳의 달력",
+            "en": "not stated by the text: the calendar then in force there",
+        },
         "none": {"ko": "없음", "en": "none"},
     },
     "kind": {"stated": {"ko": "원문 수치", "en": "stated"}, "derived": {"ko": "계산값", "en": "derived"}},
@@ -858,6 +845,18 @@ CODE_WORDS = {
         "dataset": {"ko": "데이터 세트", "en": "dataset"},
     },
 }
+
+
+def word(vocabulary: str, code: str, lang: str) -> str:
+    """A vocabulary's code in the reader's language (CODE_WORDS), or the code itself if it has no word."""
+    return CODE_WORDS.get(vocabulary, {}).get(code, {}).get(lang, str(code))
+
+
+def our_translation(gloss: str, lang: str, close: bool = True) -> str:
+    """Our English gloss of a Korean sentence, labelled as ours: 'Our translation: “…”'. The gloss is given
+    as it is to be shown (escaped for Markdown or HTML by the caller); `close=False` leaves the closing mark
+    to a template that adds it (a hover's)."""
+    return f"{t('our_translation', lang)}: “{gloss}" + ("”" if close else "")
 
 
 def t(key: str, lang: str, **values) -> str:

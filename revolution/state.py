@@ -40,28 +40,19 @@ PRESENT = "present"
 INFERRED = "inferred"  # the timeline: also show events whose date the text does not give (1) or not (0)
 ROW = "row"  # the Read page: the row whose passage is opened, highlighted and scrolled into view
 MARKS = "marks"  # the Read page: which kinds of marks are drawn
+# the app's own session keys
+TELLINGS_OPEN = "_tellings_open"  # the timeline: a mark was clicked, so its tellings open over the chart
+PAGE_STORE = "_page"  # the url path of the page this run shows (set by dashboard.py): how its URL is read
+SHELL = "_in_shell"  # set by dashboard.py around the page's run
+DROPPED = "_dropped"  # URL parameters this session could not read, to be said once
+BOUND = "_bound"  # the URL parameters this session's pages have read, by key (what the fuzz test checks)
+SAID = "_dropped_said"
 # the map (People and places): a place was just clicked on it, so the whole page reruns once (its panel and
 # selectbox sit outside the map's fragment)
 MAP_PICKED = "_map_picked"
-# Every URL parameter, taken from the names above so that a new one is never left out (the URL fuzz test
-# reads it); session-only keys start with "_".
-URL_KEYS = tuple(
-    v for k, v in dict(globals()).items() if k.isupper() and isinstance(v, str) and not v.startswith("_")
-)
-
 LANGS = ("ko", "en")
 COLOR_MODES = ("category", "source")
 TABLES = ("figures", "events")
-PRESETS = {  # year ranges people ask for first; the first is the timeline's default view
-    "revolution_years": (1914, 1924),
-    "all": None,
-    "1917": (1917, 1917),
-    "revolution_1905": (1905, 1907),
-    "civil_war": (1918, 1921),
-    "nep": (1921, 1928),
-    "1930s": (1928, 1939),
-    "struggles": (1968, 2017),
-}
 MAX_TEXT = 100  # a search longer than this is cut, never rejected
 MAX_ITEMS = 50
 
@@ -172,4 +163,89 @@ def query_for(params: list[Param], values: Mapping[str, Any]) -> dict[str, str]:
     return out
 
 
-LANG_PARAM = Param(LANG, choice(LANGS), "ko")
+# --- every URL parameter, listed once -------------------------------------------------------------
+# How a parameter's value is read: a reader takes the page's options (ids from the data, or a fixed
+# vocabulary) and gives the parser. "one" is one of the options, "many" a comma-separated list of them,
+# "year" and "whole" a whole number within (lo, hi), "flag" 1/0, "text" a short printable string, "deck" the
+# slides' keys (read by exports.slides.parse, not by a Param).
+READERS: dict[str, Callable[..., Callable[[Any], Any]]] = {
+    "one": choice,
+    "many": choices,
+    "year": lambda bounds: year(*bounds),
+    "whole": lambda bounds: integer(*bounds),
+    "flag": lambda _=None: flag,
+    "text": lambda _=None: text,
+}
+FROM_DATA = "<from the data>"  # a default the page takes from the data (the first text, the data's years)
+
+
+@dataclass(frozen=True)
+class UrlParam:
+    """One URL parameter as one page reads it: its key, how its value is read, its default, and where."""
+
+    key: str
+    reader: str  # a key of READERS, or "deck"
+    default: Any  # FROM_DATA: the page passes it
+    pages: tuple[str, ...]  # sitemap url paths; "*" every page
+    options: tuple = ()  # a fixed vocabulary's values, when the reader needs them and the data does not
+
+    def param(self, options: Any = None, default: Any = FROM_DATA) -> Param:
+        """The Param that reads this parameter: the page gives the data's options and, for FROM_DATA, the
+        default."""
+        if (self.default == FROM_DATA) != (default != FROM_DATA):
+            raise ValueError(
+                f"{self.key}: its default is "
+                + (
+                    "the page's to give, from the data"
+                    if self.default == FROM_DATA
+                    else "fixed in URL_PARAMS"
+                )
+            )
+        chosen = self.default if default == FROM_DATA else default
+        return Param(self.key, READERS[self.reader](self.options or options), chosen)
+
+
+URL_PARAMS: tuple[UrlParam, ...] = (
+    UrlParam(LANG, "one", "ko", ("*",), LANGS),
+    UrlParam(DECK, "deck", (), ("*",)),  # no `deck`: the default deck; `deck=none`: an emptied one
+    UrlParam(YEAR_FROM, "year", FROM_DATA, ("timeline", "people")),  # the default period's first year
+    UrlParam(YEAR_TO, "year", FROM_DATA, ("timeline", "people")),
+    UrlParam(CATEGORIES, "many", [], ("timeline", "explorer")),
+    UrlParam(SOURCES, "many", [], ("figures", "timeline", "explorer")),
+    UrlParam(SOURCES, "one", FROM_DATA, ("read",)),  # the first text
+    UrlParam(PEOPLE, "many", [], ("timeline",)),
+    UrlParam(PEOPLE, "one", "", ("people",)),
+    UrlParam(PLACES, "many", [], ("timeline",)),
+    UrlParam(PLACES, "one", "", ("people",)),
+    UrlParam(SEARCH, "text", "", ("timeline", "explorer", "read")),
+    UrlParam(INFERRED, "flag", True, ("timeline",)),
+    UrlParam(CALENDAR, "one", "written", ("timeline",)),
+    UrlParam(COLOR_BY, "one", "category", ("timeline",), COLOR_MODES),
+    UrlParam(EVENT, "one", "", ("timeline",)),
+    UrlParam(EVENT, "one", FROM_DATA, ("sources",)),  # the first event both texts tell
+    UrlParam(FIRST_TEXT, "one", FROM_DATA, ("sources",)),
+    UrlParam(SECOND_TEXT, "one", FROM_DATA, ("sources",)),
+    UrlParam(GROUP, "one", "all", ("figures",)),
+    UrlParam(GROUP, "many", [], ("explorer",)),
+    UrlParam(REFERENCES, "flag", True, ("figures",)),
+    UrlParam(TABLE, "one", "figures", ("explorer",), TABLES),
+    UrlParam(ROW, "text", "", ("read",)),
+    UrlParam(MARKS, "many", FROM_DATA, ("read",)),  # every kind of mark
+    UrlParam(PRESENT, "flag", False, ("slides",)),
+    UrlParam(SLIDE, "whole", 1, ("slides",)),
+)
+# Every URL parameter's key, once; session-only keys (YEARS, PRESET, the "_" stores) are not among them.
+URL_KEYS: tuple[str, ...] = tuple(dict.fromkeys(p.key for p in URL_PARAMS))
+
+
+def url_param(key: str, page: str = "") -> UrlParam:
+    """The parameter `key` as `page` reads it (the only reading, where every page reads it alike)."""
+    found = [p for p in URL_PARAMS if p.key == key and (page in p.pages or "*" in p.pages)]
+    if not found:
+        found = [p for p in URL_PARAMS if p.key == key]
+    if len(found) != 1:
+        raise KeyError(f"URL parameter {key!r} on page {page!r}: {len(found)} readings in state.URL_PARAMS")
+    return found[0]
+
+
+LANG_PARAM = url_param(LANG).param()

@@ -16,6 +16,43 @@ os.environ.setdefault("DASHBOARD_WARM", "0")
 DATA = ROOT / "data"
 SEEDS = ROOT / "seeds"
 
+# The quick loop (`./dev test --quick`, or `pytest -m "not heavy"`): every test that needs no browser (nor
+# Chromium behind an image export), no LibreOffice, no validator of ours in .tools/ and no server. A test is
+# heavy if it is marked `browser`, uses a fixture that starts Chromium or a server, or stands in a module
+# below (each named for what it starts).
+HEAVY_FIXTURES = {"server", "context", "browser"}
+HEAVY_MODULES = {
+    "test_classroom.py": "servers with warming, eight first sessions",
+    "test_deploy.py": "nginx and two replicas",
+    "test_formats.py": "LibreOffice, TimelineJS in Chromium, cffconvert, frictionless",
+    "test_images.py": "Chromium through kaleido",
+    "test_url_fuzz.py": "500 AppTest runs (67 s alone); its parsers are in test_state.py",
+}
+# Tests elsewhere that start Chromium behind an image export (kaleido), or take long alone. A quick run fails
+# any test not listed here that starts Chromium all the same (`quick_has_no_browser` below), so the list
+# cannot go stale unseen.
+HEAVY_TESTS = {  # module: its tests that start Chromium for a PNG, SVG, PPTX or lesson bundle (or take long)
+    # the map naming every place for every window: 46 s alone
+    "test_map.py": {"test_every_place_is_named_or_numbered_on_the_map_for_every_window_the_page_offers"},
+    "test_pages.py": {"test_presentation_mode_steps_through_the_deck_and_keeps_the_position_in_the_url"},
+    "test_placeholders.py": {"test_no_export_carries_a_placeholder"},
+    "test_publish.py": {
+        "test_deck_opens_with_title_chart_and_sources_slides_and_quotes_in_notes",
+        "test_a_slide_has_a_qr_code_only_for_a_public_link",
+    },
+    "test_slides_export.py": {
+        "test_a_chart_that_may_split_is_told_without_laying_it_out_and_downloads_as_a_zip",
+        "test_deck_text_lies_inside_the_slide_and_captions_take_one_line",
+        "test_deck_titles_notes_sources_and_fonts",
+        "test_no_qr_code_without_a_public_address_and_no_operator_message_in_the_deck",
+        "test_qr_code_encodes_the_public_address_when_set",
+        "test_lesson_bundle_holds_everything_offline",
+        "test_the_decks_korean_text_is_set_as_written_no_space_before_punctuation",
+    },
+    "test_sources.py": {"test_every_texts_bars_are_drawn_in_its_colour"},
+    "test_texts.py": {"test_the_deck_and_the_lesson_bundle_are_built"},
+}
+
 
 @pytest.fixture(scope="session")
 def dataset():
@@ -62,3 +99,29 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if (
+            item.get_closest_marker("browser")
+            or HEAVY_FIXTURES & set(getattr(item, "fixturenames", ()))
+            or item.path.name in HEAVY_MODULES
+            or getattr(item, "originalname", item.name) in HEAVY_TESTS.get(item.path.name, ())
+        ):
+            item.add_marker(pytest.mark.heavy)
+
+
+@pytest.fixture(autouse=True)
+def quick_has_no_browser(request, monkeypatch):
+    """In the quick loop, a test that starts Chromium for an image export fails and says where to list it."""
+    if "not heavy" not in (request.config.getoption("markexpr") or ""):
+        return
+
+    def refuse():
+        where = request.node.nodeid
+        raise AssertionError(f"{where} starts Chromium: list it in tests/conftest.py HEAVY_TESTS")
+
+    from revolution.exports import images
+
+    monkeypatch.setattr(images, "_ensure_server", refuse)

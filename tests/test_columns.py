@@ -13,7 +13,7 @@ def test_events_on_screen_in_korean_have_korean_names_and_words(dataset):
     assert "title_en" not in table and "notes_en" not in table and "notes_ko" in table  # notes in Korean
     assert labels["title_ko"] == "사건" and labels["event_id"] == "번호"
     assert not [v for v in labels.values() if re.search("[A-Za-z]", v)]
-    assert set(table.calendar) <= {"신력", "구력 (율리우스력)", "표기 없음"}
+    assert set(table.calendar) <= {"신력 (그레고리력)", "구력 (율리우스력)", "달력 표기 없음"}
     assert "혁명" in set(table.category) and "revolution" not in set(table.category)
     assert set(table.source_id) == set(NAMES.values())
     assert "None" not in table.astype(str).values and "nan" not in table.astype(str).values

@@ -46,17 +46,6 @@ def test_mentions_alt_names_the_most_mentioned_with_counts_per_source(dataset, l
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_places_map_alt_names_the_largest_marks(dataset, lang):
-    counts = mentions.text_mentions(dataset, "places")
-    text = describe.places_map(dataset.places, counts, lang)
-    located = dataset.places.dropna(subset=["lat", "lon"])
-    top = counts.groupby("place_id").mentions.sum().loc[located.place_id].idxmax()
-    name = located.set_index("place_id").loc[top, f"name_{lang}"]
-    assert t("alt_count", lang, name=name, n=counts[counts.place_id == top].mentions.sum()) in text
-    assert str(len(located)) in text
-
-
-@pytest.mark.parametrize("lang", ["ko", "en"])
 def test_coverage_alt_names_the_busiest_decade_split_by_source(dataset, lang):
     text = describe.coverage(dataset.events, NAMES[lang], lang)
     decade = dataset.events.start_gregorian.str[:3] + "0"

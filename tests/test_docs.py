@@ -5,6 +5,7 @@ import csv
 import json
 import re
 
+import sitemap
 from revolution import state
 
 from .conftest import DATA, ROOT
@@ -21,10 +22,24 @@ def test_the_readme_is_a_front_door_that_links_every_document():
         assert f"]({name})" in README and (ROOT / name).exists()
 
 
-def test_every_url_parameter_is_documented():
-    assert len(state.URL_KEYS) > 10
-    missing = [k for k in state.URL_KEYS if f"`{k}`" not in DOCS["using.md"]]
+def page_rows() -> dict[str, str]:
+    """using.md's table of pages: each page's url path and the row that lists its parameters."""
+    rows = re.findall(r"^\| [^|]+ \| `/([\w-]+)`[^|]* \|(.+)$", DOCS["using.md"], re.M)
+    return dict(rows)
+
+
+def test_every_url_parameter_is_documented_on_the_row_of_each_page_that_reads_it():
+    rows = page_rows()
+    assert set(rows) >= {p.url_path for p in sitemap.PAGES}
+    missing = [
+        (p.key, page)
+        for p in state.URL_PARAMS
+        for page in p.pages
+        if page != "*" and f"`{p.key}`" not in rows[page]
+    ]
     assert missing == []
+    everywhere = [p.key for p in state.URL_PARAMS if "*" in p.pages]
+    assert [k for k in everywhere if f"`{k}`" not in DOCS["using.md"]] == []
 
 
 def test_every_data_table_is_documented():

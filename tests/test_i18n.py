@@ -1,11 +1,21 @@
 """UI strings: every string exists in both languages, and every key the code asks for exists."""
 
+import ast
 import re
 import string
 
 from revolution import i18n
 
 from .conftest import ROOT
+
+CODE = [
+    ROOT / "dashboard.py",
+    *(ROOT / "ui").glob("*.py"),
+    ROOT / "sitemap.py",
+    ROOT / "cached.py",
+    *(ROOT / "pages").glob("*.py"),
+    *(p for p in (ROOT / "revolution").rglob("*.py") if p.name != "i18n.py"),
+]
 
 
 def test_every_string_has_korean_and_english_with_the_same_placeholders():
@@ -24,15 +34,7 @@ def test_korean_strings_are_korean():
 
 
 def test_every_key_used_in_the_code_exists():
-    used = set()
-    for path in [
-        ROOT / "dashboard.py",
-        ROOT / "ui.py",
-        ROOT / "sitemap.py",
-        *(ROOT / "pages").glob("*.py"),
-        *(ROOT / "revolution").rglob("*.py"),
-    ]:
-        used |= set(re.findall(r"""\bt\(\s*["']([a-z0-9_]+)["']""", path.read_text(encoding="utf-8")))
+    used, _ = asked_for(loose=False)
     assert used, "no t() calls found"
     assert sorted(used - set(i18n.STRINGS)) == []
 
@@ -41,30 +43,70 @@ def test_unknown_language_falls_back_to_korean():
     assert i18n.t("page_overview", "fr") == i18n.STRINGS["page_overview"]["ko"]
 
 
+# The functions that take a string's key first (i18n.t, i18n.counted, ui.titled, the intake's refusals:
+# revolution.intake.files.refuse), and the page list's constructor, whose second argument is a title key.
+KEY_CALLS = {"t", "counted", "titled", "refuse"}
+
+
+def _name(func) -> str:
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def _keys(node) -> set[str]:
+    """The keys a call's first argument can be: a string, or either string of a conditional."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return {node.value}
+    if isinstance(node, ast.IfExp):
+        return _keys(node.body) | _keys(node.orelse)
+    return set()
+
+
+def asked_for(loose: bool = True) -> tuple[set[str], set[str]]:
+    """The keys the code asks for, and the prefixes it fills in (t(f"cat_{code}"), `return f"qual_{code}"`).
+    A key counts as asked for only as a call's key: a word in quotes elsewhere (a column named "notes") does
+    not. Where a module passes a key by name (`t(label, lang)` over a list of them), the strings in its
+    tuples and lists count."""
+    keys, prefixes = set(), set()
+    for path in CODE:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        by_name = False
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and _name(node.func) == "Page":
+                keys |= _keys(node.args[1]) if len(node.args) > 1 else set()
+            if not (isinstance(node, ast.Call) and _name(node.func) in KEY_CALLS and node.args):
+                continue
+            first = node.args[0]
+            if isinstance(first, ast.JoinedStr) and isinstance(first.values[0], ast.Constant):
+                prefixes.add(first.values[0].value)
+            elif _keys(first):
+                keys |= _keys(first)
+            else:
+                by_name = True
+        if by_name and loose:
+            for node in ast.walk(tree):
+                if isinstance(node, (ast.Tuple, ast.List)):
+                    keys |= {k for e in node.elts for k in _keys(e)}
+        prefixes |= set(re.findall(r'return f"([a-z]+_)\{code\}"', path.read_text(encoding="utf-8")))
+    return keys, prefixes
+
+
 def test_every_string_is_used():
     """A string no code asks for is dead weight, and drifts: each key is asked for by name, or through a
     prefix the code fills in (t(f"cat_{code}"), a vocabulary's label_key)."""
-    code = "".join(
-        path.read_text(encoding="utf-8")
-        for path in [
-            ROOT / "dashboard.py",
-            ROOT / "ui.py",
-            ROOT / "sitemap.py",
-            *(ROOT / "pages").glob("*.py"),
-            *(ROOT / "revolution").rglob("*.py"),
-        ]
-        if path.name != "i18n.py"
-    )
-    prefixes = set(re.findall(r"""t\(f["']([a-z_]+_)\{""", code)) | set(
-        re.findall(r'return f"([a-z]+_)\{code\}"', code)
-    )
-    asked = lambda k: f'"{k}"' in code or f"'{k}'" in code  # noqa: E731
+    keys, prefixes = asked_for()
     # a string's forms for one text or for three and more are asked for through i18n.counted(base)
-    counted = lambda k: re.fullmatch(r"(.+)_(one|many)", k) and asked(k.rsplit("_", 1)[0])  # noqa: E731
+    counted = lambda k: re.fullmatch(r"(.+)_(one|many)", k) and k.rsplit("_", 1)[0] in keys  # noqa: E731
     unused = [
-        k for k in i18n.STRINGS if not asked(k) and not counted(k) and not k.startswith(tuple(prefixes))
+        k for k in i18n.STRINGS if k not in keys and not counted(k) and not k.startswith(tuple(prefixes))
     ]
     assert unused == []
+
+
+def test_a_dead_key_is_found():
+    """The check above finds a key asked for only as a word in quotes, as a column's name is."""
+    keys, _ = asked_for()
+    assert "page_overview" in keys and "no_rows" in keys
+    assert "lat" not in keys  # 'lat' is a column's name in the code, and no string's key
 
 
 def test_every_allowed_latin_word_says_why_and_no_ui_string_needs_more():

@@ -374,6 +374,42 @@ CASES = {
         "start_year",
         "inside the era before it",
     ),
+    # the presets: an era's id with other years (civil_war, row 6), two defaults, a former id taken
+    "a preset that shares an era's id but not its years": (
+        set_cell("presets.csv", 6, "preset_id", "civil_war"),
+        "presets.csv",
+        6,
+        "preset_id",
+        "also an era",
+    ),
+    "two default presets": (
+        set_cell("presets.csv", 3, "is_default", "yes"),
+        "presets.csv",
+        None,
+        "is_default",
+        "one",
+    ),
+    "a former preset id that names a preset": (
+        set_cell("presets.csv", 2, "former_ids", "1917"),
+        "presets.csv",
+        2,
+        "former_ids",
+        "already names",
+    ),
+    "a preset with one year": (
+        set_cell("presets.csv", 4, "end_year", ""),
+        "presets.csv",
+        4,
+        "end_year",
+        "both",
+    ),
+    "a preset with no name": (
+        set_cell("presets.csv", 9, "preset_id", "nameless"),
+        "presets.csv",
+        9,
+        "preset_id",
+        "i18n",
+    ),
     "missing file": (lambda d: (d / "notes.csv").unlink(), "notes.csv", None, None, "missing"),
     "broken descriptor": (raw("datapackage.json", lambda b: b[:-20]), "datapackage.json", None, None, "JSON"),
     "descriptor of an older version": (

@@ -185,11 +185,10 @@ def test_close_places_get_a_callout_not_a_label_on_a_label(dataset, counts):
 def windows(dataset, counts) -> list[tuple[int, int]]:
     """The windows the page offers first: 1917, the timeline's default 1914–1924, the whole range of years,
     every preset, and each single year that has places."""
-    from revolution import state
-    from revolution.data import filters
+    from revolution.data import filters, presets
 
     lo, hi = filters.year_bounds(dataset.events, dataset.eras)
-    spans = [(1917, 1917), (1914, 1924), (lo, hi)] + [s for s in state.PRESETS.values() if s]
+    spans = [(1917, 1917), (1914, 1924), (lo, hi)] + [s for s in presets.years(dataset.presets).values() if s]
     spans += [(y, y) for y in range(lo, hi + 1) if len(place_map.view(dataset, counts, "en", (y, y)).places)]
     return list(dict.fromkeys((max(lo, a), min(hi, b)) for a, b in spans))
 

@@ -7,14 +7,13 @@ import re
 import pytest
 
 import sitemap
-import ui
 from harness.apptest import captions, charts, decode, run
 from revolution import state
-from revolution.data import filters
+from revolution.data import filters, presets
 from revolution.data.load import load_dataset
 from revolution.data.provenance import normalize
 from revolution.exports import slides
-from revolution.i18n import t, texts
+from revolution.i18n import t, texts, word
 from revolution.views import format as fmt
 
 from .conftest import DATA, SEEDS
@@ -112,7 +111,9 @@ def within(events, lo, hi):
 def test_timeline_opens_on_the_revolutionary_years_and_filters_come_from_the_url(dataset):
     ev = dataset.events
     everything = {"from": "1100", "to": "2017"}
-    assert shown_count(run("pages/timeline.py")) == len(within(ev, *state.PRESETS["revolution_years"]))
+    assert shown_count(run("pages/timeline.py")) == len(
+        within(ev, *presets.years(dataset.presets)["revolution_years"])
+    )
     assert shown_count(run("pages/timeline.py", **everything)) == len(ev)
     assert shown_count(run("pages/timeline.py", **{"from": "1917", "to": "1917"})) == len(
         within(ev, 1917, 1917)
@@ -148,10 +149,10 @@ def test_timeline_selected_event_shows_every_telling(dataset):
         assert fmt.literal(q) in quotes  # the whole sentence, as the page escapes it for Markdown
 
 
-@pytest.mark.parametrize("event_id, basis", [("EH033", "basis_stated"), ("EH029", "basis_convention")])
+@pytest.mark.parametrize("event_id, basis", [("EH033", "stated"), ("EH029", "convention")])
 def test_a_telling_says_whether_the_text_itself_gives_the_calendar(event_id, basis):
     at = run("pages/timeline.py", event=event_id, lang="en")
-    assert any(t(basis, "en") in c for c in captions(at))
+    assert any(word("calendar_basis", basis, "en") in c for c in captions(at))
 
 
 def test_timeline_calendar_switch_moves_old_style_dates(dataset):
@@ -189,7 +190,8 @@ def test_hostile_parameters_fall_back_without_exception(page):
     title = "app_title" if name == "overview" else f"page_{name}"
     want = t(title, "ko", texts="두 텍스트") if title == "app_title" else t(title, "ko")
     assert at.title[0].value == want  # 'xx' is no language: the default, Korean
-    events = load_dataset(DATA, SEEDS).events
+    loaded = load_dataset(DATA, SEEDS)
+    events = loaded.events
     defaults = {
         "cat": [],
         "cal": "written",
@@ -200,7 +202,7 @@ def test_hostile_parameters_fall_back_without_exception(page):
         "group": [] if name == "explorer" else "all",
         "person": "" if name == "people" else [],
         "place": "" if name == "people" else [],
-        state.YEARS: state.PRESETS["revolution_years"],  # the timeline's default view
+        state.YEARS: presets.years(loaded.presets)["revolution_years"],  # the default view
         "q": junk["q"][: state.MAX_TEXT].strip(),  # any printable text is a search: cut, not refused
     }
     bound = [k for k in defaults if k in at.session_state]
@@ -208,7 +210,7 @@ def test_hostile_parameters_fall_back_without_exception(page):
     for key in bound:
         assert at.session_state[key] == defaults[key], key
     # what was not understood is noted, to be said once (test_a_link_with_values_not_understood_says_so)
-    dropped = at.session_state[ui.DROPPED]
+    dropped = at.session_state[state.DROPPED]
     assert "lang" in dropped and "zzz" not in dropped  # an unknown key is no value of this page
     assert {"cat", "cal", "src"} & set(bound) <= dropped
 

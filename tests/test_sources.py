@@ -2,6 +2,7 @@
 fallback), never a colour with another meaning, and no source id is written in the code."""
 
 import re
+from collections import Counter
 
 import pandas as pd
 import pytest
@@ -21,7 +22,6 @@ MEANINGS = {
     "stated": theme.STATED,
     "bound": theme.BOUND,
     "derived": theme.DERIVED,
-    "place": theme.PLACE,
     "ink": theme.INK,
     "muted": theme.MUTED,
     "grid": theme.GRID,
@@ -30,7 +30,8 @@ MEANINGS = {
 CODE = [
     *(ROOT / "revolution").rglob("*.py"),
     *(ROOT / "pages").glob("*.py"),
-    *(ROOT / n for n in ("ui.py", "cached.py", "dashboard.py", "sitemap.py")),
+    *(ROOT / "ui").glob("*.py"),
+    *(ROOT / n for n in ("cached.py", "dashboard.py", "sitemap.py")),
 ]
 
 
@@ -167,3 +168,11 @@ def test_every_texts_bars_are_drawn_in_its_colour(dataset, table):
     for source_id in counts[counts.mentions > 0].source_id.unique():
         colour = sources.style(names, source_id).colour
         assert _pixels_of(png, colour) > 300, (table, source_id, colour)
+
+
+def test_more_texts_than_fallback_colours_share_them_evenly():
+    """Past the fallbacks, a text takes the colour the fewest texts have (never one by its position)."""
+    n = 2 * len(sources.PALETTE) + 1
+    got = sources.styles(blank([f"text_{i}" for i in range(n)]))
+    uses = Counter(s.colour for s in got.values())
+    assert set(uses) == {c.upper() for c in sources.PALETTE} and max(uses.values()) - min(uses.values()) <= 1

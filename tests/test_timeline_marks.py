@@ -6,8 +6,7 @@ import json
 import pandas as pd
 import pytest
 
-from revolution import state
-from revolution.data import filters
+from revolution.data import filters, presets
 from revolution.data.calendar import mark_kind
 from revolution.exports import publish, slide_layout, slides
 from revolution.views import page_views, timeline_charts
@@ -107,7 +106,7 @@ def test_timelinejs_gives_an_end_only_to_a_period_and_a_start_at_the_texts_preci
 
 
 def test_the_windows_own_events_come_first_and_spanning_periods_say_so(dataset):
-    chosen = filters.EventFilter(years=state.PRESETS["1917"])
+    chosen = filters.EventFilter(years=presets.years(dataset.presets)["1917"])
     view = page_views.timeline(dataset, chosen, "ko", "written", "category", names(dataset))
     rows = [tr for tr in view.figure.data if tr.type == "scatter" and tr.mode == "text" and tr.customdata]
     labels = {

@@ -5,7 +5,6 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 import sitemap
-import ui
 from harness.browser import ROOT
 from revolution import state
 
@@ -53,7 +52,8 @@ def test_no_query_string_breaks_a_page(query, page):
     assert at.title or page.endswith("slides.py")  # the page drew something
     # every parameter the page read holds what the link gave, if valid, or else its default: never junk
     given = {k: v if len(v) > 1 else v[0] for k, v in query.items()}
-    bound = at.session_state[ui.BOUND] if ui.BOUND in at.session_state else {}
+    bound = at.session_state[state.BOUND] if state.BOUND in at.session_state else {}
+    assert set(bound) <= set(state.URL_KEYS), (page, set(bound) - set(state.URL_KEYS))  # only listed ones
     for key, param in bound.items():
         if key in at.session_state and key != state.SLIDE:  # the slide shown is clamped to the deck's length
             assert at.session_state[key] == param.read(given), (page, key, given.get(key))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from revolution.data import borders, calendar, paths, provenance, qualifiers, sources
+from revolution.data import borders, calendar, paths, presets, provenance, qualifiers, sources
 from revolution.data.computed import event_columns
 from revolution.data.errors import DataError
 from revolution.data.table import LINE, read_table, records
@@ -28,6 +28,7 @@ class Dataset:
     groups: pd.DataFrame
     figures: pd.DataFrame
     eras: pd.DataFrame
+    presets: pd.DataFrame  # the period presets (revolution.data.presets)
     people: pd.DataFrame
     places: pd.DataFrame
     place_names: pd.DataFrame
@@ -406,6 +407,7 @@ def load_dataset(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
     for name in ("figures", "events"):
         _check_notes_in_both_languages(f"{name}.csv", tables[name])
     _check_eras(tables["eras"])
+    presets.check(tables["presets"], tables["eras"])
     _check_events(tables["events"], tables["eras"], flat_seeds)
     for rec in records(tables["notes"]):
         if rec["target_id"] not in set(tables[rec["target_table"]].iloc[:, 0]):

@@ -19,7 +19,3 @@ def span(quote: str, seed: str) -> tuple[int, int] | None:
         return None
     at = normalize(seed).find(q)
     return None if at < 0 else (at, at + len(q))
-
-
-def occurs(quote: str, seed: str) -> bool:
-    return span(quote, seed) is not None

@@ -3,6 +3,7 @@ text is drawn (its colour, marker, fill and bar pattern, and its place in legend
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -80,21 +81,21 @@ def styles(sources: pd.DataFrame) -> dict[str, Style]:
     """Every source's style, in legend order: its own where sources.csv gives one, else the first fallback
     no other text has taken (so texts added without a style still differ from each other and from ours)."""
     rows = records(in_order(sources))
-    taken = {col: {r[col] for r in rows if r.get(col) is not None} for col in ("colour", "marker", "pattern")}
+    styled = ("colour", "marker", "pattern")
+    taken = {col: Counter(r[col] for r in rows if r.get(col) is not None) for col in styled}
     # a text's marker is told by its shape and fill together: a filled circle is not an open one
     shapes = {(r["marker"], r["fill"] or "filled") for r in rows if r.get("marker")}
     out = {}
     for n, r in enumerate(rows):
-        colour = r.get("colour") or _next(PALETTE, taken["colour"], n)
-        pattern = r.get("pattern") or _next(PATTERNS, taken["pattern"], n)
+        colour = r.get("colour") or _next(PALETTE, taken["colour"])
+        pattern = r.get("pattern") or _next(PATTERNS, taken["pattern"])
         fill = r.get("fill") or FILLS[n % 2]
         marker = r.get("marker")
         if not marker:
             free = [m for m in MARKERS if (m, fill) not in shapes and m not in taken["marker"]]
             marker = free[0] if free else MARKERS[n % len(MARKERS)]
-        taken["colour"].add(colour)
-        taken["pattern"].add(pattern)
-        taken["marker"].add(marker)
+        for col, value in (("colour", colour), ("pattern", pattern), ("marker", marker)):
+            taken[col][value] += 0 if r.get(col) else 1  # a text's own is counted already
         shapes.add((marker, fill))
         out[r["source_id"]] = Style(
             colour.upper(), marker, fill == "open", "" if pattern == "solid" else pattern
@@ -102,9 +103,10 @@ def styles(sources: pd.DataFrame) -> dict[str, Style]:
     return out
 
 
-def _next(options: tuple, taken: set, n: int) -> str:
-    free = [o for o in options if o not in taken]
-    return free[0] if free else options[n % len(options)]
+def _next(options: tuple, taken: Counter) -> str:
+    """The first fallback no text has taken; when every one is taken (more texts than fallbacks), the one
+    the fewest texts have: what a text is drawn in never depends on a count of positions."""
+    return min(options, key=lambda o: taken[o])
 
 
 class Names(dict):

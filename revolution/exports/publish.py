@@ -19,7 +19,7 @@ from revolution.data import paths
 from revolution.data.calendar import mark_kind
 from revolution.data.paths import PUBLIC_URL_ENV
 from revolution.exports import images
-from revolution.i18n import t, texts
+from revolution.i18n import our_translation, t, texts
 from revolution.views import format as fmt
 from revolution.views.references import MADDISON_CITATION
 
@@ -81,7 +81,7 @@ def _gloss(row: dict, lang: str) -> str:
     """In English, our gloss under the Korean quote, labelled as our translation."""
     if lang != "en" or not isinstance(row.get("quote_en"), str):
         return ""
-    return f"<p><i>{_escape(t('our_translation', lang))}: “{_escape(row['quote_en'])}”</i></p>"
+    return f"<p><i>{our_translation(_escape(row['quote_en']), lang)}</i></p>"
 
 
 def timelinejs(events: pd.DataFrame, eras: pd.DataFrame, lang: str, source_names: dict) -> dict:

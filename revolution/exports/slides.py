@@ -9,17 +9,17 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from revolution import limits, state
-from revolution.data import filters, mentions
+from revolution import state
+from revolution.data import filters, mentions, presets
 from revolution.data.load import Dataset
 from revolution.exports import images, slide_layout
-from revolution.i18n import t
-from revolution.views import describe, figure_charts, place_map, references, timeline_charts
+from revolution.i18n import our_translation, t
+from revolution.views import describe, panels, place_map, references, timeline_charts
 from revolution.views import format as fmt
 
 # Presentation mode lays a slide out on a 1920×1080 frame, as the exports do, and the browser scales the whole
 # frame (chart, caption, buttons) to the screen: 24 px type on a 1920 screen, 16 px on a 1280 one. The chart
-# takes the frame less its padding, the caption line and the buttons (ui.presentation's PRESENT_CSS).
+# takes the frame less its padding, the caption line and the buttons (ui/present.css).
 PRESENT_FRAME = (1920, 1080)
 PRESENT_SIZE = (1856, 872)
 PRESENT_TYPE = slide_layout.SLIDE_TYPE
@@ -53,8 +53,8 @@ class Item:
 def options(data: Dataset) -> list[str]:
     """Every slide key, in the order the Figures page and the presets show them."""
     groups = data.groups[data.groups.group_id.isin(data.figures.group)].sort_values("order").group_id
-    timelines = [f"timeline:{p}" for p in state.PRESETS]
-    return [f"figure:{g}" for g in groups] + timelines + [f"map:{p}" for p in state.PRESETS]
+    ids = list(data.presets.preset_id)
+    return [figure_key(g) for g in groups] + [f"timeline:{p}" for p in ids] + [f"map:{p}" for p in ids]
 
 
 def default(data: Dataset) -> list[str]:
@@ -76,9 +76,18 @@ def valid(keys: list[str], data: Dataset) -> list[str]:
     """The known keys among those given, in order, without repeats; custom timeline ranges count, the first
     MAX_CUSTOM of them."""
     known = set(options(data))
-    ok = [k for k in dict.fromkeys(keys) if k in known or _custom(k)]
+    ok = [k for k in dict.fromkeys(map(lambda k: current(k, data), keys)) if k in known or _custom(k)]
     extra = [k for k in ok if _custom(k)][MAX_CUSTOM:]
     return [k for k in ok if k not in extra]
+
+
+def current(key: str, data: Dataset) -> str:
+    """The key as it is named now: a link shared before a preset took another id (timeline:civil_war) opens
+    that preset (timeline:civil_war_1918_1921)."""
+    kind, _, name = key.partition(":")
+    if kind in ("timeline", "map") and name in (old := presets.aliases(data.presets)):
+        return f"{kind}:{old[name]}"
+    return key
 
 
 def over_cap(raw) -> bool:
@@ -109,17 +118,28 @@ def label(key: str, data: Dataset, lang: str) -> str:
     span = custom_timeline(name)
     if span:
         return f"{head}: {fmt.years_text(*span, lang)}"
-    years = state.PRESETS.get(name)
+    name = presets.resolve(data.presets, name) or name
+    years = presets.years(data.presets).get(name)
     what = t(f"preset_{name}", lang)
     if years and what != fmt.years_text(*years, lang):
         what = f"{what} ({fmt.years_text(*years, lang)})"
     return f"{head}: {what}"
 
 
-def timeline_key(first: int, last: int) -> str:
+def figure_key(group_id: str) -> str:
+    """The deck key of a figure group's chart."""
+    return f"figure:{group_id}"
+
+
+def map_key(first: int, last: int) -> str:
+    """The deck key of the map over these years (a range of its own, as the People page's years give it)."""
+    return f"map:{first}-{last}"
+
+
+def timeline_key(first: int, last: int, data: Dataset) -> str:
     """The deck key of a timeline view of these years: the preset's when one spans exactly them (shared by
     everyone and cached once, never counted against MAX_CUSTOM), else the custom range."""
-    named = next((name for name, span in state.PRESETS.items() if span == (first, last)), None)
+    named = presets.named(data.presets, first, last)
     return f"timeline:{named or f'{first}-{last}'}"
 
 
@@ -183,31 +203,21 @@ def build(data: Dataset, key: str, lang: str, source_names: dict, with_refs: boo
     built)."""
     kind, name = key.split(":", 1)
     if kind == "figure":
-        rows = limits.head(data.figures[data.figures.group == name], limits.CHART_ROWS)[0]
-        group = data.groups.set_index("group_id").loc[name].to_dict() | {"group_id": name}
-        refs = (
-            references.in_language(references.beside(data.reference_values, rows.figure_id), lang)
-            if with_refs
-            else None
-        )
-        madd = (
-            references.maddison_index(data.maddison_ussr) if with_refs and group["chart"] == "index" else None
-        )
-        fig = figure_charts.group_chart(rows, group, lang, source_names, refs=refs, maddison=madd)
-        quotes = _quotes(rows, source_names, lang)
+        drawn = panels.group_figure(data, name, lang, source_names, with_refs=with_refs)
+        rows = drawn.rows
         return Item(
             key,
-            group[f"title_{lang}"],
-            fig,
-            quotes,
+            drawn.group[f"title_{lang}"],
+            drawn.figure,
+            _quotes(rows, source_names, lang),
             _caption(rows, source_names, lang),
-            madd is not None,
-            figure_charts.alt_text(rows, group, lang),
+            drawn.maddison is not None,
+            drawn.alt,
             rows,
         )
-    lo, hi = filters.year_bounds(data.events, data.eras)
-    span = custom_timeline(name) or state.PRESETS.get(name) or (lo, hi)
-    years = (max(lo, span[0]), min(hi, span[1]))
+    bounds = filters.year_bounds(data.events, data.eras)
+    custom = custom_timeline(name)
+    years = presets.clamp(custom, bounds) if custom else presets.span(data.presets, name, bounds) or bounds
     if kind == "map":
         return _map_item(data, key, lang, source_names, years)
     events = filters.events(data, filters.EventFilter(years=years))
@@ -263,7 +273,7 @@ def _quotes(rows: pd.DataFrame, source_names: dict, lang: str = "ko") -> str:
     for q, g, s in zip(rows.quote, rows.quote_en, rows.source_id.fillna("")):
         lines.append(f"“{q}” — {source_names.get(s, '')}")
         if lang == "en":
-            lines.append(f"  {t('our_translation', lang)}: “{g}”")
+            lines.append("  " + our_translation(g, lang))
     return "\n".join(lines)
 
 

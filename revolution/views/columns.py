@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from revolution import i18n
 from revolution.i18n import CODE_WORDS as WORDS
 from revolution.i18n import COLUMN_LABELS as LABELS
 from revolution.i18n import category
@@ -22,7 +23,7 @@ def label(column: str, lang: str) -> str:
 def word(kind: str, code, lang: str) -> str:
     if pd.isna(code):
         return ""
-    return WORDS.get(kind, {}).get(code, {}).get(lang, str(code))
+    return i18n.word(kind, code, lang)
 
 
 def for_screen(table: pd.DataFrame, lang: str, names: dict | None = None, lookups: dict | None = None):

@@ -55,15 +55,6 @@ def mentions(counts: pd.DataFrame, labels: dict, source_names: dict, title: str,
     return t("alt_mentions", lang, title=title, items=items or "—", n=len(totals))
 
 
-def places_map(places: pd.DataFrame, counts: pd.DataFrame, lang: str) -> str:
-    """The map of places: how many are drawn at coordinates, and the largest marks (the most mentioned)."""
-    total = counts.groupby("place_id").mentions.sum()
-    located = places.dropna(subset=["lat", "lon"]).assign(n=lambda d: d.place_id.map(total).fillna(0))
-    top = located.sort_values("n", ascending=False, kind="stable").head(TOP)
-    items = ", ".join(t("alt_count", lang, name=r[f"name_{lang}"], n=int(r["n"])) for _, r in top.iterrows())
-    return t("alt_places", lang, title=t("map_title", lang), n=len(located), items=items or "—")
-
-
 def coverage(events: pd.DataFrame, source_names: dict, lang: str) -> str:
     """Events per decade and source: the decades drawn, and the decades with the most events, split by
     source."""

@@ -9,7 +9,7 @@ import textwrap
 import pandas as pd
 
 from revolution.data import calendar, qualifiers
-from revolution.i18n import UNIT_SUFFIX, t
+from revolution.i18n import UNIT_SUFFIX, our_translation, t, word
 
 # Korean groups large numbers by ten thousand, as the texts do: 40만, 240만.
 MAN = {"ko": (10_000, "만"), "en": None}
@@ -77,9 +77,9 @@ def literal(text: str) -> str:
 
 def calendar_name(row: dict, lang: str) -> str:
     """Which calendar an event's date is in, and how we know: 'Old Style (Julian) — as the text says'."""
-    cal = t(f"calendar_{row['calendar']}", lang)
+    cal = word("calendar", row["calendar"], lang)
     if row["calendar_basis"] in calendar.BASES and row["calendar_basis"] != "none":
-        cal += " — " + t(f"basis_{row['calendar_basis']}", lang)
+        cal += " — " + word("calendar_basis", row["calendar_basis"], lang)
     return cal
 
 
@@ -132,7 +132,7 @@ def quote_with_gloss(row, lang: str) -> str:
     gloss = row.get("quote_en")
     if lang != "en" or not isinstance(gloss, str) or not gloss:
         return quote
-    return f"{quote}”<br>{html.escape(t('our_translation', lang))}: “{wrap(gloss, 50)}"
+    return f"{quote}”<br>" + our_translation(wrap(gloss, 50), lang, close=False)
 
 
 def years_text(a: int, b: int, lang: str) -> str:

@@ -44,11 +44,11 @@ def timeline(
 def timeline_note(view: TimelineView, years: tuple[int, int], lang: str) -> str | None:
     """What the page says above a timeline that counts events per period instead of drawing each: too many
     events, or too long a span (timeline_charts.timeline_chart draws such a view as counts)."""
-    span = years[1] + 1 - years[0]
-    if view.keys > limits.TIMELINE_ROWS:
+    why = timeline_charts.counted_instead(view.keys, years)
+    if why == timeline_charts.DENSITY:
         return t("density_note", lang, limit=limits.TIMELINE_ROWS)
-    if span > timeline_charts.OVERVIEW_YEARS:
-        return t("overview_note", lang, span=span, limit=timeline_charts.OVERVIEW_YEARS)
+    if why == timeline_charts.OVERVIEW:
+        return t("overview_note", lang, span=years[1] + 1 - years[0], limit=timeline_charts.OVERVIEW_YEARS)
     return None
 
 

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from revolution import limits
 from revolution.data import filters
 from revolution.data.load import Dataset
-from revolution.i18n import t
+from revolution.i18n import our_translation, t
 from revolution.views import columns, figure_charts, reading, references
 from revolution.views import format as fmt
 
@@ -33,6 +33,42 @@ REF_COLUMNS = [
 
 
 @dataclass(frozen=True)
+class GroupFigure:
+    """One group's chart as every place draws it (the Figures page, its downloads, the deck, presentation
+    mode, the lesson bundle): the rows drawn, the group, the references beside them, the Maddison series
+    (an index chart's, with references on) and the figure with its text alternative."""
+
+    rows: pd.DataFrame  # the rows drawn (the first limits.CHART_ROWS)
+    total: int  # the group's rows before that limit
+    group: dict
+    refs: pd.DataFrame | None  # what other sources give beside these rows (None: switched off)
+    maddison: pd.DataFrame | None  # the USSR's GDP-per-head index (Maddison), drawn on an index chart
+    figure: go.Figure
+    alt: str
+
+
+def group_figure(
+    data: Dataset, group_id: str, lang: str, names: dict, sources: tuple = (), with_refs: bool = True
+) -> GroupFigure | None:
+    """The chart of one group of figures from the chosen sources (none chosen: every one), or None when they
+    state none of them. The rule that an index chart carries the Maddison series lives here."""
+    every = filters.figures(data, sources=sources)
+    every = every[every.group == group_id]
+    if every.empty:
+        return None
+    rows = limits.head(every, limits.CHART_ROWS)[0]
+    group = data.groups.set_index("group_id").loc[group_id].to_dict() | {"group_id": group_id}
+    refs = (
+        references.in_language(references.beside(data.reference_values, rows.figure_id), lang)
+        if with_refs
+        else None
+    )
+    madd = references.maddison_index(data.maddison_ussr) if with_refs and group["chart"] == "index" else None
+    fig = figure_charts.group_chart(rows, group, lang, names, refs=refs, maddison=madd)
+    return GroupFigure(rows, len(every), group, refs, madd, fig, figure_charts.alt_text(rows, group, lang))
+
+
+@dataclass(frozen=True)
 class Panel:
     figure: go.Figure
     alt: str
@@ -48,18 +84,10 @@ def panel(
 ) -> Panel | None:
     """The panel of one group of figures, or None when the sources chosen state none of them; captions are
     Markdown, with the quotes shown literally."""
-    every = filters.figures(data, sources=sources)
-    every = every[every.group == group_id]
-    if every.empty:
+    drawn = group_figure(data, group_id, lang, names, sources, show_refs)
+    if drawn is None:
         return None
-    rows = limits.head(every, limits.CHART_ROWS)[0]
-    group = data.groups.set_index("group_id").loc[group_id].to_dict() | {"group_id": group_id}
-    refs = (
-        references.in_language(references.beside(data.reference_values, rows.figure_id), lang)
-        if show_refs
-        else None
-    )
-    madd = references.maddison_index(data.maddison_ussr) if show_refs and group["chart"] == "index" else None
+    rows, refs = drawn.rows, drawn.refs
     captions = []
     for r in rows.drop_duplicates("quote").to_dict("records"):
         if r["kind"] == "derived":
@@ -69,7 +97,7 @@ def panel(
             here = reading.read_link(r["source_id"], r["figure_id"], lang)
             caption = t("chart_caption", lang, source=source, quote=fmt.literal(r["quote"]))
             if lang == "en":  # the Korean stays the quote; our gloss follows, labelled as ours
-                caption += f" — {t('our_translation', lang)}: “{fmt.literal(r['quote_en'])}”"
+                caption += " — " + our_translation(fmt.literal(r["quote_en"]), lang)
             captions.append(caption + f" · [{t('read_in_context', lang)}]({here})")
     table = pd.DataFrame(
         {
@@ -94,11 +122,11 @@ def panel(
         on_screen, ref_labels = columns.for_screen(refs[shown], lang)
         on_screen = on_screen.rename(columns=ref_labels)
     return Panel(
-        figure_charts.group_chart(rows, group, lang, names, refs=refs, maddison=madd),
-        figure_charts.alt_text(rows, group, lang),
+        drawn.figure,
+        drawn.alt,
         captions,
         on_screen,
         table.rename(columns=labels),
-        len(every),
-        madd is not None,
+        drawn.total,
+        drawn.maddison is not None,
     )

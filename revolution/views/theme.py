@@ -14,7 +14,7 @@ FONT = "Noto Sans CJK KR, Noto Sans KR, Malgun Gothic, Apple SD Gothic Neo, Nanu
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 # What a colour means, named once (never a palette position): a value the text states exactly, a value it
 # gives only a bound of, a share we computed, and a mark that stands for a place.
-STATED, BOUND, DERIVED, PLACE = "#0072B2", "#D55E00", "#009E73", "#0072B2"
+STATED, BOUND, DERIVED = "#0072B2", "#D55E00", "#009E73"
 # A text's colour, marker and fill are data (data/sources.csv, revolution.data.sources): none above.
 INK, MUTED, GRID = "#1f2328", "#57606a", "#e6e8eb"
 NAME = "revolution"

@@ -44,6 +44,20 @@ LEGEND_TYPE_PX = 16  # the legend's type size (the template's)
 NARROWEST_PX = 324
 SIDE_PX = 12  # the chart's margin on each side
 OVERVIEW_YEARS = 80  # a longer span is drawn as an overview (events per period, under the eras), not a pile
+DENSITY, OVERVIEW = "density", "overview"  # why a timeline counts events per period instead of drawing each
+
+
+def counted_instead(n_events: int, years: tuple[int, int], overview: bool = True) -> str | None:
+    """Why a timeline of `n_events` distinct events over `years` is drawn as counts per period instead of a
+    row each (DENSITY: more rows than limits.TIMELINE_ROWS; OVERVIEW: a span over OVERVIEW_YEARS, where
+    `overview` allows it), or None: the one rule the chart and the page's note both read."""
+    if n_events > limits.TIMELINE_ROWS:
+        return DENSITY
+    if overview and years[1] + 1 - years[0] > OVERVIEW_YEARS:
+        return OVERVIEW
+    return None
+
+
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3}
 TICK_FORMATS = {  # tick labels by the distance between ticks, so that no two ticks read the same
     "ko": [
@@ -244,8 +258,7 @@ def timeline_chart(
         return theme.apply(fig)
     dates = plot_dates(events, mode)
     lo_year, hi_year = years or (int(dates.lo.dt.year.min()), int(dates.hi.dt.year.max()))
-    too_long = overview and hi_year + 1 - lo_year > OVERVIEW_YEARS
-    if events.event_key.nunique() > limits.TIMELINE_ROWS or too_long:
+    if counted_instead(events.event_key.nunique(), (lo_year, hi_year), overview):
         return density_chart(events, lang, color_by, source_names, (lo_year, hi_year), eras)
     x0, x1 = pd.Timestamp(f"{lo_year}-01-01"), pd.Timestamp(f"{hi_year + 1}-01-01")
     lanes, context = _lanes(events, dates, (x0, x1) if years else None)
