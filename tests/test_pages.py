@@ -299,7 +299,7 @@ def test_explorer_names_its_columns_in_korean_and_says_when_nothing_matches(data
 
 
 def test_an_explorer_search_says_where_its_hits_are_and_its_table_has_no_empty_rows(dataset):
-    at = run("pages/explorer.py", q="레닌")  # opens on figures: the events' hits are said, not hidden
+    at = run("pages/explorer.py", q="레닌")  # opens on events, where the hits are; both counts said
     figures = len(filters.figures(dataset, text="레닌"))
     events = len(filters.events(dataset, filters.EventFilter(text="레닌")))
     assert events > 0
@@ -307,6 +307,21 @@ def test_an_explorer_search_says_where_its_hits_are_and_its_table_has_no_empty_r
     shown = run("pages/explorer.py", table="events", q="레닌")
     (grid,) = shown.dataframe
     assert len(grid.value) == events
+
+
+def test_an_explorer_search_opens_on_the_table_that_has_its_hits(dataset):
+    # issue 34: searched for "레닌", it opened on figures and said "nothing matches" under "사건 12개"
+    assert filters.figures(dataset, text="레닌").empty
+    events = len(filters.events(dataset, filters.EventFilter(text="레닌")))
+    at = run("pages/explorer.py", q="레닌")
+    (grid,) = at.dataframe
+    assert len(grid.value) == events and "event_id" in grid.value.columns
+    assert t("nothing_found", "ko", how=t("widen_explorer", "ko")) not in [i.value for i in at.info]
+    # a link that names its table keeps it; a search with hits in both opens on figures, as before
+    asked = run("pages/explorer.py", q="레닌", table="figures")
+    assert not asked.dataframe
+    both = run("pages/explorer.py", q="1917")
+    assert len(both.dataframe[0].value) == len(filters.figures(dataset, text="1917"))
 
 
 def test_reference_values_are_drawn_beside_their_figures_and_the_switch_removes_them(dataset):

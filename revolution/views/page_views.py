@@ -80,6 +80,15 @@ EXPLORER_FIRST = {  # the columns a reader looks at first, by table
 }
 
 
+def explorer_table(data: Dataset, text: str, sources: tuple = ()) -> str:
+    """The Explorer's table to open on: figures, unless a search has hits among events and none among
+    figures (searched for "레닌", it opened on an empty figures table under "사건 12개")."""
+    if text and filters.figures(data, sources=sources, text=text).empty:
+        if not filters.events(data, filters.EventFilter(sources=sources, text=text)).empty:
+            return "events"
+    return "figures"
+
+
 def explorer_rows(rows: pd.DataFrame, table: str, lang: str) -> tuple[pd.DataFrame, bool]:
     """The Explorer's rows as its table shows them: the first `limits.TABLE_ROWS` (and whether any were
     left out; downloads carry every row), figures with their value as stated, each row's link to its passage
