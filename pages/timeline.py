@@ -67,17 +67,19 @@ with st.sidebar:
 def chart_and_tellings(chosen: filters.EventFilter) -> None:
     """Years (with their presets), categories, calendar and colour, the chart and the chosen event's tellings:
     an input here reruns this region alone, not the page around it (the sidebar's filters rerun the page)."""
-    st.pills(
+    chips = st.container()  # over the slider, drawn after it: the chip follows the years, a link's too
+    a, b = st.columns(2)
+    years = ui.bind_range(
+        a.slider, state.YEARS, (state.YEAR_FROM, state.YEAR_TO), state.year(lo, hi), default_years
+    )(t("years", lang), lo, hi)
+    st.session_state[state.PRESET] = page_views.preset_of(years, (lo, hi))
+    chips.pills(
         t("preset", lang),
         list(state.PRESETS),
         key=state.PRESET,
         on_change=use_preset,
         format_func=lambda p: t(f"preset_{p}", lang),
     )
-    a, b = st.columns(2)
-    years = ui.bind_range(
-        a.slider, state.YEARS, (state.YEAR_FROM, state.YEAR_TO), state.year(lo, hi), default_years
-    )(t("years", lang), lo, hi)
     chosen_cats = ui.bind(b.multiselect, state.CATEGORIES, state.choices(cats), [])(
         t("categories", lang),
         cats,

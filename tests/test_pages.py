@@ -584,3 +584,19 @@ def test_without_chromium_the_slides_page_says_what_to_install_instead_of_offeri
     at = run("pages/slides.py", deck="figure:constituent_assembly")
     assert any(w.value == t("no_browser", "ko") for w in at.warning)
     assert not at.get("download_button")
+
+
+@pytest.mark.parametrize(
+    "params, chip",
+    [
+        ({"from": "1917", "to": "1917"}, "1917"),
+        ({"from": "1918", "to": "1921"}, "civil_war"),
+        ({}, "revolution_years"),
+        ({"from": "1917", "to": "1918"}, None),
+    ],
+)
+def test_the_preset_chip_follows_the_years_of_a_shared_link(params, chip):
+    # issue 34: a shared link to the 1917 view showed it with no chip highlighted
+    at = run("pages/timeline.py", **params)
+    (pills,) = [w for w in at.get("button_group") if w.key == state.PRESET]
+    assert pills.value == chip

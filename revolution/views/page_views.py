@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from revolution import limits
+from revolution import limits, state
 from revolution.data import filters
 from revolution.data.load import Dataset
 from revolution.data.table import records
@@ -78,6 +78,17 @@ EXPLORER_FIRST = {  # the columns a reader looks at first, by table
     "figures": ["figure_id", "stated", "measure_{lang}", "quote", "source_id", "group", "qualifier", "value"],
     "events": ["event_id", "date_text", "title_{lang}", "quote", "source_id", "category", "start_gregorian"],
 }
+
+
+def preset_of(years: tuple[int, int], bounds: tuple[int, int]) -> str | None:
+    """The preset whose years (clipped to the data's `bounds`) are `years`, in the presets' order (the
+    Timeline's chip then shows the view a shared link opened), or None."""
+    lo, hi = bounds
+    for name, span in state.PRESETS.items():
+        span = bounds if span is None else (max(lo, span[0]), min(hi, span[1]))
+        if tuple(years) == span:
+            return name
+    return None
 
 
 def explorer_table(data: Dataset, text: str, sources: tuple = ()) -> str:
