@@ -120,8 +120,11 @@ for col, key, options, era_counts, id_col in (
                 for reason in at[f"reason_{lang}"]:
                     st.caption(f"{t('map_off_land', lang)}: {reason}")
                 bore = data.place_names[data.place_names.place_id == chosen].drop(columns="place_id")
-                table, labels = columns.for_screen(bore, lang)
-                st.dataframe(table.rename(columns=labels), hide_index=True, width="stretch")
+                if bore.empty:  # an empty grid says "empty" in English
+                    st.caption(t("no_other_names", lang))
+                else:
+                    table, labels = columns.for_screen(bore, lang)
+                    st.dataframe(table.rename(columns=labels), hide_index=True, width="stretch")
             st.page_link(
                 "pages/timeline.py",
                 label=t("open_timeline", lang),

@@ -304,6 +304,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "날짜는 원문에 없음 — 표준 연표",
         "en": "date not in the text — standard chronology",
     },
+    "no_other_names": {
+        "ko": "데이터에 이 장소의 다른 이름은 없습니다.",
+        "en": "The data gives this place no other name.",
+    },
     "legend_text_period": {"ko": "빗금 막대: {text}의 기간", "en": "Hatched bar: a period in {text}"},
     "legend_inferred": {"ko": "점무늬: 날짜는 원문에 없음", "en": "Dotted: date not in the text"},
     "show_inferred": {

@@ -600,3 +600,12 @@ def test_the_preset_chip_follows_the_years_of_a_shared_link(params, chip):
     at = run("pages/timeline.py", **params)
     (pills,) = [w for w in at.get("button_group") if w.key == state.PRESET]
     assert pills.value == chip
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_place_with_no_other_names_shows_no_empty_grid(dataset, lang):
+    # issue 34: Kronstadt's table of names was an empty grid, which says "empty" in English
+    assert dataset.place_names[dataset.place_names.place_id == "kronstadt"].empty
+    at = run("pages/people.py", place="kronstadt", lang=lang)
+    assert all(len(grid.value) for grid in at.dataframe), [len(g.value) for g in at.dataframe]
+    assert t("no_other_names", lang) in captions(at)
