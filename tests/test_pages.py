@@ -609,3 +609,19 @@ def test_a_place_with_no_other_names_shows_no_empty_grid(dataset, lang):
     at = run("pages/people.py", place="kronstadt", lang=lang)
     assert all(len(grid.value) for grid in at.dataframe), [len(g.value) for g in at.dataframe]
     assert t("no_other_names", lang) in captions(at)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_only_in_lists_write_every_date_whole(dataset, lang):
+    # issue 34: the "only in" grids cut a date after a chronology at its column's edge
+    from revolution.views import format as fmt
+    from revolution.views import summary
+
+    at = run("pages/sources.py", lang=lang)
+    written = "\n".join(m.value for m in at.markdown)
+    only = summary.only_in(dataset, lang, ("history", "manifesto"))
+    dates = [d for part in only.values() for d in part.date_text]
+    long = [d for d in dates if len(d) > 40]
+    assert long, "some date is written after a chronology"
+    assert all(fmt.literal(d) in written for d in dates)
+    assert not [g for g in at.dataframe if "date_text" in g.value.columns]
