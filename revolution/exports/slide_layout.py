@@ -379,6 +379,11 @@ def _fit_lanes(fig: go.Figure, inner: float, kind: Type) -> None:
     ]
 
 
+def plot_room(fig: go.Figure, size: tuple[int, int], kind: Type = SLIDE_TYPE) -> float:
+    """The height the figure's rows get when it is laid out at `size`."""
+    return _plot_height(fig, size, kind)
+
+
 def _plot_height(fig: go.Figure, size: tuple[int, int], kind: Type) -> float:
     laid = fit(fig, size, "x", kind)
     return size[1] - laid.layout.margin.t - laid.layout.margin.b - kind.body
@@ -439,18 +444,21 @@ def _split(lanes: list[int], years: dict[int, int], need: dict[int, float], room
     return pages
 
 
-def pages(fig: go.Figure, size: tuple[int, int], kind: Type = SLIDE_TYPE) -> list[tuple[go.Figure, tuple]]:
+def pages(
+    fig: go.Figure, size: tuple[int, int], kind: Type = SLIDE_TYPE, room: float | None = None
+) -> list[tuple[go.Figure, tuple]]:
     """The figure as one or more slides: a timeline with more rows than a slide holds becomes several pages
-    of whole rows, each with the dates of its own rows; returns (figure, (first year, last year) or None)."""
+    of whole rows, each with the dates of its own rows; returns (figure, (first year, last year) or None).
+    `room`: the rows' height to cut for, if not the plot's at `size` (a deck shown in two boxes)."""
     if not _is_lane_chart(fig):
-        return _category_pages(fig, size, kind)
+        return _category_pages(fig, size, kind, room)
     spans = _lane_spans(fig)
     lanes = sorted(spans)
     labels = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext))
     inner = size[0] - 2 * kind.edge
     wrapped = {k: "<br>".join(wrap(labels.get(k, ""), kind.body, inner / 3, LANE_LINES)) for k in lanes}
     need = {k: _row_height(wrapped[k], kind) for k in lanes}
-    room = _plot_height(fig, size, kind)
+    room = _plot_height(fig, size, kind) if room is None else room
     if len(lanes) * max(need.values(), default=0) <= room:
         return [(fig, _years(spans, lanes))]
     years = {k: spans[k][0].year for k in lanes}
@@ -486,7 +494,9 @@ def _years(spans: dict, rows: list[int]) -> tuple[int, int]:
     return (min(spans[k][0].year for k in rows), max(spans[k][0].year for k in rows))
 
 
-def _category_pages(fig: go.Figure, size: tuple[int, int], kind: Type) -> list[tuple[go.Figure, None]]:
+def _category_pages(
+    fig: go.Figure, size: tuple[int, int], kind: Type, room: float | None = None
+) -> list[tuple[go.Figure, None]]:
     """A single panel of horizontal bars with more rows than a slide holds: pages of whole rows."""
     axes = {tr.yaxis or "y" for tr in fig.data if tr.type == "bar" and tr.orientation == "h"}
     if len(axes) != 1 or axes != {"y"} or any((tr.yaxis or "y") != "y" for tr in fig.data):
@@ -494,7 +504,7 @@ def _category_pages(fig: go.Figure, size: tuple[int, int], kind: Type) -> list[t
     cats: list[str] = []
     for tr in fig.data:
         cats += [v for v in (tr.y or ()) if isinstance(v, str) and v not in cats]
-    room = _plot_height(fig, size, kind)
+    room = _plot_height(fig, size, kind) if room is None else room
     per = max(1, int(room // _row_height("", kind)))
     if len(cats) <= per:
         return [(fig, None)]
