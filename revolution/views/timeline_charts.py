@@ -662,9 +662,8 @@ def _lane_labels(fig, events, dates, lanes, names, whole, x0, x1, context=frozen
             side, x = "right", hi
         elif (lo - x0).total_seconds() / width >= 1 - LABEL_ROOM:
             side, x = "left", lo
-        else:  # a bar across most of the axis: its name over its start
-            if key not in context:
-                text = _cut_to(text, (1 - (lo - x0).total_seconds() / width) * (NARROWEST_PX - 2 * SIDE_PX))
+        else:  # a bar across most of the axis: its name over its start, after any dot it would cover
+            lo, text = _clear_of_dots(text, key, lo, events, dates, x0, x1, key in context)
             fig.add_annotation(
                 x=lo.strftime("%Y-%m-%d"),
                 y=lane,
@@ -699,6 +698,30 @@ def _lane_labels(fig, events, dates, lanes, names, whole, x0, x1, context=frozen
                 showlegend=False,
                 cliponaxis=False,
             )
+
+
+def _clear_of_dots(text, key, lo, events, dates, x0, x1, keep: bool) -> tuple[pd.Timestamp, str]:
+    """Where a row's name on a white ground starts, and the name cut to the room left there: over its bar's
+    start, or just after the row's dots (a day known) that the name would cover at the narrowest chart (on
+    a phone, "니콜라이 2세 퇴위" over its year's start hid the manifesto's dot for March). `keep`: a context
+    row's name is not cut."""
+    plot_px = NARROWEST_PX - 2 * SIDE_PX
+    span = x1 - x0
+
+    def px(x):
+        return (x - x0) / span * plot_px
+
+    own = (events.event_key == key).values & (dates.kind == "day").values
+    dots = sorted(px(x) for x in dates.lo[own] if x0 <= x <= x1)
+    radius = MARK_PX / 2 + 2
+    start = px(lo)
+    while True:
+        name = text if keep else _cut_to(text, plot_px - start)
+        end = start + 6 + measure.text_width(name, LABEL_PX)
+        under = [d for d in dots if start - radius < d < end + radius]
+        if not under or max(under) + radius >= plot_px * LABEL_ROOM:
+            return x0 + span * (start / plot_px), name
+        start = max(under) + radius
 
 
 def _cut_to(text: str, room_px: float) -> str:
