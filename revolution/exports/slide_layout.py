@@ -186,6 +186,7 @@ def fit(fig: go.Figure, size: tuple[int, int], citation: str = "", kind: Type = 
     out.update_layout(margin=dict(l=math.ceil(left)))
     out.update_yaxes(automargin=False)
     plot_width = width - left - kind.edge - 24
+    _clear_arrows(out, plot_width, kind)
     _fit_x_ticks(out, plot_width, kind)
     _fit_band_names(out, plot_width, kind)
     _room_for_bar_labels(out, plot_width, kind)
@@ -377,6 +378,51 @@ def _fit_lanes(fig: go.Figure, inner: float, kind: Type) -> None:
     fig.layout.yaxis.ticktext = [
         "<br>".join(wrap(label, kind.body, room, max_lines=LANE_LINES)) for label in fig.layout.yaxis.ticktext
     ]
+
+
+def _clear_arrows(fig: go.Figure, plot_width: float, kind: Type) -> None:
+    """A bound's arrow starts past its bar's label when it points onward, and short of the bar's end when
+    it points back, so that no arrow runs through a label (on the Petrograd slide the arrow of "over
+    10,000" ran through "1만 명 초과"). The labels' widths are measured at the slide's type size."""
+    labels: dict = {}
+    for tr in fig.data:
+        if tr.type == "bar" and tr.orientation == "h" and tr.text is not None and tr.x is not None:
+            texts = [tr.text] * len(tr.x) if isinstance(tr.text, str) else tr.text
+            for y, text in zip(tr.y, texts):
+                key = (tr.xaxis or "x", y)
+                labels[key] = max(labels.get(key, 0), measure.text_width(str(text), kind.body))
+    arrows = [
+        a for a in fig.layout.annotations if a.showarrow and not a.text and a.axref not in (None, "pixel")
+    ]
+    arrows = [
+        a for a in arrows if a.ax is not None and fig.layout[(a.xref or "x").replace("x", "xaxis", 1)].range
+    ]
+
+    def scale(ann):
+        axis = fig.layout[(ann.xref or "x").replace("x", "xaxis", 1)]
+        share = (axis.domain[1] - axis.domain[0]) if axis.domain else 1
+        return axis, max(1.0, plot_width * share)
+
+    # first the axes widen where an onward arrow past its label would leave the plot (the longest bar's)
+    for ann in arrows:
+        axis, px = scale(ann)
+        lo, hi = axis.range
+        room = labels.get((ann.xref or "x", ann.y), 0) + 12 + 56
+        if ann.x > ann.ax and room < px * 0.8:
+            k = room / px
+            axis.range = [lo, max(hi, (ann.ax - lo * k) / (1 - k))]
+    for ann in arrows:
+        axis, px = scale(ann)
+        lo, hi = axis.range
+        per_px = (hi - lo) / px
+        value, head = ann.ax, ann.x
+        if head > value:  # onward: from past the label, at least as long as before
+            tail = value + (labels.get((ann.xref or "x", ann.y), 0) + 12) * per_px
+            end = min(hi, tail + max(head - value, 48 * per_px))
+            if end - tail >= 24 * per_px:
+                ann.ax, ann.x = tail, end
+        else:  # back: its tail a little inside the bar, clear of the label after the bar's end
+            ann.ax = value - 6 * per_px
 
 
 def plot_room(fig: go.Figure, size: tuple[int, int], kind: Type = SLIDE_TYPE) -> float:
