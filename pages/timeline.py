@@ -30,6 +30,16 @@ def use_preset():
     st.session_state[state.YEARS] = (max(lo, span[0]), min(hi, span[1]))
 
 
+def use_typed():
+    """Years typed beside the slider set it (a slider over 1100–2017 gives a year a dot's width)."""
+    typed = filters.typed_years(st.session_state.get(state.YEARS_TYPED, ""), lo, hi)
+    if typed:
+        st.session_state[state.YEARS] = typed
+        st.session_state[state.YEARS_TYPED] = ""
+    else:
+        st.toast(t("years_typed_bad", lang), icon=":material/info:")
+
+
 def pick_event():
     points = st.session_state["timeline_chart"].selection.points
     if points and points[0].get("customdata") and points[0]["customdata"][0] in facets["ids"]:
@@ -80,6 +90,8 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
         on_change=use_preset,
         format_func=lambda p: t(f"preset_{p}", lang),
     )
+    b, typed = b.columns([3, 2])
+    typed.text_input(t("years_typed", lang), key=state.YEARS_TYPED, on_change=use_typed, max_chars=20)
     chosen_cats = ui.bind(b.multiselect, state.CATEGORIES, state.choices(cats), [])(
         t("categories", lang),
         cats,

@@ -219,6 +219,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "only to its month or year (some time in it). Shaded bands are eras.",
     },
     "years": {"ko": "연도 범위", "en": "Years"},
+    "years_typed": {"ko": "연도 입력 (예: 1917-1921)", "en": "Type years (e.g. 1917-1921)"},
+    "years_typed_bad": {
+        "ko": "연도를 읽지 못했습니다: 1917 또는 1917-1921처럼 입력하세요.",
+        "en": "No years read: type them as 1917 or 1917-1921.",
+    },
     "categories": {"ko": "분류", "en": "Categories"},
     "people": {"ko": "인물", "en": "People"},
     "places": {"ko": "장소", "en": "Places"},

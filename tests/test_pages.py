@@ -625,3 +625,27 @@ def test_the_only_in_lists_write_every_date_whole(dataset, lang):
     assert long, "some date is written after a chronology"
     assert all(fmt.literal(d) in written for d in dates)
     assert not [g for g in at.dataframe if "date_text" in g.value.columns]
+
+
+@pytest.mark.parametrize("page", ["pages/timeline.py", "pages/people.py"])
+def test_years_typed_beside_the_slider_set_it_and_the_link(page):
+    # issue 34: the slider runs over 1100–2017, so 1917–1921 is a few pixels to drag
+    at = run(page)
+    (typed,) = [w for w in at.text_input if w.key == state.YEARS_TYPED]
+    typed.set_value("1917-1921").run()
+    (slider,) = [w for w in at.slider if w.key == state.YEARS]
+    assert tuple(slider.value) == (1917, 1921)
+    url = {k: v if isinstance(v, str) else v[0] for k, v in at.query_params.items()}
+    assert url.get("from") == "1917" and url.get("to") == "1921"
+    bad = [w for w in at.text_input if w.key == state.YEARS_TYPED][0]
+    bad.set_value("언제").run()
+    assert tuple([w for w in at.slider if w.key == state.YEARS][0].value) == (1917, 1921)
+
+
+def test_typed_years_read_as_people_write_them():
+    assert filters.typed_years("1917", 1100, 2017) == (1917, 1917)
+    assert filters.typed_years("1917–1921년", 1100, 2017) == (1917, 1921)
+    assert filters.typed_years("1917~21", 1100, 2017) == (1917, 1921)
+    assert filters.typed_years("1921 1917", 1100, 2017) == (1917, 1921)
+    assert filters.typed_years("1000-1200", 1100, 2017) == (1100, 1200)
+    assert filters.typed_years("언제", 1100, 2017) is None and filters.typed_years("2050", 1100, 2017) is None
