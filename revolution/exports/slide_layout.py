@@ -97,6 +97,9 @@ def fit(fig: go.Figure, size: tuple[int, int], citation: str = "", kind: Type = 
     while title and title_size > kind.axis_title and measure.text_width(title, title_size) > inner:
         title_size -= 2
     title_lines = wrap(title, title_size, inner, max_lines=1) if title else []
+    for tr in out.data:  # a name a phone's legend broke in two lines is one line on a slide's wide legend
+        if tr.name and "<br>" in tr.name and tr.showlegend is not False:
+            tr.name = tr.name.replace("<br>", " ")
     legend = _legend_rows(out, inner, kind.body)
     cite_lines = wrap(citation, kind.small, inner) if citation else []
     top = (
