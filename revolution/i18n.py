@@ -215,8 +215,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "timeline_intro": {
         "ko": "막대는 기간, 점은 날짜가 알려진 사건, 양 끝에 눈금이 있는 가는 선은 달·연도만 알려진 사건"
         "(그 안의 어느 때)입니다. 배경 띠는 시대입니다.",
-        "en": "Bars are periods, dots events known to the day; a thin line with a tick at each end is known "
-        "only to its month or year (some time in it). Shaded bands are eras.",
+        "en": "Bars are periods, dots events known to the day, thin lines events known only to the month or "
+        "year (some time in it). Shaded bands are eras.",
     },
     "years": {"ko": "연도 범위", "en": "Years"},
     "years_typed": {"ko": "연도 입력 (예: 1917-1921)", "en": "Type years (e.g. 1917-1921)"},
