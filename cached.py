@@ -204,15 +204,10 @@ def slide(data: Dataset, key: str, lang: str, names: dict):
 
 
 @_cached(max_entries=128)
-def slide_pages(data: Dataset, key: str, lang: str, names: dict, present: bool) -> list:
-    """The item's slides as the deck (or, `present`, presentation mode) lays them out: paging the whole
-    timeline takes half a second, which every rerun of the Slides page repeated."""
-    size, kind = (
-        (slides.PRESENT_SIZE, slides.PRESENT_TYPE)
-        if present
-        else ((1920, 1080), slides.slide_layout.SLIDE_TYPE)
-    )
-    return slides.pages(slide(data, key, lang, names), lang, size, kind)
+def slide_pages(data: Dataset, key: str, lang: str, names: dict) -> list:
+    """The item's slides as the deck lays them out, the same in the PPTX and in presentation mode
+    (slides.deck_pages): paging the whole timeline takes half a second, which every rerun repeated."""
+    return slides.deck_pages(slide(data, key, lang, names), lang)
 
 
 @_cached(max_entries=64)

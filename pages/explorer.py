@@ -30,17 +30,19 @@ def explorer() -> None:
     alone, not the page around it (the downloads too: outside, a partial rerun would leave them on old
     rows)."""
     a, b, c = st.columns([1, 2, 2])
-    table = (
-        ui.bind(a.segmented_control, state.TABLE)(
-            t("table", lang), state.TABLES, format_func=lambda x: t(f"table_{x}", lang)
-        )
-        or "figures"
-    )
     text = ui.bind(b.text_input, state.SEARCH)(t("search", lang), max_chars=state.MAX_TEXT) or ""
     sources = ui.bind(c.multiselect, state.SOURCES, list(names))(
         t("sources", lang), list(names), placeholder=t("any", lang), format_func=names.get, select_all=False
     )
     sources = tuple(sources)
+    # a link with a search and no table opens where the search has hits (the search is read first)
+    first = page_views.explorer_table(data, text, sources)
+    table = (
+        ui.bind(a.segmented_control, state.TABLE, state.TABLES, first)(
+            t("table", lang), state.TABLES, format_func=lambda x: t(f"table_{x}", lang)
+        )
+        or first
+    )
     if table == "figures":
         chosen_groups = ui.bind(st.multiselect, state.GROUP, list(groups))(
             t("groups", lang),

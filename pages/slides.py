@@ -70,9 +70,7 @@ present = ui.bind(st.toggle, state.PRESENT)(t("present", lang))
 # 2. Data and 3. figures, built from the keys once per dataset and language.
 items = [cached.slide(data, k, lang, names) for k in deck]
 shown = [
-    (item, fig, title)
-    for item in items
-    for fig, title in cached.slide_pages(data, item.key, lang, names, present)
+    (item, fig, title) for item in items for fig, title in cached.slide_pages(data, item.key, lang, names)
 ]
 position = min(max(1, ui.url_value(state.SLIDE, SLIDES)), max(1, len(shown)))
 

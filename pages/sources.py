@@ -79,19 +79,17 @@ def compare(pair: tuple) -> None:
         only = only_in[source_id]
         col = st.container()
         col.markdown(f"**{t('only_in', lang, source=names[source_id])}** ({len(only)})")
-        col.dataframe(
-            only,
-            hide_index=True,
-            width="stretch",
-            height=360,
-            column_config={
-                # wide enough for the longest date as written (about 200 px): it ran into the next column
-                "date_text": st.column_config.TextColumn(t("date_as_written", lang), width=230),
-                f"title_{lang}": t("event", lang),
-                "quote": t("quote", lang),
-                "quote_en": t("our_translation", lang),
-            },
-        )
+        # a list in a box that scrolls, each event's date, name and quote on lines that wrap: a grid cut a
+        # date after a chronology at its column's edge ("원문에 날짜 없음 — Encyclopaedia Brit…"), and a
+        # table of three columns is wider than a phone
+        gloss = t("our_translation", lang)
+        lines = [
+            f"- **{ui.escape_md(r['date_text'])}** · {ui.escape_md(r[f'title_{lang}'])}  \n"
+            f"  “{ui.escape_md(r['quote'])}”"
+            + (f"  \n  {gloss}: {ui.escape_md(r['quote_en'])}" if "quote_en" in r else "")
+            for r in only.to_dict("records")
+        ]
+        col.container(height=420).markdown("\n".join(lines))
 
 
 if pair:

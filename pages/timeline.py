@@ -28,6 +28,16 @@ def use_preset():
     st.session_state[state.YEARS] = presets.span(data.presets, preset or "", (lo, hi)) or default_years
 
 
+def use_typed():
+    """Years typed beside the slider set it (a slider over 1100–2017 gives a year a dot's width)."""
+    typed = filters.typed_years(st.session_state.get(state.YEARS_TYPED, ""), lo, hi)
+    if typed:
+        st.session_state[state.YEARS] = typed
+        st.session_state[state.YEARS_TYPED] = ""
+    else:
+        st.toast(t("years_typed_bad", lang), icon=":material/info:")
+
+
 def pick_event():
     points = st.session_state["timeline_chart"].selection.points
     if points and points[0].get("customdata") and points[0]["customdata"][0] in facets["ids"]:
@@ -62,17 +72,21 @@ with st.sidebar:
 def chart_and_tellings(chosen: filters.EventFilter) -> None:
     """Years (with their presets), categories, calendar and colour, the chart and the chosen event's tellings:
     an input here reruns this region alone, not the page around it (the sidebar's filters rerun the page)."""
-    st.pills(
+    chips = st.container()  # over the slider, drawn after it: the chip follows the years, a link's too
+    a, b = st.columns(2)
+    years = ui.bind_range(a.slider, state.YEARS, (state.YEAR_FROM, state.YEAR_TO), (lo, hi), default_years)(
+        t("years", lang), lo, hi
+    )
+    st.session_state[state.PRESET] = page_views.preset_of(data.presets, years, (lo, hi))
+    chips.pills(
         t("preset", lang),
         list(data.presets.preset_id),
         key=state.PRESET,
         on_change=use_preset,
         format_func=lambda p: t(f"preset_{p}", lang),
     )
-    a, b = st.columns(2)
-    years = ui.bind_range(a.slider, state.YEARS, (state.YEAR_FROM, state.YEAR_TO), (lo, hi), default_years)(
-        t("years", lang), lo, hi
-    )
+    b, typed = b.columns([3, 2])
+    typed.text_input(t("years_typed", lang), key=state.YEARS_TYPED, on_change=use_typed, max_chars=20)
     chosen_cats = ui.bind(b.multiselect, state.CATEGORIES, cats)(
         t("categories", lang),
         cats,

@@ -126,7 +126,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "index_axis": {"ko": "지수 (전쟁 전 = 100)", "en": "Index (pre-war = 100)"},
     "rank_axis": {"ko": "세계 순위", "en": "World rank"},
     "prewar_line": {"ko": "전쟁 전 수준", "en": "Pre-war level"},
-    "bound_legend": {"ko": "원문이 한쪽 경계만 말한 값", "en": "The text gives only a bound"},
+    "bound_legend": {
+        "ko": "원문이 범위만 말한 값 (빗금 안 어디든)",
+        "en": "The text gives a range (anywhere in it)",
+    },
+    "bound_over_legend": {"ko": "하한: 실제 값은 이보다 큼 (→)", "en": "A floor: the value is higher (→)"},
+    "bound_under_legend": {
+        "ko": "상한: 실제 값은 이보다 작음 (←, 빗금)",
+        "en": "A ceiling: the value is lower (←, hatched)",
+    },
     "exact_legend": {"ko": "원문의 값", "en": "Value as stated"},
     "other_sources": {"ko": "다른 자료의 값 (참고)", "en": "Other sources (reference values)"},
     "show_refs": {"ko": "다른 자료의 값 함께 보기", "en": "Show what other sources say"},
@@ -202,12 +210,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart_caption": {"ko": "출처: {source} — “{quote}”", "en": "Source: {source} — “{quote}”"},
     # timeline
     "timeline_intro": {
-        "ko": "막대는 기간, 점은 날짜가 알려진 사건, 가는 선이 붙은 점은 달·연도만 알려진 사건"
+        "ko": "막대는 기간, 점은 날짜가 알려진 사건, 양 끝에 눈금이 있는 가는 선은 달·연도만 알려진 사건"
         "(그 안의 어느 때)입니다. 배경 띠는 시대입니다.",
-        "en": "Bars are periods, dots events known to the day; a dot on a thin line is known only to its "
-        "month or year (some time in it). Shaded bands are eras.",
+        "en": "Bars are periods, dots events known to the day, thin lines events known only to the month or "
+        "year (some time in it). Shaded bands are eras.",
     },
     "years": {"ko": "연도 범위", "en": "Years"},
+    "years_typed": {"ko": "연도 입력 (예: 1917-1921)", "en": "Type years (e.g. 1917-1921)"},
+    "years_typed_bad": {
+        "ko": "연도를 읽지 못했습니다: 1917 또는 1917-1921처럼 입력하세요.",
+        "en": "No years read: type them as 1917 or 1917-1921.",
+    },
     "categories": {"ko": "분류", "en": "Categories"},
     "people": {"ko": "인물", "en": "People"},
     "places": {"ko": "장소", "en": "Places"},
@@ -285,6 +298,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "날짜는 원문에 없음 — 표준 연표",
         "en": "date not in the text — standard chronology",
     },
+    "no_other_names": {
+        "ko": "데이터에 이 장소의 다른 이름은 없습니다.",
+        "en": "The data gives this place no other name.",
+    },
+    "legend_text_period": {"ko": "빗금 막대: {text}의 기간", "en": "Hatched bar: a period in {text}"},
     "legend_inferred": {"ko": "점무늬: 날짜는 원문에 없음", "en": "Dotted: date not in the text"},
     "show_inferred": {
         "ko": "원문에 날짜가 없는 사건도 보기 (앞뒤 문맥·표준 연표로 날짜를 정한 사건)",

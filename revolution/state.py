@@ -11,6 +11,7 @@ from typing import Any
 LANG = "lang"
 LANG_STORE = "_lang"  # survives page switches, which may reset the switch widget's own state
 YEARS = "years"  # the timeline's year slider: one widget, kept in the URL as `from` and `to`
+YEARS_TYPED = "_years_typed"  # years typed beside the slider ("1917-1921"), which then sets it
 CALENDAR = "cal"
 YEAR_FROM = "from"
 YEAR_TO = "to"

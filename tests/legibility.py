@@ -35,6 +35,38 @@ MEASURE_JS = r"""
     }
   }
 
+  // 1b. Tables (st.table, static HTML): a table wider than its box is cut at the box's edge (it scrolls
+  // sideways), and a header or cell whose text wraps between two letters is broken inside a word ("수/치").
+  const tables = [];
+  const letter = /[\p{L}\p{N}]/u;
+  for (const box of main.querySelectorAll('[data-testid="stTable"]')) {
+    if (!visible(box)) continue;
+    const wide = [box, ...box.querySelectorAll('div')].find(d => d.scrollWidth > d.clientWidth + 1
+      && ['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(d).overflowX));
+    if (wide) tables.push({kind: 'cut', text: box.innerText.slice(0, 60),
+                           scrollWidth: wide.scrollWidth, clientWidth: wide.clientWidth});
+    for (const cell of box.querySelectorAll('th, td')) {
+      const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      while (walk.nextNode()) {
+        const node = walk.currentNode, text = node.textContent;
+        let prev = null;
+        for (let i = 0; i < text.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const r = range.getBoundingClientRect();
+          if (!r.width) { prev = null; continue; }
+          const newLine = prev && r.top > prev.top + prev.height / 2;
+          if (newLine && letter.test(text[i]) && letter.test(text[i - 1])) {
+            tables.push({kind: 'broken', text: text.slice(Math.max(0, i - 8), i) + '/' + text.slice(i, i + 8),
+                         cell: cell.tagName});
+          }
+          prev = r;
+        }
+      }
+    }
+  }
+
   // 2–4. Every chart: its text boxes, their size as drawn, and the colour of each named trace.
   const charts = [];
   for (const plot of document.querySelectorAll('.js-plotly-plot')) {
@@ -83,7 +115,7 @@ MEASURE_JS = r"""
     if (box.right <= 0 || box.bottom <= 0) continue;  // off screen, e.g. a "skip to content" link
     words.push(n.textContent.trim());
   }
-  return {cut, charts, words, width: window.innerWidth};
+  return {cut, tables, charts, words, width: window.innerWidth};
 }
 """
 

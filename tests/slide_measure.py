@@ -38,6 +38,30 @@ MEASURE_JS = """(root) => {
 }"""
 
 
+# Boxes of every annotation's arrow (Plotly draws one as a <path> in an `annotation-arrow-g` group).
+ARROWS_JS = """(root) => [...document.querySelectorAll(root + ' .annotation-arrow-g path')].map(el => {
+  const r = el.getBoundingClientRect();
+  return {x: r.left, y: r.top, w: r.width, h: r.height};
+}).filter(b => b.w > 0 || b.h > 0)"""
+
+
+def measure_arrows(page) -> list[dict]:
+    """The arrows of the SVG `measure_svg` last loaded."""
+    return page.evaluate(ARROWS_JS, "svg")
+
+
+def crossed(arrows: list[dict], boxes: list[dict], tol: float = 1.0) -> list[str]:
+    """Texts an arrow runs through: their boxes and an arrow's box overlap by more than `tol` px each way."""
+    found = []
+    for a in arrows:
+        for b in boxes:
+            w = min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"])
+            h = min(a["y"] + a["h"], b["y"] + b["h"]) - max(a["y"], b["y"])
+            if w > tol and h > tol:
+                found.append(b["text"])
+    return found
+
+
 def outside(boxes: list[dict], width: float, height: float, tol: float = 0.5) -> list[str]:
     """Texts whose box leaves the image (by more than half a pixel)."""
     return [

@@ -77,3 +77,29 @@ def test_an_arrow_back_from_a_ceiling_stops_at_zero_not_in_the_row_names(dataset
     fig = figure_charts.bars_chart(rows, group, "ko", NAMES)
     backs = [a for a in fig.layout.annotations if a.showarrow and a.x < a.ax]
     assert backs and min(a.x for a in backs) >= 0
+
+
+def test_the_bounds_legend_names_a_floor_and_a_ceiling_as_bounds(dataset):
+    # issue 34: "over 55%" was in the legend as "원문의 값" (a value as stated), "under 25%" as a bound
+    from revolution.i18n import t
+
+    rows = dataset.figures[dataset.figures.group == "constituent_assembly"]
+    group = {"title_ko": "t", "title_en": "t", "chart": "bounds", "group_id": "constituent_assembly"}
+    for lang in ("ko", "en"):
+        fig = figure_charts.bounds_chart(rows, group, lang, NAMES)
+        by_row = {}
+        for tr in fig.data:
+            if tr.type == "bar" and tr.customdata is not None:
+                for c in tr.customdata:
+                    by_row[c[0].split(":")[0]] = tr.name
+        named = {tr.name for tr in fig.data if tr.showlegend is not False and tr.name}
+        over = rows[rows.qualifier == "more_than"]
+        under = rows[rows.qualifier == "less_than"]
+        assert len(over) and len(under)
+        floor, ceiling = t("bound_over_legend", lang), t("bound_under_legend", lang)
+        for r in over.to_dict("records"):
+            assert by_row[r[f"measure_{lang}"]] == floor, r["figure_id"]
+        for r in under.to_dict("records"):
+            assert by_row[r[f"measure_{lang}"]] == ceiling, r["figure_id"]
+        assert {floor, ceiling} <= named and floor != ceiling
+        assert t("exact_legend", lang) not in {by_row[r[f"measure_{lang}"]] for r in over.to_dict("records")}

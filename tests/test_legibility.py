@@ -117,6 +117,13 @@ def test_no_text_is_cut(seen, view):
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=_id)
+def test_no_table_is_cut_and_no_header_or_cell_breaks_inside_a_word(seen, view):
+    # issue 34: the home page's per-text table broke "수치" and "사건" into "수/치" and "사/건"
+    found = seen[view]["tables"]
+    assert found == [], f"table cut or a word broken in {view}: {found}"
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=_id)
 def test_no_chart_text_sits_on_other_chart_text(seen, view):
     found = {(c["where"] or c["title"]): (c, overlaps(c["texts"])) for c in seen[view]["charts"]}
     found = {k: v for k, (c, v) in found.items() if v}

@@ -120,8 +120,21 @@ MARK_AT = """([title, place]) => {
   const i = gd.data.findIndex(d => (d.customdata || []).some(c => c && c[0] === place));
   const j = gd.data[i].customdata.findIndex(c => c && c[0] === place);
   const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, r = gd.getBoundingClientRect();
-  const at = gd.calcdata[i][j];
-  return [r.left + xa._offset + xa.l2p(at.x), r.top + ya._offset + ya.l2p(at.y)];
+  const px = c => [r.left + xa._offset + xa.l2p(c.x), r.top + ya._offset + ya.l2p(c.y)];
+  const at = gd.calcdata[i][j], [x, y] = px(at);
+  // a place drawn on another (Kronstadt's small mark near Petrograd's centre, 30 km apart) is clicked on the
+  // part of its mark farthest from its nearest neighbour, as a person would
+  let near = null, best = Infinity;
+  gd.calcdata.forEach((cd, k) => cd.forEach((c, m) => {
+    const other = (gd.data[k].customdata || [])[m];
+    if (!other || other[0] === place || !isFinite(c.x) || !isFinite(c.y)) return;
+    const [u, v] = px(c), d = Math.hypot(u - x, v - y);
+    if (d < best) { best = d; near = [u, v]; }
+  }));
+  const radius = at.mrc || 6;
+  if (!near || best > radius) return [x, y];
+  const d = Math.max(best, 0.01);
+  return [x + (x - near[0]) / d * radius * 0.9, y + (y - near[1]) / d * radius * 0.9];
 }"""
 
 

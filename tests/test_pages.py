@@ -301,7 +301,7 @@ def test_explorer_names_its_columns_in_korean_and_says_when_nothing_matches(data
 
 
 def test_an_explorer_search_says_where_its_hits_are_and_its_table_has_no_empty_rows(dataset):
-    at = run("pages/explorer.py", q="레닌")  # opens on figures: the events' hits are said, not hidden
+    at = run("pages/explorer.py", q="레닌")  # opens on events, where the hits are; both counts said
     figures = len(filters.figures(dataset, text="레닌"))
     events = len(filters.events(dataset, filters.EventFilter(text="레닌")))
     assert events > 0
@@ -309,6 +309,21 @@ def test_an_explorer_search_says_where_its_hits_are_and_its_table_has_no_empty_r
     shown = run("pages/explorer.py", table="events", q="레닌")
     (grid,) = shown.dataframe
     assert len(grid.value) == events
+
+
+def test_an_explorer_search_opens_on_the_table_that_has_its_hits(dataset):
+    # issue 34: searched for "레닌", it opened on figures and said "nothing matches" under "사건 12개"
+    assert filters.figures(dataset, text="레닌").empty
+    events = len(filters.events(dataset, filters.EventFilter(text="레닌")))
+    at = run("pages/explorer.py", q="레닌")
+    (grid,) = at.dataframe
+    assert len(grid.value) == events and "event_id" in grid.value.columns
+    assert t("nothing_found", "ko", how=t("widen_explorer", "ko")) not in [i.value for i in at.info]
+    # a link that names its table keeps it; a search with hits in both opens on figures, as before
+    asked = run("pages/explorer.py", q="레닌", table="figures")
+    assert not asked.dataframe
+    both = run("pages/explorer.py", q="1917")
+    assert len(both.dataframe[0].value) == len(filters.figures(dataset, text="1917"))
 
 
 def test_reference_values_are_drawn_beside_their_figures_and_the_switch_removes_them(dataset):
@@ -571,3 +586,68 @@ def test_without_chromium_the_slides_page_says_what_to_install_instead_of_offeri
     at = run("pages/slides.py", deck="figure:constituent_assembly")
     assert any(w.value == t("no_browser", "ko") for w in at.warning)
     assert not at.get("download_button")
+
+
+@pytest.mark.parametrize(
+    "params, chip",
+    [
+        ({"from": "1917", "to": "1917"}, "1917"),
+        ({"from": "1918", "to": "1921"}, "civil_war"),
+        ({}, "revolution_years"),
+        ({"from": "1917", "to": "1918"}, None),
+    ],
+)
+def test_the_preset_chip_follows_the_years_of_a_shared_link(params, chip):
+    # issue 34: a shared link to the 1917 view showed it with no chip highlighted
+    at = run("pages/timeline.py", **params)
+    (pills,) = [w for w in at.get("button_group") if w.key == state.PRESET]
+    assert pills.value == chip
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_place_with_no_other_names_shows_no_empty_grid(dataset, lang):
+    # issue 34: Kronstadt's table of names was an empty grid, which says "empty" in English
+    assert dataset.place_names[dataset.place_names.place_id == "kronstadt"].empty
+    at = run("pages/people.py", place="kronstadt", lang=lang)
+    assert all(len(grid.value) for grid in at.dataframe), [len(g.value) for g in at.dataframe]
+    assert t("no_other_names", lang) in captions(at)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_only_in_lists_write_every_date_whole(dataset, lang):
+    # issue 34: the "only in" grids cut a date after a chronology at its column's edge
+    from revolution.views import format as fmt
+    from revolution.views import summary
+
+    at = run("pages/sources.py", lang=lang)
+    written = "\n".join(m.value for m in at.markdown)
+    only = summary.only_in(dataset, lang, ("history", "manifesto"))
+    dates = [d for part in only.values() for d in part.date_text]
+    long = [d for d in dates if len(d) > 40]
+    assert long, "some date is written after a chronology"
+    assert all(fmt.literal(d) in written for d in dates)
+    assert not [g for g in at.dataframe if "date_text" in g.value.columns]
+
+
+@pytest.mark.parametrize("page", ["pages/timeline.py", "pages/people.py"])
+def test_years_typed_beside_the_slider_set_it_and_the_link(page):
+    # issue 34: the slider runs over 1100–2017, so 1917–1921 is a few pixels to drag
+    at = run(page)
+    (typed,) = [w for w in at.text_input if w.key == state.YEARS_TYPED]
+    typed.set_value("1917-1921").run()
+    (slider,) = [w for w in at.slider if w.key == state.YEARS]
+    assert tuple(slider.value) == (1917, 1921)
+    url = {k: v if isinstance(v, str) else v[0] for k, v in at.query_params.items()}
+    assert url.get("from") == "1917" and url.get("to") == "1921"
+    bad = [w for w in at.text_input if w.key == state.YEARS_TYPED][0]
+    bad.set_value("언제").run()
+    assert tuple([w for w in at.slider if w.key == state.YEARS][0].value) == (1917, 1921)
+
+
+def test_typed_years_read_as_people_write_them():
+    assert filters.typed_years("1917", 1100, 2017) == (1917, 1917)
+    assert filters.typed_years("1917–1921년", 1100, 2017) == (1917, 1921)
+    assert filters.typed_years("1917~21", 1100, 2017) == (1917, 1921)
+    assert filters.typed_years("1921 1917", 1100, 2017) == (1917, 1921)
+    assert filters.typed_years("1000-1200", 1100, 2017) == (1100, 1200)
+    assert filters.typed_years("언제", 1100, 2017) is None and filters.typed_years("2050", 1100, 2017) is None

@@ -12,7 +12,7 @@ from harness.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server, wai
 from revolution.data import paths
 from revolution.exports import images, publish, slides
 
-from .slide_measure import deck_pdf, measure_svg, problems
+from .slide_measure import crossed, deck_pdf, measure_arrows, measure_svg, problems
 
 pytestmark = [
     pytest.mark.browser,
@@ -63,6 +63,25 @@ def test_every_slide_export_is_legible_at_its_size(dataset, browser, lang, kind,
             assert boxes, key
             found += [(key, n, *p) for p in problems(boxes, *size)]
     page.close()
+    assert found == [], found
+
+
+@pytest.mark.parametrize(
+    "lang, size", [("ko", images.SLIDE), ("ko", images.SQUARE), ("en", images.SLIDE), ("ko", DECK_CHART)]
+)
+def test_no_arrow_runs_through_a_label_on_a_slide(dataset, browser, lang, size):
+    # issue 34: on the Petrograd slide the arrow of "over 10,000" ran through its label "1만 명 초과"
+    page = browser.new_page()
+    found, arrows_seen = [], 0
+    for key in [k for k in slides.options(dataset) if k.startswith("figure:")]:
+        item = slides.build(dataset, key, lang, names(dataset, lang))
+        for n, svg in enumerate(images.slide_files(item.figure, CITATION, "svg", size)):
+            boxes = measure_svg(page, svg, *size)
+            arrows = measure_arrows(page)
+            arrows_seen += len(arrows)
+            found += [(key, n, text) for text in crossed(arrows, boxes)]
+    page.close()
+    assert arrows_seen, "the figure slides draw their bounds' arrows"
     assert found == [], found
 
 

@@ -259,3 +259,24 @@ def test_the_decks_korean_text_is_set_as_written_no_space_before_punctuation(dat
             for r in sh._element.iter(qn("a:rPr")) if sh.has_text_frame else []:
                 fonts = {r.find(qn(f"a:{k}")).get("typeface") for k in ("latin", "ea")}
                 assert fonts == {publish.EA_FONT}  # one font: no font run changes inside a line
+
+
+@pytest.mark.parametrize("key", ["timeline:1917", "timeline:civil_war", "timeline:revolution_years"])
+def test_presentation_and_the_pptx_cut_a_timeline_into_the_same_pages(dataset, key):
+    # issue 34: the 1917 timeline was 3 slides in presentation mode and 2 in the PPTX of the same deck
+    from revolution.data import sources
+    from revolution.exports import publish
+
+    names = sources.names(dataset.sources, "ko")
+    item = slides.build(dataset, key, "ko", names, with_refs=False)
+    deck = slides.deck_slides([item], "ko", {False: "—", True: "—"})
+    shown = [(item, fig, title) for fig, title in slides.deck_pages(item, "ko")]
+    assert len(deck) == len(shown)
+    assert [s.title for s in deck] == [title for _, _, title in shown]
+    # presentation draws each of those pages: the last one exists, and one past it does not
+    assert slides.present_svg(item, "ko", len(shown) - 1).startswith("<svg")
+    # every page's rows fit the PPTX's chart box (under its title) as well as the presentation's frame
+    room = slide_layout.plot_room(go.Figure(item.figure).update_layout(title=None), publish.CHART_SIZE)
+    for fig, _ in slides.deck_pages(item, "ko"):
+        rows = len(fig.layout.yaxis.tickvals)
+        assert rows * slide_layout._row_height("", slide_layout.SLIDE_TYPE) <= room + 1

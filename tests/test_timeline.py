@@ -195,3 +195,21 @@ def test_figures_go_to_the_browser_as_utf_8_not_escaped():
     import plotly.io as pio
 
     assert "러시아" in pio.to_json(go.Figure(layout=dict(title="러시아")), validate=False)
+
+
+@pytest.mark.parametrize("color", ["category", "source"])
+def test_the_legend_names_every_bar_pattern_it_draws(dataset, color):
+    # issue 34: the manifesto's hatched bars were drawn and never explained
+    _, fig = view(dataset, color=color)
+    drawn = set()
+    for tr in fig.data:
+        if tr.type == "bar" and tr.customdata is not None and tr.showlegend is False:
+            shape = tr.marker.pattern.shape
+            drawn |= set(shape) if isinstance(shape, (list, tuple)) else {shape}
+    assert "/" in drawn  # the manifesto's periods, hatched
+    entries = {}
+    for tr in fig.data:
+        if tr.type == "bar" and tr.showlegend is not False and tr.name:
+            entries[tr.marker.pattern.shape or ""] = tr.name
+    assert drawn <= set(entries), (drawn, entries)
+    assert NAMES["manifesto"] in entries["/"].replace("<br>", " ")  # wrapped for a phone

@@ -98,3 +98,36 @@ def test_coloured_by_text_the_legend_names_each_text_once(dataset, lang):
     ]
     assert len(texts) == 2 and all(names.count(t) == 1 for t in texts), names
     assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("years", [(1917, 1917), (1918, 1921), (1914, 1924)])
+def test_a_row_name_on_a_white_ground_covers_no_mark_at_the_narrowest_chart(dataset, years):
+    # issue 34: on a phone, "니콜라이 2세 퇴위" over its year's start hid the dot for March
+    from revolution.views import measure
+
+    shown = filters.events(dataset, filters.EventFilter(years=years))
+    names = dict(zip(dataset.sources.source_id, dataset.sources.short_ko))
+    fig = timeline_charts.timeline_chart(
+        shown, dataset.eras, "ko", "new", "category", names, years=years, key_titles=dataset.event_keys
+    )
+    x0, x1 = pd.Timestamp(f"{years[0]}-01-01"), pd.Timestamp(f"{years[1] + 1}-01-01")
+    plot_px = timeline_charts.NARROWEST_PX - 2 * timeline_charts.SIDE_PX
+    px = lambda x: (pd.Timestamp(x) - x0) / (x1 - x0) * plot_px  # noqa: E731
+    dots = [
+        (px(x), round(y))
+        for tr in fig.data
+        if tr.type == "scatter"
+        and tr.mode == "markers"
+        and tr.customdata is not None
+        and (tr.marker.opacity is None or tr.marker.opacity > 0)
+        for x, y in zip(tr.x, tr.y)
+    ]
+    boxes = [a for a in fig.layout.annotations if a.bgcolor and a.hovertext and a.xref in (None, "x")]
+    assert boxes, "some row is named over its bar"
+    covered = []
+    for a in boxes:
+        left = px(a.x) + (a.xshift or 0)
+        right = left + measure.text_width(a.text, a.font.size or 13)
+        radius = timeline_charts.MARK_PX / 2
+        covered += [(a.text, x) for x, y in dots if y == round(a.y) and left - radius < x < right + radius]
+    assert covered == []

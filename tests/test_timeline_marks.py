@@ -132,3 +132,65 @@ def test_eras_show_their_years_as_a_reader_reads_them(dataset):
     assert shown["imperial"] == "–1904년" and shown["after_ussr"] == "1992년–"  # open ends, no made-up years
     assert fmt.era_years(eras.loc["after_ussr"], "en") == "1992–"
     assert era_of(1100, dataset.eras) == "imperial" and era_of(2017, dataset.eras) == "after_ussr"
+
+
+def _visible(tr, j: int) -> bool:
+    """Whether point j of a marker trace is drawn: a mark of no opacity or no size is a hover target only."""
+    m = tr.marker
+    opacity = m.opacity if m.opacity is not None else 1
+    opacity = opacity[j] if isinstance(opacity, (list, tuple)) else opacity
+    size = m.size if m.size is not None else 6
+    size = size[j] if isinstance(size, (list, tuple)) else size
+    return bool(opacity) and bool(size) and (tr.opacity is None or tr.opacity > 0)
+
+
+def marks_inside(fig, events: pd.DataFrame, mode: str) -> list[str]:
+    """The visible marks that sit strictly inside their own telling's drawn extent (a dot at 1 July for
+    a telling known to the year is read as 'July')."""
+    dates = timeline_charts.plot_dates(events, mode)
+    extent = dict(zip(events.event_id, zip(dates.lo, dates.hi)))
+    kinds = dict(zip(events.event_id, dates.kind))
+    out = []
+    for tr in fig.data:
+        if tr.type != "scatter" or tr.customdata is None or "markers" not in (tr.mode or ""):
+            continue
+        for j, (x, c) in enumerate(zip(tr.x, tr.customdata)):
+            if x is None or c is None or kinds.get(c[0]) in (None, "day", "period"):
+                continue
+            lo, hi = extent[c[0]]
+            if lo < pd.Timestamp(x) < hi and _visible(tr, j):
+                out.append(c[0])
+    return out
+
+
+def hover_targets(fig) -> set[str]:
+    """The tellings some drawn point of the figure answers a hover (and a click) for."""
+    out = set()
+    for tr in fig.data:
+        if tr.customdata is None or tr.hoverinfo == "skip" or tr.type != "scatter":
+            continue
+        if "markers" in (tr.mode or ""):
+            out |= {c[0] for c in tr.customdata if c is not None and not isinstance(c, str)}
+    for tr in fig.data:
+        if tr.type == "bar" and tr.customdata is not None:
+            out |= {c[0] for c in tr.customdata}
+    return out
+
+
+@pytest.mark.parametrize("preset", ["1917", "civil_war", "revolution_years"])
+@pytest.mark.parametrize("labels", ["row", "axis"])
+def test_a_date_known_to_a_month_a_year_or_a_window_has_no_point_inside_it(dataset, preset, labels):
+    # issue 34: a telling dated only "1917년" had a dot at 1 July, read as "July" (94 such marks counted)
+    chosen = filters.EventFilter(
+        years=presets.years(dataset.presets)[presets.resolve(dataset.presets, preset)]
+    )
+    shown = filters.events(dataset, chosen)
+    if labels == "row":
+        fig = page_views.timeline(dataset, chosen, "ko", "new", "category", names(dataset)).figure
+    else:
+        fig = page_views.timeline_slides(dataset, chosen, "ko", "new", "category", names(dataset))
+    coarse = set(shown.event_id[[mark_kind(r) not in ("day", "period") for r in shown.to_dict("records")]])
+    assert coarse, preset
+    assert marks_inside(fig, shown, "new") == []
+    # the hover and the click the dot carried are still there, for every telling
+    assert set(shown.event_id) <= hover_targets(fig)

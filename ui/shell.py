@@ -195,8 +195,11 @@ input:focus-visible, textarea:focus-visible, button:focus-visible, summary:focus
   overflow: visible !important; text-overflow: clip !important}
 /* Korean breaks between words (keep-all): a title or a table's header is never split inside a word ("수/치");
    a word longer than its line still wraps (break-word) */
-h1, h2, h3, th, [data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContainer"]
+h1, h2, h3, th, [data-testid="stMarkdownContainer"] :is(p, li), [data-testid="stCaptionContainer"]
 {word-break: keep-all; overflow-wrap: break-word}
+/* in a table, Chrome lets break-word squeeze a column under its longest word: a table's words stay whole */
+[data-testid="stTable"] :is(th, td, th *, td *)
+{word-break: keep-all !important; overflow-wrap: normal !important}
 /* a phone has no hover: Plotly's toolbar would sit on the legend and the title; the image downloads
    are under each chart */
 @media (max-width: 640px) {.js-plotly-plot .modebar-container {display: none !important}}

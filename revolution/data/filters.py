@@ -3,6 +3,7 @@ languages."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -33,6 +34,27 @@ def year_bounds(events: pd.DataFrame, eras: pd.DataFrame | None = None) -> tuple
         return int(years.min()), int(years.max())
     start = events.start_gregorian.str[:4].astype(int)
     return int(start.min()), int(events.end_gregorian.str[:4].astype(int).max())
+
+
+_YEAR = re.compile(r"\d{3,4}")
+
+
+def typed_years(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Years typed as a person writes them ("1917", "1917-1921", "1917–1921년", "1917~21"), clipped to
+    `lo`..`hi`, in order; None when the text names no year there. A slider over 1100–2017 gives a few years
+    a dot's width; typed, 1917–1921 is one line."""
+    found = _YEAR.findall(text or "")
+    if not found or len(found) > 2:
+        return None
+    a = int(found[0])
+    b = int(found[-1])
+    tail = re.search(r"[-–~]\s*(\d{2})\s*년?\s*$", text.strip())
+    if len(found) == 1 and tail:  # "1917~21": the second year's last two digits
+        b = a // 100 * 100 + int(tail.group(1))
+    a, b = sorted((a, b))
+    if b < lo or a > hi:
+        return None
+    return max(lo, a), min(hi, b)
 
 
 def _matches(frame: pd.DataFrame, columns: list[str], text: str) -> pd.Series:

@@ -36,6 +36,7 @@ class Dataset:
     events: pd.DataFrame
     event_people: pd.DataFrame
     event_places: pd.DataFrame
+    event_places_declined: pd.DataFrame  # a place named beside an event, not where it happened
     notes: pd.DataFrame
     ledger_exclusions: pd.DataFrame
     reference_values: pd.DataFrame

@@ -97,6 +97,9 @@ def fit(fig: go.Figure, size: tuple[int, int], citation: str = "", kind: Type = 
     while title and title_size > kind.axis_title and measure.text_width(title, title_size) > inner:
         title_size -= 2
     title_lines = wrap(title, title_size, inner, max_lines=1) if title else []
+    for tr in out.data:  # a name a phone's legend broke in two lines is one line on a slide's wide legend
+        if tr.name and "<br>" in tr.name and tr.showlegend is not False:
+            tr.name = tr.name.replace("<br>", " ")
     legend = _legend_rows(out, inner, kind.body)
     cite_lines = wrap(citation, kind.small, inner) if citation else []
     top = (
@@ -186,6 +189,7 @@ def fit(fig: go.Figure, size: tuple[int, int], citation: str = "", kind: Type = 
     out.update_layout(margin=dict(l=math.ceil(left)))
     out.update_yaxes(automargin=False)
     plot_width = width - left - kind.edge - 24
+    _clear_arrows(out, plot_width, kind)
     _fit_x_ticks(out, plot_width, kind)
     _fit_band_names(out, plot_width, kind)
     _room_for_bar_labels(out, plot_width, kind)
@@ -379,6 +383,56 @@ def _fit_lanes(fig: go.Figure, inner: float, kind: Type) -> None:
     ]
 
 
+def _clear_arrows(fig: go.Figure, plot_width: float, kind: Type) -> None:
+    """A bound's arrow starts past its bar's label when it points onward, and short of the bar's end when
+    it points back, so that no arrow runs through a label (on the Petrograd slide the arrow of "over
+    10,000" ran through "1만 명 초과"). The labels' widths are measured at the slide's type size."""
+    labels: dict = {}
+    for tr in fig.data:
+        if tr.type == "bar" and tr.orientation == "h" and tr.text is not None and tr.x is not None:
+            texts = [tr.text] * len(tr.x) if isinstance(tr.text, str) else tr.text
+            for y, text in zip(tr.y, texts):
+                key = (tr.xaxis or "x", y)
+                labels[key] = max(labels.get(key, 0), measure.text_width(str(text), kind.body))
+    arrows = [
+        a for a in fig.layout.annotations if a.showarrow and not a.text and a.axref not in (None, "pixel")
+    ]
+    arrows = [
+        a for a in arrows if a.ax is not None and fig.layout[(a.xref or "x").replace("x", "xaxis", 1)].range
+    ]
+
+    def scale(ann):
+        axis = fig.layout[(ann.xref or "x").replace("x", "xaxis", 1)]
+        share = (axis.domain[1] - axis.domain[0]) if axis.domain else 1
+        return axis, max(1.0, plot_width * share)
+
+    # first the axes widen where an onward arrow past its label would leave the plot (the longest bar's)
+    for ann in arrows:
+        axis, px = scale(ann)
+        lo, hi = axis.range
+        room = labels.get((ann.xref or "x", ann.y), 0) + 12 + 56
+        if ann.x > ann.ax and room < px * 0.8:
+            k = room / px
+            axis.range = [lo, max(hi, (ann.ax - lo * k) / (1 - k))]
+    for ann in arrows:
+        axis, px = scale(ann)
+        lo, hi = axis.range
+        per_px = (hi - lo) / px
+        value, head = ann.ax, ann.x
+        if head > value:  # onward: from past the label, at least as long as before
+            tail = value + (labels.get((ann.xref or "x", ann.y), 0) + 12) * per_px
+            end = min(hi, tail + max(head - value, 48 * per_px))
+            if end - tail >= 24 * per_px:
+                ann.ax, ann.x = tail, end
+        else:  # back: its tail a little inside the bar, clear of the label after the bar's end
+            ann.ax = value - 6 * per_px
+
+
+def plot_room(fig: go.Figure, size: tuple[int, int], kind: Type = SLIDE_TYPE) -> float:
+    """The height the figure's rows get when it is laid out at `size`."""
+    return _plot_height(fig, size, kind)
+
+
 def _plot_height(fig: go.Figure, size: tuple[int, int], kind: Type) -> float:
     laid = fit(fig, size, "x", kind)
     return size[1] - laid.layout.margin.t - laid.layout.margin.b - kind.body
@@ -439,18 +493,21 @@ def _split(lanes: list[int], years: dict[int, int], need: dict[int, float], room
     return pages
 
 
-def pages(fig: go.Figure, size: tuple[int, int], kind: Type = SLIDE_TYPE) -> list[tuple[go.Figure, tuple]]:
+def pages(
+    fig: go.Figure, size: tuple[int, int], kind: Type = SLIDE_TYPE, room: float | None = None
+) -> list[tuple[go.Figure, tuple]]:
     """The figure as one or more slides: a timeline with more rows than a slide holds becomes several pages
-    of whole rows, each with the dates of its own rows; returns (figure, (first year, last year) or None)."""
+    of whole rows, each with the dates of its own rows; returns (figure, (first year, last year) or None).
+    `room`: the rows' height to cut for, if not the plot's at `size` (a deck shown in two boxes)."""
     if not _is_lane_chart(fig):
-        return _category_pages(fig, size, kind)
+        return _category_pages(fig, size, kind, room)
     spans = _lane_spans(fig)
     lanes = sorted(spans)
     labels = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext))
     inner = size[0] - 2 * kind.edge
     wrapped = {k: "<br>".join(wrap(labels.get(k, ""), kind.body, inner / 3, LANE_LINES)) for k in lanes}
     need = {k: _row_height(wrapped[k], kind) for k in lanes}
-    room = _plot_height(fig, size, kind)
+    room = _plot_height(fig, size, kind) if room is None else room
     if len(lanes) * max(need.values(), default=0) <= room:
         return [(fig, _years(spans, lanes))]
     years = {k: spans[k][0].year for k in lanes}
@@ -486,7 +543,9 @@ def _years(spans: dict, rows: list[int]) -> tuple[int, int]:
     return (min(spans[k][0].year for k in rows), max(spans[k][0].year for k in rows))
 
 
-def _category_pages(fig: go.Figure, size: tuple[int, int], kind: Type) -> list[tuple[go.Figure, None]]:
+def _category_pages(
+    fig: go.Figure, size: tuple[int, int], kind: Type, room: float | None = None
+) -> list[tuple[go.Figure, None]]:
     """A single panel of horizontal bars with more rows than a slide holds: pages of whole rows."""
     axes = {tr.yaxis or "y" for tr in fig.data if tr.type == "bar" and tr.orientation == "h"}
     if len(axes) != 1 or axes != {"y"} or any((tr.yaxis or "y") != "y" for tr in fig.data):
@@ -494,7 +553,7 @@ def _category_pages(fig: go.Figure, size: tuple[int, int], kind: Type) -> list[t
     cats: list[str] = []
     for tr in fig.data:
         cats += [v for v in (tr.y or ()) if isinstance(v, str) and v not in cats]
-    room = _plot_height(fig, size, kind)
+    room = _plot_height(fig, size, kind) if room is None else room
     per = max(1, int(room // _row_height("", kind)))
     if len(cats) <= per:
         return [(fig, None)]

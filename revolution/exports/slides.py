@@ -162,9 +162,10 @@ def pages(
     lang: str,
     size: tuple[int, int] = (1920, 1080),
     kind: slide_layout.Type = slide_layout.SLIDE_TYPE,
+    room: float | None = None,
 ) -> list[tuple[go.Figure, str]]:
     """The item's slides: one, or a timeline cut into pages of whole rows, each titled with its years."""
-    parts = slide_layout.pages(item.figure, size, kind)
+    parts = slide_layout.pages(item.figure, size, kind, room)
     if len(parts) == 1:
         return [(parts[0][0], item.title)]
     # the whole timeline's pages are named by their years; a chosen range keeps its own title, numbered
@@ -182,6 +183,20 @@ def pages(
     return out
 
 
+def deck_pages(item: Item, lang: str) -> list[tuple[go.Figure, str]]:
+    """The item's slides as the deck shows them, the same in the PPTX and in presentation mode: cut for the
+    tighter of their two chart boxes (the PPTX's under its title line, presentation mode's frame), so that
+    a deck has as many slides in both (the 1917 timeline was 2 slides in one and 3 in the other)."""
+    from revolution.exports import publish
+
+    untitled = go.Figure(item.figure).update_layout(title=None)  # the PPTX writes its title on the slide
+    room = min(
+        slide_layout.plot_room(item.figure, PRESENT_SIZE, PRESENT_TYPE),
+        slide_layout.plot_room(untitled, publish.CHART_SIZE, PRESENT_TYPE),
+    )
+    return pages(item, lang, PRESENT_SIZE, PRESENT_TYPE, room)
+
+
 def page_of(shown: list, position: int) -> tuple[str, int]:
     """Which item's which page the deck's slide `position` (1-based) is: (item key, page within the item)."""
     item = shown[position - 1][0]
@@ -193,7 +208,7 @@ def present_svg(item: Item, lang: str, page: int) -> str:
     box with the slide's type sizes), which the browser scales with the frame, text and all. An interactive
     chart cannot be scaled so: Streamlit sizes it by its box as drawn, so it would get the slide's type in a
     box shrunk to the screen."""
-    fig, _ = pages(item, lang, PRESENT_SIZE, PRESENT_TYPE)[page]
+    fig, _ = deck_pages(item, lang)[page]
     laid = slide_layout.fit(fig, PRESENT_SIZE, kind=PRESENT_TYPE)
     return images.render(laid, "svg", PRESENT_SIZE).decode("utf-8")
 
@@ -313,7 +328,7 @@ def deck_slides(items: list[Item], lang: str, citations: dict, link: str = "") -
     out = []
     for item in items:
         timeline = item.source_names is not None and item.rows is not None and "event_id" in item.rows
-        for fig, title in pages(item, lang):
+        for fig, title in deck_pages(item, lang):
             caption, quotes = item.caption, item.quotes
             if timeline:  # a page of a timeline cites the texts and sentences of its own rows
                 on_page = page_rows(fig, item.rows)

@@ -146,14 +146,21 @@ def bounds_chart(
     custom = _custom(rows, lang, source_names)
     vocab = [qualifiers.get(q) for q in rows.qualifier]
     exact = pd.Series([q.solid for q in vocab], index=rows.index)
+    floor = pd.Series([q.arrow > 0 for q in vocab], index=rows.index)
+    ceiling = pd.Series([q.arrow < 0 for q in vocab], index=rows.index)
+    hatched = dict(color="rgba(0,0,0,0)", pattern=HATCH, line=dict(color=theme.BOUND, width=2))
     fig = go.Figure()
+    # one legend entry per kind of mark drawn: a value as stated, a floor (solid, an arrow onward), a ceiling
+    # (hatched, an arrow back), a range (hatched across it); "over 55%" is a bound, not a value as stated
     for mask, name, style in (
-        (exact, t("exact_legend", lang), dict(color=theme.STATED)),
+        (exact & ~floor, t("exact_legend", lang), dict(color=theme.STATED)),
         (
-            ~exact,
-            t("bound_legend", lang),
-            dict(color="rgba(0,0,0,0)", pattern=HATCH, line=dict(color=theme.BOUND, width=2)),
+            floor,
+            t("bound_over_legend", lang),
+            dict(color=theme.STATED, line=dict(color=theme.BOUND, width=2)),
         ),
+        (ceiling, t("bound_under_legend", lang), hatched),
+        (~exact & ~ceiling, t("bound_legend", lang), hatched),
     ):
         if mask.any():
             idx = rows.index[mask]

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from revolution import limits
-from revolution.data import filters
+from revolution.data import filters, presets
 from revolution.data.load import Dataset
 from revolution.data.table import records
 from revolution.i18n import t
@@ -78,6 +78,24 @@ EXPLORER_FIRST = {  # the columns a reader looks at first, by table
     "figures": ["figure_id", "stated", "measure_{lang}", "quote", "source_id", "group", "qualifier", "value"],
     "events": ["event_id", "date_text", "title_{lang}", "quote", "source_id", "category", "start_gregorian"],
 }
+
+
+def preset_of(presets_table, years: tuple[int, int], bounds: tuple[int, int]) -> str | None:
+    """The preset whose years (clipped to the data's `bounds`) are `years`, in the presets' order (the
+    Timeline's chip then shows the view a shared link opened), or None."""
+    for name in presets_table.preset_id:
+        if tuple(years) == presets.span(presets_table, name, bounds):
+            return name
+    return None
+
+
+def explorer_table(data: Dataset, text: str, sources: tuple = ()) -> str:
+    """The Explorer's table to open on: figures, unless a search has hits among events and none among
+    figures (searched for "레닌", it opened on an empty figures table under "사건 12개")."""
+    if text and filters.figures(data, sources=sources, text=text).empty:
+        if not filters.events(data, filters.EventFilter(sources=sources, text=text)).empty:
+            return "events"
+    return "figures"
 
 
 def explorer_rows(rows: pd.DataFrame, table: str, lang: str) -> tuple[pd.DataFrame, bool]:

@@ -241,8 +241,9 @@ def timeline_chart(
     title: str | None = None,
 ) -> go.Figure:
     """Events on one axis, one row each, labelled in the row, drawn by what the text knows (`mark_kind`): a
-    day is a dot; a month, a year or a wider window given for something that happened once is a dot with a
-    faint whisker across it (somewhere in it, never the shape of a period); a period is a bar. Colour by
+    day is a dot; a month, a year or a wider window given for something that happened once is a faint
+    whisker across it with no visible dot (somewhere in it, never a day, nor the shape of a period); a period
+    is a bar, hatched for a text whose pattern is one (and said so in the legend). Colour by
     category (revolution.data.categories) or by text; the mark's shape, fill and bar pattern always by
     text (revolution.data.sources), so texts stay apart when colour shows the category; eras as bands.
     The window's own events come first, then periods that only span it, as context. Rows are named by
@@ -377,18 +378,19 @@ def _draw_marks(fig, events, dates, lanes, lang, color_by, source_names) -> None
                 if kind != "day":
                     _whiskers(fig, d.loc[at], y[at], colour, inferred[at], custom[at], meta, common)
                 middle = d.lo[at] + (d.hi[at] - d.lo[at]) / 2 if kind != "day" else d.lo[at]
-                symbol = style.symbol
                 fig.add_scatter(
                     x=middle.dt.strftime("%Y-%m-%d"),
                     y=list(y[at]),
                     mode="markers",
-                    # a dot for a month, a year or a window is smaller and lighter than a day's
+                    # a month, a year or a window has no day to mark: a dot in its middle was read as that
+                    # day ("1917년" as 1 July), so its mark there is an invisible target for the hover and
+                    # the click, and the whisker alone is seen
                     marker=dict(
                         color=colour,
-                        size=MARK_PX if kind == "day" else MARK_PX - 4,
-                        symbol=symbol,
+                        size=MARK_PX,
+                        symbol=style.symbol,
                         line=dict(color=colour, width=2),
-                        opacity=1 if kind == "day" else 0.75,
+                        opacity=1 if kind == "day" else 0,
                     ),
                     customdata=list(custom[at]),
                     meta=meta,
@@ -402,12 +404,33 @@ def _legends(fig, events, dates, lang, source_names, color_by="category") -> Non
     names it already: its shape entry is not added again (a text listed twice)."""
     _source_legend(fig, events, source_names, by_colour=color_by != "category")
     _mark_legend(fig, set(dates.kind), lang)
+    _pattern_legend(fig, events[(dates.kind == "period").values], lang, source_names)
     if "date_basis" in events and events.date_basis.ne("stated").any():
         fig.add_bar(
             x=[None],
             y=[None],
             name=t("legend_inferred", lang),
             marker=dict(color=theme.MUTED, line=dict(color=theme.MUTED, width=1.5), pattern=dict(shape=".")),
+        )
+
+
+def _pattern_legend(fig, periods: pd.DataFrame, lang: str, source_names: dict) -> None:
+    """A text whose periods are drawn with a pattern (the manifesto's hatch) says so in the legend: a bar
+    in grey with that pattern, named for the text."""
+    for source_id in sources.ordered(periods.source_id.unique(), source_names):
+        pattern = sources.style(source_names, source_id).pattern
+        if not pattern:
+            continue
+        fig.add_bar(
+            x=[None],
+            y=[None],
+            name=t("legend_text_period", lang, text=source_names.get(source_id, source_id)),
+            legendgroup=f"pattern_{source_id}",
+            marker=dict(
+                color=theme.MUTED,
+                line=dict(color=theme.MUTED, width=1.5),
+                pattern=dict(shape=pattern, fgcolor=theme.MUTED, solidity=0.3),
+            ),
         )
 
 
@@ -544,8 +567,7 @@ def _whisker(fig, d, y, colour, dotted, custom, meta, common) -> None:
         line=dict(color=pale_colour(colour, 0.5), width=2, dash="dot" if dotted else "solid"),
         marker=dict(symbol="line-ns-open", size=9, color=colour, opacity=0.7, line=dict(width=2)),
         customdata=cd,
-        meta=meta,
-        hoverinfo="skip",
+        meta=meta,  # its ends answer the hover and the click as well (the figure's one template)
         **common,
     )
 
@@ -571,7 +593,8 @@ def _mark_legend(fig: go.Figure, kinds: set, lang: str) -> None:
                 mode="lines+markers",
                 name=name,
                 legendgroup=f"mark_{kind}",
-                marker=dict(color=grey, size=MARK_PX - 4, symbol=KIND_SYMBOL),
+                # a whisker with no dot, as drawn: the entry's one marker is a tick, like the whisker's ends
+                marker=dict(color=grey, size=9, symbol="line-ns-open", line=dict(width=2)),
                 line=dict(color=pale_colour(grey, 0.5), width=2),
             )
 
@@ -652,9 +675,8 @@ def _lane_labels(fig, events, dates, lanes, names, whole, x0, x1, context=frozen
             side, x = "right", hi
         elif (lo - x0).total_seconds() / width >= 1 - LABEL_ROOM:
             side, x = "left", lo
-        else:  # a bar across most of the axis: its name over its start
-            if key not in context:
-                text = _cut_to(text, (1 - (lo - x0).total_seconds() / width) * (NARROWEST_PX - 2 * SIDE_PX))
+        else:  # a bar across most of the axis: its name over its start, after any dot it would cover
+            lo, text = _clear_of_dots(text, key, lo, events, dates, x0, x1, key in context)
             fig.add_annotation(
                 x=lo.strftime("%Y-%m-%d"),
                 y=lane,
@@ -689,6 +711,30 @@ def _lane_labels(fig, events, dates, lanes, names, whole, x0, x1, context=frozen
                 showlegend=False,
                 cliponaxis=False,
             )
+
+
+def _clear_of_dots(text, key, lo, events, dates, x0, x1, keep: bool) -> tuple[pd.Timestamp, str]:
+    """Where a row's name on a white ground starts, and the name cut to the room left there: over its bar's
+    start, or just after the row's dots (a day known) that the name would cover at the narrowest chart (on
+    a phone, "니콜라이 2세 퇴위" over its year's start hid the manifesto's dot for March). `keep`: a context
+    row's name is not cut."""
+    plot_px = NARROWEST_PX - 2 * SIDE_PX
+    span = x1 - x0
+
+    def px(x):
+        return (x - x0) / span * plot_px
+
+    own = (events.event_key == key).values & (dates.kind == "day").values
+    dots = sorted(px(x) for x in dates.lo[own] if x0 <= x <= x1)
+    radius = MARK_PX / 2 + 2
+    start = px(lo)
+    while True:
+        name = text if keep else _cut_to(text, plot_px - start)
+        end = start + 6 + measure.text_width(name, LABEL_PX)
+        under = [d for d in dots if start - radius < d < end + radius]
+        if not under or max(under) + radius >= plot_px * LABEL_ROOM:
+            return x0 + span * (start / plot_px), name
+        start = max(under) + radius
 
 
 def _cut_to(text: str, room_px: float) -> str:
