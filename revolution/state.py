@@ -229,7 +229,7 @@ URL_PARAMS: tuple[UrlParam, ...] = (
     UrlParam(GROUP, "one", "all", ("figures",)),
     UrlParam(GROUP, "many", [], ("explorer",)),
     UrlParam(REFERENCES, "flag", True, ("figures",)),
-    UrlParam(TABLE, "one", "figures", ("explorer",), TABLES),
+    UrlParam(TABLE, "one", FROM_DATA, ("explorer",), TABLES),  # where a search has hits (figures)
     UrlParam(ROW, "text", "", ("read",)),
     UrlParam(MARKS, "many", FROM_DATA, ("read",)),  # every kind of mark
     UrlParam(PRESENT, "flag", False, ("slides",)),
