@@ -39,18 +39,7 @@ NATIVE = {
     "아흔": 90,
 }
 # Native tens that take a unit after them in the same word or the next morpheme (열한, 여든두, 스물세).
-NATIVE_TENS = {
-    "열": 10,
-    "스물": 20,
-    "스무": 20,
-    "서른": 30,
-    "마흔": 40,
-    "쉰": 50,
-    "예순": 60,
-    "일흔": 70,
-    "여든": 80,
-    "아흔": 90,
-}
+NATIVE_TENS = {k: v for k, v in NATIVE.items() if v >= 10}
 SINO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
 SMALL = {"십": 10, "백": 100, "천": 1_000}
 LARGE = {"만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from revolution.data import calendar, categories, qualifiers, units
+from revolution.intake.files import cell
 from revolution.intake.propose import STATUSES
 
 # The columns an editor sees for each table, each proposal right beside its sentence; the others ride along
@@ -40,16 +41,8 @@ def frame(rows: list[dict], table: str) -> pd.DataFrame:
     # every cell as text, numbers written as the data files write them: an empty bound stays empty (a
     # number column would show it as "None"), and the loader checks a number typed in
     for c in cols:
-        out[c] = [_cell(v) for v in out[c]]
+        out[c] = [cell(v) for v in out[c]]
     return out.astype("string")
-
-
-def _cell(value) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def merged(rows: list[dict], edited: pd.DataFrame) -> list[dict]:
