@@ -592,7 +592,7 @@ def test_without_chromium_the_slides_page_says_what_to_install_instead_of_offeri
     "params, chip",
     [
         ({"from": "1917", "to": "1917"}, "1917"),
-        ({"from": "1918", "to": "1921"}, "civil_war"),
+        ({"from": "1918", "to": "1921"}, "civil_war_1918_1921"),
         ({}, "revolution_years"),
         ({"from": "1917", "to": "1918"}, None),
     ],

@@ -108,24 +108,30 @@ def deck_downloads(items: list, n_slides: int, data, lang: str) -> None:
         return
     citations = {False: cite(data, lang, False), True: cite(data, lang, True)}
     link = public_link()
-    left, right = st.columns(2)
-    left.download_button(
-        t("download_deck", lang, n=n_slides),
-        data=lambda: slides.deck_bytes(items, lang, data.sources, citations, link),
-        file_name=f"russian_revolution_{lang}.pptx",
-        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        icon=":material/slideshow:",
-        type="primary",
-        on_click="ignore",
-        width="stretch",
+    # each built when clicked ("ignore": the click reruns nothing), both as wide as their column
+    built = (
+        (
+            {
+                "label": t("download_deck", lang, n=n_slides),
+                "type": "primary",
+                "icon": ":material/slideshow:",
+            },
+            lambda: slides.deck_bytes(items, lang, data.sources, citations, link),
+            f"russian_revolution_{lang}.pptx",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        ),
+        (
+            {
+                "label": t("download_bundle", lang),
+                "help": t("download_bundle_help", lang),
+                "icon": ":material/folder_zip:",
+            },
+            lambda: slides.lesson_bytes(items, lang, data.sources, citations, link),
+            f"russian_revolution_lesson_{lang}.zip",
+            "application/zip",
+        ),
     )
-    right.download_button(
-        t("download_bundle", lang),
-        help=t("download_bundle_help", lang),
-        data=lambda: slides.lesson_bytes(items, lang, data.sources, citations, link),
-        file_name=f"russian_revolution_lesson_{lang}.zip",
-        mime="application/zip",
-        icon=":material/folder_zip:",
-        on_click="ignore",
-        width="stretch",
-    )
+    for column, (shown, made, name, mime) in zip(st.columns(2), built):
+        column.download_button(
+            **shown, data=made, file_name=name, mime=mime, on_click="ignore", width="stretch"
+        )
