@@ -51,8 +51,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "링크의 일부 값({keys})을 읽을 수 없어 기본값으로 보여 줍니다.",
         "en": "Some values in the link ({keys}) were not understood; the defaults are shown instead.",
     },
-    "quote": {"ko": "원문", "en": "Quote"},
-    "event": {"ko": "사건", "en": "Event"},
     "source": {"ko": "출처", "en": "Source"},
     "sources": {"ko": "텍스트", "en": "Sources"},
     "rows_behind": {
@@ -728,6 +726,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "review_col_people": {"ko": "인물", "en": "People"},
     "review_col_places": {"ko": "장소", "en": "Places"},
     "review_col_name_ko": {"ko": "이름", "en": "Name"},
+    "review_name_person": {"ko": "인물", "en": "person"},
+    "review_name_place": {"ko": "장소", "en": "place"},
     "add_text_how": {
         "ko": "**내 텍스트 넣기**: 교과서 단원, 백과사전 항목, 신문 기사를 더하려면 이 대시보드를 내 "
         "컴퓨터에 받아 `./dev add-text 파일.txt`를 실행하고 `./dev run --edit`의 검토 페이지에서 제안을 "

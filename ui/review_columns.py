@@ -1,5 +1,5 @@
-"""The review page's column settings (its tables of a staged text's proposals); the intake work moves this
-beside the review page (its table: revolution.intake.review_table)."""
+"""The review page's column settings (Streamlit's, so here in the app's layer): how the tables that
+revolution.intake.review_table builds of a staged text's proposals are shown and edited."""
 
 from __future__ import annotations
 
@@ -31,5 +31,7 @@ def _code_word(col: str, lang: str):
         return lambda code: t(f"review_status_{code}", lang)
     if col == "category":
         return lambda code: category(code, lang)
+    if col == "kind":  # a new name's kind: a person or a place, in the reader's words
+        return lambda code: t(f"review_name_{code}", lang)
     words = CODE_WORDS[col]
     return lambda code: words[code][lang] if code in words else code

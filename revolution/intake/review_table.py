@@ -31,6 +31,7 @@ CHOICES = {
     "calendar": calendar.CALENDARS,
     "calendar_basis": calendar.BASES,
     "category": categories.CODES,
+    "kind": ("person", "place"),
 }
 
 
