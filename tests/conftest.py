@@ -48,6 +48,7 @@ HEAVY_TESTS = {  # module: its tests that start Chromium for a PNG, SVG, PPTX or
         "test_qr_code_encodes_the_public_address_when_set",
         "test_lesson_bundle_holds_everything_offline",
         "test_the_decks_korean_text_is_set_as_written_no_space_before_punctuation",
+        "test_presentation_and_the_pptx_cut_a_timeline_into_the_same_pages",
     },
     "test_sources.py": {"test_every_texts_bars_are_drawn_in_its_colour"},
     "test_texts.py": {"test_the_deck_and_the_lesson_bundle_are_built"},

@@ -268,7 +268,9 @@ def removal(source_id: str, data_dir: Path, seeds_dir: Path) -> dict[Path, bytes
         "events.csv": lambda r: r["source_id"] == source_id,
         "event_people.csv": lambda r: r["event_id"] in mine,
         "event_places.csv": lambda r: r["event_id"] in mine,
-        "notes.csv": lambda r: r["source_id"] == source_id,
+        "event_places_declined.csv": lambda r: r["event_id"] in mine,
+        # a note on the text, or on one of its rows
+        "notes.csv": lambda r: r["source_id"] == source_id or r["target_id"] in fig_ids | mine | {source_id},
         "ledger_exclusions.csv": lambda r: r["source_id"] == source_id,
         "event_keys.csv": lambda r: r["event_key"] in mine_keys,
         "groups.csv": lambda r: r["group_id"] in mine_groups,
