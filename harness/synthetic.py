@@ -180,6 +180,7 @@ def _drop_text(data: Path, source_id: str) -> None:
     drop = {
         "event_people.csv": lambda r: r["event_id"] in gone["events"],
         "event_places.csv": lambda r: r["event_id"] in gone["events"],
+        "event_places_declined.csv": lambda r: r["event_id"] in gone["events"],
         "reference_values.csv": lambda r: r["figure_id"] in gone["figures"],
         "reference_notes.csv": lambda r: r["figure_id"] in gone["figures"],
         "ledger_exclusions.csv": lambda r: r["source_id"] == source_id,
