@@ -77,11 +77,11 @@ def compare(pair: tuple) -> None:
     only_in = cached.only_in(data, lang, pair)
     for source_id in pair:
         only = only_in[source_id]
-        col = st.container()
-        col.markdown(f"**{t('only_in', lang, source=names[source_id])}** ({len(only)})")
-        # a list in a box that scrolls, each event's date, name and quote on lines that wrap: a grid cut a
-        # date after a chronology at its column's edge ("원문에 날짜 없음 — Encyclopaedia Brit…"), and a
-        # table of three columns is wider than a phone
+        col = st.expander(f"**{t('only_in', lang, source=names[source_id])}** ({len(only)})")
+        # a list under its heading, opened on a click, each event's date, name and quote on lines that wrap:
+        # a grid cut a date after a chronology at its column's edge ("원문에 날짜 없음 — Encyclopaedia
+        # Brit…"), a table of three columns is wider than a phone, and a box that scrolls is out of a
+        # keyboard's reach (axe: scrollable-region-focusable)
         gloss = t("our_translation", lang)
         lines = [
             f"- **{ui.escape_md(r['date_text'])}** · {ui.escape_md(r[f'title_{lang}'])}  \n"
@@ -89,7 +89,7 @@ def compare(pair: tuple) -> None:
             + (f"  \n  {gloss}: {ui.escape_md(r['quote_en'])}" if "quote_en" in r else "")
             for r in only.to_dict("records")
         ]
-        col.container(height=420).markdown("\n".join(lines))
+        col.markdown("\n".join(lines))
 
 
 if pair:

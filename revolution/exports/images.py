@@ -51,9 +51,12 @@ def slide_files(
     fig: go.Figure, citation: str, fmt: str, size: tuple[int, int], scale: float = 1
 ) -> list[bytes]:
     """The figure as one image per slide: one, or one per page of a timeline too tall for one slide."""
+    # pages cut for the room the source line leaves (four lines on a square slide; one was assumed, and the
+    # rows of a square 1914–1924 page fell on each other)
+    room = slide_layout.plot_room(fig, size, citation=citation)
     return [
         render(with_citation(page, citation, size), fmt, size, scale)
-        for page, _ in slide_layout.pages(fig, size)
+        for page, _ in slide_layout.pages(fig, size, room=room)
     ]
 
 

@@ -428,13 +428,13 @@ def _clear_arrows(fig: go.Figure, plot_width: float, kind: Type) -> None:
             ann.ax = value - 6 * per_px
 
 
-def plot_room(fig: go.Figure, size: tuple[int, int], kind: Type = SLIDE_TYPE) -> float:
-    """The height the figure's rows get when it is laid out at `size`."""
-    return _plot_height(fig, size, kind)
+def plot_room(fig: go.Figure, size: tuple[int, int], kind: Type = SLIDE_TYPE, citation: str = "x") -> float:
+    """The height the figure's rows get when it is laid out at `size` with `citation` as its source line."""
+    return _plot_height(fig, size, kind, citation or "x")
 
 
-def _plot_height(fig: go.Figure, size: tuple[int, int], kind: Type) -> float:
-    laid = fit(fig, size, "x", kind)
+def _plot_height(fig: go.Figure, size: tuple[int, int], kind: Type, citation: str = "x") -> float:
+    laid = fit(fig, size, citation, kind)
     return size[1] - laid.layout.margin.t - laid.layout.margin.b - kind.body
 
 
