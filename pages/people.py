@@ -6,7 +6,7 @@ import streamlit as st
 import cached
 import ui
 from revolution import state
-from revolution.data import filters, presets
+from revolution.data import presets
 from revolution.exports import slides
 from revolution.i18n import t
 from revolution.views import columns, describe, place_charts
@@ -51,22 +51,12 @@ def pick_place():
         st.session_state[state.MAP_PICKED] = True
 
 
-def use_typed():
-    """Years typed beside the map's slider set it (a slider over 1100–2017 gives a year a dot's width)."""
-    typed = filters.typed_years(st.session_state.get(state.YEARS_TYPED, ""), lo, hi)
-    if typed:
-        st.session_state[state.YEARS] = typed
-        st.session_state[state.YEARS_TYPED] = ""
-    else:
-        st.toast(t("years_typed_bad", lang), icon=":material/info:")
-
-
 @st.fragment
 def map_and_events() -> None:
     if st.session_state.pop(state.MAP_PICKED, False):
         st.rerun()  # the whole page: the place's panel and selectbox are outside this fragment
     slider, typed = st.columns([3, 1])
-    typed.text_input(t("years_typed", lang), key=state.YEARS_TYPED, on_change=use_typed, max_chars=20)
+    ui.typed_years(typed, (lo, hi), lang)
     years = ui.bind_range(
         slider.slider,
         state.YEARS,

@@ -28,16 +28,6 @@ def use_preset():
     st.session_state[state.YEARS] = presets.span(data.presets, preset or "", (lo, hi)) or default_years
 
 
-def use_typed():
-    """Years typed beside the slider set it (a slider over 1100–2017 gives a year a dot's width)."""
-    typed = filters.typed_years(st.session_state.get(state.YEARS_TYPED, ""), lo, hi)
-    if typed:
-        st.session_state[state.YEARS] = typed
-        st.session_state[state.YEARS_TYPED] = ""
-    else:
-        st.toast(t("years_typed_bad", lang), icon=":material/info:")
-
-
 def pick_event():
     points = st.session_state["timeline_chart"].selection.points
     if points and points[0].get("customdata") and points[0]["customdata"][0] in facets["ids"]:
@@ -86,7 +76,7 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
         format_func=lambda p: t(f"preset_{p}", lang),
     )
     b, typed = b.columns([3, 2])
-    typed.text_input(t("years_typed", lang), key=state.YEARS_TYPED, on_change=use_typed, max_chars=20)
+    ui.typed_years(typed, (lo, hi), lang)
     chosen_cats = ui.bind(b.multiselect, state.CATEGORIES, cats)(
         t("categories", lang),
         cats,

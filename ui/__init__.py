@@ -23,7 +23,7 @@ from ui.shell import (
     titled,
 )
 from ui.tellings import escape_md, quote_block, sentence_block, telling, tellings
-from ui.url import bind, bind_range, dropped_note, public_link, query, set_url_value, url_value
+from ui.url import bind, bind_range, dropped_note, public_link, query, set_url_value, typed_years, url_value
 
 __all__ = [
     "CHART_CONFIG",
@@ -64,6 +64,7 @@ __all__ = [
     "stamp",
     "start",
     "tellings",
+    "typed_years",
     "telling",
     "titled",
     "url_value",

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from revolution import state
-from revolution.data import paths
+from revolution.data import filters, paths
 from revolution.i18n import t
 
 
@@ -120,3 +120,20 @@ def public_link() -> str:
     page = (st.context.url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1]
     qs = urlencode({k: ",".join(v) if isinstance(v, list) else v for k, v in query().items()})
     return f"{base}/{page}" + (f"?{qs}" if qs else "")
+
+
+def typed_years(container, bounds: tuple[int, int], lang: str) -> None:
+    """A box beside a year slider (the Timeline's, the map's) where years are typed as people write them
+    ('1917-1921', '1917~21'): they set the slider, whose binding writes the link (a slider over 1100–2017
+    gives a year a dot's width); a reading that fails says so."""
+    lo, hi = bounds
+
+    def use() -> None:
+        typed = filters.typed_years(st.session_state.get(state.YEARS_TYPED, ""), lo, hi)
+        if typed:
+            st.session_state[state.YEARS] = typed
+            st.session_state[state.YEARS_TYPED] = ""
+        else:
+            st.toast(t("years_typed_bad", lang), icon=":material/info:")
+
+    container.text_input(t("years_typed", lang), key=state.YEARS_TYPED, on_change=use, max_chars=20)
