@@ -47,12 +47,14 @@ def read(text: Text, convention: str) -> list[Found]:
     return sorted(found, key=lambda f: f.a)
 
 
-def _covered(text: Text, rows: dict) -> list[tuple[int, int]]:
-    flat = normalize(text.u)
+def _covered(raw: str, rows: dict) -> list[tuple[int, int]]:
+    """Where each proposal's quote (an exclusion's context) stands in the text, white space aside: looked
+    for inside its own sentence, since a short quote ('1918년') may stand in many places."""
+    flat = normalize(raw)
     spans = []
     for table, col in (("figures", "quote"), ("events", "quote"), ("exclusions", "context")):
         for rec in rows[table]:
-            s = flat.find(normalize(rec["sentence"])) if rec.get("sentence") else -1
+            s = flat.find(normalize(rec.get("sentence") or "")) if rec.get("sentence") else -1
             at = flat.find(normalize(rec[col]), max(s, 0))
             if at >= 0:
                 spans.append((at, at + len(normalize(rec[col]))))
@@ -116,7 +118,7 @@ def propose(raw: str, source_id: str, data, convention: str = "none", text: Text
                     )
     # a number the completeness ledger counts that no proposal holds: an exclusion to decide, so that the
     # review can always meet the completeness check
-    for hit in ledger.uncovered(raw, _covered(text, out)):
+    for hit in ledger.uncovered(raw, _covered(raw, out)):
         lo, hi = text.clause(at[hit.start], at[hit.end - 1] + 1)
         sentence = text.said(text.sentence_at(at[hit.start]))
         out["exclusions"].append(
@@ -248,12 +250,4 @@ def _event(text, f, source_id, letter, n, match, sentence, events, both, eras) -
 def coverage(raw: str, proposals: dict) -> list[ledger.Hit]:
     """The completeness ledger's hits that no proposal holds (none: every one the grammars do not read is
     proposed as an exclusion to decide)."""
-    flat = normalize(raw)
-    spans = []
-    for table, col in (("figures", "quote"), ("events", "quote"), ("exclusions", "context")):
-        for rec in proposals[table]:
-            s = flat.find(normalize(rec.get("sentence") or "")) if rec.get("sentence") else -1
-            at = flat.find(normalize(rec[col]), max(s, 0))
-            if at >= 0:
-                spans.append((at, at + len(normalize(rec[col]))))
-    return ledger.uncovered(raw, spans)
+    return ledger.uncovered(raw, _covered(raw, proposals))
