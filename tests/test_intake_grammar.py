@@ -58,7 +58,7 @@ def seeds_flat() -> str:
 
 def test_no_phrase_here_is_taken_from_a_seed():
     flat = seeds_flat()
-    phrases = [p for p, *_ in FIGURES] + [p for p, *_ in DATES]
+    phrases = [p for p, *_ in FIGURES] + [p for p, *_ in DATES] + [p for p, *_ in UNTOLD] + NOT_HAPPENINGS
     assert [p for p in phrases if normalize(p.rstrip(".")) in flat] == []
 
 
@@ -278,6 +278,79 @@ def test_a_date_in_a_clause_that_modifies_a_noun_does_not_move_the_narrative():
     raw = "1917년 3월에 황제가 물러났다. 그는 1902년에 쓴 책을 다시 읽었다. 그해 7월에 시위가 벌어졌다."
     text, found = events(raw, "none")
     assert [f.row["start"] for f in found if f.kind == "event"] == ["1917-03", "1902", "1917-07"]
+
+
+# A sentence with no date that tells a happening, soon after a dated one: dated by context, never as stated.
+# (text, the sentence without a date, (start, end, precision, calendar), the date's words, where they are)
+UNTOLD = [
+    (
+        "1908년 4월에 노조가 만들어졌다. 곧 대규모 파업이 일어났다.",
+        "곧 대규모 파업이 일어났다",
+        ("1908-04", "1908-04", "month", "julian"),
+        "1908년 4월",
+        "1908년 4월에 노조가",
+    ),
+    (
+        "1932년에 공장이 문을 열었다. 이어서 새 정부가 철도 국유화를 선포했다.",
+        "새 정부가 철도 국유화를 선포했다",
+        ("1932", "1932", "year", "unspecified"),
+        "1932년",
+        "1932년에 공장이",
+    ),
+    (
+        "1931년에 마지막 부대가 항복했다. 네 해 동안의 전쟁은 마침내 끝이 났다.",
+        "네 해 동안의 전쟁은 마침내 끝이 났다",
+        ("1928", "1931", "year", "unspecified"),
+        "1931년",
+        "1931년에 마지막 부대가",
+    ),
+    (
+        "1915년 8월 3일에 군대가 도시에 들어왔다. 시민들은 성문 앞에서 수비대를 몰아냈다.",
+        "시민들은 성문 앞에서 수비대를 몰아냈다",
+        ("1915-08", "1915-08", "month", "julian"),
+        "1915년 8월",
+        "1915년 8월 3일에",
+    ),
+]
+# Sentences with no date that tell no happening, or say that nothing happened: never dated by context.
+NOT_HAPPENINGS = [
+    "그 도시의 겨울은 몹시 추웠다.",
+    "의회 제도는 끝내 도입되지 않았다.",
+    "농민들은 해마다 봉기한다.",
+    "그것은 오래된 질서의 붕괴였다.",
+]
+
+
+@pytest.mark.parametrize("raw, sentence, want, words, leans", UNTOLD, ids=[u[1] for u in UNTOLD])
+def test_a_sentence_without_a_date_that_tells_a_happening_is_dated_by_context(
+    raw, sentence, want, words, leans
+):
+    text, found = events(raw, "russia")
+    (f,) = [f for f in found if f.row.get("date_basis") == "context"]
+    assert sentence in text.said(f.sentence)
+    assert (f.row["start"], f.row["end"], f.row["precision"], f.row["calendar"]) == want
+    assert f.row["date_text"] == words and leans in text.said(f.row["context"])
+    assert "not as a date the text gives" in f.row["why"]
+
+
+@pytest.mark.parametrize("sentence", NOT_HAPPENINGS)
+def test_a_sentence_that_tells_no_happening_is_not_dated_by_context(sentence):
+    _, found = events("1912년 2월에 시위가 벌어졌다. " + sentence, "russia")
+    assert [f for f in found if f.row.get("date_basis") == "context"] == []
+
+
+def test_a_happening_far_from_the_last_date_or_before_any_date_is_not_dated():
+    filler = " ".join(["그 도시의 겨울은 몹시 추웠다."] * narrative.NEAR)
+    _, found = events(f"1912년 2월에 시위가 벌어졌다. {filler} 곧 대규모 파업이 일어났다.", "russia")
+    assert [f for f in found if f.row.get("date_basis") == "context"] == []
+    _, found = events("곧 대규모 파업이 일어났다. 1912년 2월에 시위가 벌어졌다.", "russia")
+    assert [f for f in found if f.row.get("date_basis") == "context"] == []
+
+
+def test_an_adjectives_modifier_after_a_date_leaves_it_the_narratives_time():
+    # '붉은 깃발': an adjective describes the flag; the year stays the sentence's, and 이듬해 counts from it
+    text, found = events("1906년에 붉은 깃발이 올랐다. 이듬해 6월에 의회가 해산되었다.", "none")
+    assert [f.row["start"] for f in found if f.kind == "event"] == ["1906", "1907-06"]
 
 
 def test_hard_wraps_inside_words_are_joined_and_between_words_kept():

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from convertdate import julian
 
 from revolution.data import calendar
-from revolution.intake import dates
+from revolution.intake import dates, happenings
 from revolution.intake.dates import When
 from revolution.intake.text import Found, Sentence, Text
 
@@ -24,6 +24,9 @@ CONVENTIONS = ("none", "russia", "julian", "gregorian")
 # A text that names its own count reads every Russian date that way: '3월 혁명' and '11월 혁명' are the
 # February and October revolutions in New Style; '양력으로' says so outright.
 SAYS_NEW_STYLE = ("3월혁명", "11월혁명", "양력으로", "신력으로", "그레고리력으로", "그레고리오력으로")
+# A sentence with no date of its own that tells a happening is dated by the narrative's last date only this
+# many sentences after it: further on, the narrative may have moved on without saying when.
+NEAR = 3
 
 
 @dataclass
@@ -38,6 +41,10 @@ class Clock:
     day_calendar: str = "unspecified"
     day_basis: str = "none"
     day_from: Sentence | None = None
+    told: int = -1  # the last sentence that gave the clock a date
+    year_words: str = ""  # the year and the month as the text wrote them there ('1921년', '1914년 7월')
+    month_words: str = ""
+    month_calendar: tuple[str, str] = ("unspecified", "none")  # its calendar and calendar_basis
 
 
 def text_calendar(raw: str) -> str | None:
@@ -137,15 +144,66 @@ def resolve(text: Text, convention: str) -> list[Found]:
     own = text_calendar(text.u)
     clock, seen, out = Clock(), set(), []
     for s in text.sentences:
+        timed = False  # whether the sentence gives its own time (a label's or a comparison's year does not)
         for w in dates.read(s.toks, seen):
             a, b = s.toks[w.i].a, s.toks[w.j - 1].b
             found = _one(text, s, w, clock, convention, own)
             if found is None:
                 continue
             kind, row = found
+            timed = timed or kind == "event"
             out.append(Found(kind, a, b, row, s))
-            _tick(clock, s, w, row, kind)
+            _tick(text, clock, s, w, row, kind)
+        if not timed and s.block == "body" and (untold := _untold(s, clock)):
+            out.append(untold)
     return out
+
+
+def _untold(s: Sentence, clock: Clock) -> Found | None:
+    """A sentence that gives no date but tells a happening, soon after the narrative's last date: an event
+    dated by that date (its year, or its month when the month was told with that year; never its day), with
+    `date_basis` context and the sentence that gave the date. An end after a length of years ('세 해 동안의
+    … 내전은 … 끝이 났다') spans those years back from the date."""
+    if clock.year is None or s.n - clock.told > NEAR:
+        return None
+    h = happenings.happening(s.toks)
+    if h is None:
+        return None
+    y, far = clock.year, s.n - clock.told
+    # a month told before the year last changed belongs to another year
+    monthly = clock.month is not None and clock.month_from.n >= clock.year_from.n
+    lasted = happenings.years_before(s.toks, h)
+    if lasted:
+        start, end, precision, extent = f"{y - lasted + 1:04d}", f"{y:04d}", "year", "period"
+        cal, basis, words, source = "unspecified", "none", clock.year_words, clock.year_from
+    elif monthly:
+        start = end = f"{y:04d}-{clock.month:02d}"
+        precision, extent = "month", "point"
+        (cal, basis), words, source = clock.month_calendar, clock.month_words, clock.month_from
+    else:
+        start = end = f"{y:04d}"
+        precision, extent = "year", "point"
+        cal, basis, words, source = "unspecified", "none", clock.year_words, clock.year_from
+    why = (
+        f"no date in the sentence, which tells a happening ('{h.word}'): the narrative's last date "
+        f"('{words}', {far} sentence(s) before), as context"
+        + (f", {lasted} years back to it" if lasted else "")
+        + ", not as a date the text gives: check it"
+    )
+    row = {
+        "start": start,
+        "end": end,
+        "precision": precision,
+        "extent": extent,
+        "calendar": cal,
+        "calendar_basis": basis,
+        "context": source,
+        "date_basis": "context",
+        "date_text": words,
+        "why": why,
+    }
+    t = s.toks[h.k]
+    return Found("event", t.a, t.b, row, s)
 
 
 def _one(text: Text, s: Sentence, w: When, clock: Clock, convention: str, own: str | None):
@@ -227,23 +285,35 @@ def _one(text: Text, s: Sentence, w: When, clock: Clock, convention: str, own: s
     return "event", row
 
 
-def _tick(clock: Clock, s: Sentence, w: When, row: dict, kind: str) -> None:
+def _words(text: Text, s: Sentence, w: When, upto: tuple[str, ...]) -> str:
+    """The date's words as written, up to the first of `upto` ('년', '월'): '1917년 2월' of '1917년 2월
+    23일(…)'; the whole expression when there is none."""
+    toks = s.toks[w.i : w.j]
+    last = next((k for k, t in enumerate(toks) if t.form in upto), len(toks) - 1)
+    return text.verbatim(toks[0].a, toks[last].b)
+
+
+def _tick(text: Text, clock: Clock, s: Sentence, w: When, row: dict, kind: str) -> None:
     """Move the clock to a date the narrative tells: a body sentence's own time, not a caption's, a label's
     or one in a clause that modifies a noun."""
     if kind != "event" or s.block != "body" or w.in_relative or row["extent"] == "period":
         return
     y = int(row["start"][:4])
     if row["precision"] in ("year", "month", "day"):
+        clock.told = s.n
         if clock.year != y or w.y is not None or w.kind in ("rel_year", "after_years"):
             # a relative year that moves the clock is the sentence a later date leans on; '그해' is not
             if w.y is not None or (w.kind in ("rel_year", "after_years") and w.shift):
                 clock.year, clock.year_from = y, s
+                clock.year_words = _words(text, s, w, ("년", *dates.REL_YEAR))
         if (
             row["precision"] in ("month", "day")
             and w.kind != "season"
             and not (w.kind == "rel_year" and w.part)
         ):
             clock.month, clock.month_from = int(row["start"][5:7]), s
+            clock.month_words = _words(text, s, w, ("월",))
+            clock.month_calendar = (row["calendar"], row["calendar_basis"])
         if row["precision"] == "day":
             clock.day = tuple(int(v) for v in row["start"].split("-"))
             clock.day_calendar, clock.day_basis, clock.day_from = row["calendar"], row["calendar_basis"], s

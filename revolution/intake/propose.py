@@ -84,7 +84,7 @@ def propose(raw: str, source_id: str, data, convention: str = "none", text: Text
     _periods(found)
     for f in found:
         sentence = text.said(f.sentence)
-        match = text.verbatim(f.a, f.b)
+        match = f.row.get("date_text") or text.verbatim(f.a, f.b)
         if f.kind == "exclusion" and not _counts(f, at, counted):
             continue  # a number the ledger does not count needs no decision
         if f.kind == "exclusion":
@@ -149,7 +149,11 @@ def _periods(found: list[Found]) -> None:
     for group in by_sentence.values():
         # a quantity that holds at a time (people, a share, a count), after the date; a length of years
         # is no such thing ('열두 해 뒤에 일어날 … 예행연습이었다')
-        dated = [f for f in group if f.kind == "event" and f.row["precision"] == "year"]
+        dated = [
+            f
+            for f in group
+            if f.kind == "event" and f.row["precision"] == "year" and "date_basis" not in f.row
+        ]
         figs = [
             f
             for f in group
@@ -212,7 +216,9 @@ def _event(text, f, source_id, letter, n, match, sentence, events, both, eras) -
     # own; a whole date leans on none
     leans = context is not None
     said_context = text.said(context) if leans else None
-    head = key_title or names.title(f.sentence.toks, f.b, b, text.u)
+    # a sentence dated by context tells its happening in its own words: its title is read from the clause
+    untold = f.row.get("date_basis") == "context"
+    head = key_title or names.title(f.sentence.toks, a if untold else f.b, b, text.u)
     computed = event_columns(row, eras)
     return {
         "event_id": f"E{letter}{n:03d}",
@@ -223,7 +229,7 @@ def _event(text, f, source_id, letter, n, match, sentence, events, both, eras) -
         **row,
         "start_gregorian": computed["start_gregorian"],
         "end_gregorian": computed["end_gregorian"],
-        "date_basis": "stated",
+        "date_basis": f.row.get("date_basis", "stated"),
         "date_context": said_context,
         "date_context_en": "" if leans else None,
         "date_reference": None,

@@ -120,8 +120,8 @@ def in_relative_clause(toks: list[Tok], w: When) -> bool:
         t = toks[n]
         if t.tag in ("JKS", "SF") or (t.tag == "JX" and t.form in ("은", "는")):
             return False
-        if t.tag == "ETM" and n > w.j + 1:
-            return True
+        if t.tag == "ETM" and n > w.j + 1 and toks[n - 1].tag != "VA":
+            return True  # an adjective's modifier ('큰 시련', '붉은 군대') holds no time: it describes
         if t.tag in ("EF",):
             return False
     return False
