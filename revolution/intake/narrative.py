@@ -190,18 +190,8 @@ def _untold(s: Sentence, clock: Clock) -> Found | None:
         + (f", {lasted} years back to it" if lasted else "")
         + ", not as a date the text gives: check it"
     )
-    row = {
-        "start": start,
-        "end": end,
-        "precision": precision,
-        "extent": extent,
-        "calendar": cal,
-        "calendar_basis": basis,
-        "context": source,
-        "date_basis": "context",
-        "date_text": words,
-        "why": why,
-    }
+    row = _row((start, end, precision, extent), (cal, basis), source, why)
+    row.update(date_basis="context", date_text=words)
     t = s.toks[h.k]
     return Found("event", t.a, t.b, row, s)
 
@@ -228,16 +218,8 @@ def _one(text: Text, s: Sentence, w: When, clock: Clock, convention: str, own: s
         ymd = _shift_day(clock.day, clock.day_calendar, w.shift)
         start = f"{ymd[0]:04d}-{ymd[1]:02d}-{ymd[2]:02d}"
         said = "the day of" if w.shift == 0 else f"{w.shift} day(s) after"
-        row = {
-            "start": start,
-            "end": start,
-            "precision": "day",
-            "extent": "point",
-            "calendar": clock.day_calendar,
-            "calendar_basis": clock.day_basis,
-        }
-        row.update(context=clock.day_from, why=f"{said} the day the narrative told last")
-        return "event", row
+        window, cal = (start, start, "day", "point"), (clock.day_calendar, clock.day_basis)
+        return "event", _row(window, cal, clock.day_from, f"{said} the day the narrative told last")
     year, month = w.y, w.m
     if w.kind in ("rel_year", "after_years"):
         if clock.year is None:
@@ -272,17 +254,16 @@ def _one(text: Text, s: Sentence, w: When, clock: Clock, convention: str, own: s
         calendar.new_style_interval(start, end, precision, cal)
     except ValueError:
         return "exclusion", {"why": "no such day ('2월 30일'): check the text"}
-    row = {
-        "start": start,
-        "end": end,
-        "precision": precision,
-        "extent": extent,
-        "calendar": cal,
-        "calendar_basis": basis,
-        "context": context,
-        "why": why + cal_why,
-    }
-    return "event", row
+    return "event", _row((start, end, precision, extent), (cal, basis), context, why + cal_why)
+
+
+def _row(window: tuple, cal: tuple, context: Sentence | None, why: str) -> dict:
+    """A proposed event's date columns: (start, end, precision, extent), (calendar, calendar_basis)."""
+    start, end, precision, extent = window
+    calendar_, basis = cal
+    return dict(
+        start=start, end=end, precision=precision, extent=extent, calendar=calendar_, calendar_basis=basis
+    ) | {"context": context, "why": why}
 
 
 def _words(text: Text, s: Sentence, w: When, upto: tuple[str, ...]) -> str:

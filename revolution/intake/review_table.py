@@ -13,8 +13,9 @@ from revolution.intake.propose import STATUSES
 SHOWN = {
     "figures": "status sentence match value value_low value_high qualifier unit quote quote_en measure_ko "
     "measure_en reason".split(),
-    "events": "status sentence date_text date_basis start end precision extent calendar calendar_basis date_context "
-    "date_context_en quote quote_en title_ko title_en event_key category people places reason".split(),
+    "events": "status sentence date_text date_basis start end precision extent calendar calendar_basis "
+    "date_context date_context_en quote quote_en title_ko title_en event_key category people places "
+    "reason".split(),
     "exclusions": "status sentence match context reason".split(),
     "names": "name_ko kind sentence".split(),
 }
