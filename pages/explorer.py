@@ -95,38 +95,21 @@ def explorer() -> None:
         st.dataframe(view, hide_index=True, width="stretch", column_config=config, height=height)
     st.header(t("data_downloads", lang))
     (a, b), (c, d) = st.columns(2), st.columns(2)  # two a row: four labels side by side were cut
-    a.download_button(
-        t("download_csv", lang, n=len(rows)),
-        data=lambda: export.safe_csv(rows),
-        file_name=f"{table}_filtered.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        on_click="ignore",
-    )
-    b.download_button(
-        t("download_json", lang),
-        data=lambda: publish.json_records(rows),
-        file_name=f"{table}_filtered.json",
-        mime="application/json",
-        icon=":material/data_object:",
-        on_click="ignore",
-    )
-    c.download_button(
-        t("download_zip", lang),
-        data=lambda: publish.package_zip(paths.data_dir()),
-        file_name="russian_revolution_datapackage.zip",
-        mime="application/zip",
-        icon=":material/folder_zip:",
-        on_click="ignore",
-    )
-    d.download_button(
-        t("download_timelinejs", lang),
-        data=lambda: publish.timelinejs_bytes(data.events, data.eras, lang, names),
-        file_name=f"timelinejs_{lang}.json",
-        mime="application/json",
-        icon=":material/timeline:",
-        on_click="ignore",
-    )
+    # (where, label, the file built only when clicked, file name, type, icon)
+    for col, label, build, name, mime, icon in (
+        (a, t("download_csv", lang, n=len(rows)), lambda: export.safe_csv(rows), f"{table}_filtered.csv",
+         "text/csv", "download"),
+        (b, t("download_json", lang), lambda: publish.json_records(rows), f"{table}_filtered.json",
+         "application/json", "data_object"),
+        (c, t("download_zip", lang), lambda: publish.package_zip(paths.data_dir()),
+         "russian_revolution_datapackage.zip", "application/zip", "folder_zip"),
+        (d, t("download_timelinejs", lang),
+         lambda: publish.timelinejs_bytes(data.events, data.eras, lang, names),
+         f"timelinejs_{lang}.json", "application/json", "timeline"),
+    ):  # fmt: skip
+        col.download_button(
+            label, data=build, file_name=name, mime=mime, icon=f":material/{icon}:", on_click="ignore"
+        )
     ui.citation(ui.cite(data, lang))
 
 
