@@ -1,6 +1,5 @@
 """The deployment's files: production settings are real Streamlit options, and nginx accepts the template."""
 
-import importlib.util
 import os
 import re
 import shutil
@@ -17,10 +16,9 @@ DEPLOY = ROOT / "deploy"
 
 
 def replicas():
-    spec = importlib.util.spec_from_file_location("replicas", DEPLOY / "replicas.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from deploy import proxy  # nginx, the replicas' flags: what deploy/replicas.py starts
+
+    return proxy
 
 
 def test_production_settings_are_streamlit_options_of_the_right_type():
