@@ -103,3 +103,29 @@ def test_the_bounds_legend_names_a_floor_and_a_ceiling_as_bounds(dataset):
             assert by_row[r[f"measure_{lang}"]] == ceiling, r["figure_id"]
         assert {floor, ceiling} <= named and floor != ceiling
         assert t("exact_legend", lang) not in {by_row[r[f"measure_{lang}"]] for r in over.to_dict("records")}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_bars_chart_legend_says_what_a_bounds_arrow_means(dataset, lang):
+    # issue 34: the Petrograd chart's arrow ('1만 명 초과') was explained by no legend entry
+    from revolution.i18n import t
+
+    floor, ceiling, span = (t(k, lang) for k in ("bound_over_legend", "bound_under_legend", "bound_legend"))
+    for gid in dataset.groups[dataset.groups.chart == "bars"].group_id:
+        rows = dataset.figures[dataset.figures.group == gid]
+        group = {"title_ko": "t", "title_en": "t", "chart": "bars", "group_id": gid}
+        fig = figure_charts.bars_chart(rows, group, lang, NAMES)
+        named = {tr.name for tr in fig.data if tr.showlegend is not False}
+        arrows = [a for a in fig.layout.annotations if a.showarrow]
+        onward = any(a.x > a.ax for a in arrows) if arrows else False
+        assert (floor in named) == rows.qualifier.eq("more_than").any(), gid
+        assert (ceiling in named) == rows.qualifier.eq("less_than").any(), gid
+        assert (span in named) == rows.qualifier.eq("range").any(), gid
+        assert not arrows or floor in named or ceiling in named, gid
+        assert not onward or floor in named, gid
+    # a made-up ceiling and range get theirs too
+    rows = dataset.figures[dataset.figures.group == "petrograd_1917"].copy()
+    rows.loc[rows.index[0], "qualifier"] = "less_than"
+    group = {"title_ko": "t", "title_en": "t", "chart": "bars", "group_id": "petrograd_1917"}
+    named = {tr.name for tr in figure_charts.bars_chart(rows, group, lang, NAMES).data}
+    assert ceiling in named

@@ -279,6 +279,7 @@ def rank_chart(
 
 
 LEGEND_RANK = 900  # before Plotly's default (1000): the other sources' entries follow the texts'
+BOUNDS_RANK = 1100  # what a bound's marks mean: after the texts and the other sources
 
 
 def bars_chart(
@@ -341,12 +342,37 @@ def bars_chart(
         _bound_arrows(fig, part, order, top, xref="x" if n == 1 else f"x{n}", yref="y" if n == 1 else f"y{n}")
         fig.update_xaxes(range=[0, top], row=n, col=1, **_count_ticks(top, unit, lang))
         fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], row=n, col=1)
+    _bounds_key(fig, rows, lang)
     fig.update_layout(
         title=_title(group, lang),
         barmode="overlay",
         height=max(400, 80 * len(rows) + 170 * len(units) + 160),
     )
     return theme.apply(fig)
+
+
+def _bounds_key(fig: go.Figure, rows: pd.DataFrame, lang: str) -> None:
+    """Legend entries that say what a bound's marks are (an arrow onward: a floor; an arrow back on a
+    hatched bar: a ceiling; hatched across: a range), for the kinds the chart draws: the texts' entries name
+    only their colours. In the bounds chart's words, in the bounds' colour, after every other entry."""
+    drawn = {qualifiers.get(q) for q in rows.qualifier}
+    arrow = dict(mode="markers", hoverinfo="skip", legendrank=BOUNDS_RANK)
+    if any(q.arrow > 0 for q in drawn):
+        fig.add_scatter(
+            x=[None], y=[None], name=t("bound_over_legend", lang),
+            marker=dict(symbol="arrow-right", size=14, color=theme.BOUND), **arrow,
+        )  # fmt: skip
+    if any(q.arrow < 0 for q in drawn):
+        fig.add_scatter(
+            x=[None], y=[None], name=t("bound_under_legend", lang),
+            marker=dict(symbol="arrow-left", size=14, color=theme.BOUND), **arrow,
+        )  # fmt: skip
+    if any(q.spans for q in drawn):
+        fig.add_bar(
+            x=[None], y=[None], orientation="h", name=t("bound_legend", lang), hoverinfo="skip",
+            marker=dict(color="rgba(0,0,0,0)", pattern=HATCH, line=dict(color=theme.BOUND, width=2)),
+            legendrank=BOUNDS_RANK,
+        )  # fmt: skip
 
 
 def _bound_arrows(fig: go.Figure, rows: pd.DataFrame, labels: list, top: float, xref="x", yref="y") -> None:
