@@ -318,7 +318,8 @@ def test_timelinejs_check_sees_a_refusal(timeline_site, offline_browser):
 needs_chromium = pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed")
 
 
-def group_slides(dataset, lang: str = "ko") -> list:
+def group_slides(dataset, lang: str = "ko", url: str = "http://localhost") -> list:
+    """Two groups' charts as deck slides (the test_publish deck test uses them too)."""
     groups = dataset.groups.set_index("group_id")
     slides = []
     for gid in ("constituent_assembly", "industrial_output"):
@@ -330,7 +331,7 @@ def group_slides(dataset, lang: str = "ko") -> list:
                 g[f"title_{lang}"],
                 "출처: 류한수",
                 "\n".join(rows.quote),
-                url=f"http://localhost/figures?group={gid}",
+                url=f"{url}/figures?group={gid}",
             )
         )
     return slides

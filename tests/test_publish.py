@@ -13,6 +13,7 @@ from revolution.exports import publish
 from revolution.views import figure_charts
 
 from .conftest import DATA
+from .test_formats import group_slides
 
 NAMES = {"history": "류한수", "manifesto": "국제코뮤니스트흐름"}
 
@@ -71,19 +72,7 @@ def test_deck_opens_with_title_chart_and_sources_slides_and_quotes_in_notes(data
     from pptx import Presentation
 
     groups = dataset.groups.set_index("group_id")
-    slides = []
-    for gid in ("constituent_assembly", "industrial_output"):
-        rows = dataset.figures[dataset.figures.group == gid]
-        g = groups.loc[gid].to_dict() | {"group_id": gid}
-        slides.append(
-            publish.Slide(
-                figure_charts.group_chart(rows, g, "ko", NAMES),
-                g["title_ko"],
-                "출처: 류한수",
-                "\n".join(rows.quote),
-                url=f"https://example.org/revolution/figures?group={gid}",
-            )
-        )
+    slides = group_slides(dataset, url="https://example.org/revolution")
     seen = []
     prs = Presentation(io.BytesIO(publish.deck(slides, "ko", list(NAMES.values()), progress=seen.append)))
     assert len(prs.slides) == 4 and seen[-1] == 1.0

@@ -47,25 +47,22 @@ def follow(context, page, name: str):
     return target
 
 
-def test_read_in_context_from_figures_lands_on_the_passage(server, context):
+@pytest.mark.parametrize(
+    "url, link, row",
+    [
+        ("/figures?group=constituent_assembly&lang=en", "Read in context", "FH010"),
+        ("/timeline?event=EH049", "문맥에서 읽기", "EH049"),
+    ],
+    ids=["figures", "timeline telling"],
+)
+def test_read_in_context_from_a_chart_or_a_telling_lands_on_the_passage(server, context, url, link, row):
     page = context.new_page()
-    page.goto(f"{server}/figures?group=constituent_assembly&lang=en")
+    page.goto(f"{server}{url}")
     wait_for_app(page)
-    target = follow(context, page, "Read in context")
-    assert "/read?" in target.url and "row=FH010" in target.url  # src=history is the default, left out
-    got = highlighted_in_view(target, "FH010")
-    assert got["bg"] == HIGHLIGHT and "r-FH010" in got["cls"]
-    target.close()
-    page.close()
-
-
-def test_read_in_context_from_a_timeline_telling_lands_on_the_passage(server, context):
-    page = context.new_page()
-    page.goto(f"{server}/timeline?event=EH049")
-    wait_for_app(page)
-    target = follow(context, page, "문맥에서 읽기")
-    got = highlighted_in_view(target, "EH049")
-    assert got["bg"] == HIGHLIGHT
+    target = follow(context, page, link)
+    assert "/read?" in target.url and f"row={row}" in target.url  # src=history is the default, left out
+    got = highlighted_in_view(target, row)
+    assert got["bg"] == HIGHLIGHT and f"r-{row}" in got["cls"]
     target.close()
     page.close()
 
