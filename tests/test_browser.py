@@ -289,38 +289,37 @@ def test_one_click_builds_with_progress_on_the_button_then_downloads(server, con
         page.close()
 
 
+def image_download(context, url: str, label: str) -> tuple[str, bytes]:
+    """Open a view, open its first chart's image menu and take the download named `label`: its file name
+    and bytes."""
+    page, _ = open_page(context, url)
+    try:
+        charts_drawn(page)
+        page.get_by_role("button", name="이미지 내려받기").first.click()
+        with page.expect_download(timeout=120_000) as info:
+            page.get_by_role("button", name=label).click()
+        return info.value.suggested_filename, open(info.value.path(), "rb").read()
+    finally:
+        page.close()
+
+
 def test_the_timeline_image_download_is_a_zip_of_slide_sized_pages_and_says_so(server, context):
     import io
     import struct
     import zipfile
 
-    page, _ = open_page(context, f"{server}/timeline?from=1914&to=1924")
-    try:
-        charts_drawn(page)
-        page.get_by_role("button", name="이미지 내려받기").first.click()
-        label = t("image_pages", "ko", label=t("png_slide", "ko"))
-        with page.expect_download(timeout=120_000) as info:
-            page.get_by_role("button", name=label).click()
-        assert info.value.suggested_filename.endswith(".zip")
-        with zipfile.ZipFile(io.BytesIO(open(info.value.path(), "rb").read())) as zf:
-            pngs = [zf.read(n) for n in sorted(zf.namelist())]
-        assert len(pngs) > 1
-        assert all(struct.unpack(">II", p[16:24]) == (3840, 2160) for p in pngs)
-    finally:
-        page.close()
+    label = t("image_pages", "ko", label=t("png_slide", "ko"))
+    name, data = image_download(context, f"{server}/timeline?from=1914&to=1924", label)
+    assert name.endswith(".zip")
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        pngs = [zf.read(n) for n in sorted(zf.namelist())]
+    assert len(pngs) > 1
+    assert all(struct.unpack(">II", p[16:24]) == (3840, 2160) for p in pngs)
 
 
 def test_chart_image_download_is_a_slide_sized_png(server, context):
-    page, _ = open_page(context, f"{server}/figures?group=constituent_assembly")
-    try:
-        charts_drawn(page)
-        page.get_by_role("button", name="이미지 내려받기").first.click()
-        with page.expect_download(timeout=60_000) as info:
-            page.get_by_role("button", name="PNG 슬라이드용 (1920×1080, 2배)").click()
-        data = open(info.value.path(), "rb").read()
-        assert data[:8] == b"\x89PNG\r\n\x1a\n"
-        import struct
+    import struct
 
-        assert struct.unpack(">II", data[16:24]) == (3840, 2160)
-    finally:
-        page.close()
+    _, data = image_download(context, f"{server}/figures?group=constituent_assembly", t("png_slide", "ko"))
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", data[16:24]) == (3840, 2160)
