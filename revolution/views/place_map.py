@@ -28,6 +28,10 @@ Y_STRETCH = 1.5  # a degree of latitude drawn 1.5 times a degree of longitude: a
 LAND, SOVIET, OTHER, COAST = "#e4e2da", "#f2dcc4", "#ecebe6", "#ffffff"
 SEA = "#f4f8fb"
 THIN_PX = 1.0  # the shapes simplified to this many pixels of the largest plot their names are placed for
+# a country the texts name is drawn as its polity's area: a tint and an outline over the layer's shapes
+AREA_FILL, AREA_LINE = "rgba(110, 84, 160, 0.28)", "#5b4691"
+AREA_GROUP = "country_area"  # the legend group of the areas and their points
+AREA_MARK_PX = 4  # an area's point (its name and its click) has no mark to keep names off
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class MapView:
     status: str
     attribution: str
     events: pd.DataFrame  # the window's events that happen at a place, one row per event and place
+    no_shape: str  # what is drawn for a country the window's layer has no shape for, and why ('' when none)
+    no_shape_short: str  # the same without the reasons: an image's notes must leave room for the names
 
 
 def name_in(place_names: pd.DataFrame, place_id: str, year: int | None, fallback: str, lang: str) -> str:
@@ -72,8 +78,21 @@ def view(data: Dataset, counts: pd.DataFrame, lang: str, years: tuple[int, int] 
     ]
     places = places.sort_values(["mentions", "place_id"], ascending=[False, True]).reset_index(drop=True)
     layer, crosses = maps.layer_for(years) if years else (None, False)
+    places["polity_id"], places["no_shape"] = None, ""
+    countries = places.kind == "country"
+    # without a layer every country is a dot: the page says so; an image's borders line already does
+    note, short = t("map_no_layer_countries", lang) if countries.any() else "", ""
     if layer:
         row = maps.layers.set_index("layer_id").loc[layer]
+        # each country as its polity in this layer (place_polities.csv), or a dot and why
+        rows = maps.place_polities[maps.place_polities.layer_id == layer].set_index("place_id")
+        polity = rows.polity_id.where(rows.polity_id.notna(), None)
+        places.loc[countries, "polity_id"] = places.loc[countries, "place_id"].map(polity)
+        places.loc[countries, "no_shape"] = places.loc[countries, "place_id"].map(rows[f"reason_{lang}"])
+        dots = places[countries & places.polity_id.isna()]
+        items = "; ".join(f"{n} ({why})" for n, why in zip(dots.name, dots.no_shape))
+        note = t("map_no_shape", lang, year=int(row.year), items=items) if items else ""
+        short = t("map_no_shape", lang, year=int(row.year), items=", ".join(dots.name)) if items else ""
         status = t("borders_of", lang, year=int(row.year))
         if crosses:
             status += " · " + t("borders_cross", lang, to=int(row.to_year))
@@ -83,7 +102,7 @@ def view(data: Dataset, counts: pd.DataFrame, lang: str, years: tuple[int, int] 
         if crosses:
             status += " · " + t("borders_cross_in", lang)
         attribution = t("land_attribution", lang)
-    return MapView(places, layer, bool(crosses), status, attribution, linked)
+    return MapView(places, layer, bool(crosses), status, attribution, linked, note, short)
 
 
 def coarsen(ring: list, tol: float) -> list:
@@ -137,6 +156,62 @@ def base_traces(data: Dataset, layer: str | None, lang: str, tol: float = 0.0) -
     for polity_id, rings in sorted(grouped.items()):
         p = polities.loc[polity_id]
         traces.append(_rings_trace(rings, SOVIET if p.soviet else LAND, p[f"name_{lang}"], tol))
+    return traces
+
+
+def area_traces(data: Dataset, mv: MapView, lang: str, source_names: dict, tol: float) -> list[go.Scatter]:
+    """Each country the window's texts name that has a shape in its layer, drawn as that polity's area
+    (tinted, outlined), its mentions per text and events in the hover; and a point inside it that carries
+    the same hover and its click (a filled area gives neither a click nor a point to Streamlit)."""
+    if mv.layer is None:
+        return []
+    maps = data.maps
+    names = maps.border_polities[maps.border_polities.layer_id == mv.layer]
+    polities = maps.polities.set_index("polity_id")
+    year = int(maps.layers.set_index("layer_id").loc[mv.layer, "year"])
+    sources = [c[2:] for c in mv.places.columns if c.startswith("m_")]
+    traces, points = [], []
+    for _, p in mv.places[mv.places.polity_id.notna()].iterrows():
+        shown = set(names[names.polity_id == p.polity_id].source_name)
+        rings = [r for name, rs in maps.shapes[mv.layer] if name in shown for r in rs]
+        by = ", ".join(f"{source_names.get(s, s)} {int(p[f'm_{s}'])}" for s in sources if p[f"m_{s}"])
+        text = t(
+            "map_area_hover",
+            lang,
+            name=p["name"],
+            polity=polities.loc[p.polity_id, f"name_{lang}"],
+            year=year,
+            n=int(p.mentions),
+            by=by or "—",
+            e=int(p.events),
+        )
+        area = _rings_trace(rings, AREA_FILL, text, tol)
+        area.update(
+            line=dict(color=AREA_LINE, width=1.5),
+            name=t("map_country_area", lang),
+            legendgroup=AREA_GROUP,
+            showlegend=not traces,
+            hoverinfo="text",
+            hoverlabel=dict(namelength=-1),
+        )
+        traces.append(area)
+        points.append((p, text))
+    if points:
+        traces.append(
+            go.Scatter(
+                x=[p.lon for p, _ in points],
+                y=[p.lat for p, _ in points],
+                mode="markers",
+                marker=dict(size=22, opacity=0),
+                customdata=[[p.place_id, p["name"], int(p.mentions), int(p.events)] for p, _ in points],
+                text=[text for _, text in points],
+                hovertemplate="%{text}<extra></extra>",
+                legendgroup=AREA_GROUP,
+                showlegend=False,
+                unselected=dict(marker=dict(opacity=0)),
+                selected=dict(marker=dict(opacity=0)),
+            )
+        )
     return traces
 
 
@@ -397,6 +472,19 @@ def _lines(text: str, size: float, width: float) -> list[str]:
     return [*lines, line] if line else lines
 
 
+def _words(text: str, size: float, width: float) -> list[str]:
+    """The text in lines of at most `width` pixels at `size`, broken between words."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        trial = f"{line} {word}" if line else word
+        if line and measure.text_width(trial, size) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    return [*lines, line] if line else lines
+
+
 def map_chart(
     data: Dataset,
     counts: pd.DataFrame,
@@ -449,9 +537,11 @@ def map_chart(
     fig = go.Figure(polity_points(base)) if image else go.Figure(base)
     if image:
         fig.add_layout_image(shapes_image(base, widest))
+    fig.add_traces(area_traces(data, mv, lang, source_names, THIN_PX / widest))
+    area = places.polity_id.notna()  # a country drawn as its area has no dot
     for source_id in sources:
         style = source_vocab.style(source_names, source_id)
-        part = places[places[f"m_{source_id}"] > 0]
+        part = places[(places[f"m_{source_id}"] > 0) & ~area]
         fig.add_scatter(
             x=part.lon,
             y=part.lat,
@@ -468,7 +558,7 @@ def map_chart(
             customdata=list(zip(part.place_id, part.name, part[f"m_{source_id}"], part.events)),
             hovertemplate=t("map_hover", lang) + "<extra>%{fullData.name}</extra>",
         )
-    unmentioned = places[places.mentions == 0]
+    unmentioned = places[(places.mentions == 0) & ~area]
     if len(unmentioned):
         fig.add_scatter(
             x=unmentioned.lon,
@@ -481,9 +571,15 @@ def map_chart(
             ),
             hovertemplate=t("map_hover", lang) + "<extra></extra>",
         )
-    radii = [size(max(places.loc[i, [f"m_{s}" for s in sources]].max(), 0)) / 2 for i in places.index]
+    radii = [
+        AREA_MARK_PX if area[i] else size(max(places.loc[i, [f"m_{s}" for s in sources]].max(), 0)) / 2
+        for i in places.index
+    ]
     note_size = label_px  # a slide's floor (24 px at 1920×1080) for both
     note_lines = [*mv.status.split(" · "), mv.attribution]  # short lines fit a square
+    if mv.no_shape_short:  # what a dot stands for where a country has no shape, as wide as the attribution
+        width = max(measure.text_width(mv.attribution, note_size), measure.text_width("—" * 24, note_size))
+        note_lines += _words(mv.no_shape_short, note_size, width)
     labels, key = [], []
     # an image writes its key in the notes, which the names keep clear of: the band grows with the key's
     # lines and the names are placed again until the key fits the band they left
@@ -550,6 +646,7 @@ def map_chart(
             # each number on the map and the place it stands for, and the key's line (a page writes it)
             "key": [[lab.number, name] for lab, name in zip(labels, places.name) if lab and lab.number],
             "key_text": key_text(labels, places, lang),
+            "no_shape": mv.no_shape,  # a page writes it under the map; an image carries it in its notes
         },
     )
     fig.update_xaxes(range=list(bounds[:2]), visible=False, fixedrange=True)
@@ -566,6 +663,7 @@ def alt_text(data: Dataset, counts: pd.DataFrame, lang: str, years: tuple[int, i
         t("alt_map_item", lang, name=r["name"], n=int(r.mentions), e=int(r.events))
         for _, r in mv.places.iterrows()
     )
-    return t(
+    text = t(
         "alt_map", lang, title=t("map_title", lang), status=mv.status, n=len(mv.places), items=items or "—"
     )
+    return f"{text} {mv.no_shape}".strip()
