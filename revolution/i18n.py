@@ -344,7 +344,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "지도에 이름을 다 쓰지 못한 곳(점에 마우스를 올리면 이름이 보입니다): {names}.",
         "en": "Named only on hover (no room on the map for their names): {names}.",
     },
-    # the map's key: the numbers it draws where a place's name has no room (place_map.key_text)
+    # the map's key: the numbers it draws where a place's name has no room (map_labels.key_text)
     "map_key": {"ko": "지도의 번호: {items}", "en": "Numbers on the map: {items}"},
     "by_era_table": {"ko": "시대별 연결 사건", "en": "Linked events by era"},
     "open_timeline": {"ko": "연표에서 보기", "en": "Show on the timeline"},

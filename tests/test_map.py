@@ -15,7 +15,7 @@ from revolution.data.errors import DataError
 from revolution.data.load import load_dataset
 from revolution.exports import slides
 from revolution.i18n import t
-from revolution.views import place_map
+from revolution.views import map_labels, place_map
 
 NAMES = {"history": "H", "manifesto": "M"}
 
@@ -207,7 +207,7 @@ def boxes_in(fig, size: int, per_deg: float, bounds: tuple) -> list[tuple]:
     for a in fig.layout.annotations:
         if a.xref == "paper":
             continue
-        w, h = place_map._text_px(a.text, size), size * 1.45
+        w, h = map_labels._text_px(a.text, size), size * 1.45
         x, y = a.x * per_deg, a.y * per_deg * place_map.Y_STRETCH
         if a.showarrow:
             x, y = x + a.ax, y - a.ay
@@ -303,8 +303,8 @@ def test_a_place_the_map_cannot_name_is_listed_under_it(dataset, counts, lang, m
     # a synthetic crowd: names as wide as a phone's plot, and no room for a number either, so the places
     # without one are listed under the map (another window: the page caches its figures by their years)
     years = (1918, 1921)
-    monkeypatch.setattr(place_map, "NUMBER_CALLOUTS", [])
-    monkeypatch.setattr(place_map, "_text_px", lambda text, size: 250 if not text.isdigit() else 900)
+    monkeypatch.setattr(map_labels, "NUMBER_CALLOUTS", [])
+    monkeypatch.setattr(map_labels, "_text_px", lambda text, size: 250 if not text.isdigit() else 900)
     crowded = place_map.map_chart(dataset, counts, lang, NAMES, years, image=True)
     shown = list(place_map.view(dataset, counts, lang, years).places.name)
     named = {a.text for a in crowded.layout.annotations if a.xref != "paper"}
