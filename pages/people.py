@@ -82,7 +82,8 @@ def map_and_events() -> None:
     unnamed = t("map_unnamed", lang, names=", ".join(meta["unnamed"])) if meta.get("unnamed") else ""
     if meta.get("key_text"):  # the numbers drawn where a name had no room on a phone's plot or a wide one
         st.caption(meta["key_text"])
-    st.caption(f"{meta['status']}. {meta['attribution']}. {t('map_note', lang)} {unnamed}".strip())
+    note = f"{meta['status']}. {meta['attribution']}. {t('map_note', lang)} {meta['no_shape']} {unnamed}"
+    st.caption(" ".join(note.split()))
     chosen_place = ui.url_value(*place_param)
     if chosen_place:
         shown = cached.place_map_view(data, place_counts, lang, years).events

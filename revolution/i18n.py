@@ -334,16 +334,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "map_title": {"ko": "사건이 일어난 곳", "en": "Where it happened"},
     "map_note": {
         "ko": "국경과 해안선은 앱에 담긴 자료로 그려 교실에서 오프라인으로도 보입니다. "
-        "점의 크기는 각 텍스트가 그 장소를 말한 횟수입니다.",
+        "점의 크기는 각 텍스트가 그 장소를 말한 횟수이고, 나라는 그 해 국경의 영역으로 칠합니다.",
         "en": "Borders and coastlines are drawn from data shipped with the app, so the map works offline "
-        "in a classroom. A mark's size is how often each text names the place.",
+        "in a classroom. A mark's size is how often each text names the place; a country is "
+        "tinted as its area in the borders shown.",
     },
     # the places the map could not name without one name on another (place_map.map_chart's meta)
     "map_unnamed": {
         "ko": "지도에 이름을 다 쓰지 못한 곳(점에 마우스를 올리면 이름이 보입니다): {names}.",
         "en": "Named only on hover (no room on the map for their names): {names}.",
     },
-    # the map's key: the numbers it draws where a place's name has no room (place_map.key_text)
+    # the map's key: the numbers it draws where a place's name has no room (map_labels.key_text)
     "map_key": {"ko": "지도의 번호: {items}", "en": "Numbers on the map: {items}"},
     "by_era_table": {"ko": "시대별 연결 사건", "en": "Linked events by era"},
     "open_timeline": {"ko": "연표에서 보기", "en": "Show on the timeline"},
@@ -487,6 +488,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "%{customdata[1]}: %{customdata[2]} mentions, %{customdata[3]} events",
     },
     "map_no_mentions": {"ko": "언급 없음(사건만)", "en": "Not named (events only)"},
+    # a country the texts name, drawn as its polity's area in the window's borders (place_polities.csv)
+    "map_country_area": {"ko": "나라(그 해 국경의 영역)", "en": "Country (its area in these borders)"},
+    "map_area_hover": {
+        "ko": "{name} — {polity}({year}년 국경): 언급 {n}회({by}), 사건 {e}건",
+        "en": "{name} — {polity} (borders of {year}): {n} mentions ({by}), {e} events",
+    },
+    "map_no_shape": {
+        "ko": "{year}년 국경에 제 영역이 없는 나라는 점으로 표시했습니다: {items}.",
+        "en": "Countries with no shape of their own in the borders of {year} are drawn as dots: {items}.",
+    },
+    "map_no_layer_countries": {
+        "ko": "이 기간에는 국경 자료가 없어 나라도 점으로 표시했습니다.",
+        "en": "No borders for these years: countries are drawn as dots too.",
+    },
     "map_years": {"ko": "지도의 기간", "en": "Years on the map"},
     "map_place_events": {"ko": "{place}에서 일어난 사건 ({n}건)", "en": "Events at {place} ({n})"},
     "map_off_land": {"ko": "지도 참고", "en": "About this mark"},

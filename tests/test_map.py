@@ -15,7 +15,7 @@ from revolution.data.errors import DataError
 from revolution.data.load import load_dataset
 from revolution.exports import slides
 from revolution.i18n import t
-from revolution.views import place_map
+from revolution.views import map_labels, place_map
 
 NAMES = {"history": "H", "manifesto": "M"}
 
@@ -48,7 +48,12 @@ def on_land(lon: float, lat: float, shapes: list) -> bool:
         ((1921, 1921), "world_1920", False),
         ((1905, 1907), None, False),  # before every layer: coastlines only
         ((1910, 1916), None, True),  # starts before the layers, reaches into one
-        ((1930, 1939), None, False),
+        ((1930, 1939), "world_1930", True),  # runs past 1937 into the 1938 borders
+        ((1923, 1923), "world_1930", False),  # the Soviet Union, founded December 1922
+        ((1932, 1932), "world_1930", False),
+        ((1980, 1981), "world_1960", False),
+        ((2011, 2017), "world_1994", False),
+        ((1700, 1800), None, False),
     ],
 )
 def test_a_window_shows_the_latest_layer_at_or_before_its_start(dataset, years, layer, crosses):
@@ -111,11 +116,13 @@ def image_rings(image) -> dict:
 def test_the_page_draws_the_same_shapes_as_one_picture_on_the_axes(dataset, counts):
     traced = place_map.map_chart(dataset, counts, "ko", NAMES, (1914, 1914))
     fig = place_map.map_chart(dataset, counts, "ko", NAMES, (1914, 1914), image=True)
-    assert not [tr for tr in fig.data if tr.fill] and len(fig.layout.images) == 1
+    # the countries the texts name are drawn over the picture, as their areas (below)
+    assert not [tr for tr in fig.data if tr.fill and tr.legendgroup != place_map.AREA_GROUP]
+    assert len(fig.layout.images) == 1
     image = fig.layout.images[0]
     assert (image.xref, image.yref, image.sizing, image.layer) == ("x", "y", "stretch", "below")
     rings = image_rings(image)
-    shapes = [tr for tr in traced.data if tr.fill == "toself"]
+    shapes = [tr for tr in traced.data if tr.fill == "toself" and tr.legendgroup != place_map.AREA_GROUP]
     # the same rings, to a tenth of a degree, in the same colours
     assert {tr.fillcolor for tr in shapes} == set(rings)
     assert sum(len(r) for r in rings.values()) == len([r for tr in shapes for r in rings_of(tr.x, tr.y)])
@@ -200,7 +207,7 @@ def boxes_in(fig, size: int, per_deg: float, bounds: tuple) -> list[tuple]:
     for a in fig.layout.annotations:
         if a.xref == "paper":
             continue
-        w, h = place_map._text_px(a.text, size), size * 1.45
+        w, h = map_labels._text_px(a.text, size), size * 1.45
         x, y = a.x * per_deg, a.y * per_deg * place_map.Y_STRETCH
         if a.showarrow:
             x, y = x + a.ax, y - a.ay
@@ -296,8 +303,8 @@ def test_a_place_the_map_cannot_name_is_listed_under_it(dataset, counts, lang, m
     # a synthetic crowd: names as wide as a phone's plot, and no room for a number either, so the places
     # without one are listed under the map (another window: the page caches its figures by their years)
     years = (1918, 1921)
-    monkeypatch.setattr(place_map, "NUMBER_CALLOUTS", [])
-    monkeypatch.setattr(place_map, "_text_px", lambda text, size: 250 if not text.isdigit() else 900)
+    monkeypatch.setattr(map_labels, "NUMBER_CALLOUTS", [])
+    monkeypatch.setattr(map_labels, "_text_px", lambda text, size: 250 if not text.isdigit() else 900)
     crowded = place_map.map_chart(dataset, counts, lang, NAMES, years, image=True)
     shown = list(place_map.view(dataset, counts, lang, years).places.name)
     named = {a.text for a in crowded.layout.annotations if a.xref != "paper"}
@@ -331,6 +338,26 @@ def _edit_csv(path, old, new):
     [
         (lambda d: _edit_csv(d / "places.csv", "55.76,37.62", ",37.62"), "places.csv", "lat", "no lat"),
         (lambda d: _edit_csv(d / "places.csv", "55.76,37.62", "55.76,237.62"), "places.csv", "lon", "180"),
+        (
+            lambda d: _edit_csv(d / "place_polities.csv", "poland,world_1930,poland,,\n", ""),
+            "place_polities.csv",
+            "layer_id",
+            "world_1930",
+        ),
+        (
+            lambda d: _edit_csv(
+                d / "place_polities.csv", "poland,world_1930,poland,", "poland,world_1930,russian_empire,"
+            ),
+            "place_polities.csv",
+            "polity_id",
+            "no shape",
+        ),
+        (
+            lambda d: _edit_csv(d / "place_polities.csv", "poland,world_1930,poland,", "poland,world_1930,,"),
+            "place_polities.csv",
+            "reason_ko",
+            "why",
+        ),
         (
             lambda d: _write(d / "world_1920.geojson", '{"type": "FeatureCollection", "feat'),
             "world_1920.geojson",
@@ -370,6 +397,9 @@ def _edit_csv(path, old, new):
     ids=[
         "no latitude",
         "longitude out of range",
+        "a country without a row for a layer",
+        "a country drawn as a polity the layer lacks",
+        "a country without a shape or a reason",
         "not JSON",
         "not a polygon",
         "a gap between layers",
@@ -384,3 +414,124 @@ def test_broken_map_input_names_file_and_place(data_copy, breaks, file, column, 
         load_dataset(data_copy, SEEDS)
     assert err.value.file == file and err.value.column == column, str(err.value)
     assert words in str(err.value)
+
+
+# --- a country is an area (issue 34): the texts' mentions of a country on its shape in the window's layer
+
+
+def polity_of(dataset, place_id: str, layer: str):
+    """place_polities.csv's row for a country in a layer: its polity, or None and the reason."""
+    rows = dataset.maps.place_polities
+    row = rows[(rows.place_id == place_id) & (rows.layer_id == layer)].iloc[0]
+    return row.polity_id if isinstance(row.polity_id, str) else None
+
+
+def test_every_country_has_a_shape_or_a_reason_in_every_layer(dataset):
+    rows = dataset.maps.place_polities
+    countries = set(dataset.places[dataset.places.kind == "country"].place_id)
+    layers = set(dataset.maps.layers.layer_id)
+    assert len(layers) >= 7  # 1914 and 1920, and the years after 1922 the windows need
+    pairs = list(zip(rows.place_id, rows.layer_id))
+    assert sorted(pairs) == sorted((p, lay) for p in countries for lay in layers)
+    for row in rows.itertuples():
+        if not isinstance(row.polity_id, str):  # no shape of its own: a reason, in both languages
+            assert isinstance(row.reason_ko, str) and isinstance(row.reason_en, str), row
+    # Russia is the Russian Empire in 1914 and Soviet Russia in 1920, by its name in each language
+    polities = dataset.maps.polities.set_index("polity_id")
+    russia = dataset.places[dataset.places.name_en == "Russia"].place_id.iloc[0]
+    assert polities.loc[polity_of(dataset, russia, "world_1914")].name_en == "Russian Empire"
+    assert polities.loc[polity_of(dataset, russia, "world_1920")].name_en == "Soviet Russia"
+
+
+def test_each_layers_polity_mapping_covers_the_shapes_it_names(dataset):
+    """Every source name mapped is a shape of its layer; every polity a country is drawn as has shapes
+    in that layer; and every named shape that holds a place of the texts has our name."""
+    maps = dataset.maps
+    for layer in maps.layers.layer_id:
+        names = {n for n, _ in maps.shapes[layer] if n}
+        mapped = maps.border_polities[maps.border_polities.layer_id == layer]
+        assert set(mapped.source_name) <= names, (layer, set(mapped.source_name) - names)
+        drawn = set(mapped.polity_id)
+        wanted = maps.place_polities[maps.place_polities.layer_id == layer].polity_id.dropna()
+        assert set(wanted) <= drawn, (layer, set(wanted) - drawn)
+        for p in dataset.places.itertuples():
+            holding = [n for n, rings in maps.shapes[layer] if n and on_land(p.lon, p.lat, [(n, rings)])]
+            assert set(holding) <= set(mapped.source_name), (layer, p.place_id, holding)
+
+
+def country_areas(fig) -> list:
+    return [tr for tr in fig.data if tr.legendgroup == place_map.AREA_GROUP and tr.fill == "toself"]
+
+
+def visible_dots(fig) -> set:
+    """The places drawn as a visible mark (a dot sized by mentions, or an open circle)."""
+    out = set()
+    for tr in fig.data:
+        if (
+            tr.mode == "markers"
+            and tr.customdata is not None
+            and (tr.marker.opacity is None or tr.marker.opacity > 0)
+        ):
+            out |= {c[0] for c in tr.customdata}
+    return out
+
+
+@pytest.mark.parametrize("years", [(1917, 1917), (1920, 1920), (1928, 1939), (1932, 1932), (2011, 2011)])
+@pytest.mark.parametrize("image", [True, False])
+def test_a_countrys_mentions_are_drawn_on_its_area_not_as_a_dot(dataset, counts, years, image):
+    fig = place_map.map_chart(dataset, counts, "ko", NAMES, years, image=image)
+    mv = place_map.view(dataset, counts, "ko", years)
+    assert mv.layer
+    countries = mv.places[mv.places.kind == "country"]
+    with_shape = [r for r in countries.itertuples() if polity_of(dataset, r.place_id, mv.layer)]
+    assert with_shape, years
+    areas = country_areas(fig)
+    dots = visible_dots(fig)
+    polities = dataset.maps.polities.set_index("polity_id")
+    for row in with_shape:
+        mine = [tr for tr in areas if tr.text.startswith(row.name)]
+        assert len(mine) == 1, (row.place_id, [tr.text for tr in areas])
+        area = mine[0]
+        # on its polity's shape, which holds the place; its count and its polity in the hover
+        assert any(inside(row.lon, row.lat, r) for r in rings_of(area.x, area.y)), row.place_id
+        polity = polities.loc[polity_of(dataset, row.place_id, mv.layer)]
+        assert str(int(row.mentions)) in area.text and polity.name_ko in area.text
+        assert row.place_id not in dots  # no dot where nothing happened
+    # the legend says what an area is, once
+    legend = [tr for tr in fig.data if tr.legendgroup == place_map.AREA_GROUP and tr.showlegend]
+    assert [tr.name for tr in legend] == [t("map_country_area", "ko")]
+    assert not fig.layout.meta["no_shape"] or years == (2011, 2011)
+
+
+def test_russia_is_the_russian_empire_in_1917_and_soviet_russia_in_1920(dataset, counts):
+    texts = {
+        years: [tr.text for tr in country_areas(place_map.map_chart(dataset, counts, "en", NAMES, years))]
+        for years in ((1917, 1917), (1920, 1920), (1932, 1932))
+    }
+    assert any(s.startswith("Russia") and "Russian Empire" in s for s in texts[(1917, 1917)])
+    assert any(s.startswith("Russia") and "Soviet Russia" in s for s in texts[(1920, 1920)])
+    assert any(s.startswith("Russia") and "Soviet Union" in s for s in texts[(1932, 1932)])
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_note_says_what_is_drawn_where_a_country_has_no_shape(dataset, counts, lang):
+    """1918: Finland has no shape of its own in the 1914 borders (a Grand Duchy of the Empire): it is
+    drawn as a dot, and the map says so, with why, under the map and on its slide."""
+    finland = dataset.places[dataset.places.name_en == "Finland"].iloc[0]
+    years = (1918, 1918)
+    fig = place_map.map_chart(dataset, counts, lang, NAMES, years, image=True)
+    assert finland.place_id in visible_dots(fig)
+    rows = dataset.maps.place_polities
+    reason = rows[(rows.place_id == finland.place_id) & (rows.layer_id == "world_1914")][f"reason_{lang}"]
+    note = fig.layout.meta["no_shape"]
+    assert finland[f"name_{lang}"] in note and reason.iloc[0] in note
+    assert f"{finland[f'name_{lang}']} ({reason.iloc[0]})" in note
+    assert note.startswith(t("map_no_shape", lang, year=1914, items="").rstrip("."))
+    slide = place_map.map_chart(dataset, counts, lang, NAMES, years, notes=True)
+    notes = next(a.text for a in slide.layout.annotations if a.xref == "paper").replace("<br>", " ")
+    assert finland[f"name_{lang}"] in notes
+    # before every layer, every country is a dot, and the map says that too
+    old = place_map.map_chart(dataset, counts, lang, NAMES, (1789, 1812), image=True)
+    assert old.layout.meta["no_shape"] == t("map_no_layer_countries", lang)
+    # every country has its shape in 1917: nothing to say
+    assert place_map.map_chart(dataset, counts, lang, NAMES, (1917, 1917)).layout.meta["no_shape"] == ""

@@ -13,7 +13,7 @@ import pandas as pd
 from revolution.data.errors import DataError
 from revolution.data.table import LINE, records
 
-TABLES = ("border_layers", "polities", "border_polities", "place_off_land")
+TABLES = ("border_layers", "polities", "border_polities", "place_off_land", "place_polities")
 LAND = "land"  # the descriptor's resource for the coastlines, drawn where no layer stands
 
 
@@ -23,6 +23,7 @@ class Maps:
     polities: pd.DataFrame
     border_polities: pd.DataFrame
     off_land: pd.DataFrame
+    place_polities: pd.DataFrame  # each country the texts name, per layer: its polity, or why it has none
     shapes: dict  # layer_id -> [(source NAME or None, [ring, ...])], each ring [(lon, lat), ...]
     land: list  # [(None, [ring, ...])]
     sizes: dict  # file -> bytes, what a page carries for each layer
@@ -109,12 +110,15 @@ def check_dates(layers: pd.DataFrame, events: pd.DataFrame, event_places: pd.Dat
     (before the first and after the last, the map draws coastlines and says borders are not shown)."""
     prev = None
     for rec in records(layers.sort_values("from_year")):
-        if not rec["year"] <= rec["from_year"] <= rec["to_year"]:
+        # a layer may stand for a few years before its own (world_1930 from 1923, when the Soviet Union
+        # was founded): its notes say what it gets wrong there
+        if not (rec["from_year"] <= rec["to_year"] and rec["year"] <= rec["to_year"]):
             raise DataError(
                 "border_layers.csv",
                 rec[LINE],
                 "from_year",
-                "a layer stands for years from its own year on: year <= from_year <= to_year",
+                "a layer stands for the years from from_year to to_year, its own year among or before them: "
+                "from_year <= to_year and year <= to_year",
             )
         if prev is not None and rec["from_year"] <= prev:
             raise DataError("border_layers.csv", rec[LINE], "from_year", "its years overlap another layer's")
@@ -134,6 +138,50 @@ def check_dates(layers: pd.DataFrame, events: pd.DataFrame, event_places: pd.Dat
             )
 
 
+def check_place_polities(
+    places: pd.DataFrame, layers: pd.DataFrame, border_polities: pd.DataFrame, rows: pd.DataFrame
+) -> None:
+    """Every place of kind country has a row for every layer: the polity it is drawn as, which the layer
+    must draw (border_polities.csv), or why it has none, in both languages; no other place has one."""
+    file = "place_polities.csv"
+    countries = set(places[places.kind == "country"].place_id)
+    drawn = set(zip(border_polities.layer_id, border_polities.polity_id))
+    for rec in records(rows):
+        if rec["place_id"] not in countries:
+            problem = f"{rec['place_id']!r} is not a place of kind country"
+            raise DataError(file, rec[LINE], "place_id", problem)
+        polity = rec["polity_id"]
+        if isinstance(polity, str):
+            if (rec["layer_id"], polity) not in drawn:
+                raise DataError(
+                    file,
+                    rec[LINE],
+                    "polity_id",
+                    f"{rec['place_id']} is drawn as {polity!r} in {rec['layer_id']}, which has no shape "
+                    "there (border_polities.csv): map a shape to it, or leave it empty and say why",
+                )
+            continue
+        for col in ("reason_ko", "reason_en"):
+            if not isinstance(rec[col], str) or not rec[col].strip():
+                raise DataError(
+                    file,
+                    rec[LINE],
+                    col,
+                    f"{rec['place_id']} has no polity in {rec['layer_id']}: say why, in both languages",
+                )
+    have = set(zip(rows.place_id, rows.layer_id))
+    for place in sorted(countries):
+        for layer in layers.layer_id:
+            if (place, layer) not in have:
+                raise DataError(
+                    file,
+                    None,
+                    "layer_id",
+                    f"the country {place!r} has no row for {layer}: give the polity it is drawn as there, "
+                    "or leave polity_id empty and say why it has no shape",
+                )
+
+
 def build(data_dir: Path, package: dict, tables: dict) -> Maps:
     """The maps from the tables already read (and removed from `tables`) and the files they name."""
     layers = tables.pop("border_layers")
@@ -149,12 +197,14 @@ def build(data_dir: Path, package: dict, tables: dict) -> Maps:
         raise DataError("datapackage.json", None, None, f"the descriptor has no resource {LAND!r}")
     land = read_geojson(data_dir / land_res["path"], land_res["path"])
     sizes[land_res["path"]] = (data_dir / land_res["path"]).stat().st_size
+    check_place_polities(tables["places"], layers, tables["border_polities"], tables["place_polities"])
     drop = [LINE]
     return Maps(
         layers.drop(columns=drop).sort_values("from_year").reset_index(drop=True),
         tables.pop("polities").drop(columns=drop),
         tables.pop("border_polities").drop(columns=drop),
         tables.pop("place_off_land").drop(columns=drop),
+        tables.pop("place_polities").drop(columns=drop),
         shapes,
         land,
         sizes,

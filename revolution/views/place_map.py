@@ -16,6 +16,14 @@ from revolution.data import sources as source_vocab
 from revolution.data.load import Dataset
 from revolution.i18n import t
 from revolution.views import measure, theme
+from revolution.views.map_labels import (
+    CORNERS,
+    Y_STRETCH,
+    key_text,
+    labels_and_notes,
+    place_labels,
+    words,
+)
 
 # the plots a page's map must fit names into: a 390-px phone's, a 1280×720 screen's (770×442 measured) and a
 # wide screen's. A leader line's length is in pixels, a degree's pixels are each plot's: a name clear at
@@ -24,10 +32,13 @@ from revolution.views import measure, theme
 # over and under the band a wide screen shows
 PAGE_PLOTS = [(300, 400), (770, 440), (1100, 495)]
 ASPECT = 0.45  # the map's height to width: a wide window stays a band, not a strip on a phone
-Y_STRETCH = 1.5  # a degree of latitude drawn 1.5 times a degree of longitude: about right near 48° N
 LAND, SOVIET, OTHER, COAST = "#e4e2da", "#f2dcc4", "#ecebe6", "#ffffff"
 SEA = "#f4f8fb"
 THIN_PX = 1.0  # the shapes simplified to this many pixels of the largest plot their names are placed for
+# a country the texts name is drawn as its polity's area: a tint and an outline over the layer's shapes
+AREA_FILL, AREA_LINE = "rgba(110, 84, 160, 0.28)", "#5b4691"
+AREA_GROUP = "country_area"  # the legend group of the areas and their points
+AREA_MARK_PX = 4  # an area's point (its name and its click) has no mark to keep names off
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,8 @@ class MapView:
     status: str
     attribution: str
     events: pd.DataFrame  # the window's events that happen at a place, one row per event and place
+    no_shape: str  # what is drawn for a country the window's layer has no shape for, and why ('' when none)
+    no_shape_short: str  # the same without the reasons: an image's notes must leave room for the names
 
 
 def name_in(place_names: pd.DataFrame, place_id: str, year: int | None, fallback: str, lang: str) -> str:
@@ -72,8 +85,21 @@ def view(data: Dataset, counts: pd.DataFrame, lang: str, years: tuple[int, int] 
     ]
     places = places.sort_values(["mentions", "place_id"], ascending=[False, True]).reset_index(drop=True)
     layer, crosses = maps.layer_for(years) if years else (None, False)
+    places["polity_id"], places["no_shape"] = None, ""
+    countries = places.kind == "country"
+    # without a layer every country is a dot: the page says so; an image's borders line already does
+    note, short = t("map_no_layer_countries", lang) if countries.any() else "", ""
     if layer:
         row = maps.layers.set_index("layer_id").loc[layer]
+        # each country as its polity in this layer (place_polities.csv), or a dot and why
+        rows = maps.place_polities[maps.place_polities.layer_id == layer].set_index("place_id")
+        polity = rows.polity_id.where(rows.polity_id.notna(), None)
+        places.loc[countries, "polity_id"] = places.loc[countries, "place_id"].map(polity)
+        places.loc[countries, "no_shape"] = places.loc[countries, "place_id"].map(rows[f"reason_{lang}"])
+        dots = places[countries & places.polity_id.isna()]
+        items = "; ".join(f"{n} ({why})" for n, why in zip(dots.name, dots.no_shape))
+        note = t("map_no_shape", lang, year=int(row.year), items=items) if items else ""
+        short = t("map_no_shape", lang, year=int(row.year), items=", ".join(dots.name)) if items else ""
         status = t("borders_of", lang, year=int(row.year))
         if crosses:
             status += " · " + t("borders_cross", lang, to=int(row.to_year))
@@ -83,7 +109,7 @@ def view(data: Dataset, counts: pd.DataFrame, lang: str, years: tuple[int, int] 
         if crosses:
             status += " · " + t("borders_cross_in", lang)
         attribution = t("land_attribution", lang)
-    return MapView(places, layer, bool(crosses), status, attribution, linked)
+    return MapView(places, layer, bool(crosses), status, attribution, linked, note, short)
 
 
 def coarsen(ring: list, tol: float) -> list:
@@ -137,6 +163,62 @@ def base_traces(data: Dataset, layer: str | None, lang: str, tol: float = 0.0) -
     for polity_id, rings in sorted(grouped.items()):
         p = polities.loc[polity_id]
         traces.append(_rings_trace(rings, SOVIET if p.soviet else LAND, p[f"name_{lang}"], tol))
+    return traces
+
+
+def area_traces(data: Dataset, mv: MapView, lang: str, source_names: dict, tol: float) -> list[go.Scatter]:
+    """Each country the window's texts name that has a shape in its layer, drawn as that polity's area
+    (tinted, outlined), its mentions per text and events in the hover; and a point inside it that carries
+    the same hover and its click (a filled area gives neither a click nor a point to Streamlit)."""
+    if mv.layer is None:
+        return []
+    maps = data.maps
+    names = maps.border_polities[maps.border_polities.layer_id == mv.layer]
+    polities = maps.polities.set_index("polity_id")
+    year = int(maps.layers.set_index("layer_id").loc[mv.layer, "year"])
+    sources = [c[2:] for c in mv.places.columns if c.startswith("m_")]
+    traces, points = [], []
+    for _, p in mv.places[mv.places.polity_id.notna()].iterrows():
+        shown = set(names[names.polity_id == p.polity_id].source_name)
+        rings = [r for name, rs in maps.shapes[mv.layer] if name in shown for r in rs]
+        by = ", ".join(f"{source_names.get(s, s)} {int(p[f'm_{s}'])}" for s in sources if p[f"m_{s}"])
+        text = t(
+            "map_area_hover",
+            lang,
+            name=p["name"],
+            polity=polities.loc[p.polity_id, f"name_{lang}"],
+            year=year,
+            n=int(p.mentions),
+            by=by or "—",
+            e=int(p.events),
+        )
+        area = _rings_trace(rings, AREA_FILL, text, tol)
+        area.update(
+            line=dict(color=AREA_LINE, width=1.5),
+            name=t("map_country_area", lang),
+            legendgroup=AREA_GROUP,
+            showlegend=not traces,
+            hoverinfo="text",
+            hoverlabel=dict(namelength=-1),
+        )
+        traces.append(area)
+        points.append((p, text))
+    if points:
+        traces.append(
+            go.Scatter(
+                x=[p.lon for p, _ in points],
+                y=[p.lat for p, _ in points],
+                mode="markers",
+                marker=dict(size=22, opacity=0),
+                customdata=[[p.place_id, p["name"], int(p.mentions), int(p.events)] for p, _ in points],
+                text=[text for _, text in points],
+                hovertemplate="%{text}<extra></extra>",
+                legendgroup=AREA_GROUP,
+                showlegend=False,
+                unselected=dict(marker=dict(opacity=0)),
+                selected=dict(marker=dict(opacity=0)),
+            )
+        )
     return traces
 
 
@@ -216,187 +298,6 @@ def _area(ring: np.ndarray) -> float:
     return float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))) / 2
 
 
-def _text_px(text: str, size: float) -> float:
-    return measure.text_width(text, size) + 8
-
-
-@dataclass(frozen=True)
-class Label:
-    """Where a place's name, or its number in the map's key, is drawn: (dx, dy) pixels from its point, y up,
-    on a leader line (`callout`) or beside the mark, anchored on the box's `anchor` side."""
-
-    text: str
-    dx: float
-    dy: float
-    callout: bool
-    anchor: str
-    number: int | None = None  # a number stands for the name, which the key beside the map gives
-
-
-# beside the mark (right, left, above, below), then on a leader line
-NAME_CALLOUTS = [(d, a) for d in (45, 80, 120) for a in (135, 45, 225, 315, 90, 270)]
-CORNERS = ("lower left", "lower right", "upper left", "upper right")  # where the notes may go, in this order
-
-
-def _corner_box(corner: str, plot: tuple, w: float, h: float) -> tuple:
-    x0, x1, y0, y1 = plot
-    left = x0 if "left" in corner else x1 - w
-    bottom = y0 if "lower" in corner else y1 - h
-    return (left, left + w, bottom, bottom + h)
-
-
-def _view_geometry(places: pd.DataFrame, radii: list, views: list) -> list:
-    """For each view: the places' points and marks and the plot's edges, in pixels (y up)."""
-    out = []
-    for per_deg, bounds in views:
-        cx = [x * per_deg for x in places.lon]
-        cy = [y * per_deg * Y_STRETCH for y in places.lat]
-        plot = (bounds[0] * per_deg, bounds[1] * per_deg)
-        plot += (bounds[2] * per_deg * Y_STRETCH, bounds[3] * per_deg * Y_STRETCH)
-        marks = [(x - r, x + r, y - r, y + r) for x, y, r in zip(cx, cy, radii)]
-        out.append((cx, cy, plot, marks))
-    return out
-
-
-def covers_marks(places: pd.DataFrame, radii: list, views: list, w: float, h: float, corner: str) -> bool:
-    """Whether a box of w × h pixels in that corner of the plot covers a place's mark in any view."""
-    for _, _, plot, marks in _view_geometry(places, radii, views):
-        b = _corner_box(corner, plot, w, h)
-        if any(not (b[1] < m[0] or b[0] > m[1] or b[3] < m[2] or b[2] > m[3]) for m in marks):
-            return True
-    return False
-
-
-# a number is short: it also goes farther out, into whatever room the plot has
-NUMBER_CALLOUTS = [
-    (d, a) for d in (30, 45, 60, 80, 110, 140, 180, 230, 290, 360, 440, 540, 650) for a in range(0, 360, 15)
-]
-
-
-def place_labels(
-    places: pd.DataFrame, radii: list, views: list, size: int, notes: tuple | None = None
-) -> list:
-    """Where each place's name goes, most mentioned first: beside its mark, or on a short leader line
-    (a callout) when the mark sits among others (Kronstadt beside Petrograd). A place whose name fits
-    nowhere gets a number instead (numbered in the same order), beside its mark or on a leader line, and
-    the map's key names it; None: neither fits (named in the hover and listed under the map). A spot is
-    taken only if, in every view (pixels per degree, shown bounds) — a phone's plot and a wide screen's —
-    the text touches no text placed before it and no other place's mark, and stays inside the plot.
-    `notes`: the box (width, height in pixels, corner) written in a corner of the plot (borders,
-    attribution, key), kept clear."""
-    h = size * 1.45
-    geo = [
-        (cx, cy, plot, marks, [_corner_box(notes[2], plot, notes[0], notes[1])] if notes else [])
-        for cx, cy, plot, marks in _view_geometry(places, radii, views)
-    ]
-
-    def fit(i: int, text: str, callouts: list) -> tuple | None:
-        w, r = _text_px(text, size), radii[i] + 3
-        spots = [
-            (r, 0, False, "left"),
-            (-r, 0, False, "right"),
-            (0, r, False, "bottom"),
-            (0, -r, False, "top"),
-        ]
-        for dist, ang in callouts:
-            a = math.radians(ang)
-            spots.append((dist * math.cos(a), dist * 0.7 * math.sin(a), True, "center"))
-        for dx, dy, callout, anchor in spots:
-            boxes = []
-            for cx, cy, (x0, x1, y0, y1), marks, placed in geo:
-                x, y = cx[i] + dx, cy[i] + dy  # the anchor point of the text's box
-                left = {"left": x, "right": x - w}.get(anchor, x - w / 2)
-                bottom = {"bottom": y, "top": y - h}.get(anchor, y - h / 2)
-                box = (left, left + w, bottom, bottom + h)
-
-                def clear(b, box=box):
-                    return box[1] < b[0] or box[0] > b[1] or box[3] < b[2] or box[2] > b[3]
-
-                ok = (
-                    x0 <= box[0]
-                    and box[1] <= x1
-                    and y0 <= box[2]
-                    and box[3] <= y1
-                    and all(clear(b) for b in placed)
-                    and all(clear(m) for k, m in enumerate(marks) if k != i)
-                    and (not callout or clear(marks[i]))
-                )
-                if not ok:
-                    break
-                boxes.append(box)
-            if len(boxes) == len(geo):
-                for (*_, placed), box in zip(geo, boxes):
-                    placed.append(box)
-                return dx, dy, callout, anchor
-        return None
-
-    out: list = [None] * len(places)
-    for i, text in enumerate(places.name):
-        spot = fit(i, text, NAME_CALLOUTS)
-        out[i] = Label(text, *spot) if spot else None
-    number = 0
-    for i in range(len(places)):
-        if out[i] is None:
-            spot = fit(i, str(number + 1), NUMBER_CALLOUTS)
-            if spot:
-                number += 1
-                out[i] = Label(str(number), *spot, number=number)
-    return out
-
-
-def key_text(labels: list, places: pd.DataFrame, lang: str) -> str:
-    """The map's key: each number drawn on it and the place it stands for ('' when every name is drawn)."""
-    items = [(lab.number, name) for lab, name in zip(labels, places.name) if lab and lab.number]
-    if not items:
-        return ""
-    return t("map_key", lang, items=", ".join(f"{n} {name}" for n, name in sorted(items)))
-
-
-def _labels_and_notes(
-    places: pd.DataFrame, radii: list, views: list, size: int, note_lines: list, note_size: int, lang: str
-) -> tuple[list, list, str]:
-    """The names and numbers of an image's map, its key's lines and the corner its notes (borders,
-    attribution, key) go in: the key's lines grow the notes' box and the names are placed again until the
-    key fits the room they left; of the corners, the first that leaves no place unnamed and covers no mark
-    (else the one that leaves the fewest unnamed)."""
-    # the key as wide as the attribution, or 0.6 of the narrowest plot
-    key_width = max(
-        measure.text_width(note_lines[-1], note_size), min((b[1] - b[0]) * d for d, b in views) * 0.6
-    )
-    best = None
-    for corner in CORNERS:
-        key: list = []
-        for _ in range(4):
-            lines = [*note_lines, *key]
-            w = max(measure.text_width(line, note_size) for line in lines) + 16
-            h = len(lines) * note_size * 1.3 + 12
-            labels = place_labels(places, radii, views, size, (w, h, corner))
-            text = key_text(labels, places, lang)
-            key = _lines(text, note_size, key_width) if text else []
-            if len(note_lines) + len(key) <= len(lines):
-                break
-        covers = covers_marks(places, radii, views, w, h, corner)
-        score = (sum(lab is None for lab in labels), covers, len(key))
-        if best is None or score < best[0]:
-            best = (score, labels, key, corner)
-        if score[:2] == (0, False):
-            break
-    return best[1], best[2], best[3]
-
-
-def _lines(text: str, size: float, width: float) -> list[str]:
-    """The text in lines of at most `width` pixels at `size`, broken after commas where it can be."""
-    lines, line = [], ""
-    for part in text.split(", "):
-        trial = f"{line}, {part}" if line else part
-        if line and measure.text_width(trial + ",", size) > width:
-            lines.append(line + ",")
-            line = part
-        else:
-            line = trial
-    return [*lines, line] if line else lines
-
-
 def map_chart(
     data: Dataset,
     counts: pd.DataFrame,
@@ -449,9 +350,11 @@ def map_chart(
     fig = go.Figure(polity_points(base)) if image else go.Figure(base)
     if image:
         fig.add_layout_image(shapes_image(base, widest))
+    fig.add_traces(area_traces(data, mv, lang, source_names, THIN_PX / widest))
+    area = places.polity_id.notna()  # a country drawn as its area has no dot
     for source_id in sources:
         style = source_vocab.style(source_names, source_id)
-        part = places[places[f"m_{source_id}"] > 0]
+        part = places[(places[f"m_{source_id}"] > 0) & ~area]
         fig.add_scatter(
             x=part.lon,
             y=part.lat,
@@ -468,7 +371,7 @@ def map_chart(
             customdata=list(zip(part.place_id, part.name, part[f"m_{source_id}"], part.events)),
             hovertemplate=t("map_hover", lang) + "<extra>%{fullData.name}</extra>",
         )
-    unmentioned = places[places.mentions == 0]
+    unmentioned = places[(places.mentions == 0) & ~area]
     if len(unmentioned):
         fig.add_scatter(
             x=unmentioned.lon,
@@ -481,14 +384,20 @@ def map_chart(
             ),
             hovertemplate=t("map_hover", lang) + "<extra></extra>",
         )
-    radii = [size(max(places.loc[i, [f"m_{s}" for s in sources]].max(), 0)) / 2 for i in places.index]
+    radii = [
+        AREA_MARK_PX if area[i] else size(max(places.loc[i, [f"m_{s}" for s in sources]].max(), 0)) / 2
+        for i in places.index
+    ]
     note_size = label_px  # a slide's floor (24 px at 1920×1080) for both
     note_lines = [*mv.status.split(" · "), mv.attribution]  # short lines fit a square
+    if mv.no_shape_short:  # what a dot stands for where a country has no shape, as wide as the attribution
+        width = max(measure.text_width(mv.attribution, note_size), measure.text_width("—" * 24, note_size))
+        note_lines += words(mv.no_shape_short, note_size, width)
     labels, key = [], []
     # an image writes its key in the notes, which the names keep clear of: the band grows with the key's
     # lines and the names are placed again until the key fits the band they left
     if notes and len(places):
-        labels, key, corner = _labels_and_notes(places, radii, views, label_px, note_lines, note_size, lang)
+        labels, key, corner = labels_and_notes(places, radii, views, label_px, note_lines, note_size, lang)
     else:
         labels = place_labels(places, radii, views, label_px) if len(places) else []
         key, corner = [], CORNERS[0]
@@ -550,6 +459,7 @@ def map_chart(
             # each number on the map and the place it stands for, and the key's line (a page writes it)
             "key": [[lab.number, name] for lab, name in zip(labels, places.name) if lab and lab.number],
             "key_text": key_text(labels, places, lang),
+            "no_shape": mv.no_shape,  # a page writes it under the map; an image carries it in its notes
         },
     )
     fig.update_xaxes(range=list(bounds[:2]), visible=False, fixedrange=True)
@@ -566,6 +476,7 @@ def alt_text(data: Dataset, counts: pd.DataFrame, lang: str, years: tuple[int, i
         t("alt_map_item", lang, name=r["name"], n=int(r.mentions), e=int(r.events))
         for _, r in mv.places.iterrows()
     )
-    return t(
+    text = t(
         "alt_map", lang, title=t("map_title", lang), status=mv.status, n=len(mv.places), items=items or "—"
     )
+    return f"{text} {mv.no_shape}".strip()

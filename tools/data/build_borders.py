@@ -1,10 +1,10 @@
-"""Rebuild data/world_1914.geojson, world_1920.geojson and land.geojson from the upstream layers: clipped
+"""Rebuild data/world_YEAR.geojson (each year of LAYERS) and land.geojson from the upstream layers: clipped
 to the places' part of the world, simplified, rounded, properties cut to the source's NAME (our polities.csv
 names what is shown).
 
 Run once, offline, from the upstream files (nothing here downloads anything):
 
-    python -m tools.data.build_borders --historical PATH/geojson --land PATH/ne_50m_land.json
+    python -m tools.data.build_borders --historical PATH/geojson [--land PATH/ne_50m_land.json]
 
 (as a module from the repository's root: its Douglas–Peucker is revolution.data.borders.simplify, which the
 map also uses to draw the shapes at a plot's scale)
@@ -29,7 +29,7 @@ BOX = (-130.0, 5.0, 180.0, 78.0)  # west, south, east, north
 TOLERANCE = 0.12  # degrees (about 13 km): a border's shape at a page's scale, a tenth of the upstream bytes
 DIGITS = 2  # about a kilometre
 MIN_AREA = 0.05  # square degrees: smaller islands and slivers are dropped
-LAYERS = (1914, 1920)
+LAYERS = (1914, 1920, 1930, 1938, 1945, 1960, 1994)  # border_layers.csv says which years each stands for
 
 
 def _clip(ring: list, edge: int, value: float, keep_greater: bool) -> list:
@@ -114,14 +114,15 @@ def write(name: str, collection: dict) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--historical", type=Path, required=True)
-    parser.add_argument("--land", type=Path, required=True)
+    parser.add_argument("--land", type=Path, help="also rebuild land.geojson from this file")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     for year in LAYERS:
         source = json.loads((args.historical / f"world_{year}.geojson").read_text(encoding="utf-8"))
         write(f"world_{year}.geojson", layer(source["features"], ("NAME",)))
-    land = json.loads(args.land.read_text(encoding="utf-8"))
-    write("land.geojson", layer(land["features"], ()))
+    if args.land:
+        land = json.loads(args.land.read_text(encoding="utf-8"))
+        write("land.geojson", layer(land["features"], ()))
 
 
 if __name__ == "__main__":
