@@ -32,3 +32,21 @@ def test_reference_table_in_korean_names_sources_without_english_columns(dataset
     assert "quantity" not in table and "caveat" not in table and "source_short_en" not in table
     assert "학술 연구" in set(table.strength)
     assert labels["source_short_ko"] == "자료"
+
+
+def test_every_column_of_a_table_the_explorer_shows_is_named_in_both_languages():
+    # a new column in events.csv or figures.csv with no label would show its field name on screen
+    import json
+
+    from revolution import state
+    from revolution.data.paths import data_dir
+
+    schemas = {
+        r["name"]: r["schema"]
+        for r in json.loads((data_dir() / "datapackage.json").read_text())["resources"]
+        if "schema" in r
+    }
+    for table in state.TABLES:
+        for field in schemas[table]["fields"]:
+            for lang in ("ko", "en"):
+                assert columns.label(field["name"], lang) != field["name"], (table, field["name"], lang)
