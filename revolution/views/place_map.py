@@ -347,7 +347,10 @@ def map_chart(
         views.append((per_deg, (bounds[0] - extra, bounds[1] + extra, bounds[2] - more, bounds[3] + more)))
     widest = max(per_deg for per_deg, _ in views)
     base = base_traces(data, mv.layer, lang, THIN_PX / widest)
-    fig = go.Figure(polity_points(base)) if image else go.Figure(base)
+    # a polity drawn as a country's area is named in that area's hover: no second point to hide it
+    areas = mv.places.polity_id.dropna()
+    named = set(data.maps.polities.set_index("polity_id").loc[areas, f"name_{lang}"])
+    fig = go.Figure(polity_points([tr for tr in base if tr.name not in named])) if image else go.Figure(base)
     if image:
         fig.add_layout_image(shapes_image(base, widest))
     fig.add_traces(area_traces(data, mv, lang, source_names, THIN_PX / widest))
