@@ -23,8 +23,11 @@ from revolution.views.timeline_sizes import (
 
 
 def draw_marks(fig, events, dates, lanes, lang, color_by, source_names) -> None:
-    """Step 1: every telling as the mark its extent and precision call for, one trace per colour, text and
-    kind of mark; a legend entry per colour (by text, it is the text's own entry, `source_legend`)."""
+    """Step 1: every telling as the mark its extent and precision call for: one trace per colour, text and
+    kind of mark (the text's name and the kind are the trace's `meta`, which the one hover template reads),
+    the whiskers of a colour and text in one trace whatever their kind (each way: solid or dotted); a
+    legend entry per colour (by text, it is the text's own entry, `source_legend`) toggles every trace of
+    its colour (`legendgroup`)."""
     by_category = color_by == "category"
     marks = {k: t(f"mark_{k}", lang) for k in MARK_KINDS}
     texts = sources.ordered(events.source_id.unique(), source_names)
@@ -35,21 +38,24 @@ def draw_marks(fig, events, dates, lanes, lang, color_by, source_names) -> None:
     for value in categories.order(events.category.unique()) if by_category else texts:
         part = events[events.category == value] if by_category else events[events.source_id == value]
         if by_category:
-            colour, name = categories.get(value).colour, category(value, lang)
+            colour = categories.get(value).colour
             # a stroke of colour, not a mark: every mark's shape belongs to its text
             fig.add_scatter(
                 x=[None],
                 y=[None],
                 mode="lines",
-                name=name,
+                name=category(value, lang),
                 legendgroup=value,
                 line=dict(color=colour, width=6),
             )
         else:
-            colour, name = sources.style(source_names, value).colour, source_names.get(value, value)
+            colour = sources.style(source_names, value).colour
+        # no name on a mark's trace: its legend entry names its group, and its hover says the rest
+        common = dict(legendgroup=value, showlegend=False)
+        whiskers: dict[bool, list] = {}
+        drawn = []
         for source_id in sources.ordered(part.source_id.unique(), source_names):
             tellings = part[part.source_id == source_id]
-            style = sources.style(source_names, source_id)
             d = dates.loc[tellings.index]
             offset = offsets[source_id]
             y = pd.Series([lanes[k] + offset for k in tellings.event_key], index=tellings.index)
@@ -70,53 +76,61 @@ def draw_marks(fig, events, dates, lanes, lang, color_by, source_names) -> None:
             )
             told_by = fmt.wrap(source_names.get(source_id, ""), HOVER_CHARS)
             inferred = (tellings.get("date_basis", "stated") != "stated").reindex(tellings.index)
-            common = dict(name=name, legendgroup=value, showlegend=False)
+            style = sources.style(source_names, source_id)
             for kind in MARK_KINDS:
                 at = d.index[d.kind == kind]
                 if not len(at):
                     continue
-                meta = [told_by, kind]
-                if kind == "period":
-                    # a date the sentence does not give (the text around it, or a chronology): dotted
-                    shapes = ["." if i else style.pattern for i in inferred[at]]
-                    fills = one_or_each([pale_colour(colour) if p else colour for p in shapes])
-                    fig.add_bar(
-                        base=d.lo[at].dt.strftime("%Y-%m-%d"),
-                        x=((d.hi - d.lo)[at].dt.total_seconds() * 1000),
-                        y=list(y[at]),
-                        orientation="h",
-                        width=0.3,
-                        marker=dict(
-                            color=fills,
-                            line=dict(color=colour, width=1.5),
-                            pattern=dict(shape=one_or_each(shapes), fgcolor=colour, solidity=0.3),
-                        ),
-                        customdata=list(custom[at]),
-                        meta=meta,
-                        **common,
-                    )
-                    continue
-                if kind != "day":
-                    _whiskers(fig, d.loc[at], y[at], colour, inferred[at], custom[at], meta, common)
-                middle = d.lo[at] + (d.hi[at] - d.lo[at]) / 2 if kind != "day" else d.lo[at]
-                fig.add_scatter(
-                    x=middle.dt.strftime("%Y-%m-%d"),
-                    y=list(y[at]),
-                    mode="markers",
-                    # a month, a year or a window has no day to mark: a dot in its middle was read as that
-                    # day ("1917년" as 1 July), so its mark there is an invisible target for the hover and
-                    # the click, and the whisker alone is seen
-                    marker=dict(
-                        color=colour,
-                        size=MARK_PX,
-                        symbol=style.symbol,
-                        line=dict(color=colour, width=2),
-                        opacity=1 if kind == "day" else 0,
-                    ),
-                    customdata=list(custom[at]),
-                    meta=meta,
-                    **common,
-                )
+                if kind not in ("day", "period"):
+                    for lo, hi, v, c, dotted in zip(d.lo[at], d.hi[at], y[at], custom[at], inferred[at]):
+                        whiskers.setdefault((told_by, bool(dotted)), []).append((lo, hi, v, c))
+                drawn.append((kind, d.loc[at], y[at], custom[at], inferred[at], style, [told_by, kind]))
+        for (told_by, dotted), segments in whiskers.items():
+            _whisker(fig, segments, colour, dotted, dict(meta=[told_by], **common))
+        for kind, d, y, custom, inferred, style, meta in drawn:
+            _mark(fig, kind, d, y, custom, inferred, style, colour, dict(meta=meta, **common))
+
+
+def _mark(fig, kind, d, y, custom, inferred, style, colour, common) -> None:
+    """The tellings of one colour, text and kind: a period's bars, or the dots (a day's seen; a month's, a
+    year's or a window's an invisible target for the hover and the click in the middle of its whisker)."""
+    if kind == "period":
+        # a date the sentence does not give (the text around it, or a chronology): dotted
+        shapes = ["." if i else style.pattern for i in inferred]
+        fills = one_or_each([pale_colour(colour) if p else colour for p in shapes])
+        fig.add_bar(
+            base=d.lo.dt.strftime("%Y-%m-%d"),
+            x=((d.hi - d.lo).dt.total_seconds() * 1000),
+            y=list(y),
+            orientation="h",
+            width=0.3,
+            marker=dict(
+                color=fills,
+                line=dict(color=colour, width=1.5),
+                pattern=dict(shape=one_or_each(shapes), fgcolor=colour, solidity=0.3),
+            ),
+            customdata=list(custom),
+            **common,
+        )
+        return
+    middle = d.lo + (d.hi - d.lo) / 2 if kind != "day" else d.lo
+    fig.add_scatter(
+        x=middle.dt.strftime("%Y-%m-%d"),
+        y=list(y),
+        mode="markers",
+        # a month, a year or a window has no day to mark: a dot in its middle was read as that day ("1917년"
+        # as 1 July), so its mark there is an invisible target for the hover and the click, and the whisker
+        # alone is seen
+        marker=dict(
+            color=colour,
+            size=MARK_PX,
+            symbol=style.symbol,
+            line=dict(color=colour, width=2),
+            opacity=1 if kind == "day" else 0,
+        ),
+        customdata=list(custom),
+        **common,
+    )
 
 
 def legends(fig, events, dates, lang, source_names, color_by="category") -> None:
@@ -169,17 +183,11 @@ def legend_height(fig: go.Figure, width: float = NARROWEST_PX - 2 * SIDE_PX) -> 
     return measure.legend_rows(widest, width, LEGEND_TYPE_PX) * LEGEND_ROW_PX + lines * LEGEND_LINE_PX
 
 
-def _whiskers(fig, d, y, colour, inferred, custom, meta, common) -> None:
-    """Faint lines across the month, year or window an event happened in (dotted for a date the sentence
-    does not give), one trace each way, the marks apart by gaps; the dot in the middle is drawn on top."""
-    for dotted in sorted(set(inferred)):
-        at = inferred.index[inferred == dotted]
-        _whisker(fig, d.loc[at], y[at], colour, dotted, custom[at], meta, common)
-
-
-def _whisker(fig, d, y, colour, dotted, custom, meta, common) -> None:
+def _whisker(fig, segments, colour, dotted, common) -> None:
+    """Faint lines across the month, year or window each event happened in (dotted for a date the sentence
+    does not give), apart by gaps, with a tick at each end; the dot's target in the middle is on top."""
     xs, ys, cd = [], [], []
-    for lo, hi, v, c in zip(d.lo, d.hi, y, custom):
+    for lo, hi, v, c in segments:
         xs += [lo.strftime("%Y-%m-%d"), hi.strftime("%Y-%m-%d"), None]
         ys += [v, v, None]
         cd += [c, c, None]
@@ -190,8 +198,7 @@ def _whisker(fig, d, y, colour, dotted, custom, meta, common) -> None:
         # thin, with a tick at each end: the bounds of when it happened, not a bar it lasted
         line=dict(color=pale_colour(colour, 0.5), width=2, dash="dot" if dotted else "solid"),
         marker=dict(symbol="line-ns-open", size=9, color=colour, opacity=0.7, line=dict(width=2)),
-        customdata=cd,
-        meta=meta,  # its ends answer the hover and the click as well (the figure's one template)
+        customdata=cd,  # its ends answer the hover and the click as its dot does (the figure's one template)
         **common,
     )
 
