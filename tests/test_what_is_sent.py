@@ -1,11 +1,12 @@
 """An input sends what it changes (issue 35): the timeline's figure is as few traces as its legend and hover
-allow."""
+allow, and a table or download menu nobody opened is not built or sent again with every input."""
 
 import collections
 
 import plotly.io as pio
 import pytest
 
+from harness.apptest import run
 from revolution.data import filters, presets
 from revolution.views import page_views
 
@@ -54,3 +55,24 @@ def test_the_timeline_is_a_few_traces_and_few_bytes(dataset, preset, color):
     # a whisker trace holds every kind its colour and text draw with one (a month, a year, a window)
     kinds = {(g, text): {k for (g2, t2, k) in marks if (g2, t2) == (g, text)} for g, text, _ in whiskers}
     assert any(len(k - {"day", "period"}) > 1 for k in kinds.values())
+
+
+def test_a_closed_table_or_download_menu_is_not_sent_and_opens_with_its_content(dataset):
+    at = run("pages/figures.py", group="constituent_assembly")
+    assert not at.dataframe and not at.get("download_button")
+    at.session_state["rows_constituent_assembly"] = True
+    at.run()
+    (rows,) = at.dataframe
+    assert len(rows.value) == len(dataset.figures[dataset.figures.group == "constituent_assembly"])
+    at.session_state["chart_constituent_assembly_downloads"] = True
+    at.run()
+    assert len(at.get("download_button")) == 3
+
+
+def test_the_timelines_rows_behind_are_built_when_opened(dataset):
+    at = run("pages/timeline.py", **{"from": "1917", "to": "1917"})
+    assert not at.dataframe
+    at.session_state["timeline_rows"] = True
+    at.run()
+    (rows,) = at.dataframe
+    assert len(rows.value) == len(filters.events(dataset, filters.EventFilter(years=(1917, 1917))))
