@@ -60,10 +60,10 @@ def figures() -> None:
                 st.caption(ui.titled("refs_caption", lang))
                 if panel.maddison:
                     ui.citation(references.MADDISON_CITATION)
-                with st.expander(t("refs_table", lang)):
-                    st.dataframe(panel.refs, hide_index=True, width="stretch")
-            with st.expander(t("rows_behind", lang)):
-                st.dataframe(panel.rows, hide_index=True, width="stretch")
+                if box := ui.folded(t("refs_table", lang), f"refs_{group_id}"):
+                    box.dataframe(panel.refs, hide_index=True, width="stretch")
+            if box := ui.folded(t("rows_behind", lang), f"rows_{group_id}"):
+                box.dataframe(panel.rows, hide_index=True, width="stretch")
     if not drawn:
         st.info(t("nothing_found", lang, how=t("widen_figures", lang)), icon=":material/search_off:")
 

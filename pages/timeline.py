@@ -131,7 +131,7 @@ def chart_and_tellings(chosen: filters.EventFilter) -> None:
         st.header(t("tellings", lang))
         ui.tellings(filters.tellings(data, key), data.notes, lang, names)
     columns = ["event_id", "date_text", "start_gregorian", "end_gregorian", f"title_{lang}", "category"]
-    ui.rows_behind(ev_all.iloc[view.rows][[*columns, "source_id", "quote"]], lang)
+    ui.rows_behind(ev_all.iloc[view.rows][[*columns, "source_id", "quote"]], lang, key="timeline_rows")
 
 
 # 2. Data and 3. figure, built once per choice (in the region above).

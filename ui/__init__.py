@@ -2,7 +2,17 @@
 values bound to the URL, charts and their downloads, tellings, the deck and presentation mode. The pages call
 `ui.<name>`; each name is defined in one module below. Cached computations live in `cached.py`."""
 
-from ui.charts import CHART_CONFIG, chart, citation, cite, headline, image_downloads, rows_behind, small_chart
+from ui.charts import (
+    CHART_CONFIG,
+    chart,
+    citation,
+    cite,
+    folded,
+    headline,
+    image_downloads,
+    rows_behind,
+    small_chart,
+)
 from ui.deck import add_to_deck, deck, deck_downloads, deck_sidebar, set_deck
 from ui.present import presentation
 from ui.review_columns import review_columns
@@ -43,6 +53,7 @@ __all__ = [
     "dropped_note",
     "escape_md",
     "headline",
+    "folded",
     "image_downloads",
     "language_switch",
     "leave_legacy_pages_mode",

@@ -63,7 +63,13 @@ def image_downloads(figure, filename: str, key: str, lang: str, citation: str, p
     """PNG (slide, 2×), PNG (square) and SVG of the chart `figure()` gives, rendered only when clicked, each
     with its citation; a chart that may take several slides (`paged`, or if unset slide_layout.may_split)
     comes as a zip of one image per slide, and its buttons say so."""
-    with st.popover(t("download", lang), icon=":material/download:"):
+    # built only while open (opening it reruns the region it is in): a closed menu sends nothing on a rerun
+    menu = st.popover(
+        t("download", lang), icon=":material/download:", key=f"{key}_downloads", on_change="rerun"
+    )
+    if not menu.open:
+        return
+    with menu:
         if not images.browser_path():
             st.warning(t("no_browser", lang))
             return
@@ -121,13 +127,22 @@ def small_chart(fig, *, key: str, alt: str) -> None:
     )
 
 
-def rows_behind(frame, lang: str) -> None:
-    """The rows behind a chart, folded under it: the first limits.TABLE_ROWS of them, saying so when there
-    are more (a table of thousands of rows is no reading)."""
-    with st.expander(t("rows_behind", lang)):
-        if len(frame) > limits.TABLE_ROWS:
-            st.caption(t("first_rows", lang, shown=f"{limits.TABLE_ROWS:,}", total=f"{len(frame):,}"))
-        st.dataframe(frame.head(limits.TABLE_ROWS), hide_index=True, width="stretch")
+def folded(label: str, key: str):
+    """An expander whose content is built only while it is open, or None while it is closed: its state is
+    tracked (`key`), so opening it reruns the region it is in, and a closed one sends nothing on a rerun (a
+    table nobody opened is not sent again with every input)."""
+    box = st.expander(label, key=key, on_change="rerun")
+    return box if box.open else None
+
+
+def rows_behind(frame, lang: str, key: str = "rows_behind") -> None:
+    """The rows behind a chart, folded under it (built only while open, `folded`): the first
+    limits.TABLE_ROWS of them, saying so when there are more (a table of thousands of rows is no reading)."""
+    if box := folded(t("rows_behind", lang), key):
+        with box:
+            if len(frame) > limits.TABLE_ROWS:
+                st.caption(t("first_rows", lang, shown=f"{limits.TABLE_ROWS:,}", total=f"{len(frame):,}"))
+            st.dataframe(frame.head(limits.TABLE_ROWS), hide_index=True, width="stretch")
 
 
 def citation(text: str) -> None:
