@@ -81,13 +81,22 @@ def context(tmp_path_factory):
         ctx.close()
 
 
-# A Streamlit server and a Chromium for one module's browser tests (a module may define its own instead).
-@pytest.fixture(scope="module")
+# One Streamlit server for every browser test of the session that needs no settings of its own (a module
+# with its own data or warming defines its own `server`): a server's start and each page's first, cold visit
+# are paid once, not once a module. Each test opens its own pages, so each is a new session on it.
+# DASHBOARD_URL: a dashboard already running instead, e.g. behind nginx (deploy/replicas.py).
+@pytest.fixture(scope="session")
 def server(tmp_path_factory):
+    if os.environ.get("DASHBOARD_URL"):
+        yield os.environ["DASHBOARD_URL"].rstrip("/")
+        return
     from harness.browser import streamlit_server
 
     with streamlit_server(log=tmp_path_factory.mktemp("server") / "streamlit.log") as base:
         yield base
+
+
+# A Chromium for one module's browser tests.
 
 
 @pytest.fixture(scope="module")

@@ -1,13 +1,12 @@
 """WCAG 2.1 AA in Debian's headless Chromium: axe-core on every page in both languages, the page's language,
 and a visible keyboard focus."""
 
-import os
 import shutil
 
 import pytest
 
 import sitemap
-from harness.browser import streamlit_server, wait_for_app
+from harness.browser import wait_for_app
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,15 +25,6 @@ def axe_script() -> str:
     from axe_playwright_python.base import AXE_FILE_PATH
 
     return AXE_FILE_PATH.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    if os.environ.get("DASHBOARD_URL"):  # e.g. behind nginx (deploy/replicas.py)
-        yield os.environ["DASHBOARD_URL"].rstrip("/")
-        return
-    with streamlit_server(log=tmp_path_factory.mktemp("server") / "streamlit.log") as base:
-        yield base
 
 
 def open_page(context, url: str, charts: bool):

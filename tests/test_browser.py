@@ -2,7 +2,6 @@
 work."""
 
 import json
-import os
 import shutil
 
 import pytest
@@ -18,18 +17,6 @@ pytestmark = [
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
 GROUP = "constituent_assembly"
 PAGES = [p.url_path for p in sitemap.PAGES]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    if os.environ.get(
-        "DASHBOARD_URL"
-    ):  # a dashboard that is already running, e.g. behind nginx (deploy/replicas.py)
-        yield os.environ["DASHBOARD_URL"].rstrip("/")
-        return
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    with streamlit_server(log=log) as base:
-        yield base
 
 
 def open_page(context, url):

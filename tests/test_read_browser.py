@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from harness.browser import streamlit_server, wait_for_app
+from harness.browser import wait_for_app
 from revolution.views import reading
 
 pytestmark = [
@@ -13,12 +13,6 @@ pytestmark = [
     pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed"),
 ]
 HIGHLIGHT = "rgb(255, 230, 128)"  # the selected row's background (reading.css)
-
-
-@pytest.fixture(scope="module")
-def server():
-    with streamlit_server() as base:
-        yield base
 
 
 def highlighted_in_view(page, row_id: str) -> dict:

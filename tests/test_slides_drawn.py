@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from harness.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server, wait_for_app
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, wait_for_app
 from revolution.data import paths
 from revolution.exports import images, publish, slides
 
@@ -41,6 +41,26 @@ def names(dataset, lang):
     return dict(zip(dataset.sources.source_id, dataset.sources[f"short_{lang}"]))
 
 
+@pytest.fixture(scope="module")
+def drawn(browser, dataset):
+    """A slide's images as the export draws them (kaleido) and as Chromium lays them out: `drawn(key, lang,
+    citation, size)` gives each page's text boxes and arrows. Each image is drawn and measured once for the
+    module: the legibility and the arrow tests read the same slides at the same sizes."""
+    page, done = browser.new_page(), {}
+
+    def measure(key, lang, citation, size):
+        if (key, lang, citation, size) not in done:
+            item = slides.build(dataset, key, lang, names(dataset, lang))
+            done[key, lang, citation, size] = [
+                (measure_svg(page, svg, *size), measure_arrows(page))
+                for svg in images.slide_files(item.figure, citation, "svg", size)
+            ]
+        return done[key, lang, citation, size]
+
+    yield measure
+    page.close()
+
+
 @pytest.mark.parametrize(
     "lang, kind, size",
     [
@@ -50,37 +70,28 @@ def names(dataset, lang):
         ("ko", "deck", DECK_CHART),
     ],
 )
-def test_every_slide_export_is_legible_at_its_size(dataset, browser, lang, kind, size):
+def test_every_slide_export_is_legible_at_its_size(dataset, drawn, lang, kind, size):
     """PNG slide and SVG (the same drawing), square PNG, and the deck's chart images: every chart and every
     page of a split timeline, as SVG loaded in Chromium."""
-    page = browser.new_page()
     found = []
     for key in slides.options(dataset):
-        item = slides.build(dataset, key, lang, names(dataset, lang))
         line = "" if kind == "deck" else CITATION  # on a deck slide the caption carries the source
-        for n, svg in enumerate(images.slide_files(item.figure, line, "svg", size)):
-            boxes = measure_svg(page, svg, *size)
+        for n, (boxes, _) in enumerate(drawn(key, lang, line, size)):
             assert boxes, key
             found += [(key, n, *p) for p in problems(boxes, *size)]
-    page.close()
     assert found == [], found
 
 
 @pytest.mark.parametrize(
     "lang, size", [("ko", images.SLIDE), ("ko", images.SQUARE), ("en", images.SLIDE), ("ko", DECK_CHART)]
 )
-def test_no_arrow_runs_through_a_label_on_a_slide(dataset, browser, lang, size):
+def test_no_arrow_runs_through_a_label_on_a_slide(dataset, drawn, lang, size):
     # issue 34: on the Petrograd slide the arrow of "over 10,000" ran through its label "1만 명 초과"
-    page = browser.new_page()
     found, arrows_seen = [], 0
     for key in [k for k in slides.options(dataset) if k.startswith("figure:")]:
-        item = slides.build(dataset, key, lang, names(dataset, lang))
-        for n, svg in enumerate(images.slide_files(item.figure, CITATION, "svg", size)):
-            boxes = measure_svg(page, svg, *size)
-            arrows = measure_arrows(page)
+        for n, (boxes, arrows) in enumerate(drawn(key, lang, CITATION, size)):
             arrows_seen += len(arrows)
             found += [(key, n, text) for text in crossed(arrows, boxes)]
-    page.close()
     assert arrows_seen, "the figure slides draw their bounds' arrows"
     assert found == [], found
 
@@ -219,44 +230,43 @@ PRESENT_JS = """() => {
     [(1280, 720, 16), (1920, 1080, 24), (390, 844, 12)],  # 16:9 screens scale the 1920 frame; a phone, 1/2
 )
 def test_presentation_mode_fits_the_screen_scales_its_type_and_the_keys_move_it(
-    browser, width, height, floor
+    server, browser, width, height, floor
 ):
     import base64
 
-    with streamlit_server() as base:
-        page = browser.new_page(viewport={"width": width, "height": height})
-        reader = browser.new_page()  # reads each slide's SVG at its own size
-        deck = "figure:constituent_assembly,figure:industrial_output,timeline:1917"
-        page.goto(f"{base}/slides?present=1&deck={deck}")
-        wait_for_app(page)
-        found = []
-        for n, key in ((1, None), (2, "ArrowRight"), (3, "PageDown"), (2, "ArrowLeft")):
-            if key:
-                page.keyboard.press(key)
-                page.wait_for_function(f"() => new URLSearchParams(location.search).get('slide') == '{n}'")
-                wait_for_app(page)
-            page.wait_for_function("() => document.querySelector('img.present-slide')?.complete")
-            got = page.evaluate(PRESENT_JS)
-            svg = base64.b64decode(got["src"].split(",", 1)[1])
-            boxes = measure_svg(reader, svg, *slides.PRESENT_SIZE)
-            smallest = min(b["size"] for b in boxes) * got["scale"]
-            found += [(n, "text", round(smallest, 1))] if smallest < floor - 0.01 else []
-            found += [(n, *p) for p in problems(boxes, *slides.PRESENT_SIZE, floor=0)]  # size: as drawn
-            found += [(n, "caption", got["caption"])] if got["caption"] < floor - 0.01 else []
-            found += [(n, "button", got["button"])] if got["button"] < floor - 0.01 else []
-            nav = page.get_by_role("button", name="다음").bounding_box()
-            assert nav["y"] + nav["height"] <= height and nav["x"] + nav["width"] <= width, (n, nav)
-            assert not got["scrollsSideways"] or width < 640  # only a phone scrolls the slide sideways
-            if width >= 640:  # a 16:9 screen: slide, caption and buttons on one screen, no scrolling
-                assert not got["scrollsDown"] and 0 <= got["img"][1] and got["img"][3] <= height, got
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"presentation_{width}x{height}.png"))
-        page.keyboard.press("Escape")  # ends the presentation: back to the deck, the URL says so
-        page.wait_for_function("() => !new URLSearchParams(location.search).has('present')")
-        page.get_by_role("button", name="PPTX", exact=False).first.wait_for()
-        page.close()
-        reader.close()
-        assert found == []
+    page = browser.new_page(viewport={"width": width, "height": height})
+    reader = browser.new_page()  # reads each slide's SVG at its own size
+    deck = "figure:constituent_assembly,figure:industrial_output,timeline:1917"
+    page.goto(f"{server}/slides?present=1&deck={deck}")
+    wait_for_app(page)
+    found = []
+    for n, key in ((1, None), (2, "ArrowRight"), (3, "PageDown"), (2, "ArrowLeft")):
+        if key:
+            page.keyboard.press(key)
+            page.wait_for_function(f"() => new URLSearchParams(location.search).get('slide') == '{n}'")
+            wait_for_app(page)
+        page.wait_for_function("() => document.querySelector('img.present-slide')?.complete")
+        got = page.evaluate(PRESENT_JS)
+        svg = base64.b64decode(got["src"].split(",", 1)[1])
+        boxes = measure_svg(reader, svg, *slides.PRESENT_SIZE)
+        smallest = min(b["size"] for b in boxes) * got["scale"]
+        found += [(n, "text", round(smallest, 1))] if smallest < floor - 0.01 else []
+        found += [(n, *p) for p in problems(boxes, *slides.PRESENT_SIZE, floor=0)]  # size: as drawn
+        found += [(n, "caption", got["caption"])] if got["caption"] < floor - 0.01 else []
+        found += [(n, "button", got["button"])] if got["button"] < floor - 0.01 else []
+        nav = page.get_by_role("button", name="다음").bounding_box()
+        assert nav["y"] + nav["height"] <= height and nav["x"] + nav["width"] <= width, (n, nav)
+        assert not got["scrollsSideways"] or width < 640  # only a phone scrolls the slide sideways
+        if width >= 640:  # a 16:9 screen: slide, caption and buttons on one screen, no scrolling
+            assert not got["scrollsDown"] and 0 <= got["img"][1] and got["img"][3] <= height, got
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"presentation_{width}x{height}.png"))
+    page.keyboard.press("Escape")  # ends the presentation: back to the deck, the URL says so
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('present')")
+    page.get_by_role("button", name="PPTX", exact=False).first.wait_for()
+    page.close()
+    reader.close()
+    assert found == []
 
 
 def test_the_docs_show_a_slide_made_by_the_export():

@@ -121,14 +121,29 @@ def build_deck(dataset, monkeypatch, url=None, lang="ko"):
     return pptx.Presentation(io.BytesIO(data)), items
 
 
+@pytest.fixture(scope="module")
+def deck(dataset):
+    """The deck of DECK without a public address, built once (its charts drawn by kaleido) for the tests that
+    read it; each opens its own copy with `opened`."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv(paths.PUBLIC_URL_ENV, raising=False)
+        items = [slides.build(dataset, k, "ko", NAMES) for k in DECK]
+        return slides.deck_bytes(items, "ko", dataset.sources, CITATIONS, ""), items
+
+
+def opened(deck):
+    data, items = deck
+    return pptx.Presentation(io.BytesIO(data)), items
+
+
 def pictures(slide):
     return [sh for sh in slide.shapes if sh.shape_type == 13]
 
 
-def test_deck_text_lies_inside_the_slide_and_captions_take_one_line(dataset, monkeypatch):
+def test_deck_text_lies_inside_the_slide_and_captions_take_one_line(deck):
     from pptx.util import Pt
 
-    prs, items = build_deck(dataset, monkeypatch)
+    prs, items = opened(deck)
     for s in prs.slides:
         for sh in s.shapes:
             assert sh.left >= 0 and sh.top >= 0, sh.name
@@ -142,10 +157,10 @@ def test_deck_text_lies_inside_the_slide_and_captions_take_one_line(dataset, mon
         assert run.text.startswith("출처: ")
 
 
-def test_deck_titles_notes_sources_and_fonts(dataset, monkeypatch):
+def test_deck_titles_notes_sources_and_fonts(dataset, deck):
     from pptx.oxml.ns import qn
 
-    prs, items = build_deck(dataset, monkeypatch)
+    prs, items = opened(deck)
     titles = [[sh for sh in s.shapes if sh.has_text_frame][0].text_frame.text for s in prs.slides]
     assert "연표: 1917년" in " ".join(titles) and "1917-1917" not in " ".join(titles)
     notes = prs.slides[1].notes_slide.notes_text_frame.text
@@ -163,9 +178,9 @@ def test_deck_titles_notes_sources_and_fonts(dataset, monkeypatch):
                     assert ea.get("charset") == publish.HANGUL_CHARSET
 
 
-def test_no_qr_code_without_a_public_address_and_no_operator_message_in_the_deck(dataset, monkeypatch):
+def test_no_qr_code_without_a_public_address_and_no_operator_message_in_the_deck(deck):
     # how to set the public address is for the server's operator: the log says it, never a class's deck
-    prs, _ = build_deck(dataset, monkeypatch)
+    prs, _ = opened(deck)
     for s in list(prs.slides)[1:]:
         assert len(pictures(s)) <= 1  # the chart only (the sources slide has none)
         assert paths.PUBLIC_URL_ENV not in s.notes_slide.notes_text_frame.text
@@ -237,13 +252,13 @@ def test_a_timeline_page_shows_only_its_own_rows_and_names_its_eras_under_them(d
         assert eras and all(a.y == 0 and a.yanchor == "top" for a in eras)
 
 
-def test_the_decks_korean_text_is_set_as_written_no_space_before_punctuation(dataset, monkeypatch):
+def test_the_decks_korean_text_is_set_as_written_no_space_before_punctuation(deck):
     """LibreOffice draws a gap between Hangul and Latin script ("혁명 ,", "연표 : 1917 년"): its own
     "space between Asian and non-Asian text", which no DrawingML attribute turns off (docs/deck.md). What the
     file controls is checked here: every run holds the text as written, in one font for both scripts."""
     from pptx.oxml.ns import qn
 
-    prs, items = build_deck(dataset, monkeypatch)
+    prs, items = opened(deck)
     texts = [
         r.text
         for s in prs.slides

@@ -13,7 +13,7 @@ from html import unescape
 
 import pytest
 
-from harness.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, settle, streamlit_server, wait_for_app
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, settle, wait_for_app
 from revolution import state
 from revolution.i18n import t
 
@@ -66,12 +66,6 @@ def _pdf_words(pdf) -> list[tuple[float, float, list[dict]]]:
         ]
         pages.append((float(w) * scale, float(h) * scale, boxes))
     return pages
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with streamlit_server(log=tmp_path_factory.mktemp("server") / "streamlit.log") as base:
-        yield base
 
 
 def test_three_charts_and_the_1917_view_go_into_a_deck_in_at_most_8_clicks_and_project_legibly(

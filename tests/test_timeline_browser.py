@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from harness.browser import streamlit_server, wait_for_app
+from harness.browser import wait_for_app
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,12 +29,6 @@ MARKS = """(ids) => {
   }
   return out;
 }"""
-
-
-@pytest.fixture(scope="module")
-def server():
-    with streamlit_server() as base:
-        yield base
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
