@@ -109,11 +109,22 @@ def page_hits(at, where: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_no_page_shows_a_placeholder(lang):
+def test_no_page_shows_a_placeholder(dataset, lang):
+    # tables folded under a chart are built only while open (ui.folded): open them, and look again
+    folds = {
+        "pages/figures.py": [f"rows_{g}" for g in dataset.groups.group_id],
+        "pages/timeline.py": ["timeline_rows"],
+    }
     found = []
     for page, params in PAGES:
         at = run(page, timeout=60, lang=lang, **params)
         found += page_hits(at, f"{page}?{params}")
+        if page in folds:
+            for key in folds[page]:
+                at.session_state[key] = True
+            at.run()
+            assert at.dataframe, f"{page}: no table opened"
+            found += page_hits(at, f"{page}?{params} (tables open)")
     assert not found, "\n".join(found[:40])
 
 
