@@ -494,6 +494,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "{name} — {polity}({year}년 국경): 언급 {n}회({by}), 사건 {e}건",
         "en": "{name} — {polity} (borders of {year}): {n} mentions ({by}), {e} events",
     },
+    "map_area_note": {
+        "ko": "칠한 영역: 텍스트가 말한 나라(그 해 국경의 영역)",
+        "en": "Tinted areas: the countries the texts name, in these borders",
+    },
     "map_no_shape": {
         "ko": "{year}년 국경에 제 영역이 없는 나라는 점으로 표시했습니다: {items}.",
         "en": "Countries with no shape of their own in the borders of {year} are drawn as dots: {items}.",

@@ -500,9 +500,12 @@ def test_a_countrys_mentions_are_drawn_on_its_area_not_as_a_dot(dataset, counts,
         polity = polities.loc[polity_of(dataset, row.place_id, mv.layer)]
         assert str(int(row.mentions)) in area.text and polity.name_ko in area.text
         assert row.place_id not in dots  # no dot where nothing happened
-    # the legend says what an area is, once
+    # the legend says what an area is, once; an image (a slide) says it in its notes instead
     legend = [tr for tr in fig.data if tr.legendgroup == place_map.AREA_GROUP and tr.showlegend]
     assert [tr.name for tr in legend] == [t("map_country_area", "ko")]
+    slide = place_map.map_chart(dataset, counts, "ko", NAMES, years, notes=True)
+    assert t("map_area_note", "ko") in place_map.caption(mv, "ko")
+    assert not [tr for tr in slide.data if tr.legendgroup == place_map.AREA_GROUP and tr.showlegend]
     assert not fig.layout.meta["no_shape"] or years == (2011, 2011)
 
 
@@ -530,9 +533,8 @@ def test_a_note_says_what_is_drawn_where_a_country_has_no_shape(dataset, counts,
     assert finland[f"name_{lang}"] in note and reason.iloc[0] in note
     assert f"{finland[f'name_{lang}']} ({reason.iloc[0]})" in note
     assert note.startswith(t("map_no_shape", lang, year=1914, items="").rstrip("."))
-    slide = place_map.map_chart(dataset, counts, lang, NAMES, years, notes=True)
-    notes = next(a.text for a in slide.layout.annotations if a.xref == "paper").replace("<br>", " ")
-    assert finland[f"name_{lang}"] in notes
+    item = slides.build(dataset, slides.map_key(*years), lang, NAMES)  # a slide says it in its caption
+    assert finland[f"name_{lang}"] in item.caption and t("map_area_note", lang) in item.caption
     # before every layer, every country is a dot, and the map says that too
     old = place_map.map_chart(dataset, counts, lang, NAMES, (1789, 1812), image=True)
     assert old.layout.meta["no_shape"] == t("map_no_layer_countries", lang)

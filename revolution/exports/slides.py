@@ -276,7 +276,7 @@ def _map_item(data: Dataset, key: str, lang: str, source_names: dict, years: tup
         title,
         fig,
         _quotes(events, source_names, lang),
-        f"{mv.status} · {mv.attribution}",
+        place_map.caption(mv, lang),
         alt=place_map.alt_text(data, counts, lang, years),
         rows=mv.places[["place_id", "name", "lat", "lon", "events", "mentions"]],
     )

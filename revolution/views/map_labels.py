@@ -194,16 +194,3 @@ def _lines(text: str, size: float, width: float) -> list[str]:
         else:
             line = trial
     return [*lines, line] if line else lines
-
-
-def words(text: str, size: float, width: float) -> list[str]:
-    """The text in lines of at most `width` pixels at `size`, broken between words."""
-    lines, line = [], ""
-    for word in text.split(" "):
-        trial = f"{line} {word}" if line else word
-        if line and measure.text_width(trial, size) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = trial
-    return [*lines, line] if line else lines

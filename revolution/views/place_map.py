@@ -15,14 +15,13 @@ from revolution.data import borders, filters
 from revolution.data import sources as source_vocab
 from revolution.data.load import Dataset
 from revolution.i18n import t
-from revolution.views import measure, theme
+from revolution.views import theme
 from revolution.views.map_labels import (
     CORNERS,
     Y_STRETCH,
     key_text,
     labels_and_notes,
     place_labels,
-    words,
 )
 
 # the plots a page's map must fit names into: a 390-px phone's, a 1280×720 screen's (770×442 measured) and a
@@ -393,9 +392,12 @@ def map_chart(
     ]
     note_size = label_px  # a slide's floor (24 px at 1920×1080) for both
     note_lines = [*mv.status.split(" · "), mv.attribution]  # short lines fit a square
-    if mv.no_shape_short:  # what a dot stands for where a country has no shape, as wide as the attribution
-        width = max(measure.text_width(mv.attribution, note_size), measure.text_width("—" * 24, note_size))
-        note_lines += words(mv.no_shape_short, note_size, width)
+    if notes:
+        # an image has no legend entry for the areas: it would take a row of the legend, and so of the plot
+        # the names were placed for (slides.MAP_PLOTS); a slide's caption says what they are (`caption`)
+        for tr in fig.data:
+            if tr.legendgroup == AREA_GROUP:
+                tr.showlegend = False
     labels, key = [], []
     # an image writes its key in the notes, which the names keep clear of: the band grows with the key's
     # lines and the names are placed again until the key fits the band they left
@@ -470,6 +472,14 @@ def map_chart(
         range=list(bounds[2:]), visible=False, scaleanchor="x", scaleratio=Y_STRETCH, fixedrange=True
     )
     return theme.apply(fig)
+
+
+def caption(mv: MapView, lang: str) -> str:
+    """A map slide's caption: what its tinted areas are, what a country's dot means where it has no shape,
+    its borders line and attribution (the image's notes carry the last two; more lines there would cover
+    the map a deck's chart box has room for)."""
+    areas = t("map_area_note", lang) if mv.places.polity_id.notna().any() else ""
+    return " · ".join(p.rstrip(".") for p in (areas, mv.no_shape_short, mv.status, mv.attribution) if p)
 
 
 def alt_text(data: Dataset, counts: pd.DataFrame, lang: str, years: tuple[int, int] | None) -> str:
