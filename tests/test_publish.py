@@ -73,6 +73,9 @@ def test_deck_opens_with_title_chart_and_sources_slides_and_quotes_in_notes(data
 
     groups = dataset.groups.set_index("group_id")
     slides = group_slides(dataset, url="https://example.org/revolution")
+    # a caption too long for its one line on the slide: cut there, whole in the notes
+    long = "출처: 류한수 · " + " · ".join(f"나라 {n}: 그해의 지도에 모양이 없다" for n in range(14))
+    slides[1] = publish.Slide(slides[1].figure, slides[1].title, long, slides[1].notes, url=slides[1].url)
     seen = []
     prs = Presentation(io.BytesIO(publish.deck(slides, "ko", list(NAMES.values()), progress=seen.append)))
     assert len(prs.slides) == 4 and seen[-1] == 1.0
@@ -84,6 +87,11 @@ def test_deck_opens_with_title_chart_and_sources_slides_and_quotes_in_notes(data
     assert len(pictures) == 2  # the chart and the QR code of its link
     assert "국제코뮤니스트흐름" in texts[-1][1]
     assert prs.slide_width * 9 == prs.slide_height * 16
+    shown = [sh.text_frame.text for sh in prs.slides[2].shapes if sh.has_text_frame]
+    assert long not in shown and any(x.endswith("…") for x in shown)
+    assert prs.slides[2].notes_slide.notes_text_frame.text.startswith(long)
+    # a caption that fits is not repeated in the notes
+    assert not prs.slides[1].notes_slide.notes_text_frame.text.startswith("출처: 류한수")
 
 
 @pytest.mark.parametrize(

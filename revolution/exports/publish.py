@@ -315,9 +315,10 @@ def deck(
         png = images.render(slide_layout.fit(chart, size), "png", size, scale=1.5)
         s.shapes.add_picture(io.BytesIO(png), _inches(MARGIN_IN), _inches(chart_top), width=_inches(inner_in))
         caption_w = inner_in - (QR_IN + 0.2 if url else 0)
+        shown = one_line(item.caption, CAPTION_PT, caption_w)
         _text(
             s,
-            one_line(item.caption, CAPTION_PT, caption_w),
+            shown,
             _inches(MARGIN_IN),
             _inches(height_in - MARGIN_IN - CAPTION_IN),
             _inches(caption_w),
@@ -333,7 +334,9 @@ def deck(
                 width=_inches(QR_IN),
                 height=_inches(QR_IN),
             )
-        s.notes_slide.notes_text_frame.text = item.notes
+        # a caption cut to its one line on the slide is whole in the speaker notes: nothing is lost
+        whole = item.caption if shown != item.caption else ""
+        s.notes_slide.notes_text_frame.text = "\n\n".join(p for p in (whole, item.notes) if p)
         if progress:
             progress(n / (len(slides) + 1))
     last = prs.slides.add_slide(blank)
