@@ -87,7 +87,9 @@ MEASURE_JS = r"""
     }
     const title = (plot.layout && plot.layout.title && (plot.layout.title.text || plot.layout.title)) || '';
     const traces = (plot.data || []).map(d => ({
-      name: d.name || '', color: d.marker && typeof d.marker.color === 'string' ? d.marker.color : null,
+      name: d.name || '', group: d.legendgroup || '',
+      color: d.marker && typeof d.marker.color === 'string' ? d.marker.color : null,
+      line: d.line && typeof d.line.color === 'string' ? d.line.color : null,
       symbol: d.marker && typeof d.marker.symbol === 'string' ? d.marker.symbol : null,
     }));
     const box = plot.getBoundingClientRect();

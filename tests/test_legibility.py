@@ -167,8 +167,12 @@ def test_each_category_has_one_colour_in_every_chart(seen):
     for found in seen.values():
         for chart in found["charts"]:
             for trace in chart["traces"]:
-                if trace["name"] in names and trace["color"]:
-                    colours[names[trace["name"]]].add(_hue(trace["color"]))
+                # a mark's trace carries no name: its legend group is its category (its entry's, too)
+                group = trace["group"] if trace["group"] in categories.CODES else None
+                code = names.get(trace["name"]) or group
+                colour = trace["color"] or trace["line"]
+                if code and colour:
+                    colours[code].add(_hue(colour))
     assert colours, "no chart showed categories"
     assert {c: v for c, v in colours.items() if len(v) > 1} == {}
 
